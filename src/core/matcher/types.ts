@@ -1,0 +1,42 @@
+import type { CaseRule } from '../glossary-types.js';
+
+/** One spelling to find, as the matcher sees it (the glossary compiler expands entries into these). */
+export interface TermInput {
+  /** Index of the entry this spelling belongs to; -1 for a blocker phrase that is never a term
+   *  ("Amnesty International" shadows the amnesty entry's "amnesty"). */
+  entry: number;
+  /** The spelling as written; the matcher derives hyphen variants (spaced, closed) itself. */
+  text: string;
+  caseRule: CaseRule;
+  /** Entry indices; a hit counts only where one of them is present on the same page. Empty/absent: always. */
+  requires?: readonly number[];
+}
+
+/** A match in one text (offsets in UTF-16 code units of the original, unfolded text). */
+export interface Hit {
+  start: number;
+  end: number;
+  /** Entry index (never -1: blocker hits are consumed by leftmost-longest selection and not reported). */
+  entry: number;
+  /** Index into the matcher's terms (which spelling matched). */
+  term: number;
+}
+
+/** A hit inside a block made of several inline chunks (text nodes). End is exclusive and may sit at the very end
+ *  of `endChunk` (endOffset === chunk length). */
+export interface ChunkHit {
+  startChunk: number;
+  startOffset: number;
+  endChunk: number;
+  endOffset: number;
+  entry: number;
+  term: number;
+}
+
+/** The matcher's tables in a JSON-safe form: precompiled at build time, loaded in the page without rebuilding. */
+export interface SerializedMatcher {
+  format: 1;
+  terms: TermInput[];
+  /** Base64 of the packed typed arrays (layout private to the matcher). */
+  tables: string;
+}

@@ -1,0 +1,5 @@
+// The one module that imports webextension-polyfill: every other module talks to the browser through this.
+import browser from 'webextension-polyfill';
+
+export { browser };
+export type { Runtime, Tabs, Storage, Menus } from 'webextension-polyfill';
