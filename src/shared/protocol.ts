@@ -15,6 +15,8 @@ export interface PageTerm {
 }
 
 export interface ProtocolMap {
+  /** to background: liveness check (tests, popup start-up); replies with the manifest version. */
+  ping: { request: Record<string, never>; reply: { version: string } };
   /** to content: which terms are marked on this page, and the site as the content script sees it. */
   listPageTerms: { request: Record<string, never>; reply: { host: string; active: boolean; terms: PageTerm[] } };
   /** to content: scroll to the next occurrence of an entry after the last revealed one, flash it. */
@@ -43,6 +45,7 @@ const isEntryId = (v: unknown): v is string => typeof v === 'string' && ENTRY_ID
 
 /** Validators per message type: payload shape only; senders are checked by the receiver (see receivers). */
 const VALIDATORS: { [T in MessageType]: (p: Record<string, unknown>) => boolean } = {
+  ping: (p) => Object.keys(p).length === 0,
   listPageTerms: (p) => Object.keys(p).length === 0,
   revealTerm: (p) => isEntryId(p.id),
   openCard: (p) => isEntryId(p.id),
