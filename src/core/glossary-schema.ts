@@ -1,0 +1,300 @@
+/**
+ * Validation of the glossary source (`glossary/entries.json`, `glossary/report.json`).
+ *
+ * Two layers:
+ *  1. zod shapes, strict (unknown keys are refused), one per source type. `entrySourceSchema` is exported on its own
+ *     so user-written entries can be checked with the same rules later.
+ *  2. cross-checks over the whole list (`crossCheckEntries`): sorted, unique ids, no spelling claimed twice, every
+ *     referenced id exists, no self-reference, anchor entries without context rules.
+ *
+ * Every message names the entry (id and index) and the field, so a broken file can be fixed without guessing.
+ * Pure: zod only, no DOM, no browser, no node.
+ */
+import { z } from 'zod';
+import { CATEGORIES, type CaseRule, type EntrySource, type GlossarySource, type ReportMeta } from './glossary-types.js';
+
+export const GLOSSARY_LIMITS = {
+  id: 80,
+  name: 120,
+  short: 32,
+  alias: 120,
+  aliasesPerEntry: 40,
+  idList: 30,
+  never: 20,
+  definition: 600,
+  beyondReport: 600,
+  pinnedQuote: 1000,
+  pinnedQuotes: 5,
+} as const;
+
+/** kebab-case: lowercase letters and digits in groups joined by single hyphens. */
+export const ENTRY_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const CASE_RULES = ['exact', 'proper', 'any'] as const satisfies readonly CaseRule[];
+
+/**
+ * Folds a spelling for comparison (NFD, marks stripped, lowercase, typographic apostrophes and dashes unified).
+ * Local stand-in until src/core/fold.ts lands; swap the body for `foldString` then. Comparison only: never used to
+ * match page text.
+ */
+export function foldForCompare(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Every form the matcher will find for a spelling: it derives spaced and closed forms of hyphenated spellings
+ * ("cease-fire" also finds "cease fire" and "ceasefire"), so two spellings collide when these sets meet.
+ */
+export function spellingForms(text: string): string[] {
+  const f = foldForCompare(text);
+  if (!f.includes('-')) return [f];
+  return [...new Set([f, f.replace(/-/g, ' '), f.replace(/-/g, '')])];
+}
+
+/** A one-line plain-text field: trimmed, non-empty, bounded, no control characters, no markup characters. */
+function plainText(max: number) {
+  return z
+    .string()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => s.trim() === s, 'must not start or end with whitespace')
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain line breaks or control characters')
+    .refine((s) => !/[<>]/.test(s), 'must not contain "<" or ">" (plain text only, no markup)');
+}
+
+const entryId = z
+  .string()
+  .max(GLOSSARY_LIMITS.id, `must be at most ${GLOSSARY_LIMITS.id} characters`)
+  .regex(ENTRY_ID_PATTERN, 'must be kebab-case (lowercase letters and digits joined by single hyphens, e.g. "siraj-haqqani")');
+
+const idList = z.array(entryId).max(GLOSSARY_LIMITS.idList, `at most ${GLOSSARY_LIMITS.idList} ids`);
+
+export const aliasSourceSchema = z
+  .object({
+    text: plainText(GLOSSARY_LIMITS.alias).refine((s) => /[\p{L}\p{N}]/u.test(s), 'must contain a letter or digit'),
+    case: z.enum(CASE_RULES),
+    requires: idList.optional(),
+  })
+  .strict();
+
+/** One entry, field by field (key order here is the canonical order `formatGlossarySource` writes). */
+export const entrySourceSchema = z
+  .object({
+    id: entryId.refine((s) => !s.startsWith('own-'), 'must not start with "own-" (reserved for user-written entries)'),
+    name: plainText(GLOSSARY_LIMITS.name),
+    short: plainText(GLOSSARY_LIMITS.short).optional(),
+    category: z.enum(CATEGORIES),
+    aliases: z
+      .array(aliasSourceSchema)
+      .min(1, 'needs at least one alias (the canonical name)')
+      .max(GLOSSARY_LIMITS.aliasesPerEntry, `at most ${GLOSSARY_LIMITS.aliasesPerEntry} aliases`),
+    never: z.array(plainText(GLOSSARY_LIMITS.alias)).max(GLOSSARY_LIMITS.never, `at most ${GLOSSARY_LIMITS.never} phrases`).optional(),
+    requires: idList.optional(),
+    definition: plainText(GLOSSARY_LIMITS.definition),
+    beyondReport: plainText(GLOSSARY_LIMITS.beyondReport).optional(),
+    related: idList,
+    background: z.boolean().optional(),
+    anchorOnly: z.boolean().optional(),
+    pinnedQuotes: z
+      .array(plainText(GLOSSARY_LIMITS.pinnedQuote))
+      .max(GLOSSARY_LIMITS.pinnedQuotes, `at most ${GLOSSARY_LIMITS.pinnedQuotes} pinned quotes`)
+      .optional(),
+  })
+  .strict();
+
+/** Canonical key order of an entry (and of an alias), as written by `formatGlossarySource`. */
+export const ENTRY_KEY_ORDER = Object.keys(entrySourceSchema.shape) as (keyof EntrySource)[];
+export const ALIAS_KEY_ORDER = Object.keys(aliasSourceSchema.shape) as ('text' | 'case' | 'requires')[];
+
+export const glossarySourceSchema = z
+  .object({
+    version: z.literal(1),
+    entries: z.array(entrySourceSchema),
+  })
+  .strict();
+
+export const reportMetaSchema = z
+  .object({
+    title: plainText(300),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date like "2022-01-31"')
+      .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || isRealDate(s), 'is not a real date'),
+    displayDate: plainText(40),
+    dateline: plainText(80),
+    language: z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'must be a language tag like "en"'),
+    sourceFile: plainText(200),
+  })
+  .strict();
+
+function isRealDate(iso: string): boolean {
+  const t = Date.parse(`${iso}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(iso);
+}
+
+// The inferred shapes must stay assignable to the documented contracts in glossary-types.ts.
+const _entryCheck: (e: z.infer<typeof entrySourceSchema>) => EntrySource = (e) => e;
+const _glossaryCheck: (g: z.infer<typeof glossarySourceSchema>) => GlossarySource = (g) => g;
+const _metaCheck: (m: z.infer<typeof reportMetaSchema>) => ReportMeta = (m) => m;
+void _entryCheck;
+void _glossaryCheck;
+void _metaCheck;
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+/** "aliases[0].text" from a zod path. */
+function pathText(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? p : `.${p}`;
+  return out;
+}
+
+function issueMessage(issue: z.ZodIssue): string {
+  if (issue.code === 'invalid_type') return issue.received === 'undefined' ? 'is required' : `must be ${issue.expected}, got ${issue.received}`;
+  if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  return issue.message;
+}
+
+/** Names the entry an issue is about: `entry "ttp" (entries[3])` when the id is readable, else `entries[3]`. */
+export function entryLabel(raw: unknown, index: number): string {
+  const id = raw && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id !== '' ? `entry "${id}" (entries[${index}])` : `entries[${index}]`;
+}
+
+/** Formats zod issues; paths under `entries[i]` are reported against that entry's id. */
+export function formatIssues(issues: readonly z.ZodIssue[], input: unknown): string[] {
+  const rawEntries = input && typeof input === 'object' ? (input as { entries?: unknown }).entries : undefined;
+  return issues.map((issue) => {
+    const [head, index, ...rest] = issue.path;
+    if (head === 'entries' && typeof index === 'number' && Array.isArray(rawEntries)) {
+      const field = pathText(rest);
+      return `${entryLabel(rawEntries[index], index)}${field ? ` ${field}` : ''}: ${issueMessage(issue)}`;
+    }
+    const field = pathText(issue.path);
+    return `${field || '(top level)'}: ${issueMessage(issue)}`;
+  });
+}
+
+/** Validates one entry on its own (shape only; cross-checks need the whole list). */
+export function validateEntrySource(json: unknown, label = 'entry'): Validation<EntrySource> {
+  const r = entrySourceSchema.safeParse(json);
+  if (r.success) return { ok: true, value: r.data };
+  return { ok: false, errors: r.error.issues.map((i) => `${label}${i.path.length ? ` ${pathText(i.path)}` : ''}: ${issueMessage(i)}`) };
+}
+
+export function validateReportMeta(json: unknown): Validation<ReportMeta> {
+  const r = reportMetaSchema.safeParse(json);
+  if (r.success) return { ok: true, value: r.data };
+  return { ok: false, errors: r.error.issues.map((i) => `report.json ${pathText(i.path) || '(top level)'}: ${issueMessage(i)}`) };
+}
+
+/** Shape, then cross-checks. */
+export function validateGlossarySource(json: unknown): Validation<GlossarySource> {
+  const r = glossarySourceSchema.safeParse(json);
+  if (!r.success) return { ok: false, errors: formatIssues(r.error.issues, json) };
+  const errors = crossCheckEntries(r.data.entries);
+  return errors.length ? { ok: false, errors } : { ok: true, value: r.data };
+}
+
+function checkIdList(
+  errors: string[],
+  label: string,
+  field: string,
+  ids: readonly string[] | undefined,
+  self: string,
+  known: ReadonlySet<string>,
+): void {
+  if (!ids) return;
+  const seen = new Set<string>();
+  for (const ref of ids) {
+    if (ref === self) errors.push(`${label} ${field}: refers to the entry itself`);
+    else if (!known.has(ref)) errors.push(`${label} ${field}: unknown entry id "${ref}"`);
+    if (seen.has(ref)) errors.push(`${label} ${field}: "${ref}" is listed twice`);
+    seen.add(ref);
+  }
+}
+
+/** Cross-checks over a shape-valid list of entries; returns every problem found (empty when the list is sound). */
+export function crossCheckEntries(entries: readonly EntrySource[]): string[] {
+  const errors: string[] = [];
+  const firstIndex = new Map<string, number>();
+  entries.forEach((e, i) => {
+    const first = firstIndex.get(e.id);
+    if (first !== undefined) errors.push(`entry "${e.id}" (entries[${i}]): duplicate id (also entries[${first}])`);
+    else firstIndex.set(e.id, i);
+  });
+  for (let i = 1; i < entries.length; i++) {
+    const a = entries[i - 1]!;
+    const b = entries[i]!;
+    if (a.id > b.id) {
+      errors.push(`entries are not sorted by id: "${a.id}" (entries[${i - 1}]) comes before "${b.id}" (entries[${i}]); run npm run format:glossary`);
+      break;
+    }
+  }
+  const known = new Set(firstIndex.keys());
+  /** folded form -> who claims it (first claimant wins the message). */
+  const claims = new Map<string, { id: string; text: string }>();
+  entries.forEach((e, i) => {
+    const label = entryLabel(e, i);
+    const own = new Map<string, number>();
+    e.aliases.forEach((a, j) => {
+      const f = foldForCompare(a.text);
+      const dup = own.get(f);
+      if (dup !== undefined) errors.push(`${label} aliases[${j}].text: "${a.text}" repeats aliases[${dup}]`);
+      else own.set(f, j);
+      checkIdList(errors, label, `aliases[${j}].requires`, a.requires, e.id, known);
+      if (e.anchorOnly && a.requires && a.requires.length > 0) {
+        errors.push(`${label} aliases[${j}].requires: an anchorOnly entry is itself context and takes no context rule`);
+      }
+    });
+    if (!own.has(foldForCompare(e.name))) errors.push(`${label} name: "${e.name}" must also be listed in aliases`);
+    // Cross-entry collisions, hyphen variants included ("cease-fire" in one entry and "ceasefire" in another).
+    const mine = new Set<string>();
+    for (const a of e.aliases) for (const form of spellingForms(a.text)) mine.add(form);
+    for (const a of e.aliases) {
+      for (const form of spellingForms(a.text)) {
+        const other = claims.get(form);
+        if (other && other.id !== e.id) {
+          errors.push(`${label} aliases: "${a.text}" is already claimed by entry "${other.id}" ("${other.text}")`);
+          break;
+        }
+      }
+    }
+    for (const a of e.aliases) for (const form of spellingForms(a.text)) if (!claims.has(form)) claims.set(form, { id: e.id, text: a.text });
+    (e.never ?? []).forEach((phrase, j) => {
+      const forms = spellingForms(phrase);
+      if (forms.some((f) => mine.has(f))) errors.push(`${label} never[${j}]: "${phrase}" is also one of the entry's aliases`);
+      else if (!forms.some((f) => [...mine].some((m) => f.includes(m)))) {
+        errors.push(`${label} never[${j}]: "${phrase}" contains none of the entry's aliases, so it would block nothing`);
+      }
+    });
+    checkIdList(errors, label, 'requires', e.requires, e.id, known);
+    checkIdList(errors, label, 'related', e.related, e.id, known);
+    if (e.anchorOnly && e.requires && e.requires.length > 0) {
+      errors.push(`${label} requires: an anchorOnly entry is itself context and takes no context rule`);
+    }
+    if (e.background && e.pinnedQuotes && e.pinnedQuotes.length > 0) {
+      errors.push(`${label} pinnedQuotes: a background entry has no quotes from the report`);
+    }
+  });
+  // A never phrase must not be someone else's alias either (it would silently swallow that entry's hits).
+  entries.forEach((e, i) => {
+    (e.never ?? []).forEach((phrase, j) => {
+      for (const form of spellingForms(phrase)) {
+        const owner = claims.get(form);
+        if (owner && owner.id !== e.id) {
+          errors.push(`${entryLabel(e, i)} never[${j}]: "${phrase}" is an alias of entry "${owner.id}"`);
+          break;
+        }
+      }
+    });
+  });
+  return errors;
+}
