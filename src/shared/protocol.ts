@@ -1,17 +1,40 @@
 /**
  * Every message between extension contexts, in one map: `{ type: { request, reply } }` (Yomitan style).
- * Receivers validate with `parseMessage` before acting; unknown or malformed messages are ignored and logged.
+ * Receivers validate with `parseMessage` (payload shape) and `senderAllowed` (who may send it) before acting;
+ * unknown or malformed messages are ignored and logged. `src/shared/messaging.ts` wraps both (`handle`).
  *
  * Directions:
  *  - "to content": background or popup -> a tab's content script (`tabs.sendMessage`)
  *  - "to background": content, popup or options -> the background (`runtime.sendMessage`)
  * Settings changes need no message: every context listens to `storage.onChanged`.
+ *
+ * Page terms across frames (why the background keeps a map): `tabs.sendMessage(tabId, msg)` without a frameId
+ * reaches every frame but resolves with the FIRST reply only, so a popup asking the tab directly would miss the
+ * terms of iframes; enumerating frames needs the `webNavigation` permission, which we do not want. Instead every
+ * frame's content script reports its own terms with `pageTermsChanged` (on first scan and whenever they change);
+ * the background keys them by `sender.frameId` in a per-tab map (dropped when the tab starts loading a new page
+ * or closes, mirrored to `storage.session` so an idle-killed service worker does not forget it). The toolbar
+ * badge and the popup's "On this page" (`getPageTerms`) both read that one map. A frame id learnt from a report
+ * is then used to target that frame (`revealTerm` with `frameId`), which needs no extra permission.
  */
 
 export interface PageTerm {
   id: string;
   /** Marked occurrences on the page (all frames that answered). */
   count: number;
+}
+
+/** A term on a tab, summed over its frames, with the frames that have it (first: the top frame if it has it). */
+export interface TabTerm extends PageTerm {
+  frameIds: number[];
+}
+
+/** What the context-menu lookup hands to the popup when it could not show a card in the page. */
+export interface PendingLookup {
+  /** The selected text (shown in the search box). */
+  query: string;
+  /** The entry the lookup resolved to, or null when nothing matched ("no entry for …"). */
+  entryId: string | null;
 }
 
 export interface ProtocolMap {
@@ -25,12 +48,27 @@ export interface ProtocolMap {
   openCard: { request: { id: string }; reply: { shown: boolean } };
   /** to content: keyboard command — move to the next/previous marked term and open its card. */
   navigateTerm: { request: { direction: 'next' | 'previous' }; reply: { id: string | null } };
-  /** to background: the content script's current count of distinct marked terms (for the toolbar badge). */
-  pageTermsChanged: { request: { count: number }; reply: null };
+  /**
+   * to background: a frame's current count of distinct marked terms. `terms` (the distinct entries with their
+   * occurrence counts in this frame) and `active` (is marking on for this frame's site) are optional for
+   * compatibility; with `terms` the badge counts distinct entries over all frames and the popup can list them.
+   */
+  pageTermsChanged: { request: { count: number; terms?: PageTerm[]; active?: boolean }; reply: null };
   /** to background: open the extension's report reader at a sentence (`p3s2`) from a card link in a page. */
   openReader: { request: { anchor: string | null }; reply: null };
   /** to background: open the options page. */
   openOptions: { request: { addTerm?: string }; reply: null };
+  /**
+   * to background (extension pages only): the terms marked on a tab, summed over its frames (see the header).
+   * `host` is the top frame's host as the background last saw it (null: unknown), `active` whether marking is on
+   * there (null: no frame reported). When no frame has reported yet the background asks the tab (`listPageTerms`).
+   */
+  getPageTerms: {
+    request: { tabId: number };
+    reply: { host: string | null; active: boolean | null; terms: TabTerm[] };
+  };
+  /** to background (extension pages only): the popup, on open, takes the context-menu lookup waiting for it. */
+  takePendingLookup: { request: Record<string, never>; reply: PendingLookup | null };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -38,21 +76,67 @@ export type Request<T extends MessageType> = ProtocolMap[T]['request'];
 export type Reply<T extends MessageType> = ProtocolMap[T]['reply'];
 export type Message = { [T in MessageType]: { type: T; payload: Request<T> } }[MessageType];
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Who sent a message, as the receiver classifies `runtime.MessageSender` (see messaging.ts `senderKind`). */
+export type SenderKind = 'content' | 'extension';
+
+/**
+ * Which contexts may send each message. A content script runs in hostile pages' processes: it must not be able
+ * to ask for things only our own pages do (another tab's terms, the pending lookup).
+ */
+export const ALLOWED_SENDERS: { [T in MessageType]: readonly SenderKind[] } = {
+  ping: ['content', 'extension'],
+  listPageTerms: ['extension'],
+  revealTerm: ['extension'],
+  openCard: ['extension'],
+  navigateTerm: ['extension'],
+  pageTermsChanged: ['content'],
+  openReader: ['content', 'extension'],
+  openOptions: ['content', 'extension'],
+  getPageTerms: ['extension'],
+  takePendingLookup: ['extension'],
+};
+
+export function senderAllowed(type: MessageType, kind: SenderKind): boolean {
+  return ALLOWED_SENDERS[type].includes(kind);
+}
+
+/** A plain object (not an array, Map, Set, Date…); the tag check also works across realms (Firefox content). */
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Object]';
 const isShortString = (v: unknown, max = 200): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
 const ENTRY_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const isEntryId = (v: unknown): v is string => typeof v === 'string' && ENTRY_ID.test(v);
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) < 1e6;
+/** Only these keys, each optional ones included: an extra key means the sender is not speaking our protocol. */
+const onlyKeys = (p: Record<string, unknown>, keys: readonly string[]) => Object.keys(p).every((k) => keys.includes(k));
+const MAX_TERMS = 5000;
 
-/** Validators per message type: payload shape only; senders are checked by the receiver (see receivers). */
+const isPageTerm = (v: unknown): boolean =>
+  isRecord(v) && onlyKeys(v, ['id', 'count']) && isEntryId(v.id) && isCount(v.count) && (v.count as number) > 0;
+
+/** A list of distinct terms (no id twice). */
+const isPageTermList = (v: unknown): boolean => {
+  if (!Array.isArray(v) || v.length > MAX_TERMS || !v.every(isPageTerm)) return false;
+  return new Set(v.map((t: { id: string }) => t.id)).size === v.length;
+};
+
+/** Validators per message type: payload shape only; senders are checked by the receiver (`senderAllowed`). */
 const VALIDATORS: { [T in MessageType]: (p: Record<string, unknown>) => boolean } = {
   ping: (p) => Object.keys(p).length === 0,
   listPageTerms: (p) => Object.keys(p).length === 0,
-  revealTerm: (p) => isEntryId(p.id),
-  openCard: (p) => isEntryId(p.id),
-  navigateTerm: (p) => p.direction === 'next' || p.direction === 'previous',
-  pageTermsChanged: (p) => Number.isInteger(p.count) && (p.count as number) >= 0 && (p.count as number) < 1e6,
-  openReader: (p) => p.anchor === null || (typeof p.anchor === 'string' && /^p\d{1,3}s\d{1,3}$/.test(p.anchor)),
-  openOptions: (p) => p.addTerm === undefined || isShortString(p.addTerm, 200),
+  revealTerm: (p) => onlyKeys(p, ['id']) && isEntryId(p.id),
+  openCard: (p) => onlyKeys(p, ['id']) && isEntryId(p.id),
+  navigateTerm: (p) => onlyKeys(p, ['direction']) && (p.direction === 'next' || p.direction === 'previous'),
+  pageTermsChanged: (p) =>
+    onlyKeys(p, ['count', 'terms', 'active']) &&
+    isCount(p.count) &&
+    (p.terms === undefined || (isPageTermList(p.terms) && (p.terms as unknown[]).length === p.count)) &&
+    (p.active === undefined || typeof p.active === 'boolean'),
+  openReader: (p) =>
+    onlyKeys(p, ['anchor']) && (p.anchor === null || (typeof p.anchor === 'string' && /^p\d{1,3}s\d{1,3}$/.test(p.anchor))),
+  openOptions: (p) => onlyKeys(p, ['addTerm']) && (p.addTerm === undefined || isShortString(p.addTerm, 200)),
+  getPageTerms: (p) => onlyKeys(p, ['tabId']) && Number.isSafeInteger(p.tabId) && (p.tabId as number) >= 0,
+  takePendingLookup: (p) => Object.keys(p).length === 0,
 };
 
 /** Returns the message if it is one of ours and well-formed, else null (the caller logs and ignores it). */
@@ -67,4 +151,36 @@ export function parseMessage(raw: unknown): Message | null {
 /** Builds a message of a type with its request payload (typed at the call site). */
 export function message<T extends MessageType>(type: T, payload: Request<T>): { type: T; payload: Request<T> } {
   return { type, payload };
+}
+
+/* ------------------------------------------------------------------ replies (validated by the asker) */
+
+const isHost = (v: unknown): v is string => typeof v === 'string' && v.length <= 253;
+
+/** Reply validators for the replies whose data we render or act on; the others are checked where used. */
+const REPLY_VALIDATORS: { [T in MessageType]?: (r: unknown) => boolean } = {
+  ping: (r) => isRecord(r) && typeof r.version === 'string',
+  listPageTerms: (r) =>
+    isRecord(r) && isHost(r.host) && typeof r.active === 'boolean' && Array.isArray(r.terms) && r.terms.every(isPageTerm),
+  revealTerm: (r) => isRecord(r) && typeof r.found === 'boolean',
+  openCard: (r) => isRecord(r) && typeof r.shown === 'boolean',
+  navigateTerm: (r) => isRecord(r) && (r.id === null || isEntryId(r.id)),
+  getPageTerms: (r) =>
+    isRecord(r) &&
+    (r.host === null || isHost(r.host)) &&
+    (r.active === null || typeof r.active === 'boolean') &&
+    Array.isArray(r.terms) &&
+    r.terms.every(
+      (t: unknown) =>
+        isRecord(t) && isEntryId(t.id) && isCount(t.count) && Array.isArray(t.frameIds) && t.frameIds.every(Number.isSafeInteger),
+    ),
+  takePendingLookup: (r) =>
+    r === null || (isRecord(r) && isShortString(r.query, 500) && (r.entryId === null || isEntryId(r.entryId))),
+};
+
+/** Returns the reply if well-formed for its type (types without a validator: anything), else null. */
+export function parseReply<T extends MessageType>(type: T, raw: unknown): Reply<T> | null {
+  const validate = REPLY_VALIDATORS[type];
+  if (!validate) return (raw ?? null) as Reply<T>;
+  return validate(raw) ? (raw as Reply<T>) : null;
 }

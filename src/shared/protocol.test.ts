@@ -1,0 +1,166 @@
+// The receiving end's gate: random and malformed payloads must never pass `parseMessage` unless well-formed.
+// Well-formedness is specified here a second time, independently, as zod schemas (the oracle), and fast-check
+// compares the two on arbitrary values, on valid messages, and on valid messages with one field broken.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ALLOWED_SENDERS, parseMessage, parseReply, senderAllowed, type MessageType } from './protocol.js';
+
+const RUNS = 1500;
+const entryId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/);
+const count = z.number().int().min(0).max(999_999);
+const empty = z.object({}).strict();
+const pageTerm = z.object({ id: entryId, count: count.min(1) }).strict();
+
+const ORACLE: Record<MessageType, z.ZodTypeAny> = {
+  ping: empty,
+  listPageTerms: empty,
+  revealTerm: z.object({ id: entryId }).strict(),
+  openCard: z.object({ id: entryId }).strict(),
+  navigateTerm: z.object({ direction: z.enum(['next', 'previous']) }).strict(),
+  pageTermsChanged: z
+    .object({ count, terms: z.array(pageTerm).max(5000).optional(), active: z.boolean().optional() })
+    .strict()
+    .refine((p) => !p.terms || (p.terms.length === p.count && new Set(p.terms.map((t) => t.id)).size === p.count)),
+  openReader: z.object({ anchor: z.string().regex(/^p\d{1,3}s\d{1,3}$/).nullable() }).strict(),
+  openOptions: z.object({ addTerm: z.string().min(1).max(200).optional() }).strict(),
+  getPageTerms: z.object({ tabId: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
+  takePendingLookup: empty,
+};
+const TYPES = Object.keys(ORACLE) as MessageType[];
+
+/** Would a correct receiver accept this raw value? (The oracle.) */
+function wellFormed(raw: unknown): boolean {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
+  const r = raw as Record<string, unknown>;
+  if (typeof r.type !== 'string' || !Object.hasOwn(ORACLE, r.type)) return false;
+  const p = r.payload;
+  if (typeof p !== 'object' || p === null || Array.isArray(p)) return false;
+  return ORACLE[r.type as MessageType].safeParse(p).success;
+}
+
+const idArb = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/);
+const termsArb = fc.uniqueArray(fc.record({ id: idArb, count: fc.integer({ min: 1, max: 500 }) }), {
+  selector: (t) => t.id,
+  maxLength: 8,
+});
+const validPayload: Record<MessageType, fc.Arbitrary<Record<string, unknown>>> = {
+  ping: fc.constant({}),
+  listPageTerms: fc.constant({}),
+  revealTerm: fc.record({ id: idArb }),
+  openCard: fc.record({ id: idArb }),
+  navigateTerm: fc.record({ direction: fc.constantFrom('next', 'previous') }),
+  pageTermsChanged: fc.oneof(
+    fc.record({ count: fc.integer({ min: 0, max: 1000 }) }),
+    fc.tuple(termsArb, fc.option(fc.boolean(), { nil: undefined })).map(([terms, active]) =>
+      active === undefined ? { count: terms.length, terms } : { count: terms.length, terms, active },
+    ),
+  ),
+  openReader: fc.record({
+    anchor: fc.option(fc.tuple(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 1, max: 999 })).map(([p, s]) => `p${p}s${s}`), {
+      nil: null,
+    }),
+  }),
+  openOptions: fc.oneof(fc.constant({}), fc.record({ addTerm: fc.string({ minLength: 1, maxLength: 200 }) })),
+  getPageTerms: fc.record({ tabId: fc.nat() }),
+  takePendingLookup: fc.constant({}),
+};
+const validMessage = fc.constantFrom(...TYPES).chain((type) => validPayload[type].map((payload) => ({ type, payload })));
+
+/** Hostile values: wrong types, huge numbers, prototype keys, nested junk. */
+const junk = fc.oneof(
+  fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true }),
+  fc.constantFrom(-1, 1.5, NaN, Infinity, 1e6, '', 'x'.repeat(300), 'P1S1', 'p1s', 'TTP', '../x', [], {}, null, true),
+);
+
+describe('parseMessage', () => {
+  it('accepts every well-formed message of every type', () => {
+    fc.assert(
+      fc.property(validMessage, (msg) => {
+        expect(wellFormed(msg)).toBe(true);
+        expect(parseMessage(msg)).toEqual(msg);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('accepts nothing random unless well-formed', () => {
+    const raw = fc.oneof(
+      junk,
+      fc.record({ type: fc.oneof(fc.constantFrom(...TYPES), fc.string()), payload: junk }),
+      fc.record({ type: fc.constantFrom(...TYPES), payload: fc.dictionary(fc.string(), junk, { maxKeys: 4 }) }),
+    );
+    fc.assert(
+      fc.property(raw, (value) => {
+        expect(parseMessage(value) !== null).toBe(wellFormed(value));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('rejects a well-formed message with one field broken, added or the type changed', () => {
+    const mutated = fc.tuple(validMessage, fc.nat(), junk, fc.string({ maxLength: 12 }), fc.nat({ max: 3 })).map(
+      ([msg, pick, value, key, how]) => {
+        const payload = { ...msg.payload };
+        const keys = Object.keys(payload);
+        if (how === 0 && keys.length > 0) payload[keys[pick % keys.length]!] = value;
+        else if (how === 1) payload[key || 'extra'] = value;
+        else if (how === 2) return { type: TYPES[(TYPES.indexOf(msg.type) + 1 + (pick % (TYPES.length - 1))) % TYPES.length], payload };
+        else return { type: msg.type, payload: value };
+        return { type: msg.type, payload };
+      },
+    );
+    fc.assert(
+      fc.property(mutated, (value) => {
+        expect(parseMessage(value) !== null).toBe(wellFormed(value));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('rejects the concrete bad cases a hostile page could send', () => {
+    const bad: unknown[] = [
+      undefined,
+      'ping',
+      { type: 'ping' },
+      { type: 'ping', payload: [] },
+      { type: 'ping', payload: { x: 1 } },
+      { type: '__proto__', payload: {} },
+      { type: 'toString', payload: {} },
+      { type: 'revealTerm', payload: { id: 'TTP' } },
+      { type: 'revealTerm', payload: { id: 'a'.repeat(81) } },
+      { type: 'pageTermsChanged', payload: { count: -1 } },
+      { type: 'pageTermsChanged', payload: { count: 2, terms: [{ id: 'ttp', count: 1 }] } },
+      { type: 'pageTermsChanged', payload: { count: 2, terms: [{ id: 'ttp', count: 1 }, { id: 'ttp', count: 3 }] } },
+      { type: 'pageTermsChanged', payload: { count: 1, terms: [{ id: 'ttp', count: 0 }] } },
+      { type: 'openReader', payload: { anchor: 'javascript:alert(1)' } },
+      { type: 'openOptions', payload: { addTerm: '' } },
+      { type: 'getPageTerms', payload: { tabId: -3 } },
+      { type: 'getPageTerms', payload: { tabId: '3' } },
+    ];
+    for (const value of bad) expect(parseMessage(value), JSON.stringify(value) ?? 'undefined').toBeNull();
+  });
+});
+
+describe('senders and replies', () => {
+  it('lets content scripts send only what a page may ask for', () => {
+    const fromContent = TYPES.filter((t) => senderAllowed(t, 'content')).sort();
+    expect(fromContent).toEqual(['openOptions', 'openReader', 'pageTermsChanged', 'ping']);
+    expect(Object.keys(ALLOWED_SENDERS).sort()).toEqual([...TYPES].sort());
+  });
+
+  it('validates the replies it renders', () => {
+    expect(parseReply('getPageTerms', { host: 'a.org', active: true, terms: [{ id: 'ttp', count: 2, frameIds: [0] }] })).not.toBeNull();
+    expect(parseReply('getPageTerms', { host: 'a.org', active: true, terms: [{ id: '<b>', count: 2, frameIds: [0] }] })).toBeNull();
+    expect(parseReply('listPageTerms', { host: 'a.org', active: 'yes', terms: [] })).toBeNull();
+    expect(parseReply('takePendingLookup', null)).toBeNull();
+    expect(parseReply('takePendingLookup', { query: 'haqqani', entryId: null })).toEqual({ query: 'haqqani', entryId: null });
+    fc.assert(
+      fc.property(junk, (value) => {
+        const r = parseReply('revealTerm', value);
+        expect(r === null || typeof (r as { found: unknown }).found === 'boolean').toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
