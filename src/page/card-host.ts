@@ -1,0 +1,298 @@
+/**
+ * The card host: ONE `<div data-context-glossary-host>` per document, with an open shadow root into which the
+ * shared TermCard (src/ui) is rendered with Preact — a small container with render()/destroy() in the manner of
+ * the Hypothesis client's shadow-root components.
+ *
+ * Why an open shadow root: the page can reach it either way (a closed root is no security boundary against the
+ * page's own scripts), while an open one lets tests and assistive tooling read the card; the isolation that
+ * matters is of styles, done by `:host { all: initial !important }` and shadow scoping (10ten Reader does the
+ * same). Nothing in it is secret: the glossary is public.
+ */
+import { h, render } from 'preact';
+import type { CompiledEntry, ReportMeta } from '../core/glossary-types.js';
+import type { Settings } from '../core/settings/schema.js';
+import { canGoBack, type CardHistory, popHistory, pushHistory, startHistory } from '../ui/card-history.js';
+import { englishT, translateWith, type Translate } from '../ui/card-strings.js';
+import { firstSentence } from '../ui/quote-segments.js';
+import { TermCard, type TermCardProps } from '../ui/TermCard.js';
+import { TERM_CARD_CSS } from '../ui/term-card-css.js';
+import glossaryBundle from 'virtual:glossary';
+import { type CardActions, type CardAnchor, type CardController, type CardShowOptions, HOST_ATTRIBUTE } from './card-api.js';
+import { placeCard } from './card-position.js';
+import { applyStyles, HOST_CSS, type StyleMode } from './card-styles.js';
+
+/** What the host needs of the runtime glossary (src/core/runtime-glossary.ts: RuntimeGlossary has these). */
+export interface CardGlossary {
+  entries: readonly CompiledEntry[];
+  indexById: ReadonlyMap<string, number>;
+}
+
+export interface CardHostOptions {
+  glossary: CardGlossary;
+  settings: Settings;
+  actions: CardActions;
+  document: Document;
+  /** The report's metadata for the source line; default: the bundled glossary's. */
+  report?: ReportMeta;
+  /** Strings; default: the extension's i18n messages (chrome.i18n, present in Chrome and Firefox), else English. */
+  t?: Translate;
+  /** Link target for a quote (the reader's URL), e.g. for middle-click; clicks always go to actions.openReader. */
+  quoteHref?: (anchor: string) => string;
+}
+
+const NAME_ID = 'cg-term-name';
+
+function defaultTranslate(): Translate {
+  const i18n = (globalThis as { chrome?: { i18n?: { getMessage?: (k: string, s?: string[]) => string } } }).chrome?.i18n;
+  if (typeof i18n?.getMessage !== 'function') return englishT;
+  const getMessage = i18n.getMessage.bind(i18n);
+  return translateWith((key, subs) => {
+    try {
+      return getMessage(key, subs);
+    } catch {
+      return '';
+    }
+  });
+}
+
+/** Elements that cannot show children: a host appended to them would be invisible. */
+const REPLACED = new Set(['video', 'img', 'canvas', 'iframe', 'embed', 'object', 'audio']);
+
+export class CardHost implements CardController {
+  onPointerEnter: (() => void) | null = null;
+  onPointerLeave: (() => void) | null = null;
+  onClose: (() => void) | null = null;
+
+  private glossary: CardGlossary;
+  private settings: Settings;
+  private readonly actions: CardActions;
+  private readonly doc: Document;
+  private readonly report: ReportMeta;
+  private readonly t: Translate;
+  private readonly quoteHref: ((anchor: string) => string) | undefined;
+
+  private host: HTMLElement | null = null;
+  private shadow: ShadowRoot | null = null;
+  private layer: HTMLElement | null = null;
+  private live: HTMLElement | null = null;
+  private styleMode: StyleMode | null = null;
+
+  private history: CardHistory | null = null;
+  private anchor: CardAnchor | null = null;
+  private articleDate: string | null = null;
+  private isPinned = false;
+  private fresh = false;
+  private stopPlacing: (() => void) | null = null;
+  private readonly onFullscreenChange = () => this.attach();
+
+  constructor(opts: CardHostOptions) {
+    this.glossary = opts.glossary;
+    this.settings = opts.settings;
+    this.actions = opts.actions;
+    this.doc = opts.document;
+    this.report =
+      opts.report ?? (opts.glossary as { report?: { meta?: ReportMeta } }).report?.meta ?? glossaryBundle.report.meta;
+    this.t = opts.t ?? defaultTranslate();
+    this.quoteHref = opts.quoteHref;
+  }
+
+  get visible(): boolean {
+    return this.history !== null;
+  }
+  get pinned(): boolean {
+    return this.isPinned;
+  }
+  get entryId(): string | null {
+    return this.history?.current ?? null;
+  }
+  get hostElement(): HTMLElement | null {
+    return this.host;
+  }
+  /** How the stylesheet got in ('adopted' or 'style-element'), null before the first show. */
+  get styleInjection(): StyleMode | null {
+    return this.styleMode;
+  }
+
+  show(entryId: string, anchor: CardAnchor, options: CardShowOptions): void {
+    if (!this.entry(entryId)) return;
+    // A pinned card stays put while the pointer crosses other terms; keyboard and lookups replace it.
+    if (this.isPinned && options.reason === 'hover' && this.visible) return;
+    const layer = this.ensureHost();
+    const same = this.visible && this.history?.current === entryId && this.history.back.length === 0;
+    this.history = startHistory(entryId);
+    this.articleDate = options.articleDate ?? null;
+    this.isPinned = false;
+    if (!same) this.fresh = true;
+    layer.hidden = false;
+    this.renderCard();
+    if (this.anchor !== anchor) {
+      this.stopPlacing?.();
+      this.anchor = anchor;
+      this.stopPlacing = placeCard(anchor, layer, (px) => layer.style.setProperty('--cg-max-height', `${px}px`));
+    }
+    if (options.reason !== 'hover') {
+      layer.focus({ preventScroll: true });
+      this.announce(entryId);
+    }
+  }
+
+  hide(force = false): void {
+    if (!this.visible) return;
+    if (this.isPinned && !force) return;
+    this.history = null;
+    this.isPinned = false;
+    this.anchor = null;
+    this.stopPlacing?.();
+    this.stopPlacing = null;
+    if (this.layer) {
+      render(null, this.layer);
+      this.layer.hidden = true;
+    }
+  }
+
+  /** New settings (theme, size) or a new glossary (own entries changed): re-render what is shown. */
+  update(settings: Settings, glossary?: CardGlossary): void {
+    this.settings = settings;
+    if (glossary) this.glossary = glossary;
+    if (!this.visible) return;
+    if (!this.entry(this.history!.current)) this.hide(true);
+    else this.renderCard();
+  }
+
+  destroy(): void {
+    this.hide(true);
+    this.doc.removeEventListener('fullscreenchange', this.onFullscreenChange);
+    this.host?.remove();
+    this.host = this.shadow = this.layer = this.live = null;
+    this.onPointerEnter = this.onPointerLeave = this.onClose = null;
+  }
+
+  private entry(id: string): CompiledEntry | undefined {
+    const i = this.glossary.indexById.get(id);
+    return i === undefined ? undefined : this.glossary.entries[i];
+  }
+
+  /** Creates the host, shadow root, layer and live region on first use. */
+  private ensureHost(): HTMLElement {
+    if (this.layer && this.host) {
+      if (!this.host.isConnected) this.attach();
+      return this.layer;
+    }
+    const doc = this.doc;
+    const host = doc.createElement('div');
+    host.setAttribute(HOST_ATTRIBUTE, '');
+    const shadow = host.attachShadow({ mode: 'open' });
+    this.styleMode = applyStyles(shadow, HOST_CSS + TERM_CARD_CSS);
+
+    const layer = doc.createElement('div');
+    layer.className = 'cg-layer';
+    layer.setAttribute('role', 'dialog');
+    layer.setAttribute('aria-labelledby', NAME_ID);
+    layer.tabIndex = -1;
+    layer.hidden = true;
+    layer.dataset.styles = this.styleMode;
+    layer.addEventListener('pointerenter', () => this.onPointerEnter?.());
+    layer.addEventListener('pointerleave', () => this.onPointerLeave?.());
+    layer.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape') return;
+      // The page must not also act on this Esc (close its own modal, leave fullscreen).
+      e.stopPropagation();
+      e.preventDefault();
+      this.close();
+    });
+
+    const live = doc.createElement('div');
+    live.className = 'cg-live';
+    live.setAttribute('aria-live', 'polite');
+    live.setAttribute('role', 'status');
+
+    shadow.append(layer, live);
+    this.host = host;
+    this.shadow = shadow;
+    this.layer = layer;
+    this.live = live;
+    this.attach();
+    doc.addEventListener('fullscreenchange', this.onFullscreenChange);
+    return layer;
+  }
+
+  /** Appends the host to the fullscreen element while there is one (else it would not be seen), else <html>. */
+  private attach(): void {
+    const host = this.host;
+    if (!host) return;
+    const fs = this.doc.fullscreenElement;
+    const parent = fs && !REPLACED.has(fs.localName) ? fs : this.doc.documentElement;
+    if (host.parentNode !== parent) parent.appendChild(host);
+  }
+
+  private close(): void {
+    this.hide(true);
+    this.onClose?.();
+  }
+
+  private navigate(next: CardHistory): void {
+    const hadFocus = this.shadow?.activeElement != null;
+    this.history = next;
+    this.renderCard();
+    // The button that had focus is gone with the old entry: keep focus in the dialog.
+    if (hadFocus) this.layer?.focus({ preventScroll: true });
+  }
+
+  private announce(id: string): void {
+    const entry = this.entry(id);
+    const live = this.live;
+    if (!entry || !live) return;
+    const text = this.t('card_announce', [entry.name, firstSentence(entry.definition)]);
+    // Clear first so announcing the same term twice is still a change for screen readers.
+    live.textContent = '';
+    setTimeout(() => {
+      if (this.live === live) live.textContent = text;
+    }, 50);
+  }
+
+  private renderCard(): void {
+    const history = this.history;
+    const layer = this.layer;
+    if (!history || !layer) return;
+    const entry = this.entry(history.current);
+    if (!entry) return;
+    const { width, fontSize, theme } = this.settings.card;
+    layer.style.setProperty('--cg-width', `${width}px`);
+    layer.style.setProperty('--cg-font-size', `${fontSize}px`);
+    const prev = canGoBack(history) ? this.entry(history.back[history.back.length - 1]!) : undefined;
+    const id = entry.id;
+    const props: TermCardProps = {
+      entry,
+      report: this.report,
+      resolveEntry: (rid) => this.entry(rid),
+      t: this.t,
+      articleDate: this.articleDate,
+      onNavigate: (rid) => this.history && this.navigate(pushHistory(this.history, rid)),
+      onBack: prev ? () => this.history && this.navigate(popHistory(this.history)) : undefined,
+      backTo: prev?.name,
+      pinned: this.isPinned,
+      theme,
+      nameId: NAME_ID,
+      quoteHref: this.quoteHref,
+      animate: this.fresh,
+      actions: {
+        notThisMeaning: () => {
+          this.actions.notThisMeaning(id);
+          this.close();
+        },
+        dontMark: () => {
+          this.actions.dontMark(id);
+          this.close();
+        },
+        pin: () => {
+          this.isPinned = !this.isPinned;
+          this.renderCard();
+        },
+        close: () => this.close(),
+        openQuote: (anchor) => this.actions.openReader(anchor),
+      },
+    };
+    this.fresh = false;
+    render(h(TermCard, props), layer);
+  }
+}

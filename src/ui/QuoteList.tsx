@@ -1,0 +1,78 @@
+/** "In the report": the entry's most telling verbatim sentences, its mention count and an expander for all. */
+import { useState } from 'preact/hooks';
+import type { Quote } from '../core/glossary-types.js';
+import { mentionsLabel, type Translate } from './card-strings.js';
+import { quoteAnchor, segmentQuote } from './quote-segments.js';
+
+export interface QuoteListProps {
+  quotes: readonly Quote[];
+  mentions: number;
+  t: Translate;
+  /** How many to show before "Show all" (the 2–3 most telling; quotes arrive ranked). */
+  visible?: number;
+  /** Opens the report reader at the sentence; absent (e.g. a context without a reader) the quotes are plain text. */
+  openQuote?: ((anchor: string) => void) | undefined;
+  /** The link target for a sentence (the reader's URL where known); the click itself goes to `openQuote`. */
+  quoteHref?: ((anchor: string) => string) | undefined;
+}
+
+/** One quote with the entry's mentions emphasized by <mark> elements built from the offsets (never HTML). */
+export function QuoteText({ quote }: { quote: Quote }) {
+  return (
+    <>
+      {segmentQuote(quote.text, quote.marks).map((seg, i) => (seg.marked ? <mark key={i}>{seg.text}</mark> : seg.text))}
+    </>
+  );
+}
+
+export function QuoteList({ quotes, mentions, t, visible = 3, openQuote, quoteHref }: QuoteListProps) {
+  const [expanded, setExpanded] = useState(false);
+  const shown = expanded ? quotes : quotes.slice(0, visible);
+  return (
+    <section class="cg-in-report" aria-label={t('card_in_report')}>
+      <h3 class="cg-section-title">
+        <span>{t('card_in_report')}</span>
+        <span class="cg-count" data-mentions={mentions}>
+          {mentionsLabel(t, mentions)}
+        </span>
+      </h3>
+      {quotes.length === 0 ? (
+        <p class="cg-empty">{t('card_not_in_report')}</p>
+      ) : (
+        <ol class="cg-quotes">
+          {shown.map((q) => {
+            const anchor = quoteAnchor(q);
+            return (
+              <li key={anchor}>
+                {openQuote ? (
+                  <a
+                    class="cg-quote"
+                    href={quoteHref ? quoteHref(anchor) : `#${anchor}`}
+                    title={t('card_open_in_reader')}
+                    data-quote=""
+                    data-anchor={anchor}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      openQuote(anchor);
+                    }}
+                  >
+                    <QuoteText quote={q} />
+                  </a>
+                ) : (
+                  <span class="cg-quote" data-quote="" data-anchor={anchor}>
+                    <QuoteText quote={q} />
+                  </span>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {quotes.length > visible && (
+        <button type="button" class="cg-expander" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+          {expanded ? t('card_show_fewer') : t('card_show_all', [quotes.length])}
+        </button>
+      )}
+    </section>
+  );
+}

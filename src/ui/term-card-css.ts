@@ -1,0 +1,122 @@
+/**
+ * The card's stylesheet (one string: the card host adopts it into its shadow root; the popup adds it to its page).
+ * Palette by custom properties: `.theme-system` follows prefers-color-scheme, `.theme-light`/`.theme-dark` force
+ * one. Sizes in em so `--cg-font-size` (settings.card.fontSize, 11–22 px) scales everything.
+ */
+
+const LIGHT = `
+  --cg-bg: #ffffff;
+  --cg-fg: #1f2328;
+  --cg-muted: #57606a;
+  --cg-border: #d0d7de;
+  --cg-accent: #0b57d0;
+  --cg-mark-bg: #fff1b8;
+  --cg-mark-fg: #1f2328;
+  --cg-quote-bg: #f6f8fa;
+  --cg-quote-hover: #eaeef2;
+  --cg-note-bg: #fff8c5;
+  --cg-note-fg: #4d2d00;
+  --cg-shadow: 0 6px 24px rgba(31, 35, 40, 0.18), 0 1px 3px rgba(31, 35, 40, 0.12);
+  --cg-focus: #0b57d0;
+`;
+
+const DARK = `
+  --cg-bg: #1f2329;
+  --cg-fg: #e6edf3;
+  --cg-muted: #9da7b3;
+  --cg-border: #3d444d;
+  --cg-accent: #7cb4ff;
+  --cg-mark-bg: #5a4a12;
+  --cg-mark-fg: #fff6d6;
+  --cg-quote-bg: #272c33;
+  --cg-quote-hover: #30363d;
+  --cg-note-bg: #3b2f0b;
+  --cg-note-fg: #f2d98b;
+  --cg-shadow: 0 6px 24px rgba(0, 0, 0, 0.55), 0 1px 3px rgba(0, 0, 0, 0.4);
+  --cg-focus: #7cb4ff;
+`;
+
+export const TERM_CARD_CSS = `
+.cg-card {
+  ${LIGHT}
+  box-sizing: border-box;
+  width: var(--cg-width, 360px);
+  max-width: calc(100vw - 16px);
+  font: normal normal 400 var(--cg-font-size, 14px) / 1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color: var(--cg-fg);
+  background: var(--cg-bg);
+  border: 1px solid var(--cg-border);
+  border-radius: 0.6em;
+  box-shadow: var(--cg-shadow);
+  padding: 0.85em 1em 0.7em;
+  text-align: start;
+  overflow-wrap: break-word;
+  color-scheme: light;
+}
+.cg-card.theme-dark { ${DARK} color-scheme: dark; }
+@media (prefers-color-scheme: dark) {
+  .cg-card.theme-system { ${DARK} color-scheme: dark; }
+}
+.cg-card *, .cg-card *::before, .cg-card *::after { box-sizing: border-box; }
+.cg-card:focus { outline: none; }
+.cg-card:focus-visible { outline: 2px solid var(--cg-focus); outline-offset: 2px; }
+.cg-card button, .cg-card a { font: inherit; color: var(--cg-accent); }
+.cg-card button:focus-visible, .cg-card a:focus-visible { outline: 2px solid var(--cg-focus); outline-offset: 1px; border-radius: 3px; }
+
+.cg-head { display: flex; align-items: baseline; flex-wrap: wrap; gap: 0.2em 0.5em; margin: 0 0 0.45em; }
+.cg-back {
+  flex: none; border: 0; background: none; padding: 0 0.2em 0 0; cursor: pointer; font-size: 0.9em;
+}
+.cg-name { margin: 0; font-size: 1.2em; font-weight: 650; line-height: 1.25; color: var(--cg-fg); }
+.cg-short { font-weight: 600; color: var(--cg-muted); }
+.cg-category {
+  margin-inline-start: auto; font-size: 0.78em; text-transform: uppercase; letter-spacing: 0.04em;
+  color: var(--cg-muted); border: 1px solid var(--cg-border); border-radius: 1em; padding: 0 0.6em;
+}
+.cg-own { font-size: 0.78em; color: var(--cg-accent); }
+
+.cg-definition { margin: 0 0 0.6em; }
+.cg-beyond { margin: 0 0 0.6em; font-size: 0.9em; color: var(--cg-muted); }
+.cg-beyond strong { color: var(--cg-fg); font-weight: 600; }
+
+.cg-section-title {
+  display: flex; align-items: baseline; justify-content: space-between; gap: 0.5em;
+  margin: 0.8em 0 0.35em; font-size: 0.78em; font-weight: 650; text-transform: uppercase; letter-spacing: 0.05em;
+  color: var(--cg-muted);
+}
+.cg-count { text-transform: none; letter-spacing: 0; font-weight: 400; }
+.cg-quotes { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.35em; }
+.cg-quote {
+  display: block; padding: 0.4em 0.6em; border-inline-start: 3px solid var(--cg-border); border-radius: 0 0.35em 0.35em 0;
+  background: var(--cg-quote-bg); color: var(--cg-fg) !important; text-decoration: none; font-size: 0.93em; line-height: 1.4;
+}
+.cg-quote:hover { background: var(--cg-quote-hover); border-inline-start-color: var(--cg-accent); }
+.cg-quote mark { background: var(--cg-mark-bg); color: var(--cg-mark-fg); font-weight: 650; padding: 0 0.1em; border-radius: 2px; }
+.cg-quote-ref { display: block; margin-top: 0.15em; font-size: 0.8em; color: var(--cg-accent); }
+.cg-expander { margin-top: 0.35em; border: 0; background: none; padding: 0; cursor: pointer; font-size: 0.9em; }
+.cg-expander:hover, .cg-related-link:hover, .cg-action:hover, .cg-back:hover { text-decoration: underline; }
+.cg-empty { margin: 0; color: var(--cg-muted); font-size: 0.9em; }
+
+.cg-related { display: flex; flex-wrap: wrap; gap: 0.3em 0.45em; margin: 0; padding: 0; list-style: none; }
+.cg-related-link {
+  border: 1px solid var(--cg-border); background: none; border-radius: 1em; padding: 0.05em 0.65em; cursor: pointer;
+  font-size: 0.88em;
+}
+
+.cg-foot { margin-top: 0.8em; padding-top: 0.5em; border-top: 1px solid var(--cg-border); }
+.cg-source { margin: 0; font-size: 0.82em; color: var(--cg-muted); }
+.cg-newer { margin: 0.4em 0 0; padding: 0.3em 0.5em; border-radius: 0.35em; font-size: 0.82em; background: var(--cg-note-bg); color: var(--cg-note-fg); }
+.cg-actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0.2em 0.8em; margin-top: 0.5em; }
+.cg-action { border: 0; background: none; padding: 0.1em 0; cursor: pointer; font-size: 0.85em; }
+.cg-action-end { margin-inline-start: auto; }
+.cg-action[aria-pressed="true"] { font-weight: 650; }
+
+@media (prefers-reduced-motion: no-preference) {
+  .cg-card.cg-animate { animation: cg-in 120ms ease-out; }
+}
+@keyframes cg-in { from { opacity: 0; transform: translateY(3px); } to { opacity: 1; transform: none; } }
+@media (forced-colors: active) {
+  .cg-card { border: 1px solid CanvasText; }
+  .cg-quote mark { forced-color-adjust: none; background: Mark; color: MarkText; }
+}
+`;
