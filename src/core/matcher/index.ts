@@ -1,70 +1,220 @@
 /**
- * The matcher (interim: correct but slow, delegates to the reference; the Aho-Corasick tables replace it next).
+ * The matcher: Aho-Corasick over the folded character stream, one pass, speed independent of glossary size.
+ * Case rules and word boundaries are checked only where a pattern ends; a hit's start is recovered by walking back
+ * over the original text (no per-character bookkeeping). Semantics: reference.ts (the executable spec).
  */
-import { referenceScan } from './reference.js';
+import { foldChar, isUpperUnit, isWordChar } from '../fold.js';
+import { base64Decode, base64Encode } from './base64.js';
+import { buildTables, CLASS_NONE, CLASS_SPACE } from './build.js';
+import { CASE_UPPER } from './patterns.js';
+import { packTables, unpackTables, type MatcherTables } from './tables.js';
+import { mapToChunks } from './chunks.js';
 import type { ChunkHit, Hit, SerializedMatcher, TermInput } from './types.js';
 
 export type { ChunkHit, Hit, SerializedMatcher, TermInput } from './types.js';
+export { mapToChunks } from './chunks.js';
+
+const CLASS_UNKNOWN = 0xffff;
+const CLASS_SKIP = 0xfffe;
+
+function isWordBefore(text: string, start: number): boolean {
+  let j = start - 1;
+  while (j >= 0 && foldChar(text.charCodeAt(j)) === -1) j--;
+  if (j < 0) return false;
+  let cp = text.charCodeAt(j);
+  if (cp >= 0xdc00 && cp <= 0xdfff && j > 0) {
+    const hi = text.charCodeAt(j - 1);
+    if (hi >= 0xd800 && hi <= 0xdbff) cp = (hi - 0xd800) * 0x400 + (cp - 0xdc00) + 0x10000;
+  }
+  return isWordChar(cp);
+}
+
+function isWordAfter(text: string, end: number): boolean {
+  const n = text.length;
+  let j = end;
+  while (j < n && foldChar(text.charCodeAt(j)) === -1) j++;
+  if (j >= n) return false;
+  let cp = text.charCodeAt(j);
+  if (cp >= 0xd800 && cp <= 0xdbff && j + 1 < n) {
+    const lo = text.charCodeAt(j + 1);
+    if (lo >= 0xdc00 && lo <= 0xdfff) cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+  }
+  return isWordChar(cp);
+}
 
 export class Matcher {
   readonly terms: readonly TermInput[];
+  /** @internal The automaton (exposed for tests and the bench). */
+  readonly tables: MatcherTables;
+  /** Code unit -> alphabet class (or SKIP), filled lazily: a page pays only for the characters it contains. */
+  private readonly classOf = new Uint16Array(65536).fill(CLASS_UNKNOWN);
+  private readonly classOfFolded: Map<number, number>;
+  private readonly termEntry: Int32Array;
 
-  private constructor(terms: readonly TermInput[]) {
+  private constructor(terms: readonly TermInput[], tables: MatcherTables) {
     this.terms = terms;
+    this.tables = tables;
+    this.classOfFolded = new Map();
+    for (let c = 1; c < tables.alphabetSize; c++) this.classOfFolded.set(tables.alphabet[c]!, c);
+    for (let c = 0; c < 128; c++) this.classify(c);
+    this.termEntry = Int32Array.from(terms, (t) => t.entry);
   }
 
   static compile(terms: readonly TermInput[]): Matcher {
-    return new Matcher(terms.map((t) => ({ ...t })));
+    const copy = terms.map((t) => ({ ...t, ...(t.requires ? { requires: [...t.requires] } : {}) }));
+    return new Matcher(copy, buildTables(copy));
   }
 
+  /** From serialize()'s output: decodes and views the packed tables; nothing is rebuilt. */
   static load(s: SerializedMatcher): Matcher {
-    if (s.format !== 1) throw new Error(`matcher: unknown format ${String(s.format)}`);
-    return new Matcher(s.terms);
+    if (!s || s.format !== 1) throw new Error(`matcher: unknown serialized format ${String(s?.format)}`);
+    if (!Array.isArray(s.terms) || typeof s.tables !== 'string') throw new Error('matcher: malformed serialized matcher');
+    const tables = unpackTables(base64Decode(s.tables));
+    if (tables.varTerm.some((t) => t < 0 || t >= s.terms.length)) {
+      throw new Error('matcher: tables do not belong to these terms');
+    }
+    return new Matcher(s.terms, tables);
   }
 
   serialize(): SerializedMatcher {
-    return { format: 1, terms: this.terms.map((t) => ({ ...t })), tables: '' };
+    return {
+      format: 1,
+      terms: this.terms.map((t) => ({ ...t, ...(t.requires ? { requires: [...t.requires] } : {}) })),
+      tables: base64Encode(packTables(this.tables)),
+    };
   }
 
+  private classify(c: number): number {
+    const f = foldChar(c);
+    const cls = f === -1 ? CLASS_SKIP : f === 0x20 ? CLASS_SPACE : (this.classOfFolded.get(f) ?? CLASS_NONE);
+    this.classOf[c] = cls;
+    return cls;
+  }
+
+  /** All hits in one text (one block), leftmost-longest, non-overlapping, sorted by start. Context rules NOT applied. */
   scan(text: string): Hit[] {
-    return referenceScan(this.terms, text);
+    const t = this.tables;
+    const A = t.alphabetSize;
+    const D = t.denseCount;
+    const { dense, fail, childStart, childClass, childTarget, outHead } = t;
+    const classOf = this.classOf;
+    const cand: number[] = []; // start, end, term triples
+    const n = text.length;
+    let s = 0;
+    let prevSpace = false;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      let cls = classOf[c]!;
+      if (cls >= CLASS_SKIP) {
+        if (cls === CLASS_UNKNOWN) cls = this.classify(c);
+        if (cls === CLASS_SKIP) continue;
+      }
+      if (cls === CLASS_SPACE) {
+        if (prevSpace) continue;
+        prevSpace = true;
+      } else {
+        prevSpace = false;
+        if (cls === CLASS_NONE) {
+          s = 0;
+          continue;
+        }
+      }
+      if (s < D) s = dense[s * A + cls]!;
+      else {
+        for (;;) {
+          let next = -1;
+          for (let k = childStart[s]!, e = childStart[s + 1]!; k < e; k++) {
+            const cc = childClass[k]!;
+            if (cc >= cls) {
+              if (cc === cls) next = childTarget[k]!;
+              break;
+            }
+          }
+          if (next >= 0) {
+            s = next;
+            break;
+          }
+          s = fail[s]!;
+          if (s < D) {
+            s = dense[s * A + cls]!;
+            break;
+          }
+        }
+      }
+      const head = outHead[s]!;
+      if (head >= 0) this.collect(text, i, head, cand);
+    }
+    return this.select(cand);
   }
 
+  /** Valid candidates (case + boundaries) among the patterns ending at text[i]. */
+  private collect(text: string, i: number, head: number, cand: number[]): void {
+    if (isWordAfter(text, i + 1)) return;
+    const { outStart, outVariant, dictLink, varLen, varCase, varTerm, caseData } = this.tables;
+    for (let st = head; st >= 0; st = dictLink[st]!) {
+      for (let k = outStart[st]!, e = outStart[st + 1]!; k < e; k++) {
+        const v = outVariant[k]!;
+        const start = walkBack(text, i, varLen[v]!, varCase[v]!, caseData);
+        if (start < 0 || isWordBefore(text, start)) continue;
+        cand.push(start, i + 1, varTerm[v]!);
+      }
+    }
+  }
+
+  /** Leftmost-longest, non-overlapping; ties on the same span go to the lowest term index; blockers dropped. */
+  private select(cand: number[]): Hit[] {
+    const count = cand.length / 3;
+    const idx: number[] = [];
+    for (let k = 0; k < count; k++) idx.push(k * 3);
+    idx.sort((a, b) => cand[a]! - cand[b]! || cand[b + 1]! - cand[a + 1]! || cand[a + 2]! - cand[b + 2]!);
+    const hits: Hit[] = [];
+    let cursor = 0;
+    for (const k of idx) {
+      const start = cand[k]!;
+      if (start < cursor) continue;
+      cursor = cand[k + 1]!;
+      const term = cand[k + 2]!;
+      const entry = this.termEntry[term]!;
+      if (entry >= 0) hits.push({ start, end: cursor, entry, term });
+    }
+    return hits;
+  }
+
+  /** One block made of inline chunks (text nodes): a name split across chunks ("Noor Wali" + " Mehsud") matches. */
   scanChunks(chunks: readonly string[]): ChunkHit[] {
-    return mapToChunks(chunks, this.scan(chunks.join('')));
+    return mapToChunks(chunks, this.scan(chunks.length === 1 ? chunks[0]! : chunks.join('')));
   }
 }
 
-/** Maps hits in the joined text back to (chunk, offset) pairs. */
-export function mapToChunks(chunks: readonly string[], hits: readonly Hit[]): ChunkHit[] {
-  const starts: number[] = [];
-  let acc = 0;
-  for (const c of chunks) {
-    starts.push(acc);
-    acc += c.length;
-  }
-  // The chunk holding the code unit at offset `at`: the last chunk starting at or before it (never an empty one,
-  // since an empty chunk shares its start with the next chunk).
-  const chunkOf = (at: number): number => {
-    let lo = 0;
-    let hi = chunks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
+/**
+ * Start offset of a pattern of `len` stream elements whose last element is text[i], walking back with the stream
+ * rules (ignorables skipped, a whitespace run counts once); checks case constraints on the way. -1 when the case
+ * rule fails.
+ */
+function walkBack(text: string, i: number, len: number, caseOff: number, caseData: Uint8Array): number {
+  let j = i;
+  let k = len - 1;
+  if (caseOff >= 0 && !caseOk(caseData[caseOff + k]!, text.charCodeAt(j))) return -1;
+  let inSpace = false;
+  while (k > 0) {
+    j--;
+    const u = text.charCodeAt(j);
+    const f = foldChar(u);
+    if (f === -1) continue;
+    if (f === 0x20) {
+      if (inSpace) continue;
+      inSpace = true;
+      k--;
+      continue;
     }
-    return lo;
-  };
-  return hits.map((h) => {
-    const sc = chunkOf(h.start);
-    const ec = chunkOf(h.end - 1);
-    return {
-      startChunk: sc,
-      startOffset: h.start - starts[sc]!,
-      endChunk: ec,
-      endOffset: h.end - starts[ec]!,
-      entry: h.entry,
-      term: h.term,
-    };
-  });
+    inSpace = false;
+    k--;
+    if (caseOff >= 0 && !caseOk(caseData[caseOff + k]!, u)) return -1;
+  }
+  return j;
+}
+
+function caseOk(rule: number, unit: number): boolean {
+  if (rule === 0) return true;
+  return rule === CASE_UPPER ? isUpperUnit(unit) : !isUpperUnit(unit);
 }

@@ -1,0 +1,172 @@
+/**
+ * Compiles terms into the Aho-Corasick tables (see tables.ts): a trie over folded alphabet classes, states numbered
+ * breadth-first; dense fail-resolved rows for the shallow states (where a scan spends most of its time), sorted
+ * sparse children + failure links for the deep ones; per-state outputs with dictionary-suffix links.
+ */
+import type { TermInput } from './types.js';
+import type { MatcherTables } from './tables.js';
+import { termPatterns } from './patterns.js';
+
+/** Counts builds, so a test can check structurally that `Matcher.load` never rebuilds. */
+export const buildStats = { builds: 0 };
+
+/** States up to this depth get dense rows (shrunk to 1 when the rows would exceed DENSE_LIMIT entries). */
+const DENSE_DEPTH = 2;
+const DENSE_LIMIT = 1 << 20;
+
+export const CLASS_NONE = 0;
+export const CLASS_SPACE = 1;
+
+export function buildTables(terms: readonly TermInput[]): MatcherTables {
+  buildStats.builds++;
+  // 1. patterns
+  const varTerm: number[] = [];
+  const varLen: number[] = [];
+  const varCase: number[] = [];
+  const caseData: number[] = [];
+  const varCodes: number[][] = [];
+  terms.forEach((t, ti) => {
+    for (const p of termPatterns(t.text, t.caseRule)) {
+      varTerm.push(ti);
+      varLen.push(p.codes.length);
+      varCodes.push(p.codes);
+      if (p.cases) {
+        varCase.push(caseData.length);
+        for (const c of p.cases) caseData.push(c);
+      } else varCase.push(-1);
+    }
+  });
+
+  // 2. alphabet
+  const alphabet: number[] = [0xffff, 0x20];
+  const classOf = new Map<number, number>([[0x20, CLASS_SPACE]]);
+  for (const codes of varCodes) {
+    for (const c of codes) {
+      if (!classOf.has(c)) {
+        classOf.set(c, alphabet.length);
+        alphabet.push(c);
+      }
+    }
+  }
+  const A = alphabet.length;
+
+  // 3. trie (temporary ids)
+  const edge = new Map<number, number>(); // node * A + class -> child
+  const kids: number[][] = [[]]; // [class, child, class, child, ...]
+  const depth: number[] = [0];
+  const outs: number[][] = [[]];
+  varCodes.forEach((codes, v) => {
+    let node = 0;
+    for (const code of codes) {
+      const cls = classOf.get(code)!;
+      const key = node * A + cls;
+      let next = edge.get(key);
+      if (next === undefined) {
+        next = kids.length;
+        edge.set(key, next);
+        kids.push([]);
+        outs.push([]);
+        depth.push(depth[node]! + 1);
+        kids[node]!.push(cls, next);
+      }
+      node = next;
+    }
+    outs[node]!.push(v);
+  });
+  const N = kids.length;
+
+  // 4. breadth-first renumbering, children sorted by class
+  const order = [0];
+  for (let q = 0; q < order.length; q++) {
+    const k = kids[order[q]!]!;
+    const pairs: [number, number][] = [];
+    for (let i = 0; i < k.length; i += 2) pairs.push([k[i]!, k[i + 1]!]);
+    pairs.sort((a, b) => a[0] - b[0]);
+    kids[order[q]!] = pairs.flat();
+    for (const [, child] of pairs) order.push(child);
+  }
+  const newId = new Int32Array(N);
+  order.forEach((old, i) => (newId[old] = i));
+  let denseDepth = DENSE_DEPTH;
+  let D = 0;
+  for (;;) {
+    D = 0;
+    while (D < N && depth[order[D]!]! <= denseDepth) D++;
+    if (D * A <= DENSE_LIMIT || denseDepth === 0) break;
+    denseDepth--;
+  }
+
+  const childStart = new Int32Array(N + 1);
+  const outStart = new Int32Array(N + 1);
+  let childCount = 0;
+  let outCount = 0;
+  for (let s = 0; s < N; s++) {
+    childCount += kids[order[s]!]!.length / 2;
+    outCount += outs[order[s]!]!.length;
+  }
+  const childClass = new Uint16Array(childCount);
+  const childTarget = new Int32Array(childCount);
+  const outVariant = new Int32Array(outCount);
+  let ci = 0;
+  let oi = 0;
+  for (let s = 0; s < N; s++) {
+    childStart[s] = ci;
+    outStart[s] = oi;
+    const k = kids[order[s]!]!;
+    for (let i = 0; i < k.length; i += 2) {
+      childClass[ci] = k[i]!;
+      childTarget[ci++] = newId[k[i + 1]!]!;
+    }
+    for (const v of outs[order[s]!]!) outVariant[oi++] = v;
+  }
+  childStart[N] = ci;
+  outStart[N] = oi;
+
+  // 5. failure links, dense rows, output chains (breadth-first: everything a state needs is already computed)
+  const fail = new Int32Array(N);
+  const dictLink = new Int32Array(N).fill(-1);
+  const outHead = new Int32Array(N).fill(-1);
+  const dense = new Int32Array(D * A);
+  const go = (from: number, cls: number): number => {
+    let f = from;
+    for (;;) {
+      if (f < D) return dense[f * A + cls]!;
+      for (let i = childStart[f]!; i < childStart[f + 1]!; i++) if (childClass[i] === cls) return childTarget[i]!;
+      f = fail[f]!;
+    }
+  };
+  for (let s = 0; s < N; s++) {
+    if (s < D) {
+      const row = s * A;
+      if (s !== 0) dense.set(dense.subarray(fail[s]! * A, fail[s]! * A + A), row);
+      for (let i = childStart[s]!; i < childStart[s + 1]!; i++) dense[row + childClass[i]!] = childTarget[i]!;
+    }
+    for (let i = childStart[s]!; i < childStart[s + 1]!; i++) {
+      const u = childTarget[i]!;
+      const f = s === 0 ? 0 : go(fail[s]!, childClass[i]!);
+      fail[u] = f;
+      dictLink[u] = outStart[f + 1]! > outStart[f]! ? f : dictLink[f]!;
+    }
+    outHead[s] = outStart[s + 1]! > outStart[s]! ? s : dictLink[s]!;
+  }
+
+  return {
+    stateCount: N,
+    denseCount: D,
+    alphabetSize: A,
+    alphabet: Uint16Array.from(alphabet),
+    dense,
+    fail,
+    childStart,
+    childClass,
+    childTarget,
+    outStart,
+    outVariant,
+    outHead,
+    dictLink,
+    varTerm: Int32Array.from(varTerm),
+    varLen: Int32Array.from(varLen),
+    varCase: Int32Array.from(varCase),
+    caseData: Uint8Array.from(caseData),
+  };
+}
