@@ -1,0 +1,274 @@
+// Launches real headless Chromium / Firefox ESR with the built extension loaded (dist/chrome, dist/firefox).
+// Chromium: CDP over a pipe (`enableExtensions` needs `pipe: true`); Firefox: WebDriver BiDi + installExtension.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
+import { type BrowserKind, CHROMIUM_EXECUTABLE, extensionDir, FIREFOX_EXECUTABLE } from './paths.js';
+
+export type { BrowserKind } from './paths.js';
+
+/** Both browsers, or the subset named in `E2E_BROWSERS` (comma-separated, e.g. `E2E_BROWSERS=chromium`). */
+export const BROWSERS: BrowserKind[] = (() => {
+  const all: BrowserKind[] = ['chromium', 'firefox'];
+  const only = process.env.E2E_BROWSERS?.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!only || only.length === 0) return all;
+  const unknown = only.filter((s) => !all.includes(s as BrowserKind));
+  if (unknown.length > 0) throw new Error(`E2E_BROWSERS: unknown browser(s) ${unknown.join(', ')}; use chromium,firefox`);
+  return all.filter((b) => only.includes(b));
+})();
+
+/** The add-on id, from build.mjs's Firefox manifest patch (browser_specific_settings.gecko.id). */
+export const FIREFOX_ADDON_ID = 'context-glossary@context-glossary.org';
+/** Fixed moz-extension UUID (pref `extensions.webextensions.uuids`) so extension URLs are stable across runs. */
+export const FIREFOX_EXTENSION_UUID = '6f0c4a52-9d1e-4b7a-8c3f-2e5d7a9b1c40';
+
+/** Flags from the team brief: no sandbox (containers, root), no GPU, and nothing that talks to the network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Firefox prefs on top of puppeteer's test defaults (which already silence most network and first-run noise). */
+export const FIREFOX_PREFS: Record<string, unknown> = {
+  'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_EXTENSION_UUID }),
+  // MV3 host permissions are optional in Firefox unless granted; this grants the manifest's match patterns (our
+  // content_scripts' http/https) at install time, as the install prompt would for a user.
+  'extensions.originControls.grantByDefault': true,
+  'browser.shell.checkDefaultBrowser': false,
+  'browser.aboutwelcome.enabled': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'datareporting.healthreport.uploadEnabled': false,
+  'toolkit.telemetry.enabled': false,
+  'toolkit.telemetry.unified': false,
+  'app.update.enabled': false,
+  'app.update.auto': false,
+  'app.normandy.enabled': false,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  'network.dns.disablePrefetch': true,
+  'network.prefetch-next': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'browser.safebrowsing.downloads.enabled': false,
+  'browser.safebrowsing.downloads.remote.enabled': false,
+  'browser.safebrowsing.blockedURIs.enabled': false,
+  'browser.safebrowsing.provider.google4.updateURL': '',
+  'browser.safebrowsing.provider.google.updateURL': '',
+  'browser.safebrowsing.provider.mozilla.updateURL': '',
+  'extensions.getAddons.cache.enabled': false,
+  'extensions.blocklist.enabled': false,
+  'extensions.systemAddon.update.enabled': false,
+  'media.gmp-manager.url': '',
+  'media.gmp-gmpopenh264.enabled': false,
+  'browser.region.network.url': '',
+  'browser.region.update.enabled': false,
+  'browser.topsites.contile.enabled': false,
+  'browser.newtabpage.activity-stream.feeds.topsites': false,
+  'browser.newtabpage.activity-stream.feeds.section.topstories': false,
+  'browser.ping-centre.telemetry': false,
+  'messaging-system.rsexperimentloader.enabled': false,
+  'identity.fxaccounts.enabled': false,
+  'privacy.sanitize.sanitizeOnShutdown': false,
+};
+
+export interface ExtensionBrowser {
+  kind: BrowserKind;
+  browser: Browser;
+  /** 'chrome-extension://<id>' or 'moz-extension://<uuid>' (no trailing slash). */
+  extensionOrigin: string;
+  /** Chromium: the 32-letter extension id; Firefox: the add-on id (FIREFOX_ADDON_ID). */
+  extensionId: string;
+  /** Absolute path of the unpacked extension that was loaded. */
+  extensionDir: string;
+  newPage(): Promise<Page>;
+  /**
+   * Opens an extension page (e.g. 'popup.html?x') in a new tab and resolves once its document is complete.
+   * Firefox: `goto` on moz-extension URLs does not settle under BiDi, so it is not awaited; we poll instead.
+   */
+  openExtensionPage(path: string): Promise<Page>;
+  /**
+   * Runs `fn` in an extension context with the extension APIs (`chrome`, and `browser` in Firefox).
+   *  - Chromium: inside the background service worker itself (its globals are visible).
+   *  - Firefox: the event page is not reachable over BiDi, so `fn` runs in an extension page the harness
+   *    keeps open for this (popup.html?harness, in its own tab). Runtime/storage/tabs/permissions calls behave as from the background,
+   *    but the background's globals are not visible, and `runtime.sendMessage` from here DOES reach the background
+   *    (in Chromium a worker's own sendMessage does not reach its own listeners: use openExtensionPage for that).
+   * `fn` is serialized: it must not close over test variables; pass JSON-able `args` instead.
+   */
+  evaluateInBackground<A extends unknown[], R>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<R>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Profile directory to use (kept on close). Default: a fresh temporary one, removed on close. */
+  userDataDir?: string;
+  /** Firefox: extra about:config prefs. Chromium: written as the profile's Default/Preferences JSON before launch. */
+  prefs?: Record<string, unknown>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls an extension page until it is at `url` and complete; tolerates the context being replaced mid-way. */
+async function waitForDocument(page: Page, url: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'nothing yet';
+  while (Date.now() < deadline) {
+    try {
+      const state = await page.evaluate(() => [location.href, document.readyState] as const);
+      last = `${state[0]} (${state[1]})`;
+      if (state[0] === url && state[1] === 'complete') return;
+    } catch (err) {
+      last = String(err);
+    }
+    await sleep(50);
+  }
+  throw new Error(`Extension page ${url} did not load within ${timeoutMs} ms; last seen: ${last}`);
+}
+
+async function closeBrowser(browser: Browser): Promise<void> {
+  // A browser that hangs on close must not hang the suite: give it 10 s, then kill the process.
+  const closed = browser.close().then(() => true, () => false);
+  const ok = await Promise.race([closed, sleep(10_000).then(() => false)]);
+  if (!ok) browser.process()?.kill('SIGKILL');
+}
+
+async function launchChromium(opts: LaunchOptions): Promise<ExtensionBrowser> {
+  const dir = extensionDir('chromium');
+  const ownProfile = opts.userDataDir === undefined;
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'cg-chromium-'));
+  if (opts.prefs) {
+    mkdirSync(join(userDataDir, 'Default'), { recursive: true });
+    writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify(opts.prefs));
+  }
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath: CHROMIUM_EXECUTABLE,
+      headless: true,
+      pipe: true,
+      // `true` (not `[dir]`): we install below ourselves, so a broken build fails here with Chromium's message
+      // ("Could not load icon …") instead of surfacing as an unhandled rejection inside puppeteer.launch.
+      enableExtensions: true,
+      userDataDir,
+      args: CHROMIUM_ARGS,
+    });
+  } catch (err) {
+    if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
+    throw err;
+  }
+  const isOurWorker = (t: Target) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://');
+  let extensionId: string;
+  try {
+    const installed = await browser.installExtension(dir);
+    // The id is the host of the service worker's URL; it must match what loadUnpacked reported.
+    const worker = await browser.waitForTarget((t) => isOurWorker(t) && new URL(t.url()).host === installed, {
+      timeout: 15_000,
+    });
+    extensionId = new URL(worker.url()).host;
+  } catch (err) {
+    await closeBrowser(browser);
+    if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
+    throw new Error(`Chromium: loading ${dir} failed or its service worker did not start: ${String(err)}`);
+  }
+  const extensionOrigin = `chrome-extension://${extensionId}`;
+
+  const openExtensionPage = async (path: string) => {
+    const page = await browser.newPage();
+    await page.goto(`${extensionOrigin}/${path.replace(/^\//, '')}`, { waitUntil: 'load' });
+    return page;
+  };
+
+  const findWorker = async (): Promise<Target> => {
+    const mine = (t: Target) => isOurWorker(t) && t.url().startsWith(`${extensionOrigin}/`);
+    const found = browser.targets().find(mine);
+    if (found) return found;
+    // The worker was stopped (idle); an extension page's message wakes it.
+    const page = await openExtensionPage('popup.html?harness');
+    try {
+      await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ping', payload: {} }).catch(() => null));
+      return await browser.waitForTarget(mine, { timeout: 10_000 });
+    } finally {
+      await page.close();
+    }
+  };
+
+  return {
+    kind: 'chromium',
+    browser,
+    extensionOrigin,
+    extensionId,
+    extensionDir: dir,
+    newPage: () => browser.newPage(),
+    openExtensionPage,
+    async evaluateInBackground<A extends unknown[], R>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<R> {
+      const target = await findWorker();
+      const ww = await target.worker();
+      if (!ww) throw new Error('Chromium: could not attach to the extension service worker');
+      return (await ww.evaluate(fn as (...a: unknown[]) => unknown, ...(args as unknown[]))) as R;
+    },
+    async close() {
+      await closeBrowser(browser);
+      if (ownProfile) rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    },
+  };
+}
+
+async function launchFirefox(opts: LaunchOptions): Promise<ExtensionBrowser> {
+  const dir = extensionDir('firefox');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath: FIREFOX_EXECUTABLE,
+    headless: true,
+    // Needed for installExtension over BiDi (a privileged command).
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { ...FIREFOX_PREFS, ...opts.prefs },
+    // puppeteer makes (and removes on close) a temporary profile when none is given.
+    ...(opts.userDataDir !== undefined ? { userDataDir: opts.userDataDir } : {}),
+  });
+  let extensionId: string;
+  try {
+    extensionId = await browser.installExtension(dir);
+  } catch (err) {
+    await closeBrowser(browser);
+    throw new Error(`Firefox: installing ${dir} failed: ${String(err)}`);
+  }
+  const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+
+  const openExtensionPage = async (path: string) => {
+    const page = await browser.newPage();
+    const url = `${extensionOrigin}/${path.replace(/^\//, '')}`;
+    page.goto(url).catch(() => undefined); // never settles for moz-extension under BiDi: poll below
+    await waitForDocument(page, url);
+    return page;
+  };
+
+  let helperPage: Page | null = null;
+  return {
+    kind: 'firefox',
+    browser,
+    extensionOrigin,
+    extensionId,
+    extensionDir: dir,
+    newPage: () => browser.newPage(),
+    openExtensionPage,
+    async evaluateInBackground<A extends unknown[], R>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<R> {
+      if (!helperPage || helperPage.isClosed()) helperPage = await openExtensionPage('popup.html?harness');
+      return (await helperPage.evaluate(fn as (...a: unknown[]) => unknown, ...(args as unknown[]))) as R;
+    },
+    async close() {
+      await closeBrowser(browser);
+    },
+  };
+}
+
+/** Launches a browser with the built extension (run `npm run build` first). Close it with `close()`. */
+export function launchWithExtension(kind: BrowserKind, opts: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  return kind === 'chromium' ? launchChromium(opts) : launchFirefox(opts);
+}

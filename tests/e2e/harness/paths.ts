@@ -1,0 +1,30 @@
+// Where the built extension and the fixtures live, resolved from this file so tests can run from any cwd.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type BrowserKind = 'chromium' | 'firefox';
+
+/** Repository root (three levels above tests/e2e/harness/). */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** tests/fixtures: the default root of startServer(). */
+export const FIXTURES_DIR = join(ROOT, 'tests', 'fixtures');
+
+/**
+ * The built extensions. `E2E_DIST_DIR` may point at another build output (a directory holding chrome/ and
+ * firefox/), e.g. to test a minified `--package` build; by default it is <root>/dist written by `npm run build`.
+ */
+export const DIST_DIR = process.env.E2E_DIST_DIR ? resolve(process.env.E2E_DIST_DIR) : join(ROOT, 'dist');
+
+/** Absolute path of the unpacked extension for a browser; throws a clear error when it has not been built. */
+export function extensionDir(kind: BrowserKind): string {
+  const dir = join(DIST_DIR, kind === 'chromium' ? 'chrome' : 'firefox');
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${dir} (manifest.json missing). Run \`npm run build\` first.`);
+  }
+  return dir;
+}
+
+export const CHROMIUM_EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+export const FIREFOX_EXECUTABLE = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
