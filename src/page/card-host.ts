@@ -38,6 +38,8 @@ export interface CardHostOptions {
   t?: Translate;
   /** Link target for a quote (the reader's URL), e.g. for middle-click; clicks always go to actions.openReader. */
   quoteHref?: (anchor: string) => string;
+  /** Actions not offered here (the report reader has no "not this meaning on this site": it is the report). */
+  omitActions?: readonly ('notThisMeaning' | 'dontMark')[];
 }
 
 const NAME_ID = 'cg-term-name';
@@ -70,6 +72,7 @@ export class CardHost implements CardController {
   private readonly report: ReportMeta;
   private readonly t: Translate;
   private readonly quoteHref: ((anchor: string) => string) | undefined;
+  private readonly omit: ReadonlySet<string>;
 
   private host: HTMLElement | null = null;
   private shadow: ShadowRoot | null = null;
@@ -94,6 +97,7 @@ export class CardHost implements CardController {
       opts.report ?? (opts.glossary as { report?: { meta?: ReportMeta } }).report?.meta ?? glossaryBundle.report.meta;
     this.t = opts.t ?? defaultTranslate();
     this.quoteHref = opts.quoteHref;
+    this.omit = new Set(opts.omitActions ?? []);
   }
 
   get visible(): boolean {
@@ -276,14 +280,18 @@ export class CardHost implements CardController {
       quoteHref: this.quoteHref,
       animate: this.fresh,
       actions: {
-        notThisMeaning: () => {
-          this.actions.notThisMeaning(id);
-          this.close();
-        },
-        dontMark: () => {
-          this.actions.dontMark(id);
-          this.close();
-        },
+        notThisMeaning: this.omit.has('notThisMeaning')
+          ? undefined
+          : () => {
+              this.actions.notThisMeaning(id);
+              this.close();
+            },
+        dontMark: this.omit.has('dontMark')
+          ? undefined
+          : () => {
+              this.actions.dontMark(id);
+              this.close();
+            },
         pin: () => {
           this.isPinned = !this.isPinned;
           this.renderCard();

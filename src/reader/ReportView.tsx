@@ -1,0 +1,56 @@
+/** The report reader's page: the whole report, one element per sentence (`#p3s2`), and the list of its terms. */
+import type { CompiledEntry, CompiledReport } from '../core/glossary-types.js';
+import { mentionsLabel, type Translate } from '../ui/card-strings.js';
+import { datelineShown, layoutReport } from './report-layout.js';
+
+export interface ReportViewProps {
+  report: CompiledReport;
+  terms: readonly CompiledEntry[];
+  t: Translate;
+  /** Scroll to the next occurrence of a term in the report and flash it. */
+  onReveal: (id: string) => void;
+}
+
+export function ReportView({ report, terms, t, onReveal }: ReportViewProps) {
+  const { meta } = report;
+  return (
+    <div class="layout">
+      <a class="skip" href="#terms">
+        {t('reader_skip_to_terms')}
+      </a>
+      <article id="report" class="report" lang={meta.language}>
+        <h1 class="title">{meta.title}</h1>
+        <p class="meta">
+          <time dateTime={meta.date}>{meta.displayDate}</time>
+          {datelineShown(report) && <span class="dateline"> · {meta.dateline}</span>}
+        </p>
+        {layoutReport(report).map((p) => (
+          <p key={p.n} id={`p${p.n}`} class="paragraph" data-paragraph={p.n}>
+            {p.sentences.map((s) => (
+              <>
+                {s.before}
+                <span id={s.id} class="sentence" data-sentence={s.id} tabIndex={-1}>
+                  {s.text}
+                </span>
+              </>
+            ))}
+          </p>
+        ))}
+      </article>
+      <aside id="terms" class="terms" aria-labelledby="terms-title">
+        <h2 id="terms-title">{t('reader_terms')}</h2>
+        <ul>
+          {terms.map((e) => (
+            <li key={e.id}>
+              <button type="button" class="term" data-term={e.id} data-category={e.category} onClick={() => onReveal(e.id)}>
+                <span class="term-name">{e.name}</span>
+                {e.short && e.short !== e.name && <span class="term-short"> ({e.short})</span>}
+                <span class="term-count">{mentionsLabel(t, e.mentions, 'reader')}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * The report reader (extension page reader.html): the whole report with each sentence addressable
+ * (`reader.html#p4s2`), its terms marked by the same page engine and card as on any site, and a list of terms.
+ * Card quote links land here: on load and on every hash change the sentence is scrolled into view and flashed.
+ */
+import { render } from 'preact';
+import glossary from 'virtual:glossary';
+import { buildRuntimeGlossary, type RuntimeGlossary } from '../core/runtime-glossary.js';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings/schema.js';
+import type { UserGlossary } from '../core/user-glossary.js';
+import { CardHost } from '../page/card-host.js';
+import { browser } from '../shared/browser.js';
+import {
+  loadSettings,
+  loadUserGlossary,
+  onSettingsChanged,
+  onUserGlossaryChanged,
+  updateSettings,
+} from '../shared/settings-store.js';
+import { translateWith } from '../ui/card-strings.js';
+import { startReaderEngine } from './reader-engine.js';
+import { termsInReport } from './report-layout.js';
+import { ReportView } from './ReportView.js';
+import { goToSentence } from './sentence-focus.js';
+
+const t = translateWith((key, subs) => browser.i18n.getMessage(key, subs));
+
+async function loadState(): Promise<{ settings: Settings; user: UserGlossary | null }> {
+  // The reader must show the report even when storage is unreadable: defaults then, and say why in the console.
+  const [settings, user] = await Promise.all([
+    loadSettings().catch((err: unknown) => {
+      console.warn('[context-glossary] reader: settings unreadable, using defaults', err);
+      return DEFAULT_SETTINGS;
+    }),
+    loadUserGlossary().catch((err: unknown) => {
+      console.warn('[context-glossary] reader: own entries unreadable', err);
+      return null;
+    }),
+  ]);
+  return { settings, user };
+}
+
+async function main(): Promise<void> {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('reader.html has no #root');
+  document.title = t('reader_page_title');
+
+  let { settings, user } = await loadState();
+  let runtime: RuntimeGlossary = buildRuntimeGlossary(glossary, user);
+
+  const card = new CardHost({
+    glossary: runtime,
+    settings,
+    document,
+    report: glossary.report.meta,
+    t,
+    quoteHref: (anchor) => `#${anchor}`,
+    // It is the report itself: "not this meaning on this site" has no meaning here.
+    omitActions: ['notThisMeaning'],
+    actions: {
+      notThisMeaning: () => undefined,
+      dontMark: (id) => {
+        updateSettings((s) =>
+          s.entries.disabled.includes(id) ? s : { ...s, entries: { ...s.entries, disabled: [...s.entries.disabled, id] } },
+        ).catch((err: unknown) => console.error('[context-glossary] reader: could not save', err));
+      },
+      openReader: (anchor) => {
+        if (!anchor) return;
+        // Same hash again fires no hashchange: go there directly.
+        if (location.hash === `#${anchor}`) goToSentence(document, location.hash);
+        else location.hash = anchor;
+      },
+    },
+  });
+
+  let engine: ReturnType<typeof startReaderEngine> = null;
+  const renderView = () =>
+    render(
+      <ReportView report={glossary.report} terms={termsInReport(runtime.entries)} t={t} onReveal={(id) => engine?.reveal(id)} />,
+      root,
+    );
+  renderView();
+
+  const reportEl = document.getElementById('report');
+  if (reportEl) engine = startReaderEngine({ root: reportEl, glossary: runtime, settings, card });
+
+  onSettingsChanged((next) => {
+    settings = next;
+    card.update(settings, runtime);
+    engine?.update(settings, runtime);
+  });
+  onUserGlossaryChanged((next) => {
+    user = next;
+    runtime = buildRuntimeGlossary(glossary, user);
+    card.update(settings, runtime);
+    engine?.update(settings, runtime);
+    renderView();
+  });
+
+  const go = () => {
+    if (location.hash && !goToSentence(document, location.hash))
+      console.warn('[context-glossary] reader:', t('reader_no_sentence', [location.hash.slice(1)]));
+  };
+  window.addEventListener('hashchange', go);
+  go();
+  document.documentElement.dataset.readerReady = 'true';
+}
+
+main().catch((err: unknown) => {
+  console.error('[context-glossary] reader failed', err);
+});
