@@ -202,5 +202,10 @@ describe('folding helpers', () => {
   it('lists the hyphen forms the matcher derives', () => {
     expect(spellingForms('Cease-fire')).toEqual(['cease-fire', 'cease fire', 'ceasefire']);
     expect(spellingForms('TTP')).toEqual(['ttp']);
+    expect(spellingForms('Siraj-ud-Din')).toEqual([
+      'siraj-ud-din', 'siraj-ud din', 'siraj-uddin', 'siraj ud-din', 'siraj ud din', 'siraj uddin',
+      'sirajud-din', 'sirajud din', 'sirajuddin',
+    ]);
+    expect(spellingForms('a - b')).toEqual(['a - b']);
   });
 });

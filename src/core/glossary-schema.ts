@@ -11,6 +11,7 @@
  * Pure: zod only, no DOM, no browser, no node.
  */
 import { z } from 'zod';
+import { foldString } from './fold.js';
 import { CATEGORIES, type CaseRule, type EntrySource, type GlossarySource, type ReportMeta } from './glossary-types.js';
 
 export const GLOSSARY_LIMITS = {
@@ -32,30 +33,31 @@ export const ENTRY_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const CASE_RULES = ['exact', 'proper', 'any'] as const satisfies readonly CaseRule[];
 
-/**
- * Folds a spelling for comparison (NFD, marks stripped, lowercase, typographic apostrophes and dashes unified).
- * Local stand-in until src/core/fold.ts lands; swap the body for `foldString` then. Comparison only: never used to
- * match page text.
- */
+/** Folds a spelling for comparison exactly as the matcher reads text (case, marks, apostrophes, dashes, spaces). */
 export function foldForCompare(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldString(s);
 }
 
+/** Like the matcher (src/core/matcher/patterns.ts): every combination for up to this many hyphens. */
+const MAX_HYPHENS_COMBINED = 4;
+
 /**
- * Every form the matcher will find for a spelling: it derives spaced and closed forms of hyphenated spellings
- * ("cease-fire" also finds "cease fire" and "ceasefire"), so two spellings collide when these sets meet.
+ * Every form the matcher finds for a spelling: it derives spaced and closed forms of each hyphen between two
+ * letters ("cease-fire" also finds "cease fire" and "ceasefire"), so two spellings collide when these sets meet.
  */
 export function spellingForms(text: string): string[] {
   const f = foldForCompare(text);
-  if (!f.includes('-')) return [f];
-  return [...new Set([f, f.replace(/-/g, ' '), f.replace(/-/g, '')])];
+  const parts = f.split(/(?<=[^\s-])-(?=[^\s-])/);
+  if (parts.length === 1) return [f];
+  const joins = ['-', ' ', ''];
+  if (parts.length - 1 > MAX_HYPHENS_COMBINED) return [...new Set(joins.map((j) => parts.join(j)))];
+  let forms = [parts[0]!];
+  for (let k = 1; k < parts.length; k++) {
+    const next: string[] = [];
+    for (const form of forms) for (const j of joins) next.push(form + j + parts[k]!);
+    forms = next;
+  }
+  return [...new Set(forms)];
 }
 
 /** A one-line plain-text field: trimmed, non-empty, bounded, no control characters, no markup characters. */
