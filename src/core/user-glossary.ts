@@ -150,7 +150,7 @@ export function isHttpUrl(s: string): boolean {
  * pass; `<b>`, `</p>`, `<!--`, `<img src=x onerror=…>` do not. Returns a short description of what was found.
  */
 export function findMarkup(text: string): string | null {
-  const tag = /<\s*(?:[a-zA-Z]|\/\s*[a-zA-Z]|!|\?)[^<>]{0,20}/.exec(text);
+  const tag = /<(?:[a-zA-Z]|\/\s*[a-zA-Z]|!|\?)[^<>]{0,20}>?/.exec(text);
   if (tag) return `markup "${tag[0]}"`;
   if (/javascript\s*:/i.test(text)) return 'a "javascript:" link';
   return null;

@@ -27,6 +27,9 @@ function describeType(v: unknown): string {
   return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
+/** zod's own wording for size issues (replaced); a schema's custom message is kept as written. */
+const ZOD_DEFAULT = /^(String|Array|Number|Set|Date|BigInt) must (contain|be|have)/;
+
 /** One readable message per issue; unions are flattened to their most specific branch. */
 export function zodIssuesToErrors(issues: readonly z.ZodIssue[], prefix = ''): FieldError[] {
   const out: FieldError[] = [];
@@ -50,6 +53,7 @@ export function zodIssuesToErrors(issues: readonly z.ZodIssue[], prefix = ''): F
         message = `must be ${JSON.stringify(issue.expected)} (got ${JSON.stringify(issue.received) ?? describeType(issue.received)})`;
         break;
       case 'too_big':
+        if (!ZOD_DEFAULT.test(issue.message)) break;
         message =
           issue.type === 'array'
             ? `has too many items (at most ${String(issue.maximum)})`
@@ -58,6 +62,7 @@ export function zodIssuesToErrors(issues: readonly z.ZodIssue[], prefix = ''): F
               : `must be at most ${String(issue.maximum)}`;
         break;
       case 'too_small':
+        if (!ZOD_DEFAULT.test(issue.message)) break;
         message =
           issue.type === 'array'
             ? `needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}`
