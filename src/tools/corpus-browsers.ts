@@ -1,0 +1,204 @@
+// Browsers for the corpus check: one with the built extension (the e2e harness's launcher) and one control
+// without it, launched the same way; and one page load measured in either.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { CHROMIUM_ARGS, FIREFOX_PREFS, launchWithExtension } from '../../tests/e2e/harness/launch.js';
+import { type Mark, readMarks, serializeDom } from '../../tests/e2e/harness/marks.js';
+import { type BrowserKind, CHROMIUM_EXECUTABLE, FIREFOX_EXECUTABLE } from '../../tests/e2e/harness/paths.js';
+import { firefoxProxyPrefs } from './corpus-server.js';
+import { parseTrace, type TraceEvent } from './corpus-trace.js';
+
+export interface BrowserHandle {
+  kind: BrowserKind;
+  browser: Browser;
+  /** Extension origin for the extension browser; null for the control. */
+  extensionOrigin: string | null;
+  close(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function launchPair(kind: BrowserKind, proxyPort: number): Promise<{ ext: BrowserHandle; control: BrowserHandle }> {
+  const prefs = kind === 'firefox' ? firefoxProxyPrefs(proxyPort) : undefined;
+  const [e, control] = await Promise.all([
+    launchWithExtension(kind, prefs ? { prefs } : {}),
+    launchControl(kind, proxyPort),
+  ]);
+  return { ext: { kind, browser: e.browser, extensionOrigin: e.extensionOrigin, close: () => e.close() }, control };
+}
+
+async function launchControl(kind: BrowserKind, proxyPort: number): Promise<BrowserHandle> {
+  if (kind === 'firefox') {
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      protocol: 'webDriverBiDi',
+      executablePath: FIREFOX_EXECUTABLE,
+      headless: true,
+      extraPrefsFirefox: { ...FIREFOX_PREFS, ...firefoxProxyPrefs(proxyPort) },
+    });
+    return { kind, browser, extensionOrigin: null, close: () => browser.close() };
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'cg-control-'));
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM_EXECUTABLE,
+    headless: true,
+    pipe: true,
+    userDataDir,
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    kind,
+    browser,
+    extensionOrigin: null,
+    close: async () => {
+      await browser.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    },
+  };
+}
+
+export interface LoadOptions {
+  /** Take a Chromium performance trace (our script slices). */
+  trace: boolean;
+  /** Serialize the DOM after marks settle. */
+  serialize: boolean;
+  /** How long to wait for a first mark when some are expected (ms after DOMContentLoaded). */
+  expectMarks: boolean;
+  /** Observe long tasks from document start (Chromium). */
+  longTasks: boolean;
+}
+
+export interface LoadResult {
+  ok: boolean;
+  failure?: string;
+  /** Console errors and uncaught exceptions: text plus where it came from (URL or stack). */
+  errors: Array<{ text: string; where: string }>;
+  marks: Mark[];
+  firstMarkMs: number | null;
+  dom: string | null;
+  trace: TraceEvent[] | null;
+  longTasks: number | null;
+  blocked: number;
+}
+
+/** Page-side: records when our first highlight shows up (rAF), and long tasks. Main world; touches no DOM. */
+function pageProbe(observeLongTasks: boolean): void {
+  const w = window as unknown as { __cgProbe?: { first: number | null; longTasks: number } };
+  const probe = { first: null as number | null, longTasks: 0 };
+  w.__cgProbe = probe;
+  const registry = (CSS as unknown as { highlights?: Map<string, unknown> }).highlights;
+  const tick = () => {
+    if (registry) {
+      for (const [name, h] of registry) {
+        if (name.startsWith('context-glossary') && (h as Set<unknown>).size > 0) {
+          probe.first = performance.now();
+          return;
+        }
+      }
+    }
+    if (performance.now() < 30_000) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  if (observeLongTasks && PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
+    new PerformanceObserver((l) => {
+      probe.longTasks += l.getEntries().length;
+    }).observe({ type: 'longtask', buffered: true });
+  }
+}
+
+const isLoopback = (u: string) => {
+  try {
+    const { protocol, hostname } = new URL(u);
+    if (protocol === 'data:' || protocol === 'blob:' || protocol === 'about:') return true;
+    if (protocol === 'chrome-extension:' || protocol === 'moz-extension:') return true;
+    return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+  } catch {
+    return false;
+  }
+};
+
+export async function loadPage(h: BrowserHandle, url: string, opts: LoadOptions): Promise<LoadResult> {
+  const page: Page = await h.browser.newPage();
+  const errors: LoadResult['errors'] = [];
+  let blocked = 0;
+  const result: LoadResult = { ok: false, errors, marks: [], firstMarkMs: null, dom: null, trace: null, longTasks: null, blocked: 0 };
+  try {
+    page.on('console', (m) => {
+      if (m.type() !== 'error') return;
+      errors.push({ text: m.text(), where: m.location()?.url ?? '' });
+    });
+    page.on('pageerror', (e: unknown) => {
+      const err = e as Error;
+      errors.push({ text: String(err?.message ?? e), where: String(err?.stack ?? '') });
+    });
+    if (h.kind === 'chromium') {
+      await page.setRequestInterception(true);
+      page.on('request', (r: HTTPRequest) => {
+        if (r.isInterceptResolutionHandled()) return;
+        if (isLoopback(r.url())) void r.continue().catch(() => undefined);
+        else {
+          blocked++;
+          void r.abort('blockedbyclient').catch(() => undefined);
+        }
+      });
+    }
+    await page.evaluateOnNewDocument(pageProbe, opts.longTasks);
+    const tracing = opts.trace && h.kind === 'chromium';
+    if (tracing) await page.tracing.start({ categories: ['devtools.timeline'] });
+    const started = Date.now();
+    try {
+      // Firefox/BiDi: outside requests fail at the proxy at once; 'load' still may wait on a stuck subresource.
+      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 20_000 });
+    } catch (err) {
+      result.failure = `navigation: ${String((err as Error).message ?? err).slice(0, 200)}`;
+      if (tracing) await page.tracing.stop().catch(() => undefined);
+      return result;
+    }
+    // Wait for 'load' a little (content scripts run at document_idle, which can wait for it), then for marks to
+    // appear and settle: a count unchanged for 600 ms, at least 1.2 s after DOMContentLoaded (4 s when marks are
+    // expected and none came yet), never more than 10 s.
+    await page.waitForFunction(() => document.readyState === 'complete', { timeout: 5_000 }).catch(() => undefined);
+    const countMarks = () =>
+      page.evaluate(() => {
+        const reg = (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights;
+        let n = 0;
+        if (reg) for (const [name, h] of reg) if (name.startsWith('context-glossary')) n += h.size;
+        return n;
+      });
+    let last = -1;
+    let stableSince = Date.now();
+    for (;;) {
+      const n = await countMarks().catch(() => -1);
+      const now = Date.now();
+      if (n !== last) {
+        last = n;
+        stableSince = now;
+      }
+      const minWait = opts.expectMarks && n <= 0 ? 4_000 : 1_200;
+      if (now - started >= minWait && now - stableSince >= 600) break;
+      if (now - started >= 10_000) break;
+      await sleep(100);
+    }
+    result.marks = await readMarks(page).catch(() => []);
+    const probe = await page
+      .evaluate(() => (window as unknown as { __cgProbe?: { first: number | null; longTasks: number } }).__cgProbe ?? null)
+      .catch(() => null);
+    result.firstMarkMs = probe?.first ?? null;
+    result.longTasks = opts.longTasks && h.kind === 'chromium' ? (probe?.longTasks ?? null) : null;
+    if (opts.serialize) result.dom = await serializeDom(page).catch((err) => `serialize failed: ${String(err)}`);
+    if (tracing) {
+      const buf = await page.tracing.stop();
+      result.trace = buf ? parseTrace(Buffer.from(buf).toString('utf8')) : [];
+    }
+    result.ok = true;
+    return result;
+  } catch (err) {
+    result.failure = `load: ${String((err as Error).message ?? err).slice(0, 300)}`;
+    return result;
+  } finally {
+    result.blocked = blocked;
+    await page.close().catch(() => undefined);
+  }
+}
