@@ -1,0 +1,50 @@
+/**
+ * The CSS of our marks (pure: builds text from settings; tested in node). Documented names, so a user stylesheet
+ * can restyle them: `::highlight(context-glossary-<category>)` for each category and `::highlight(context-glossary-flash)`
+ * for the brief flash after "reveal"/keyboard navigation.
+ *
+ * ::highlight() accepts only color, background-color, text-decoration*, text-shadow (CSS Highlight API spec,
+ * "Styling Highlights"); no layout, no cursor.
+ */
+import { CATEGORIES, type Category } from '../core/glossary-types.js';
+import type { MarkStyle } from '../core/settings/schema.js';
+import { HIGHLIGHT_PREFIX } from './card-api.js';
+
+export const FLASH_NAME = `${HIGHLIGHT_PREFIX}-flash`;
+export const highlightName = (category: Category): string => `${HIGHLIGHT_PREFIX}-${category}`;
+
+const HEX = /^#[0-9a-fA-F]{6}$/;
+
+/** One rule per category. Colours come from validated settings; anything else falls back to currentColor. */
+export function highlightCss(style: MarkStyle, colors: Record<Category, string>): string {
+  const rules: string[] = [];
+  for (const c of CATEGORIES) {
+    const colour = HEX.test(colors[c] ?? '') ? colors[c] : 'currentColor';
+    rules.push(`::highlight(${highlightName(c)}) { ${declarations(style, colour)} }`);
+  }
+  // The flash must read on light and dark pages: a translucent warm background over whatever is there.
+  rules.push(`::highlight(${FLASH_NAME}) { background-color: rgba(250, 204, 21, 0.55); }`);
+  return rules.join('\n');
+}
+
+function declarations(style: MarkStyle, colour: string): string {
+  // A 2px underline offset below the baseline stays clear of descenders and of the page's own link underline; the
+  // category colours are mid-tone so a dotted line reads on white and on dark grey alike, and the thickness keeps
+  // dots visible on dark pages where thin lines vanish.
+  const line = (kind: string) =>
+    `text-decoration-line: underline; text-decoration-style: ${kind}; text-decoration-color: ${colour}; ` +
+    `text-decoration-thickness: 2px; text-underline-offset: 3px;`;
+  switch (style) {
+    case 'dotted':
+      return line('dotted');
+    case 'solid':
+      return line('solid');
+    case 'wavy':
+      return line('wavy');
+    case 'background':
+      // Translucent: the page's own text colour stays readable over it on light and dark backgrounds.
+      return `background-color: color-mix(in srgb, ${colour} 22%, transparent);`;
+    case 'none':
+      return '';
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Time slicing for the page engine: work in slices of ~8 ms, yield to the page between them (scheduler.yield where
+ * the browser has it, else a MessageChannel task, which is not clamped like nested setTimeout), and add highlight
+ * ranges in batches of at most 1,000 per frame (9.5k ranges at once made a 66-77 ms frame; see notes/anchors.md).
+ * The ordering and budget math is pure and tested in node.
+ */
+
+export const SLICE_BUDGET_MS = 8;
+export const MAX_RANGES_PER_FRAME = 1000;
+
+/**
+ * Processing order for n items in document order when item `first` is the first one in the viewport: the viewport
+ * and everything after it first (reading direction), then the items above it, nearest first.
+ */
+export function viewportFirstOrder(n: number, first: number): number[] {
+  const start = Math.max(0, Math.min(n, first));
+  const order: number[] = [];
+  for (let i = start; i < n; i++) order.push(i);
+  for (let i = start - 1; i >= 0; i--) order.push(i);
+  return order;
+}
+
+/**
+ * Index of the first item whose bottom edge is at or below `top`, for items in document order whose vertical
+ * positions mostly increase (normal flow). `bottomOf` is called O(log n) times (each a getBoundingClientRect).
+ * Items that are not laid out (bottom NaN) are treated as above.
+ */
+export function firstBelow(n: number, top: number, bottomOf: (i: number) => number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const b = bottomOf(mid);
+    if (b >= top) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+type YieldingScheduler = { yield?: () => Promise<void> };
+
+let channel: MessageChannel | null = null;
+const waiting: Array<() => void> = [];
+
+/** Gives the page's own tasks (input, rendering) a turn, then resumes. */
+export function yieldToMain(): Promise<void> {
+  const s = (globalThis as { scheduler?: YieldingScheduler }).scheduler;
+  if (s && typeof s.yield === 'function') return s.yield();
+  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => waiting.shift()?.();
+  }
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    channel!.port2.postMessage(null);
+  });
+}
+
+/** A slice deadline: `expired()` checks the clock only every `every` calls (performance.now is not free). */
+export class SliceClock {
+  private deadline = 0;
+  private calls = 0;
+  constructor(
+    private readonly now: () => number = () => performance.now(),
+    private readonly budgetMs = SLICE_BUDGET_MS,
+    private readonly every = 16,
+  ) {}
+  start(): void {
+    this.deadline = this.now() + this.budgetMs;
+    this.calls = 0;
+  }
+  expired(): boolean {
+    if (++this.calls % this.every !== 0) return false;
+    return this.now() >= this.deadline;
+  }
+  /** Checks the clock now regardless of the call count (after an expensive step). */
+  expiredNow(): boolean {
+    return this.now() >= this.deadline;
+  }
+}
