@@ -33,6 +33,8 @@ const MANIFEST_PATCHES = {
         // Nothing leaves the browser: declared so Firefox shows it at install (Firefox 140+).
         data_collection_permissions: { required: ['none'] },
       },
+      // data_collection_permissions needs Firefox for Android 142 (web-ext lint KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION).
+      gecko_android: { strict_min_version: '142.0' },
     },
   }),
 };
