@@ -1,16 +1,136 @@
-// Background entry (Chrome service worker / Firefox event page). Owned by the popup+background work;
-// this first version only answers `ping` so the smoke test can see the background running.
-import { browser } from '../shared/browser.js';
-import { parseMessage } from '../shared/protocol.js';
+// Background entry (Chrome service worker / Firefox event page). Every listener is registered synchronously at the
+// top level: an MV3 worker woken by an event only delivers it to listeners added in the first turn.
+import { browser, type Runtime } from '../shared/browser.js';
+import { handle, sendToTab } from '../shared/messaging.js';
+import type { Request } from '../shared/protocol.js';
+import { DEFAULT_SETTINGS } from '../core/settings/schema.js';
+import { loadSettings, onSettingsChanged } from '../shared/settings-store.js';
+import { setBadge } from './badge.js';
+import { onMenuClicked, optionsUrl, registerMenus, takePendingLookup } from './context-menu.js';
+import { watchUserGlossary } from './glossary-index.js';
+import { change, read } from './tab-terms-store.js';
+import { removeFrame, removeTab, setFrame, startLoading, summarize, takePreviousFrames, type FrameReport } from './tab-terms.js';
 
-browser.runtime.onMessage.addListener((raw: unknown, sender) => {
-  // Only our own extension's pages and content scripts may talk to us.
-  if (sender.id !== browser.runtime.id) return undefined;
-  const msg = parseMessage(raw);
-  if (!msg) {
-    console.warn('[context-glossary] ignored malformed message', raw);
-    return undefined;
+let badgeEnabled = DEFAULT_SETTINGS.badge;
+
+function hostOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname || null;
+  } catch {
+    return null;
   }
-  if (msg.type === 'ping') return Promise.resolve({ version: browser.runtime.getManifest().version });
-  return undefined;
+}
+
+async function refreshBadge(tabId: number): Promise<void> {
+  const map = await read();
+  await setBadge(tabId, summarize(map[tabId]).count, badgeEnabled);
+}
+
+async function refreshAllBadges(): Promise<void> {
+  const map = await read();
+  await Promise.all(Object.keys(map).map((id) => setBadge(Number(id), summarize(map[id]).count, badgeEnabled)));
+}
+
+async function recordFrame(tabId: number, frameId: number, report: FrameReport): Promise<void> {
+  await change((m) => ({ map: setFrame(m, tabId, frameId, report), result: null }));
+  await refreshBadge(tabId);
+}
+
+async function onPageTermsChanged(p: Request<'pageTermsChanged'>, sender: Runtime.MessageSender): Promise<null> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || tabId < 0) return null;
+  await recordFrame(tabId, sender.frameId ?? 0, {
+    terms: p.terms ?? null,
+    count: p.count,
+    active: p.active ?? null,
+    host: hostOf(sender.url),
+  });
+  return null;
+}
+
+/** Asks one frame what it marks (used when the map has nothing for it); false when no content script answers. */
+async function askFrame(tabId: number, frameId: number): Promise<boolean> {
+  try {
+    const r = await sendToTab(tabId, 'listPageTerms', {}, frameId);
+    if (!r) return false;
+    await recordFrame(tabId, frameId, { terms: r.terms, count: r.terms.length, active: r.active, host: r.host || null });
+    return true;
+  } catch {
+    await change((m) => ({ map: removeFrame(m, tabId, frameId), result: null }));
+    return false;
+  }
+}
+
+async function getPageTerms({ tabId }: Request<'getPageTerms'>) {
+  let tab = (await read())[tabId];
+  if (!tab || Object.keys(tab.frames).length === 0) {
+    await askFrame(tabId, 0);
+    tab = (await read())[tabId];
+  }
+  const { host, active, terms } = summarize(tab);
+  return { host, active, terms };
+}
+
+handle({
+  ping: () => ({ version: browser.runtime.getManifest().version }),
+  pageTermsChanged: onPageTermsChanged,
+  getPageTerms,
+  takePendingLookup: () => takePendingLookup(),
+  openReader: async ({ anchor }) => {
+    await browser.tabs.create({ url: browser.runtime.getURL('reader.html') + (anchor ? `#${anchor}` : '') });
+    return null;
+  },
+  openOptions: async ({ addTerm }) => {
+    await browser.tabs.create({ url: optionsUrl(addTerm) });
+    return null;
+  },
 });
+
+browser.runtime.onInstalled.addListener(() => void registerMenus());
+browser.runtime.onStartup.addListener(() => void registerMenus());
+browser.contextMenus.onClicked.addListener(onMenuClicked);
+
+browser.commands.onCommand.addListener((command: string) => {
+  const direction = command === 'next-term' ? 'next' : command === 'previous-term' ? 'previous' : null;
+  if (!direction) return;
+  void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+    if (tab?.id === undefined) return;
+    // The top frame's content script owns keyboard navigation for the page.
+    return sendToTab(tab.id, 'navigateTerm', { direction }, 0).catch(() => undefined);
+  });
+});
+
+// A tab that starts loading shows a new page: forget its terms and clear the badge. Chrome also reports "loading"
+// for some subframe loads, so the frames known before are asked again once the tab completes (a frame that is
+// gone does not answer and is dropped; a new page's frames report themselves).
+browser.tabs.onUpdated.addListener((tabId: number, info: { status?: string }) => {
+  if (info.status === 'loading') {
+    void change((m) => ({ map: startLoading(m, tabId), result: null })).then(() => refreshBadge(tabId));
+  } else if (info.status === 'complete') {
+    void change((m) => {
+      const { map, frameIds } = takePreviousFrames(m, tabId);
+      return { map, result: frameIds };
+    }).then((frameIds) => Promise.all(frameIds.map((f) => askFrame(tabId, f))));
+  }
+});
+browser.tabs.onRemoved.addListener((tabId: number) => {
+  void change((m) => ({ map: removeTab(m, tabId), result: null }));
+});
+
+// The badge follows the setting at once, in every tab.
+onSettingsChanged((s) => {
+  if (s.badge === badgeEnabled) return;
+  badgeEnabled = s.badge;
+  void refreshAllBadges();
+});
+loadSettings().then(
+  (s) => {
+    if (s.badge !== badgeEnabled) {
+      badgeEnabled = s.badge;
+      void refreshAllBadges();
+    }
+  },
+  (err: unknown) => console.warn('[context-glossary] settings', err),
+);
+watchUserGlossary();

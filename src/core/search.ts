@@ -10,8 +10,9 @@
  *    transliterated names drift ("tehrik" -> Tehreek, "haqani" -> Haqqani);
  * and field tokens are also tried joined with their neighbours, and the query joined whole, so "ceasefire",
  * "cease fire" and "cease-fire" find each other. Every query token must match somewhere in the entry.
- * Ranking: the weakest field a query token needed (name > alias > definition > quote), then how well it matched
- * (whole name/alias exactly, then per-token exact > prefix > typo), then mentions in the report, then name.
+ * Ranking: a whole name or alias typed exactly comes first ("TTP" is the TTP entry, not "TTP cease-fire"); then
+ * the weakest field a query token needed (name > alias > definition > quote), then how well the tokens matched
+ * (exact > prefix > typo), then mentions in the report, then name.
  */
 import { CATEGORIES, type Category, type CompiledEntry } from './glossary-types.js';
 import { foldString } from './fold.js';
@@ -208,8 +209,8 @@ export function search(index: SearchIndex, query: string, limit = 20): SearchRes
   }
   scored.sort(
     (a, b) =>
-      a.rank - b.rank ||
       Number(b.result.exactPhrase) - Number(a.result.exactPhrase) ||
+      a.rank - b.rank ||
       b.result.quality - a.result.quality ||
       b.sumQuality - a.sumQuality ||
       b.result.entry.mentions - a.result.entry.mentions ||

@@ -1,0 +1,34 @@
+/**
+ * The glossary as the background searches it (context-menu lookup): built-in entries plus the user's own,
+ * rebuilt when the user glossary changes. Built synchronously from the bundled glossary at start-up so a menu
+ * click can be answered inside the click handler (Firefox only lets `action.openPopup` run there).
+ */
+import glossary from 'virtual:glossary';
+import type { CompiledEntry } from '../core/glossary-types.js';
+import { buildRuntimeGlossary } from '../core/runtime-glossary.js';
+import { buildSearchIndex, type SearchIndex } from '../core/search.js';
+import { isUserGlossaryEmpty, type UserGlossary } from '../core/user-glossary.js';
+import { loadUserGlossary, onUserGlossaryChanged } from '../shared/settings-store.js';
+
+let entries: readonly CompiledEntry[] = glossary.entries;
+let index: SearchIndex | null = null;
+
+function useUserGlossary(user: UserGlossary | null): void {
+  // Without user data the compiled entries are the runtime entries: skip building a matcher we do not need.
+  entries = isUserGlossaryEmpty(user) ? glossary.entries : buildRuntimeGlossary(glossary, user).entries;
+  index = null;
+}
+
+/** Starts following the user glossary (call once, at the top level of the background). */
+export function watchUserGlossary(): void {
+  onUserGlossaryChanged((u) => useUserGlossary(u));
+  loadUserGlossary().then(useUserGlossary, (err: unknown) => console.warn('[context-glossary] user glossary', err));
+}
+
+export function searchIndex(): SearchIndex {
+  return (index ??= buildSearchIndex(entries));
+}
+
+export function entryById(id: string): CompiledEntry | undefined {
+  return entries.find((e) => e.id === id);
+}
