@@ -18,7 +18,7 @@ import {
   updateSettings,
 } from '../shared/settings-store.js';
 import { translateWith } from '../ui/card-strings.js';
-import { startReaderEngine } from './reader-engine.js';
+import { type ReaderEngine, startReaderEngine } from './reader-engine.js';
 import { termsInReport } from './report-layout.js';
 import { ReportView } from './ReportView.js';
 import { goToSentence } from './sentence-focus.js';
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     },
   });
 
-  let engine: ReturnType<typeof startReaderEngine> = null;
+  let engine: ReaderEngine | null = null;
   const renderView = () =>
     render(
       <ReportView report={glossary.report} terms={termsInReport(runtime.entries)} t={t} onReveal={(id) => engine?.reveal(id)} />,
