@@ -37,8 +37,8 @@ export const CHROMIUM_ARGS = [
 /** Firefox prefs on top of puppeteer's test defaults (which already silence most network and first-run noise). */
 export const FIREFOX_PREFS: Record<string, unknown> = {
   'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_EXTENSION_UUID }),
-  // MV3 host permissions are optional in Firefox unless granted; this grants the manifest's match patterns (our
-  // content_scripts' http/https) at install time, as the install prompt would for a user.
+  // Grant an MV3 add-on's host permissions (our content_scripts' http/https patterns) at install. Firefox 153 ESR
+  // defaults to true; pinned here because with false the content script never runs on test pages (checked).
   'extensions.originControls.grantByDefault': true,
   'browser.shell.checkDefaultBrowser': false,
   'browser.aboutwelcome.enabled': false,

@@ -5,8 +5,17 @@ import { fileURLToPath } from 'node:url';
 
 export type BrowserKind = 'chromium' | 'firefox';
 
-/** Repository root (three levels above tests/e2e/harness/). */
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+/**
+ * Repository root: the nearest directory above this module holding build.mjs and manifest.json. Searched rather
+ * than fixed ('../../..') because node tools bundle this file into dist/tools/, two levels below the root.
+ */
+export const ROOT = (() => {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (let dir = here; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'build.mjs')) && existsSync(join(dir, 'manifest.json'))) return dir;
+    if (dirname(dir) === dir) return resolve(here, '../../..');
+  }
+})();
 
 /** tests/fixtures: the default root of startServer(). */
 export const FIXTURES_DIR = join(ROOT, 'tests', 'fixtures');
