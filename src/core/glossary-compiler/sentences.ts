@@ -29,6 +29,7 @@ const OPENER = /[\p{Lu}\p{N}"'\u201c\u2018(\[]/u;
  * or a single-letter initial ("John F. Kennedy").
  */
 function isAbbreviation(text: string, dot: number): boolean {
+  if (text[dot - 1] === '.') return false; // the last dot of an ellipsis "..."
   const m = /[\p{L}.]+$/u.exec(text.slice(Math.max(0, dot - 24), dot));
   if (!m) return false;
   const word = m[0];
@@ -38,7 +39,7 @@ function isAbbreviation(text: string, dot: number): boolean {
 }
 
 /**
- * Splits `text` into sentences: a sentence ends at . ! or ? (plus any closing quotes or brackets) followed by
+ * Splits `text` into sentences: a sentence ends at . ! ? or …  (plus any closing quotes or brackets) followed by
  * whitespace and then an uppercase letter, digit or opening quote, unless the period ends an abbreviation.
  * Returns spans relative to `text`, trimmed of surrounding whitespace; together they cover every non-space character.
  */
@@ -47,7 +48,7 @@ export function splitSentences(text: string): Span[] {
   let start = skipSpace(text, 0);
   for (let i = start; i < text.length; i++) {
     const c = text[i]!;
-    if (c !== '.' && c !== '!' && c !== '?') continue;
+    if (c !== '.' && c !== '!' && c !== '?' && c !== '\u2026') continue;
     let end = i + 1;
     while (end < text.length && CLOSERS.test(text[end]!)) end++;
     let next = end;

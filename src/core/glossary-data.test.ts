@@ -1,0 +1,181 @@
+/**
+ * Checks of the data files themselves (glossary/entries.json, report.json, report.txt), compiled with the real
+ * matcher and context rules. Mention counts below were counted by hand in report.txt (body paragraphs; the title
+ * line is not scanned); the comments say where each one is.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileGlossaryDir, formatGlossarySource } from '../tools/compile-glossary.js';
+import { filterByContext } from './context-rules.js';
+import { foldString } from './fold.js';
+import { validateGlossarySource } from './glossary-schema.js';
+import type { CompiledGlossary, GlossarySource } from './glossary-types.js';
+import { Matcher } from './matcher/index.js';
+
+const entriesText = readFileSync('glossary/entries.json', 'utf8');
+const source = JSON.parse(entriesText) as GlossarySource;
+const reportText = readFileSync('glossary/report.txt', 'utf8');
+
+const result = compileGlossaryDir('glossary');
+const glossary: CompiledGlossary = (() => {
+  if (!result.ok) throw new Error(`glossary does not compile:\n${result.errors.join('\n')}`);
+  return result.glossary;
+})();
+const entry = (id: string) => {
+  const e = glossary.entries.find((x) => x.id === id);
+  if (!e) throw new Error(`no entry ${id}`);
+  return e;
+};
+
+describe('glossary source files', () => {
+  it('entries.json is valid', () => {
+    expect(validateGlossarySource(source)).toMatchObject({ ok: true });
+  });
+
+  it('entries.json is in canonical form (npm run format:glossary changes nothing)', () => {
+    expect(formatGlossarySource(entriesText)).toBe(entriesText);
+  });
+
+  it('has at least 30 entries, sorted by id', () => {
+    const ids = source.entries.map((e) => e.id);
+    expect(ids.length).toBeGreaterThanOrEqual(30);
+    expect(ids).toEqual([...ids].sort());
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('no spelling is claimed by two entries (folded)', () => {
+    const owner = new Map<string, string>();
+    for (const e of source.entries) {
+      for (const a of e.aliases) {
+        const key = foldString(a.text);
+        const other = owner.get(key);
+        expect(other === undefined || other === e.id, `"${a.text}" in ${e.id} and ${other}`).toBe(true);
+        owner.set(key, e.id);
+      }
+    }
+  });
+
+  it('every related and requires id exists', () => {
+    const ids = new Set(source.entries.map((e) => e.id));
+    for (const e of source.entries) {
+      for (const id of [...e.related, ...(e.requires ?? []), ...e.aliases.flatMap((a) => a.requires ?? [])]) {
+        expect(ids.has(id), `${e.id} refers to ${id}`).toBe(true);
+      }
+    }
+  });
+
+  it('report.json describes report.txt', () => {
+    const meta = JSON.parse(readFileSync('glossary/report.json', 'utf8'));
+    expect(meta).toEqual({
+      title: reportText.split('\n')[0],
+      date: '2022-01-31',
+      displayDate: 'Jan 31, 2022',
+      dateline: 'Islamabad',
+      language: 'en',
+      sourceFile: '000_893edb81bc77a5dd.txt',
+    });
+  });
+
+  it('every definition says what is outside the report in beyondReport, in the stated form', () => {
+    for (const e of source.entries) if (e.beyondReport) expect(e.beyondReport, e.id).toMatch(/^Outside the report: /);
+    for (const e of source.entries.filter((x) => x.background)) expect(e.definition, e.id).toMatch(/^Background entry/);
+  });
+});
+
+describe('compiled glossary', () => {
+  it('every entry not marked background is mentioned; background entries are not', () => {
+    for (const e of glossary.entries) {
+      if (e.background) expect(e.mentions, e.id).toBe(0);
+      else expect(e.mentions, e.id).toBeGreaterThan(0);
+    }
+  });
+
+  it.each<[string, number, string]>([
+    ['ttp', 17, 'p1 ×2, p2 ×2, p3, p4 ×2 (incl. "TTP-Afghan"), p5 ×2, p6 ×3, p7, p8 ×2 ("talks with the TTP" is its own entry), p9, p12'],
+    ['noor-wali-mehsud', 1, 'p6'],
+    ['siraj-haqqani', 2, 'p8, p13'],
+    ['over-the-horizon-counterterrorism', 1, 'p11'],
+    ['afghan-taliban', 11, 'bare "Taliban" ×8 + "Afghan Taliban" ×3; takeover phrases and "Taliban regime/government" belong to other entries'],
+    ['taliban-takeover', 5, '"takeover of Kabul", "Taliban\'s takeover" ×2, "August takeover", "Taliban took power"'],
+    ['taliban-government', 3, '"Taliban regime", "Afghan Taliban government", "Taliban government"'],
+    ['usip', 6, 'five "United States Institute of Peace" + one "United States of Peace"'],
+    ['pakistani-government', 3, 'p8, p9, p10'],
+    ['imran-khan', 2, 'p8, p9 ("Prime Minister Imran Khan")'],
+    ['ttp-ceasefire', 2, 'p9, p10 "cease-fire"'],
+    ['amnesty-offer', 2, 'p9, p10'],
+    ['pakistan', 21, '"Pakistan"/"Pakistani" outside longer phrases'],
+    ['afghanistan', 4, 'p2, p5, p7, p11 ("US exit from Afghanistan" is its own entry)'],
+    ['islamabad', 1, 'the dateline'],
+  ])('%s has %i mention(s): %s', (id, count) => {
+    expect(entry(id).mentions).toBe(count);
+  });
+
+  it('has 13 paragraphs and 25 sentences', () => {
+    expect(glossary.report.paragraphs.map((p) => p.length)).toEqual([1, 2, 1, 2, 2, 2, 1, 2, 2, 2, 1, 2, 5]);
+  });
+
+  it('every quote is verbatim at its sentence offsets and every mark spells an alias', () => {
+    for (const e of glossary.entries) {
+      const aliases = new Set(source.entries.find((s) => s.id === e.id)!.aliases.flatMap((a) => [a.text, a.text.replace(/-/g, ' '), a.text.replace(/-/g, '')].map(foldString)));
+      for (const q of e.quotes) {
+        const sn = glossary.report.paragraphs[q.paragraph - 1]![q.sentence - 1]!;
+        expect(q.text).toBe(reportText.slice(sn.start, sn.end));
+        for (const [a, b] of q.marks) expect(aliases.has(foldString(q.text.slice(a, b))), `${e.id}: ${q.text.slice(a, b)}`).toBe(true);
+      }
+    }
+  });
+
+  it('spot-checks quotes', () => {
+    const nwm = entry('noor-wali-mehsud').quotes;
+    expect(nwm).toHaveLength(1);
+    expect(nwm[0]!.text).toBe(
+      'TTP chief Noor Wali Mehsud has publicly reiterated his pledge of allegiance to Afghan Taliban leader Maulvi Hibatullah Akhundzada and claimed the TTP to be a branch of the Taliban in Pakistan.',
+    );
+    expect(nwm[0]!.marks).toEqual([[10, 26]]);
+    const ttp = entry('ttp').quotes;
+    expect(ttp[0]).toMatchObject({ paragraph: 2, sentence: 1, marks: [[13, 39], [41, 44]] }); // pinned
+    expect(entry('siraj-haqqani').quotes[0]!.text).toMatch(/^Pakistan's reliance on Siraj Haqqani -- who remains a designated terrorist/);
+    expect(entry('hibatullah-akhundzada').quotes[0]!.marks.map(([a, b]) => nwm[0]!.text.slice(a, b))).toEqual(['Maulvi Hibatullah Akhundzada']);
+    const oth = entry('over-the-horizon-counterterrorism').quotes[0]!;
+    expect(oth.text.slice(...oth.marks[0]!)).toBe('over-the-horizon counterterrorism');
+  });
+
+  it('anchors and background entries are flagged', () => {
+    expect(glossary.entries.filter((e) => e.anchorOnly).map((e) => e.id)).toEqual(['afghanistan', 'islamabad', 'pakistan']);
+    expect(glossary.entries.filter((e) => e.background).map((e) => e.id)).toEqual(['haqqani-network', 'kabul']);
+  });
+});
+
+/** What a page would get: the shipped matcher plus context rules over the whole page. */
+function marked(text: string): string[] {
+  const m = Matcher.load(glossary.matcher);
+  return filterByContext(m.terms, m.scan(text)).map((h) => `${glossary.entries[h.entry]!.id}:${text.slice(h.start, h.end)}`);
+}
+
+describe('case and context rules of the data on sample pages', () => {
+  it.each<[string, string, string[]]>([
+    ['leftmost-longest: Afghan Taliban over Taliban', 'The Afghan Taliban met.', ['afghan-taliban:Afghan Taliban']],
+    ['the takeover phrase needs only the K uppercase', 'after the Takeover of Kabul', ['taliban-takeover:Takeover of Kabul']],
+    ['lowercase kabul is not Kabul (Turkish "accept")', 'Teklifi kabul etti ve takeover of kabul dedi.', []],
+    ['"us" is never the US', 'Let us exit the building.', []],
+    ['US exit needs Afghanistan context', 'The US exit from Iraq. The US exit was fast.', []],
+    ['TTP means tactics elsewhere', 'Map the TTP (tactics, techniques and procedures) of the attacker.', []],
+    ['TTP with context', 'The TTP attacked Pakistani troops.', ['ttp:TTP', 'pakistan:Pakistani']],
+    ['lowercase ttp is not TTP', 'the ttp of the Pakistani army', ['pakistan:Pakistani']],
+    ['Amnesty International is not the amnesty', 'Amnesty International criticised the TTP in Pakistan.', ['ttp:TTP', 'pakistan:Pakistan']],
+    ['cease-fire elsewhere', 'A ceasefire in Gaza held.', []],
+    ['cease-fire with the TTP, all variants', 'Pakistan and the TTP: a ceasefire, a cease fire.', ['pakistan:Pakistan', 'ttp:TTP', 'ttp-ceasefire:ceasefire', 'ttp-ceasefire:cease fire']],
+    ['Husain Haqqani is not Siraj Haqqani', 'Husain Haqqani, a former ambassador of Pakistan.', ['pakistan:Pakistan']],
+    ['the actor Imran Khan', 'Imran Khan starred in the film.', []],
+    ['Imran Khan in Pakistan', 'Imran Khan spoke in Pakistan.', ['imran-khan:Imran Khan', 'pakistan:Pakistan']],
+    ['a different Hibatullah', 'Hibatullah, a shopkeeper, said prices rose.', []],
+    ['Hibatullah with the Taliban', 'Hibatullah leads the Taliban.', ['hibatullah-akhundzada:Hibatullah', 'afghan-taliban:Taliban']],
+    ['the US Pledge of Allegiance', 'Pupils recite the Pledge of Allegiance.', []],
+    ['plain-English over the horizon', 'The sun sank over the horizon.', []],
+    ['over-the-horizon counter-terrorism variants', 'over the horizon counter-terrorism', ['over-the-horizon-counterterrorism:over the horizon counter-terrorism']],
+    ['al-Qaeda spellings', 'Al Qaeda and al-Qa’ida', ['al-qaeda:Al Qaeda', 'al-qaeda:al-Qa’ida']],
+    ['ISPR needs Pakistan', 'ISPR said. ISPR of Pakistan said.', ['pakistani-military-spokesman:ISPR', 'pakistani-military-spokesman:ISPR', 'pakistan:Pakistan']],
+  ])('%s', (_label, text, expected) => {
+    expect(marked(text)).toEqual(expected);
+  });
+});
