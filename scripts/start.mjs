@@ -160,8 +160,10 @@ async function main() {
     if (marks.length === 0) return fail('no term was marked on the demo article within 10 s');
 
     // Hover a mark in the article's body (the first one below the headline area that is on screen).
-    await page.evaluate((y) => window.scrollTo(0, Math.max(0, y - 200)), marks.find((m) => m.text === 'TTP')?.top ?? marks[0].top);
-    await sleep(150);
+    const first = marks.find((m) => m.text === 'TTP') ?? marks[0];
+    await page.evaluate((y) => window.scrollTo({ top: Math.max(0, y - 160), behavior: 'instant' }), first.top);
+    await sleep(300);
+    if (process.env.START_DEBUG) log(`scrolled to ${await page.evaluate(() => scrollY)} for ${first.text}@${first.top}`);
     const onScreen = (await readMarkRects(page)).filter((m) => m.y > 0 && m.y + m.h < 900 && m.w > 0);
     const target = onScreen.find((m) => m.text === 'TTP') ?? onScreen[0];
     if (!target) return fail('no marked term is on screen to hover');

@@ -42,7 +42,7 @@ export const HOST_CSS = `
 }
 .cg-layer[hidden] { display: none; }
 .cg-layer:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
-.cg-layer .cg-card { max-height: var(--cg-max-height, 70vh); overflow: auto; overscroll-behavior: contain; }
+.cg-layer .cg-card { max-height: var(--cg-max-height, 70vh); }
 .cg-live {
   position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
   overflow: hidden; clip-path: inset(50%); white-space: nowrap;

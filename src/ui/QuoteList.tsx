@@ -14,6 +14,14 @@ export interface QuoteListProps {
   openQuote?: ((anchor: string) => void) | undefined;
   /** The link target for a sentence (the reader's URL where known); the click itself goes to `openQuote`. */
   quoteHref?: ((anchor: string) => string) | undefined;
+  /** Own entries: the user's quotes (no report sentence, maybe a source link) under another title, no count. */
+  own?: boolean | undefined;
+}
+
+/** A quote's own source link (user quotes carry `sourceUrl`); only http(s) is ever made a link. */
+function sourceUrlOf(q: Quote): string | null {
+  const url = (q as Quote & { sourceUrl?: unknown }).sourceUrl;
+  return typeof url === 'string' && /^https?:\/\//i.test(url) ? url : null;
 }
 
 /** One quote with the entry's mentions emphasized by <mark> elements built from the offsets (never HTML). */
@@ -25,16 +33,18 @@ export function QuoteText({ quote }: { quote: Quote }) {
   );
 }
 
-export function QuoteList({ quotes, mentions, t, visible = 3, openQuote, quoteHref }: QuoteListProps) {
+export function QuoteList({ quotes, mentions, t, visible = 3, openQuote, quoteHref, own }: QuoteListProps) {
   const [expanded, setExpanded] = useState(false);
   const shown = expanded ? quotes : quotes.slice(0, visible);
   return (
-    <section class="cg-in-report" aria-label={t('card_in_report')}>
+    <section class="cg-in-report" aria-label={own ? t('card_own_quotes') : t('card_in_report')}>
       <h3 class="cg-section-title">
-        <span>{t('card_in_report')}</span>
-        <span class="cg-count" data-mentions={mentions}>
-          {mentionsLabel(t, mentions)}
-        </span>
+        <span>{own ? t('card_own_quotes') : t('card_in_report')}</span>
+        {!own && (
+          <span class="cg-count" data-mentions={mentions}>
+            {mentionsLabel(t, mentions)}
+          </span>
+        )}
       </h3>
       {quotes.length === 0 ? (
         <p class="cg-empty">{t('card_not_in_report')}</p>
@@ -42,9 +52,20 @@ export function QuoteList({ quotes, mentions, t, visible = 3, openQuote, quoteHr
         <ol class="cg-quotes">
           {shown.map((q) => {
             const anchor = quoteAnchor(q);
+            const external = q.paragraph < 1 ? sourceUrlOf(q) : null;
             return (
-              <li key={anchor}>
-                {openQuote ? (
+              <li key={q.paragraph < 1 ? `own-${q.text}` : anchor}>
+                {q.paragraph < 1 ? (
+                  external ? (
+                    <a class="cg-quote" href={external} target="_blank" rel="noopener noreferrer" data-quote="">
+                      <QuoteText quote={q} />
+                    </a>
+                  ) : (
+                    <span class="cg-quote" data-quote="">
+                      <QuoteText quote={q} />
+                    </span>
+                  )
+                ) : openQuote ? (
                   <a
                     class="cg-quote"
                     href={quoteHref ? quoteHref(anchor) : `#${anchor}`}

@@ -44,25 +44,31 @@ export function TermCard(props: TermCardProps) {
   return (
     <div class={classes} data-entry={entry.id} data-category={entry.category}>
       <div class="cg-head">
-        {props.onBack && (
-          <button
-            type="button"
-            class="cg-back"
-            data-action="back"
-            aria-label={props.backTo ? t('card_back_to', [props.backTo]) : t('card_back')}
-            onClick={props.onBack}
-          >
-            ← {t('card_back')}
-          </button>
-        )}
+        <p class="cg-kicker">
+          <span class="cg-category">{t(`card_category_${entry.category}`)}</span>
+          {entry.own && <span class="cg-own"> · {t('card_own_entry')}</span>}
+          {props.onBack && (
+            <button
+              type="button"
+              class="cg-back"
+              data-action="back"
+              aria-label={props.backTo ? t('card_back_to', [props.backTo]) : t('card_back')}
+              onClick={props.onBack}
+            >
+              ← {t('card_back')}
+            </button>
+          )}
+        </p>
         <h2 class="cg-name" id={props.nameId}>
           {entry.name}
+          {entry.short && entry.short !== entry.name && <span class="cg-short"> {entry.short}</span>}
         </h2>
-        {entry.short && entry.short !== entry.name && <span class="cg-short">{entry.short}</span>}
-        <span class="cg-category">{t(`card_category_${entry.category}`)}</span>
       </div>
-      {entry.own && <p class="cg-own">{t('card_own_entry')}</p>}
+      <div class="cg-body">
       <p class="cg-definition">{entry.definition}</p>
+      {typeof (entry as { notes?: unknown }).notes === 'string' && (entry as { notes?: string }).notes && (
+        <p class="cg-beyond">{(entry as { notes?: string }).notes}</p>
+      )}
       {entry.beyondReport && (
         <p class="cg-beyond" data-beyond-report="">
           <strong>{t('card_beyond_report')}:</strong> {entry.beyondReport}
@@ -77,9 +83,11 @@ export function TermCard(props: TermCardProps) {
           visible={props.visibleQuotes}
           openQuote={actions.openQuote}
           quoteHref={props.quoteHref}
+          own={entry.own}
         />
       )}
       <RelatedLinks ids={entry.related} resolveEntry={props.resolveEntry} onNavigate={props.onNavigate} t={t} />
+      </div>
       <div class="cg-foot">
         {!entry.own && <SourceLine report={props.report} articleDate={props.articleDate} t={t} />}
         <CardActionsRow actions={actions} pinned={props.pinned ?? false} t={t} />

@@ -63,17 +63,17 @@ export const TERM_CARD_CSS = `
 .cg-card button, .cg-card a { font: inherit; color: var(--cg-accent); }
 .cg-card button:focus-visible, .cg-card a:focus-visible { outline: 2px solid var(--cg-focus); outline-offset: 1px; border-radius: 3px; }
 
-.cg-head { display: flex; align-items: baseline; flex-wrap: wrap; gap: 0.2em 0.5em; margin: 0 0 0.45em; }
+.cg-card { display: flex; flex-direction: column; }
+.cg-head { flex: none; margin: 0 0 0.45em; }
+.cg-body { flex: 1 1 auto; min-height: 0; overflow: auto; overscroll-behavior: contain; margin: 0 -0.4em; padding: 0 0.4em; }
+.cg-kicker { display: flex; align-items: baseline; gap: 0.4em; margin: 0 0 0.15em; font-size: 0.75em; line-height: 1.3; }
+.cg-category { text-transform: uppercase; letter-spacing: 0.06em; font-weight: 600; color: var(--cg-muted); }
+.cg-own { color: var(--cg-accent); font-weight: 600; }
 .cg-back {
-  flex: none; border: 0; background: none; padding: 0 0.2em 0 0; cursor: pointer; font-size: 0.9em;
+  margin-inline-start: auto; border: 0; background: none; padding: 0; cursor: pointer; font-size: 1.1em;
 }
 .cg-name { margin: 0; font-size: 1.2em; font-weight: 650; line-height: 1.25; color: var(--cg-fg); }
 .cg-short { font-weight: 600; color: var(--cg-muted); }
-.cg-category {
-  margin-inline-start: auto; font-size: 0.78em; text-transform: uppercase; letter-spacing: 0.04em;
-  color: var(--cg-muted); border: 1px solid var(--cg-border); border-radius: 1em; padding: 0 0.6em;
-}
-.cg-own { font-size: 0.78em; color: var(--cg-accent); }
 
 .cg-definition { margin: 0 0 0.6em; }
 .cg-beyond { margin: 0 0 0.6em; font-size: 0.9em; color: var(--cg-muted); }
@@ -103,7 +103,7 @@ export const TERM_CARD_CSS = `
   font-size: 0.88em;
 }
 
-.cg-foot { margin-top: 0.8em; padding-top: 0.5em; border-top: 1px solid var(--cg-border); }
+.cg-foot { flex: none; margin-top: 0.6em; padding-top: 0.5em; border-top: 1px solid var(--cg-border); }
 .cg-source { margin: 0; font-size: 0.82em; color: var(--cg-muted); }
 .cg-newer { margin: 0.4em 0 0; padding: 0.3em 0.5em; border-radius: 0.35em; font-size: 0.82em; background: var(--cg-note-bg); color: var(--cg-note-fg); }
 .cg-actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0.2em 0.8em; margin-top: 0.5em; }
