@@ -33,11 +33,16 @@ const HARNESS_PAGE = `<!doctype html><html><head><title>harness</title></head><b
   CSS.highlights.set('someone-else', new Highlight(first));
 </script></body></html>`;
 
+const TERMS_PAGE = `<!doctype html><html><head><title>terms</title></head><body><article>
+<p>Noor Wali Mehsud leads the Tehreek-e-Taliban Pakistan, which has grown since the Afghan Taliban took Kabul.</p>
+</article></body></html>`;
+
 let server: FixtureServer;
 beforeAll(async () => {
   server = await startServer({
     routes: {
       '/harness.html': () => ({ body: HARNESS_PAGE }),
+      '/terms.html': () => ({ body: TERMS_PAGE }),
       '/frame.html': () => ({ body: '<!doctype html><p>outer</p><iframe src="/harness.html"></iframe>' }),
     },
   });
@@ -131,6 +136,29 @@ describeEachBrowser('smoke', (ctx, kind) => {
       expect(reply).toMatchObject({ host: '127.0.0.1', terms: expect.any(Array) });
     } finally {
       await page.close();
+    }
+  });
+
+  it.skipIf(!hasContentScript)('the content script marks glossary terms and leaves the page DOM as served', async () => {
+    const b = ctx();
+    const page = await b.newPage();
+    const control = await b.newPage();
+    try {
+      await page.goto(server.url('/terms.html'));
+      const marks = await waitForMarks(page, (m) => m.some((x) => x.text === 'Tehreek-e-Taliban Pakistan'), 10_000);
+      expect(marks.map((m) => [m.name, m.text])).toEqual(
+        expect.arrayContaining([
+          ['context-glossary-person', 'Noor Wali Mehsud'],
+          ['context-glossary-organization', 'Tehreek-e-Taliban Pakistan'],
+        ]),
+      );
+      // The same HTML in about:blank, where no content script runs, serializes identically: nothing was added,
+      // removed or changed in the page (our UI host, if any, is left out by serializeDom).
+      await control.setContent(TERMS_PAGE);
+      expect(await serializeDom(page)).toBe(await serializeDom(control));
+    } finally {
+      await page.close();
+      await control.close();
     }
   });
 
