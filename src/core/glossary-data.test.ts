@@ -173,6 +173,9 @@ describe('case and context rules of the data on sample pages', () => {
     ['the US Pledge of Allegiance', 'Pupils recite the Pledge of Allegiance.', []],
     ['plain-English over the horizon', 'The sun sank over the horizon.', []],
     ['over-the-horizon counter-terrorism variants', 'over the horizon counter-terrorism', ['over-the-horizon-counterterrorism:over the horizon counter-terrorism']],
+    ['TTP spellings with mixed hyphens and spaces', 'Tehrik-e Taliban Pakistan, Tehreek-i-Taliban Pakistan and the Pakistani Taliban', [
+      'ttp:Tehrik-e Taliban Pakistan', 'ttp:Tehreek-i-Taliban Pakistan', 'ttp:Pakistani Taliban',
+    ]],
     ['al-Qaeda spellings', 'Al Qaeda and al-Qa’ida', ['al-qaeda:Al Qaeda', 'al-qaeda:al-Qa’ida']],
     ['ISPR needs Pakistan', 'ISPR said. ISPR of Pakistan said.', ['pakistani-military-spokesman:ISPR', 'pakistani-military-spokesman:ISPR', 'pakistan:Pakistan']],
   ])('%s', (_label, text, expected) => {

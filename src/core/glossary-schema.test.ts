@@ -160,6 +160,12 @@ describe('validateGlossarySource: cross-checks', () => {
     ]);
   });
 
+  it('refuses a pinned quote listed twice', () => {
+    expect(errorsOf(glossary(entry('alpha', { pinnedQuotes: ['A b.', 'C d.', 'A b.'] })))).toEqual([
+      'entry "alpha" (entries[0]) pinnedQuotes[2]: repeats pinnedQuotes[0]',
+    ]);
+  });
+
   it('crossCheckEntries is usable on its own', () => {
     expect(crossCheckEntries([entry('alpha')])).toEqual([]);
   });

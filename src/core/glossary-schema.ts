@@ -282,6 +282,10 @@ export function crossCheckEntries(entries: readonly EntrySource[]): string[] {
     if (e.anchorOnly && e.requires && e.requires.length > 0) {
       errors.push(`${label} requires: an anchorOnly entry is itself context and takes no context rule`);
     }
+    (e.pinnedQuotes ?? []).forEach((q, j) => {
+      const first = e.pinnedQuotes!.indexOf(q);
+      if (first < j) errors.push(`${label} pinnedQuotes[${j}]: repeats pinnedQuotes[${first}]`);
+    });
     if (e.background && e.pinnedQuotes && e.pinnedQuotes.length > 0) {
       errors.push(`${label} pinnedQuotes: a background entry has no quotes from the report`);
     }
