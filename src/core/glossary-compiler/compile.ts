@@ -163,13 +163,14 @@ function compileEntry(
   for (const [key, list] of bySentence) {
     const [p, s] = key.split(':').map(Number) as [number, number];
     const sn = paragraphs[p]![s]!;
-    const inSentence = hits.filter((h) => h.p === p && h.s === s && !isAnchor(h.entry));
+    // Anchor places (Pakistan, Afghanistan) are everywhere: they neither lead a sentence nor keep company.
+    const inSentence = hits.filter((h) => h.p === p && h.s === s && (h.entry === index || !isAnchor(h.entry)));
     const company = new Set(inSentence.filter((h) => h.entry !== index).map((h) => h.entry)).size;
     candidates.push({
       paragraph: p + 1,
       sentence: s + 1,
       length: sn.end - sn.start,
-      leads: list.length > 0 && (inSentence[0]?.entry === index || (isAnchor(index) && inSentence.length === 0)),
+      leads: inSentence[0]?.entry === index,
       introduces: firstMention !== undefined && firstMention.p === p && firstMention.s === s,
       company,
       pinned: pinnedAt.get(key) ?? -1,
