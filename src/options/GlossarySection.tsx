@@ -1,0 +1,159 @@
+/**
+ * Glossary section (connected): turns the compiled glossary, settings and own entries into GlossaryForm /
+ * EntryEditor props and writes their changes through the store.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import type { CompiledGlossary } from '../core/glossary-types.js';
+import type { Settings } from '../core/settings/schema.js';
+import type { UserGlossary } from '../core/user-glossary.js';
+import { EntryEditor } from './EntryEditor.js';
+import { builtInAliases, filterEntries, listEntries, setCategoryEnabled, setEntryEnabled, type CategoryFilter } from './entry-list.js';
+import { GlossaryForm } from './GlossaryForm.js';
+import type { OptionsT } from './options-strings.js';
+import { draftFromOwn, draftToOverride, draftToOwn, draftWarnings, emptyDraft, type DraftErrors, type EntryDraft } from './own-entry-draft.js';
+import type { Notify, OptionsStore } from './store-api.js';
+
+interface Editing {
+  mode: 'own' | 'builtin';
+  draft: EntryDraft;
+  errors: DraftErrors;
+}
+
+export interface GlossarySectionProps {
+  glossary: CompiledGlossary;
+  settings: Settings;
+  user: UserGlossary;
+  store: OptionsStore;
+  notify: Notify;
+  /** Settings edits (debounced write by the page). */
+  onSettings: (fn: (s: Settings) => Settings) => void;
+  /** `?add=<text>`: open the add form prefilled (the context menu's "Add to my glossary"). */
+  addPrefill: string | null;
+  t: OptionsT;
+}
+
+export function GlossarySection({ glossary, settings, user, store, notify, onSettings, addPrefill, t }: GlossarySectionProps) {
+  const [filter, setFilter] = useState<CategoryFilter>('all');
+  const [query, setQuery] = useState('');
+  const [pendingDelete, setPendingDelete] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(() =>
+    addPrefill !== null ? { mode: 'own', draft: emptyDraft(addPrefill), errors: {} } : null,
+  );
+  const all = useMemo(() => listEntries(glossary.entries, user, settings), [glossary, user, settings]);
+  const shown = useMemo(() => filterEntries(all, filter, query), [all, filter, query]);
+  const knownIds = useMemo(() => [...glossary.entries.map((e) => e.id), ...user.own.map((e) => e.id)], [glossary, user]);
+
+  const save = (p: Promise<unknown>) => p.then(() => notify(t('options_saved')), (e: unknown) => notify(t('options_save_failed', [String(e)]), 'error'));
+
+  const originalOf = (id: string) => {
+    const e = glossary.entries.find((x) => x.id === id)!;
+    const { aliases, requires } = builtInAliases(glossary, id);
+    return { definition: e.definition, aliases: aliases.map((a) => ({ text: a.text, case: a.case })), requires, name: e.name, category: e.category };
+  };
+
+  const edit = (id: string) => {
+    const own = user.own.find((e) => e.id === id);
+    if (own) return setEditing({ mode: 'own', draft: draftFromOwn(own), errors: {} });
+    const orig = originalOf(id);
+    const o = user.overrides[id];
+    setEditing({
+      mode: 'builtin',
+      errors: {},
+      draft: {
+        id,
+        name: orig.name,
+        category: orig.category,
+        aliases: o?.aliases ? o.aliases.map((a) => ({ text: a.text, case: a.case })) : orig.aliases,
+        definition: o?.definition ?? orig.definition,
+        notes: '',
+        quotes: [],
+        requires: (o?.requires ?? orig.requires).join(', '),
+      },
+    });
+  };
+
+  const saveEditing = () => {
+    if (!editing) return;
+    const d = editing.draft;
+    if (editing.mode === 'own') {
+      const r = draftToOwn(d, { takenIds: new Set(knownIds), knownIds: new Set(knownIds) });
+      if (!r.ok) return setEditing({ ...editing, errors: r.errors });
+      save(
+        store.updateUserGlossary((u) => {
+          const i = u.own.findIndex((e) => e.id === r.entry.id);
+          const own = i >= 0 ? u.own.map((e, k) => (k === i ? r.entry : e)) : [...u.own, r.entry];
+          return { ...u, own };
+        }),
+      );
+      setEditing(null);
+      return;
+    }
+    const id = d.id!;
+    const r = draftToOverride(d, originalOf(id), new Set(knownIds));
+    if (!r.ok) return setEditing({ ...editing, errors: r.errors });
+    save(store.updateUserGlossary((u) => withOverride(u, id, r.override)));
+    setEditing(null);
+  };
+
+  return (
+    <>
+      {editing && (
+        <EntryEditor
+          draft={editing.draft}
+          mode={editing.mode}
+          title={editing.mode === 'builtin' ? t('options_editor_builtin', [editing.draft.name]) : editing.draft.id ? t('options_editor_own', [editing.draft.name]) : t('options_editor_new')}
+          errors={editing.errors}
+          warnings={draftWarnings(editing.draft)}
+          knownIds={knownIds}
+          onChange={(draft) => setEditing({ ...editing, draft })}
+          onSave={saveEditing}
+          onCancel={() => setEditing(null)}
+          onReset={
+            editing.mode === 'builtin' && user.overrides[editing.draft.id!]
+              ? () => {
+                  save(store.updateUserGlossary((u) => withOverride(u, editing.draft.id!, null)));
+                  setEditing(null);
+                }
+              : undefined
+          }
+          t={t}
+        />
+      )}
+      {pendingDelete && (
+        <div class="confirm" role="alertdialog" aria-labelledby="delete-q" data-testid="confirm-delete">
+          <p id="delete-q">{t('options_delete_confirm', [user.own.find((e) => e.id === pendingDelete)?.name ?? pendingDelete])}</p>
+          <button type="button" class="danger" autoFocus onClick={() => {
+            const id = pendingDelete;
+            setPendingDelete(null);
+            save(store.updateUserGlossary((u) => ({ ...u, own: u.own.filter((e) => e.id !== id) })));
+            // A deleted entry leaves no switch behind in the settings.
+            if (settings.entries.disabled.includes(id)) onSettings((s) => setEntryEnabled(s, id, true));
+          }}>{t('options_delete')}</button>
+          <button type="button" onClick={() => setPendingDelete(null)}>{t('options_cancel')}</button>
+        </div>
+      )}
+      <GlossaryForm
+        items={shown}
+        total={all.length}
+        offCategories={settings.entries.disabledCategories}
+        filter={filter}
+        query={query}
+        onFilter={setFilter}
+        onQuery={setQuery}
+        onToggleCategory={(c, on) => onSettings((s) => setCategoryEnabled(s, c, on))}
+        onToggleEntry={(id, on) => onSettings((s) => setEntryEnabled(s, id, on))}
+        onEdit={edit}
+        onDelete={setPendingDelete}
+        onAdd={() => setEditing({ mode: 'own', draft: emptyDraft(), errors: {} })}
+        t={t}
+      />
+    </>
+  );
+}
+
+function withOverride(u: UserGlossary, id: string, o: UserGlossary['overrides'][string] | null): UserGlossary {
+  const overrides = { ...u.overrides };
+  if (o) overrides[id] = o;
+  else delete overrides[id];
+  return { ...u, overrides };
+}

@@ -1,0 +1,134 @@
+/**
+ * The options page: loads settings and own entries, follows their changes from any context (popup, cards in
+ * tabs, another options tab), and hosts the four sections. Settings edits go through one `changeSettings`:
+ * the page state updates at once (preview), the write to storage.sync is debounced (sliders fire per pixel and
+ * sync allows 120 writes a minute — chrome.storage.sync MAX_WRITE_OPERATIONS_PER_MINUTE), well within a second.
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { CompiledGlossary } from '../core/glossary-types.js';
+import type { Settings } from '../core/settings/schema.js';
+import type { UserGlossary } from '../core/user-glossary.js';
+import { AppearanceForm } from './AppearanceForm.js';
+import { DataSection } from './DataSection.js';
+import { GlossarySection } from './GlossarySection.js';
+import type { OptionsStringKey, OptionsT } from './options-strings.js';
+import { SitesForm } from './SitesForm.js';
+import type { Notify, OptionsStore } from './store-api.js';
+
+export interface OptionsAppProps {
+  glossary: CompiledGlossary;
+  store: OptionsStore;
+  load: () => Promise<{ settings: Settings; user: UserGlossary }>;
+  subscribe: (onSettings: (s: Settings) => void, onUser: (u: UserGlossary) => void) => () => void;
+  addPrefill: string | null;
+  t: OptionsT;
+}
+
+const SECTIONS = ['glossary', 'appearance', 'sites', 'data'] as const;
+const SAVE_DELAY_MS = 250;
+
+export function OptionsApp({ glossary, store, load, subscribe, addPrefill, t }: OptionsAppProps) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [user, setUser] = useState<UserGlossary | null>(null);
+  const [status, setStatus] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
+  const latest = useRef<Settings | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const statusTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const notify: Notify = useCallback((text, kind = 'ok') => {
+    setStatus({ text, kind });
+    clearTimeout(statusTimer.current);
+    if (kind === 'ok') statusTimer.current = setTimeout(() => setStatus(null), 2500);
+  }, []);
+
+  useEffect(() => {
+    let alive = true;
+    load().then(({ settings: s, user: u }) => {
+      if (!alive) return;
+      latest.current = s;
+      setSettings(s);
+      setUser(u);
+    });
+    const off = subscribe(
+      (s) => {
+        // While our own edit is waiting to be written, the page's state is newer than storage's.
+        if (timer.current !== undefined) return;
+        latest.current = s;
+        setSettings(s);
+      },
+      (u) => setUser(u),
+    );
+    return () => {
+      alive = false;
+      off();
+    };
+  }, [load, subscribe]);
+
+  const flush = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    const s = latest.current;
+    if (!s) return Promise.resolve();
+    return store.saveSettings(s).then(
+      () => notify(t('options_saved')),
+      (e: unknown) => notify(t('options_save_failed', [e instanceof Error ? e.message : String(e)]), 'error'),
+    );
+  }, [store, notify, t]);
+
+  const changeSettings = useCallback(
+    (fn: (s: Settings) => Settings) => {
+      if (!latest.current) return;
+      latest.current = fn(latest.current);
+      setSettings(latest.current);
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+    },
+    [flush],
+  );
+
+  useEffect(() => {
+    // Leaving the page with an edit still waiting: write it now.
+    const onHide = () => {
+      if (timer.current !== undefined) void flush();
+    };
+    addEventListener('pagehide', onHide);
+    return () => removeEventListener('pagehide', onHide);
+  }, [flush]);
+
+  if (!settings || !user) return <p class="loading">{t('options_loading')}</p>;
+  const entryName = (id: string) => glossary.entries.find((e) => e.id === id)?.name ?? user.own.find((e) => e.id === id)?.name ?? id;
+
+  return (
+    <>
+      <header class="top">
+        <h1>{t('options_title')}</h1>
+        <nav aria-label={t('options_nav')}>
+          {SECTIONS.map((s) => (
+            <a key={s} href={`#${s}`}>{t(`options_${s}` as OptionsStringKey)}</a>
+          ))}
+        </nav>
+        <p class={`status ${status?.kind ?? ''}`} role="status" aria-live="polite" data-testid="status">{status?.text ?? ''}</p>
+      </header>
+      <main>
+        <section id="glossary" aria-labelledby="glossary-h">
+          <h2 id="glossary-h">{t('options_glossary')}</h2>
+          <p class="help">{t('options_glossary_intro')}</p>
+          <GlossarySection glossary={glossary} settings={settings} user={user} store={store} notify={notify}
+            onSettings={changeSettings} addPrefill={addPrefill} t={t} />
+        </section>
+        <section id="appearance" aria-labelledby="appearance-h">
+          <h2 id="appearance-h">{t('options_appearance')}</h2>
+          <AppearanceForm value={settings} onChange={(next) => changeSettings(() => next)} t={t} />
+        </section>
+        <section id="sites" aria-labelledby="sites-h">
+          <h2 id="sites-h">{t('options_sites')}</h2>
+          <SitesForm value={settings} onChange={(next) => changeSettings(() => next)} entryName={entryName} t={t} />
+        </section>
+        <section id="data" aria-labelledby="data-h">
+          <h2 id="data-h">{t('options_data')}</h2>
+          <DataSection glossary={glossary} settings={settings} user={user} store={store} notify={notify} beforeWrite={flush} t={t} />
+        </section>
+      </main>
+    </>
+  );
+}
