@@ -1,0 +1,125 @@
+/**
+ * Content script (every frame; each frame scans itself): wires the page engine (src/page/engine.ts) and the card
+ * (src/page/card-host.ts) to settings, the user's glossary and messages. Nothing heavy runs before the page is
+ * idle, and an ineligible frame (site off, other language, iframes off) stops after reading settings.
+ *
+ * Page terms: every frame answers `listPageTerms` for itself and reports its own terms with `pageTermsChanged`;
+ * the background sums frames by sender.frameId (see src/shared/protocol.ts).
+ */
+import glossaryBundle from 'virtual:glossary';
+import { buildRuntimeGlossary, type RuntimeGlossary } from '../core/runtime-glossary.js';
+import { DEFAULT_SETTINGS, type Settings, sitePattern } from '../core/settings/schema.js';
+import type { UserGlossary } from '../core/user-glossary.js';
+import { CardHost } from '../page/card-host.js';
+import { createPageEngine, type PageEngine, type PageTerm } from '../page/engine.js';
+import { handle, sendToBackground } from '../shared/messaging.js';
+import {
+  loadSettings,
+  loadUserGlossary,
+  onSettingsChanged,
+  onUserGlossaryChanged,
+  updateSettings,
+} from '../shared/settings-store.js';
+import { frameEligible } from './eligibility.js';
+
+const isTop = window === window.top;
+const host = location.hostname;
+
+let settings: Settings = DEFAULT_SETTINGS;
+let user: UserGlossary | null = null;
+let glossary: RuntimeGlossary | null = null;
+let card: CardHost | null = null;
+let engine: PageEngine | null = null;
+let active = false;
+
+function runtimeGlossary(): RuntimeGlossary {
+  glossary ??= buildRuntimeGlossary(glossaryBundle, user);
+  return glossary;
+}
+
+function report(terms: PageTerm[]): void {
+  sendToBackground('pageTermsChanged', { count: terms.length, terms, active }).catch(() => {
+    /* the background may be restarting; it asks again with listPageTerms */
+  });
+}
+
+function ensureEngine(): PageEngine {
+  if (engine) return engine;
+  const g = runtimeGlossary();
+  card = new CardHost({
+    glossary: g,
+    settings,
+    document,
+    actions: {
+      notThisMeaning: (id) => {
+        if (!sitePattern.safeParse(host).success) return;
+        void updateSettings((s) =>
+          s.meaningRules.some((r) => r.site === host && r.entry === id)
+            ? s
+            : { ...s, meaningRules: [...s.meaningRules, { site: host, entry: id }] },
+        );
+      },
+      dontMark: (id) => {
+        void updateSettings((s) =>
+          s.entries.disabled.includes(id) ? s : { ...s, entries: { ...s.entries, disabled: [...s.entries.disabled, id] } },
+        );
+      },
+      openReader: (anchor) => {
+        sendToBackground('openReader', { anchor }).catch(() => {});
+      },
+    },
+  });
+  engine = createPageEngine({ root: document, glossary: g, settings, card, site: host, onTermsChanged: report });
+  return engine;
+}
+
+/** Applies eligibility: start, stop or update the engine. */
+function apply(): void {
+  const eligible = frameEligible(document, settings, isTop);
+  if (eligible) {
+    const e = ensureEngine();
+    e.update(settings, runtimeGlossary());
+    card?.update(settings, runtimeGlossary());
+    if (!active) {
+      active = true;
+      e.start();
+    }
+  } else if (active) {
+    active = false;
+    engine?.stop(); // clears every mark at once
+  } else if (isTop) report([]);
+}
+
+handle({
+  listPageTerms: () => ({ host, active, terms: active && engine ? engine.terms() : [] }),
+  revealTerm: ({ id }) => ({ found: active && engine ? engine.reveal(id) : false }),
+  openCard: ({ id }) => ({ shown: active && engine ? engine.openCard(id) : false }),
+  navigateTerm: ({ direction }) => ({ id: active && engine ? engine.navigate(direction) : null }),
+});
+
+async function boot(): Promise<void> {
+  try {
+    [settings, user] = await Promise.all([loadSettings(), loadUserGlossary().catch(() => null)]);
+  } catch {
+    settings = DEFAULT_SETTINGS;
+  }
+  onSettingsChanged((s) => {
+    settings = s;
+    apply();
+  });
+  onUserGlossaryChanged((u) => {
+    user = u;
+    glossary = null;
+    if (engine) {
+      const g = runtimeGlossary();
+      card?.update(settings, g);
+      engine.update(settings, g);
+    }
+  });
+  apply();
+}
+
+// document_idle already waits for the load; an idle callback keeps our start-up out of the page's busy moments.
+const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+if (idle) idle(() => void boot(), { timeout: 500 });
+else setTimeout(() => void boot(), 0);

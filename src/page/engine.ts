@@ -1,0 +1,428 @@
+/**
+ * The page engine: collect text → match → context rules → ranges → CSS highlights; hover and keyboard open the
+ * card. Used by the content script (one engine per frame, root = document) and by the report reader (root = the
+ * report's element). The page's DOM is never modified.
+ *
+ *   const engine = createPageEngine({ root: document, glossary, settings, card, site: location.hostname });
+ *   engine.start();
+ *
+ * Scheduling: the first scan collects text in ~8 ms slices, then matches segments nearest the viewport first, in
+ * slices, committing each slice's marks (ranges reach the screen in batches of ≤ 1,000 per frame). Later changes
+ * come through a MutationObserver: only the blocks touched are rescanned (see mutations.ts).
+ */
+import type { Settings } from '../core/settings/schema.js';
+import type { CardAnchor, CardController } from './card-api.js';
+import { Collector } from './collect.js';
+import { HighlightLayer } from './highlights.js';
+import { HoverController, type HoverTarget } from './hover.js';
+import { type Mark, MarkStore, type PageGlossary, type SegmentState } from './mark-store.js';
+import { PageObserver } from './mutations.js';
+import { paintableEntries } from './paint-policy.js';
+import { readPublishDate } from './publish-date.js';
+import { firstBelow, SliceClock, viewportFirstOrder, yieldToMain } from './scheduling.js';
+import { centredAnchor, hitTestMarks, rangeOf, revealMark } from './engine-dom.js';
+
+export type { PageGlossary } from './mark-store.js';
+
+export interface PageTerm {
+  id: string;
+  count: number;
+}
+
+export interface PageEngineOptions {
+  root: Document | ShadowRoot | Element;
+  glossary: PageGlossary;
+  settings: Settings;
+  card: CardController;
+  /** Host name for per-site meaning rules. */
+  site: string;
+  onTermsChanged?: (terms: PageTerm[]) => void;
+  /** The article's publish date for the card; default: read from the document on first use. */
+  articleDate?: string | null;
+}
+
+export interface PageEngine {
+  start(): void;
+  /** Stops observing and removes every mark (start() scans again). */
+  stop(): void;
+  update(settings: Settings, glossary?: PageGlossary): void;
+  terms(): PageTerm[];
+  reveal(id: string): boolean;
+  navigate(direction: 'next' | 'previous'): string | null;
+  openCard(id: string): boolean;
+  destroy(): void;
+}
+
+export function createPageEngine(opts: PageEngineOptions): PageEngine {
+  return new Engine(opts);
+}
+
+class Engine implements PageEngine {
+  private readonly doc: Document;
+  private readonly root: Node;
+  private glossary: PageGlossary;
+  private settings: Settings;
+  private readonly layer: HighlightLayer;
+  private store: MarkStore;
+  private readonly segments = new Map<Node, SegmentState[]>();
+  /** Open shadow roots under the root (passed to caretPositionFromPoint, observed, styled). */
+  private readonly shadowRoots = new Set<ShadowRoot>();
+  private readonly hover: HoverController;
+  private readonly observer: PageObserver;
+  private running = false;
+  /** Bumped by every full scan and stop: a running async scan whose token is stale gives up. */
+  private scanToken = 0;
+  private termsTimer: ReturnType<typeof setTimeout> | undefined;
+  private watchTimer: ReturnType<typeof setInterval> | undefined;
+  private lastHref = '';
+  private navPosition: Mark | null = null;
+  private readonly revealPosition = new Map<number, Mark>();
+  private focusReturn: HTMLElement | null = null;
+  private articleDate: string | null | undefined;
+  private readonly onKey = (e: KeyboardEvent) => this.keyDown(e);
+
+  constructor(private readonly opts: PageEngineOptions) {
+    this.root = opts.root;
+    this.doc = opts.root.nodeType === 9 ? (opts.root as Document) : opts.root.ownerDocument!;
+    this.glossary = opts.glossary;
+    this.settings = opts.settings;
+    this.articleDate = opts.articleDate;
+    this.layer = new HighlightLayer(this.doc);
+    this.layer.setStyle(this.settings.marking.style, this.settings.marking.colors);
+    this.layer.adopt(this.doc);
+    const rootNode = this.root.getRootNode();
+    if (rootNode.nodeType === 11) this.addShadowRoot(rootNode as ShadowRoot);
+    this.store = this.newStore();
+    this.hover = new HoverController(
+      this.doc,
+      opts.card,
+      (x, y) => this.hitTest(x, y),
+      (t) => this.showCard(t.key as Mark, 'hover'),
+      this.settings.hover.delayMs,
+    );
+    this.observer = new PageObserver(this.doc, this.root, {
+      rescan: (keys, removed, added) => this.rescan(keys, removed, added),
+      fullRescan: () => void this.fullScan(),
+      isOurs: (n) => n === opts.card.hostElement,
+    });
+    opts.card.onClose = () => this.cardClosed();
+  }
+
+  private newStore(): MarkStore {
+    const paintable = paintableEntries(this.glossary.entries, this.settings, this.opts.site);
+    return new MarkStore(this.glossary, this.layer, paintable, this.settings.marking.everyMention);
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.doc.addEventListener('keydown', this.onKey, true);
+    this.observer.observe(this.root);
+    for (const r of this.shadowRoots) this.observer.observe(r);
+    this.lastHref = this.doc.location?.href ?? '';
+    // The registry watch: the page may clear CSS.highlights or its adoptedStyleSheets; SPA navigations change the
+    // URL without a load (isolated worlds cannot hook the page's history.pushState, so we look).
+    this.watchTimer = setInterval(() => this.watch(), 1000);
+    void this.fullScan();
+  }
+
+  stop(): void {
+    if (!this.running) return;
+    this.running = false;
+    this.scanToken++;
+    this.doc.removeEventListener('keydown', this.onKey, true);
+    this.observer.disconnect();
+    clearInterval(this.watchTimer);
+    this.clearAll();
+    this.opts.card.hide(true);
+    this.reportTerms();
+  }
+
+  private clearAll(): void {
+    for (const list of this.segments.values()) for (const s of list) this.store.removeSegment(s);
+    this.segments.clear();
+    this.store.commit([]);
+    this.layer.clear();
+    this.navPosition = null;
+    this.revealPosition.clear();
+  }
+
+  update(settings: Settings, glossary?: PageGlossary): void {
+    const prev = this.settings;
+    this.settings = settings;
+    this.layer.setStyle(settings.marking.style, settings.marking.colors);
+    this.hover.delayMs = settings.hover.delayMs;
+    if (glossary && glossary !== this.glossary) {
+      this.clearAll();
+      this.glossary = glossary;
+      this.store = this.newStore();
+      if (this.running) void this.fullScan();
+      return;
+    }
+    const paintable = paintableEntries(this.glossary.entries, settings, this.opts.site);
+    const before = paintableEntries(this.glossary.entries, prev, this.opts.site);
+    if (settings.marking.everyMention !== prev.marking.everyMention || paintable.some((p, i) => p !== before[i])) {
+      this.store.setPolicy(paintable, settings.marking.everyMention);
+      if (this.store.commit([])) this.termsChanged();
+      const shown = this.opts.card.entryId;
+      if (shown !== null && !paintable[this.glossary.indexById.get(shown) ?? -1]) this.opts.card.hide(true);
+    }
+  }
+
+  terms(): PageTerm[] {
+    return this.store.terms();
+  }
+
+  /* ------------------------------------------------------------------ scanning */
+
+  private async fullScan(): Promise<void> {
+    const token = ++this.scanToken;
+    this.clearAll();
+    const clock = new SliceClock();
+    const collector = new Collector(this.doc, this.root, 'all');
+    clock.start();
+    while (!collector.step(clock)) {
+      await yieldToMain();
+      if (token !== this.scanToken) return;
+      clock.start();
+    }
+    for (const r of collector.shadowRoots) this.addShadowRoot(r);
+    const segs = collector.segments;
+    const first = firstBelow(segs.length, 0, (i) => {
+      const key = segs[i]!.key;
+      const el = key.nodeType === 1 ? (key as Element) : key.nodeType === 11 ? (key as ShadowRoot).host : null;
+      return el ? el.getBoundingClientRect().bottom : Number.NaN;
+    });
+    const order = viewportFirstOrder(segs.length, first);
+    let i = 0;
+    const segClock = new SliceClock(undefined, undefined, 1);
+    while (i < order.length) {
+      const fresh: Mark[] = [];
+      let scanned = 0;
+      // Always at least a few segments per slice so a slow clock cannot starve progress.
+      while (i < order.length && (scanned < 4 || !segClock.expiredNow())) {
+        const seg = segs[order[i++]!]! as SegmentState;
+        seg.marks = [];
+        this.addSegmentState(seg, fresh);
+        scanned++;
+      }
+      if (this.store.commit(fresh)) this.termsChanged();
+      if (i < order.length) {
+        await yieldToMain();
+        if (token !== this.scanToken) return;
+        segClock.start();
+      }
+    }
+  }
+
+  private addSegmentState(seg: SegmentState, fresh: Mark[]): void {
+    let list = this.segments.get(seg.key);
+    if (!list) this.segments.set(seg.key, (list = []));
+    list.push(seg);
+    this.store.addSegment(seg, fresh);
+  }
+
+  /** Incremental: drop the segments of removed subtrees and of the given blocks, then collect those blocks again. */
+  private rescan(keys: Set<Node>, removed: Node[], added: Set<Node>): void {
+    if (!this.running) return;
+    for (const r of removed) this.dropUnder(r);
+    const fresh: Mark[] = [];
+    const clock = new SliceClock(() => 0); // never expires: incremental batches are small by construction
+    clock.start();
+    const pending = [...keys];
+    for (let k = 0; k < pending.length; k++) {
+      const key = pending[k]!;
+      const old = this.segments.get(key);
+      if (old) {
+        for (const s of old) this.store.removeSegment(s);
+        this.segments.delete(key);
+      }
+      if (!key.isConnected || this.observer.skipped(key)) continue;
+      const c = new Collector(this.doc, key, 'own');
+      c.step(clock);
+      for (const seg of c.segments) {
+        (seg as SegmentState).marks = [];
+        this.addSegmentState(seg as SegmentState, fresh);
+      }
+      // Nested blocks that came with the change (inside an added element) are collected too; the others are
+      // unchanged and keep their marks.
+      for (const nb of c.nestedBlocks) {
+        if (keys.has(nb) || !isNew(nb, key, added)) continue;
+        keys.add(nb);
+        added.add(nb);
+        pending.push(nb);
+      }
+      for (const r of c.shadowRoots) {
+        if (!this.shadowRoots.has(r)) {
+          this.addShadowRoot(r);
+          this.observer.observe(r);
+          keys.add(r);
+          pending.push(r);
+        }
+      }
+    }
+    if (this.store.commit(fresh)) this.termsChanged();
+  }
+
+  /** Drops segments whose block is `node` or inside it (a removed subtree). */
+  private dropUnder(node: Node): void {
+    const drop = (k: Node) => {
+      const list = this.segments.get(k);
+      if (!list) return;
+      for (const s of list) this.store.removeSegment(s);
+      this.segments.delete(k);
+    };
+    drop(node);
+    if (node.nodeType !== 1 && node.nodeType !== 11) return;
+    const w = this.doc.createTreeWalker(node, 0x1);
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      drop(n);
+      const sr = (n as Element).shadowRoot;
+      if (sr) drop(sr);
+    }
+  }
+
+  private addShadowRoot(r: ShadowRoot): void {
+    if (this.shadowRoots.has(r)) return;
+    this.shadowRoots.add(r);
+    this.layer.adopt(r);
+  }
+
+  private watch(): void {
+    this.layer.ensure();
+    const href = this.doc.location?.href ?? '';
+    if (href !== this.lastHref) {
+      // SPA navigation: a new article. The observer already tracked the DOM; a fresh full scan resets
+      // first-mention, navigation positions and the article date.
+      this.lastHref = href;
+      this.articleDate = this.opts.articleDate;
+      void this.fullScan();
+    }
+  }
+
+  private termsChanged(): void {
+    if (this.termsTimer !== undefined) return;
+    this.termsTimer = setTimeout(() => {
+      this.termsTimer = undefined;
+      this.reportTerms();
+    }, 200);
+  }
+
+  private reportTerms(): void {
+    this.opts.onTermsChanged?.(this.store.terms());
+  }
+
+  /* ------------------------------------------------------------------ hover, card, keyboard */
+
+  private hitTest(x: number, y: number): HoverTarget | null {
+    const m = hitTestMarks(this.doc, this.store.index, [...this.shadowRoots], x, y);
+    if (!m) return null;
+    const entry = this.glossary.entries[m.entry];
+    if (!entry) return null;
+    return { key: m, entryId: entry.id, anchor: rangeOf(this.doc, m) };
+  }
+
+  private dateOfArticle(): string | null {
+    if (this.articleDate === undefined) this.articleDate = readPublishDate(this.doc);
+    return this.articleDate;
+  }
+
+  private showCard(m: Mark, reason: 'hover' | 'keyboard' | 'lookup', anchor?: CardAnchor): void {
+    const entry = this.glossary.entries[m.entry];
+    if (!entry) return;
+    if (reason !== 'hover') {
+      this.hover.shownElsewhere();
+      this.rememberFocus();
+    }
+    this.opts.card.show(entry.id, anchor ?? rangeOf(this.doc, m), { reason, articleDate: this.dateOfArticle() });
+  }
+
+  private rememberFocus(): void {
+    const active = this.doc.activeElement;
+    const host = this.opts.card.hostElement;
+    if (active instanceof this.doc.defaultView!.HTMLElement && active !== host && active !== this.doc.body) {
+      this.focusReturn = active;
+    } else if (!host || active !== host) this.focusReturn = null;
+  }
+
+  private cardClosed(): void {
+    this.hover.closed();
+    const back = this.focusReturn;
+    this.focusReturn = null;
+    if (back && back.isConnected) back.focus({ preventScroll: true });
+  }
+
+  private keyDown(e: KeyboardEvent): void {
+    if (e.key !== 'Escape' || !this.opts.card.visible) return;
+    const host = this.opts.card.hostElement;
+    // Inside the card the card handles Esc itself (and calls onClose).
+    if (host && e.composedPath().includes(host)) return;
+    this.opts.card.hide(true);
+    this.cardClosed();
+  }
+
+  navigate(direction: 'next' | 'previous'): string | null {
+    const list = this.store.paintedInOrder();
+    if (list.length === 0) return null;
+    let i: number;
+    const cur = this.navPosition;
+    const at = cur && !cur.dead ? list.indexOf(cur) : -1;
+    if (at >= 0) i = direction === 'next' ? (at + 1) % list.length : (at - 1 + list.length) % list.length;
+    else {
+      // From the viewport: the first mark at or below its top, or for "previous" the one just above it.
+      const below = firstBelow(list.length, 0, (k) => rangeOf(this.doc, list[k]!).getBoundingClientRect().bottom);
+      i = direction === 'next' ? below % list.length : (below - 1 + list.length) % list.length;
+    }
+    const m = list[i]!;
+    this.navPosition = m;
+    revealMark(this.doc, m, this.layer);
+    this.showCard(m, 'keyboard');
+    return this.glossary.entries[m.entry]?.id ?? null;
+  }
+
+  reveal(id: string): boolean {
+    const entry = this.glossary.indexById.get(id);
+    if (entry === undefined) return false;
+    const list = this.store.paintedInOrder(entry);
+    if (list.length === 0) return false;
+    const prev = this.revealPosition.get(entry);
+    const at = prev ? list.indexOf(prev) : -1;
+    const m = list[(at + 1) % list.length]!;
+    this.revealPosition.set(entry, m);
+    revealMark(this.doc, m, this.layer);
+    return true;
+  }
+
+  openCard(id: string): boolean {
+    const entry = this.glossary.indexById.get(id);
+    const e = entry === undefined ? undefined : this.glossary.entries[entry];
+    if (entry === undefined || !e) return false;
+    const view = this.doc.defaultView!;
+    // A mark of this entry on screen anchors the card; else the card opens centred (the term may not be on the page).
+    const visible = this.store.paintedInOrder(entry).find((m) => {
+      const r = rangeOf(this.doc, m).getBoundingClientRect();
+      return r.bottom > 0 && r.top < view.innerHeight && r.width > 0;
+    });
+    this.hover.shownElsewhere();
+    this.rememberFocus();
+    this.opts.card.show(e.id, visible ? rangeOf(this.doc, visible) : centredAnchor(view), {
+      reason: 'lookup',
+      articleDate: this.dateOfArticle(),
+    });
+    return true;
+  }
+
+  destroy(): void {
+    this.stop();
+    clearTimeout(this.termsTimer);
+    this.hover.destroy();
+    this.layer.destroy();
+    if (this.opts.card.onClose) this.opts.card.onClose = null;
+  }
+}
+
+/** True when `node` is an added element or lies inside one below `stop`. */
+function isNew(node: Node, stop: Node, added: Set<Node>): boolean {
+  for (let n: Node | null = node; n && n !== stop; n = n.parentNode) if (added.has(n)) return true;
+  return added.has(stop);
+}

@@ -1,0 +1,184 @@
+/**
+ * Our CSS highlights: one Highlight per category (`context-glossary-<category>`) plus the flash, registered in the
+ * document's CSS.highlights, styled by one constructed stylesheet adopted into the document and into every open
+ * shadow root we mark (a document-level ::highlight rule does not reach into shadow trees). The page's DOM is never
+ * touched: adoptedStyleSheets is not part of the DOM and does not serialize.
+ *
+ * Ranges are added in batches of at most MAX_RANGES_PER_FRAME per animation frame, in the order queued (the
+ * engine queues nearest the viewport first). Removal is immediate (CSS.highlights delete is cheap).
+ *
+ * The page can see and clear CSS.highlights (it is shared with the main world): `ensure()` re-registers our
+ * highlights and re-adopts the sheet when they disappear; the engine calls it on a timer and after each batch.
+ */
+import { CATEGORIES, type Category } from '../core/glossary-types.js';
+import type { MarkStyle } from '../core/settings/schema.js';
+import { FLASH_NAME, highlightCss, highlightName } from './highlight-style.js';
+import { MAX_RANGES_PER_FRAME } from './scheduling.js';
+
+export interface Paintable {
+  category: Category;
+  range: AbstractRange;
+  /** Read at flush time: a mark unpainted before its batch ran is skipped. */
+  painted: boolean;
+}
+
+type Registry = Map<string, Highlight>;
+
+export class HighlightLayer {
+  private readonly view: Window & typeof globalThis;
+  private readonly registry: Registry | null;
+  private readonly byCategory = new Map<Category, Highlight>();
+  private readonly flash: Highlight | null;
+  private readonly sheet: CSSStyleSheet | null;
+  private readonly roots = new Set<Document | ShadowRoot>();
+  private queue: Paintable[] = [];
+  private queueHead = 0;
+  private frame = 0;
+  private fallbackTimer: ReturnType<typeof setTimeout> | undefined;
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(doc: Document) {
+    this.view = doc.defaultView as Window & typeof globalThis;
+    const css = (this.view as { CSS?: { highlights?: Registry } }).CSS;
+    this.registry = css?.highlights ?? null;
+    const HighlightCtor = (this.view as { Highlight?: typeof Highlight }).Highlight;
+    if (this.registry && HighlightCtor) {
+      for (const c of CATEGORIES) this.byCategory.set(c, new HighlightCtor());
+      this.flash = new HighlightCtor();
+      // Above the category marks, so a flash shows over an underline's own styling.
+      this.flash.priority = 1;
+    } else this.flash = null;
+    // `new this.view.CSSStyleSheet()`: the sheet's constructor document must be the document it is adopted into
+    // (else NotAllowedError). In a Firefox content script the bare `CSSStyleSheet` is the sandbox's Xray view of the
+    // same window's constructor, which also qualifies; going through `view` makes that explicit for iframes too.
+    let sheet: CSSStyleSheet | null = null;
+    try {
+      sheet = new this.view.CSSStyleSheet();
+    } catch {
+      sheet = null;
+    }
+    this.sheet = sheet;
+    this.ensure();
+  }
+
+  /** False where the browser has no Highlight API (nothing is painted; the engine still counts terms). */
+  get supported(): boolean {
+    return this.registry !== null;
+  }
+
+  setStyle(style: MarkStyle, colors: Record<Category, string>): void {
+    this.sheet?.replaceSync(highlightCss(style, colors));
+  }
+
+  /** Adopts our stylesheet into a document or shadow root (idempotent). */
+  adopt(root: Document | ShadowRoot): void {
+    this.roots.add(root);
+    this.adoptInto(root);
+  }
+
+  private adoptInto(root: Document | ShadowRoot): void {
+    const sheet = this.sheet;
+    if (!sheet) return;
+    try {
+      const list = root.adoptedStyleSheets;
+      for (let i = 0; i < list.length; i++) if (list[i] === sheet) return;
+      // push() on the ObservableArray (Chrome 99+, Firefox 101+) keeps the page's own sheets and works through
+      // Firefox's Xray wrappers; assigning a new array from the isolated world would have to be cloned into the page.
+      list.push(sheet);
+    } catch {
+      // A hostile page can freeze or proxy things; marks then keep the default style (none) rather than break.
+    }
+  }
+
+  /** Re-registers our highlights and the sheet if the page removed them. Cheap: a few Map lookups. */
+  ensure(): void {
+    const reg = this.registry;
+    if (!reg) return;
+    try {
+      for (const [c, h] of this.byCategory) if (reg.get(highlightName(c)) !== h) reg.set(highlightName(c), h);
+      if (this.flash && reg.get(FLASH_NAME) !== this.flash) reg.set(FLASH_NAME, this.flash);
+    } catch {
+      /* see adoptInto */
+    }
+    for (const root of this.roots) this.adoptInto(root);
+  }
+
+  queueAdd(mark: Paintable): void {
+    this.queue.push(mark);
+    this.schedule();
+  }
+
+  remove(mark: Paintable): void {
+    this.byCategory.get(mark.category)?.delete(mark.range);
+  }
+
+  /** Number of ranges waiting for a frame. */
+  get pending(): number {
+    return this.queue.length - this.queueHead;
+  }
+
+  private schedule(): void {
+    if (this.frame || this.fallbackTimer !== undefined) return;
+    this.frame = this.view.requestAnimationFrame(() => this.flush());
+    // rAF does not run in hidden tabs and can stall in some headless setups: a timer makes progress anyway.
+    this.fallbackTimer = setTimeout(() => this.flush(), 100);
+  }
+
+  /** Adds up to MAX_RANGES_PER_FRAME queued ranges; reschedules while more wait. */
+  flush(): void {
+    if (this.frame) this.view.cancelAnimationFrame(this.frame);
+    clearTimeout(this.fallbackTimer);
+    this.frame = 0;
+    this.fallbackTimer = undefined;
+    const end = Math.min(this.queue.length, this.queueHead + MAX_RANGES_PER_FRAME);
+    for (let i = this.queueHead; i < end; i++) {
+      const m = this.queue[i]!;
+      if (m.painted) this.byCategory.get(m.category)?.add(m.range);
+    }
+    this.queueHead = end;
+    if (this.queueHead >= this.queue.length) {
+      this.queue = [];
+      this.queueHead = 0;
+      this.ensure();
+    } else this.schedule();
+  }
+
+  /** Flashes a range for a moment (reveal, keyboard navigation). */
+  flashRange(range: AbstractRange, ms = 1500): void {
+    if (!this.flash) return;
+    this.flash.clear();
+    this.flash.add(range);
+    clearTimeout(this.flashTimer);
+    this.flashTimer = setTimeout(() => this.flash?.clear(), ms);
+  }
+
+  /** Removes every mark (keeps registration). */
+  clear(): void {
+    for (const h of this.byCategory.values()) h.clear();
+    this.flash?.clear();
+    this.queue = [];
+    this.queueHead = 0;
+  }
+
+  destroy(): void {
+    this.clear();
+    if (this.frame) this.view.cancelAnimationFrame(this.frame);
+    clearTimeout(this.fallbackTimer);
+    clearTimeout(this.flashTimer);
+    const reg = this.registry;
+    if (reg) {
+      for (const [c, h] of this.byCategory) if (reg.get(highlightName(c)) === h) reg.delete(highlightName(c));
+      if (this.flash && reg.get(FLASH_NAME) === this.flash) reg.delete(FLASH_NAME);
+    }
+    const sheet = this.sheet;
+    for (const root of this.roots) {
+      try {
+        const list = root.adoptedStyleSheets;
+        for (let i = list.length - 1; i >= 0; i--) if (list[i] === sheet) list.splice(i, 1);
+      } catch {
+        /* ignore */
+      }
+    }
+    this.roots.clear();
+  }
+}

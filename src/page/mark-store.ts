@@ -1,0 +1,229 @@
+/**
+ * The engine's bookkeeping of marks: every hit found on the page (painted or not), per segment and per entry, the
+ * counts behind the context rules, and which marks are painted. Painting goes through the HighlightLayer (batched)
+ * and the hover index (MarkIndex) in step.
+ *
+ * A mark is *allowed* when its entry may be painted here (settings) and its hit passes the context rules given the
+ * entries present on the page; it is *painted* when allowed and (every mention, or the first in document order).
+ * Presence is recomputed only when a term's count crosses zero (cheap: one pass over the terms present).
+ */
+import { hitAllowed, presentEntries } from '../core/context-rules.js';
+import type { Category, CompiledEntry } from '../core/glossary-types.js';
+import type { ChunkHit, TermInput } from '../core/matcher/types.js';
+import type { Segment } from './collect.js';
+import type { HighlightLayer, Paintable } from './highlights.js';
+import { MarkIndex } from './mark-index.js';
+
+/** What the engine needs of a glossary (RuntimeGlossary from src/core/runtime-glossary.ts fits). */
+export interface PageGlossary {
+  entries: readonly CompiledEntry[];
+  matcher: { readonly terms: readonly TermInput[]; scanChunks(chunks: readonly string[]): ChunkHit[] };
+  indexById: ReadonlyMap<string, number>;
+}
+
+export interface SegmentState extends Segment {
+  marks: Mark[];
+}
+
+export interface Mark extends Paintable {
+  entry: number;
+  term: number;
+  category: Category;
+  range: StaticRange;
+  segment: SegmentState;
+  /** Text nodes the mark covers, first to last, and the offsets in the first and last. */
+  nodes: Text[];
+  startOffset: number;
+  endOffset: number;
+  allowed: boolean;
+  painted: boolean;
+  dead: boolean;
+}
+
+/** Document order of two marks; marks in shadow trees sort by their hosts' position. */
+export function compareMarks(a: Mark, b: Mark): number {
+  if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
+  const x = composedAnchor(a.range.startContainer);
+  const y = composedAnchor(b.range.startContainer);
+  const pos = (x.root === y.root ? a.range.startContainer : x.node).compareDocumentPosition(
+    x.root === y.root ? b.range.startContainer : y.node,
+  );
+  if (pos & 4 /* FOLLOWING */) return -1;
+  if (pos & 2 /* PRECEDING */) return 1;
+  return 0;
+}
+
+function composedAnchor(node: Node): { node: Node; root: Node } {
+  let n = node;
+  let root = n.getRootNode();
+  const first = root;
+  while (root.nodeType === 11 && (root as ShadowRoot).host) {
+    n = (root as ShadowRoot).host;
+    root = n.getRootNode();
+  }
+  return { node: n, root: first };
+}
+
+export class MarkStore {
+  readonly index = new MarkIndex<Text, Mark>();
+  readonly byEntry = new Map<number, Set<Mark>>();
+  /** Allowed marks per entry (what the popup lists). */
+  readonly allowedCount = new Map<number, number>();
+  private readonly termCount: Int32Array;
+  private presenceDirty = false;
+  private present = new Set<number>();
+  private touched = new Set<number>();
+  private changed = false;
+
+  constructor(
+    private readonly glossary: PageGlossary,
+    private readonly layer: HighlightLayer,
+    private paintable: readonly boolean[],
+    private everyMention: boolean,
+  ) {
+    this.termCount = new Int32Array(glossary.matcher.terms.length);
+  }
+
+  /** Scans one segment's text and records its hits as marks (not yet evaluated: call commit). */
+  addSegment(seg: SegmentState, out: Mark[]): void {
+    const nodes = seg.nodes;
+    const chunks = new Array<string>(nodes.length);
+    for (let i = 0; i < nodes.length; i++) chunks[i] = nodes[i]!.data;
+    const hits = this.glossary.matcher.scanChunks(chunks);
+    const entries = this.glossary.entries;
+    for (const h of hits) {
+      const entry = entries[h.entry];
+      if (!entry) continue;
+      const startNode = nodes[h.startChunk]!;
+      const endNode = nodes[h.endChunk]!;
+      const mark: Mark = {
+        entry: h.entry,
+        term: h.term,
+        category: entry.category,
+        range: new StaticRange({ startContainer: startNode, startOffset: h.startOffset, endContainer: endNode, endOffset: h.endOffset }),
+        segment: seg,
+        nodes: nodes.slice(h.startChunk, h.endChunk + 1),
+        startOffset: h.startOffset,
+        endOffset: h.endOffset,
+        allowed: false,
+        painted: false,
+        dead: false,
+      };
+      seg.marks.push(mark);
+      let set = this.byEntry.get(h.entry);
+      if (!set) this.byEntry.set(h.entry, (set = new Set()));
+      set.add(mark);
+      this.count(h.term, 1);
+      out.push(mark);
+    }
+  }
+
+  /** Forgets a segment's marks (unpainting them at once). */
+  removeSegment(seg: SegmentState): void {
+    for (const m of seg.marks) {
+      m.dead = true;
+      this.setPainted(m, false);
+      if (m.allowed) this.bumpAllowed(m.entry, -1);
+      m.allowed = false;
+      this.byEntry.get(m.entry)?.delete(m);
+      this.count(m.term, -1);
+    }
+    seg.marks = [];
+  }
+
+  private count(term: number, delta: number): void {
+    const c = (this.termCount[term] = (this.termCount[term] ?? 0) + delta);
+    if ((delta > 0 && c === 1) || (delta < 0 && c === 0)) this.presenceDirty = true;
+  }
+
+  private bumpAllowed(entry: number, delta: number): void {
+    this.allowedCount.set(entry, (this.allowedCount.get(entry) ?? 0) + delta);
+    this.touched.add(entry);
+    this.changed = true;
+  }
+
+  /** New paint policy from settings: every mark is re-evaluated on the next commit. */
+  setPolicy(paintable: readonly boolean[], everyMention: boolean): void {
+    this.paintable = paintable;
+    this.everyMention = everyMention;
+    this.presenceDirty = true;
+    this.present = new Set([-2]); // forces the full re-evaluation below
+  }
+
+  /**
+   * Evaluates new marks (or all of them when presence changed), paints or unpaints, and applies first-mention.
+   * Returns true when the set of allowed marks changed (the engine then reports terms).
+   */
+  commit(fresh: readonly Mark[]): boolean {
+    let all = false;
+    if (this.presenceDirty) {
+      this.presenceDirty = false;
+      const terms = this.glossary.matcher.terms;
+      const hits: { entry: number; term: number }[] = [];
+      for (let t = 0; t < this.termCount.length; t++) if (this.termCount[t]! > 0) hits.push({ entry: terms[t]!.entry, term: t });
+      const p = presentEntries(terms, hits);
+      if (p.size !== this.present.size || [...p].some((e) => !this.present.has(e))) {
+        this.present = p;
+        all = true;
+      }
+    }
+    if (all) for (const set of this.byEntry.values()) for (const m of set) this.evaluate(m);
+    else for (const m of fresh) if (!m.dead) this.evaluate(m);
+    if (!this.everyMention) {
+      for (const e of this.touched) this.paintFirstOnly(e);
+    }
+    this.touched.clear();
+    const changed = this.changed;
+    this.changed = false;
+    return changed;
+  }
+
+  private evaluate(m: Mark): void {
+    const allowed = this.paintable[m.entry] === true && hitAllowed(this.glossary.matcher.terms, m, this.present);
+    if (allowed !== m.allowed) {
+      m.allowed = allowed;
+      this.bumpAllowed(m.entry, allowed ? 1 : -1);
+    } else if (!this.everyMention) this.touched.add(m.entry);
+    if (this.everyMention) this.setPainted(m, allowed);
+  }
+
+  private paintFirstOnly(entry: number): void {
+    let first: Mark | null = null;
+    const set = this.byEntry.get(entry);
+    if (!set) return;
+    for (const m of set) if (m.allowed && (!first || compareMarks(m, first) < 0)) first = m;
+    for (const m of set) this.setPainted(m, m === first);
+  }
+
+  private setPainted(m: Mark, on: boolean): void {
+    if (m.painted === on) return;
+    m.painted = on;
+    const last = m.nodes.length - 1;
+    if (on) {
+      this.layer.queueAdd(m);
+      m.nodes.forEach((n, i) => this.index.add(n, i === 0 ? m.startOffset : 0, i === last ? m.endOffset : n.length, m));
+    } else {
+      this.layer.remove(m);
+      for (const n of m.nodes) this.index.remove(n, m);
+    }
+    this.changed = true;
+  }
+
+  /** Painted marks in document order (keyboard navigation, reveal). */
+  paintedInOrder(entry?: number): Mark[] {
+    const out: Mark[] = [];
+    const sets = entry === undefined ? this.byEntry.values() : [this.byEntry.get(entry) ?? new Set<Mark>()];
+    for (const set of sets) for (const m of set) if (m.painted) out.push(m);
+    return out.sort(compareMarks);
+  }
+
+  /** Distinct allowed entries with their counts. */
+  terms(): { id: string; count: number }[] {
+    const out: { id: string; count: number }[] = [];
+    for (const [entry, count] of this.allowedCount) {
+      const e = this.glossary.entries[entry];
+      if (count > 0 && e) out.push({ id: e.id, count });
+    }
+    return out.sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
+  }
+}

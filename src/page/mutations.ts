@@ -1,0 +1,95 @@
+/**
+ * Dynamic pages: a MutationObserver (childList, characterData, subtree) on the root and every open shadow root we
+ * know. Records are batched per ~80 ms and turned into the set of blocks to rescan (their own text only) plus the
+ * removed subtrees whose marks are dropped. Above FULL_RESCAN_NODES added nodes in one batch a chunked full rescan
+ * is cheaper (Dark Reader uses the same threshold). Changes to our own UI host are ignored.
+ */
+import { blockOf, insideSkipped } from './collect.js';
+import { INLINE_TAGS } from './dom-rules.js';
+
+export const FULL_RESCAN_NODES = 1000;
+const BATCH_MS = 80;
+
+export interface ObserverSink {
+  /** keys: blocks to rescan (own text); removed: dropped subtrees; added: added elements, whose nested blocks are
+   *  new and get collected too. */
+  rescan(keys: Set<Node>, removed: Node[], added: Set<Node>): void;
+  fullRescan(): void;
+  /** Our own UI host: its mutations are not the page's. */
+  isOurs(node: Node): boolean;
+}
+
+export class PageObserver {
+  private readonly mo: MutationObserver;
+  private records: MutationRecord[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    doc: Document,
+    private readonly root: Node,
+    private readonly sink: ObserverSink,
+  ) {
+    const MO = (doc.defaultView as (Window & typeof globalThis) | null)?.MutationObserver ?? MutationObserver;
+    this.mo = new MO((recs) => {
+      for (const r of recs) this.records.push(r);
+      if (this.timer === undefined) this.timer = setTimeout(() => this.process(), BATCH_MS);
+    });
+  }
+
+  observe(target: Node): void {
+    this.mo.observe(target, { childList: true, characterData: true, subtree: true });
+  }
+
+  disconnect(): void {
+    this.mo.disconnect();
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.records = [];
+  }
+
+  /** True when the block sits in a subtree we never read (inputs, code, editors, our host, …). */
+  skipped(key: Node): boolean {
+    return insideSkipped(key, this.root);
+  }
+
+  private process(): void {
+    this.timer = undefined;
+    const recs = this.records.concat(this.mo.takeRecords());
+    this.records = [];
+    const keys = new Set<Node>();
+    const removed: Node[] = [];
+    const addedElements = new Set<Node>();
+    let added = 0;
+    for (const r of recs) {
+      const target = r.target;
+      if (this.sink.isOurs(target)) continue;
+      if (r.type === 'characterData') {
+        const parent = target.parentNode;
+        if (parent) keys.add(blockOf(parent, this.root));
+        continue;
+      }
+      if (r.type !== 'childList') continue;
+      let ours = true;
+      for (const n of r.addedNodes) {
+        if (this.sink.isOurs(n)) continue;
+        ours = false;
+        added++;
+        if (n.nodeType === 1) addedElements.add(n);
+        // A block (or something holding blocks) is its own key; its nested blocks are found by the rescan.
+        if (n.nodeType === 1 && !INLINE_TAGS.has((n as Element).localName)) keys.add(n);
+        else if (n.nodeType === 1) added += (n as Element).childElementCount;
+      }
+      for (const n of r.removedNodes) {
+        if (this.sink.isOurs(n)) continue;
+        ours = false;
+        if (n.nodeType === 1 || n.nodeType === 11) removed.push(n);
+      }
+      if (!ours || (r.addedNodes.length === 0 && r.removedNodes.length === 0)) keys.add(blockOf(target, this.root));
+    }
+    if (added > FULL_RESCAN_NODES) {
+      this.sink.fullRescan();
+      return;
+    }
+    if (keys.size > 0 || removed.length > 0) this.sink.rescan(keys, removed, addedElements);
+  }
+}

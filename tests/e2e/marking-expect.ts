@@ -1,0 +1,136 @@
+// Inline expectations of the marks fixtures (tests/fixtures/marks-*.html): every element with data-expect lists the
+// marks expected inside it as "category:text | …" ('' = none); a mark outside every such element is unexpected.
+import type { ExtensionBrowser, Mark, MarkTarget } from './harness/index.js';
+import { readMarks } from './harness/index.js';
+
+export interface Expectation {
+  path: string;
+  expect: string[];
+}
+
+/** [data-expect] elements of a document and its open shadow roots, with XPaths in readMarks' format. */
+export function readExpectations(target: MarkTarget): Promise<Expectation[]> {
+  return target.evaluate(() => {
+    // Same steps as the harness's readMarks (tests/e2e/harness/marks.ts).
+    const stepName = (n: Node): string => {
+      if (n.nodeType === Node.TEXT_NODE) return 'text()';
+      if (n.nodeType === Node.COMMENT_NODE) return 'comment()';
+      if (n.nodeType === Node.ELEMENT_NODE) return (n as Element).localName;
+      return `#${n.nodeType}`;
+    };
+    const pathOf = (node: Node): string => {
+      const steps: string[] = [];
+      let n: Node | null = node;
+      while (n) {
+        const parent: Node | null = n.parentNode;
+        if (!parent) break;
+        const name = stepName(n);
+        let same = 0;
+        for (const c of Array.from(parent.childNodes)) {
+          if (stepName(c) === name) same++;
+          if (c === n) break;
+        }
+        if (parent.nodeType === Node.DOCUMENT_FRAGMENT_NODE && (parent as ShadowRoot).host) {
+          steps.unshift('#shadow-root', `${name}[${same}]`);
+          n = (parent as ShadowRoot).host;
+        } else {
+          steps.unshift(`${name}[${same}]`);
+          n = parent;
+        }
+      }
+      return `/${steps.join('/')}`;
+    };
+    const out: { path: string; expect: string[] }[] = [];
+    const visit = (root: Document | ShadowRoot) => {
+      for (const el of Array.from(root.querySelectorAll('[data-expect]'))) {
+        const raw = el.getAttribute('data-expect') ?? '';
+        out.push({ path: pathOf(el), expect: raw.split('|').map((s) => s.trim()).filter(Boolean) });
+      }
+      for (const el of Array.from(root.querySelectorAll('*'))) if (el.shadowRoot) visit(el.shadowRoot);
+    };
+    visit(document);
+    return out;
+  });
+}
+
+const label = (m: Mark) => `${m.name.replace(/^context-glossary-/, '')}:${m.text}`;
+
+/** Differences between the marks on the page and its inline expectations; [] when they agree. */
+export function compareMarks(marks: Mark[], expectations: Expectation[]): string[] {
+  const got = new Map<string, string[]>(expectations.map((e) => [e.path, []]));
+  const problems: string[] = [];
+  for (const m of marks) {
+    let best: Expectation | null = null;
+    for (const e of expectations) {
+      if (m.start.path.startsWith(e.path + '/') && (!best || e.path.length > best.path.length)) best = e;
+    }
+    if (!best) problems.push(`unexpected mark outside every [data-expect]: ${label(m)} at ${m.start.path}`);
+    else got.get(best.path)!.push(label(m));
+  }
+  for (const e of expectations) {
+    const g = got.get(e.path)!;
+    if (g.join(' | ') !== e.expect.join(' | ')) problems.push(`${e.path}: expected [${e.expect.join(' | ')}], got [${g.join(' | ')}]`);
+  }
+  return problems;
+}
+
+/** Polls until the marks agree with the expectations (true) or the timeout passes (returns the last problems). */
+export async function settleMarks(target: MarkTarget, timeoutMs = 5000): Promise<string[]> {
+  const expectations = await readExpectations(target);
+  const deadline = Date.now() + timeoutMs;
+  let problems: string[] = ['never read'];
+  while (Date.now() < deadline) {
+    problems = compareMarks(await readMarks(target), expectations);
+    if (problems.length === 0) {
+      // Stable for a moment (no late marks arriving)?
+      await new Promise((r) => setTimeout(r, 300));
+      problems = compareMarks(await readMarks(target), expectations);
+      if (problems.length === 0) return [];
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return problems;
+}
+
+/** The page's #expect-terms JSON (entry id -> count). */
+export function expectedTerms(target: MarkTarget): Promise<Record<string, number>> {
+  return target.evaluate(() => JSON.parse(document.getElementById('expect-terms')?.textContent ?? '{}') as Record<string, number>);
+}
+
+/**
+ * Asks the tab showing a fixture (as the popup/background would) for a frame's terms: listPageTerms.
+ * The worker cannot see tab URLs (no "tabs" permission; Chromium hides them here even with host permissions), so
+ * every tab is asked and the one content script that answers wins: tests keep one fixture page open at a time.
+ */
+export async function listPageTerms(
+  b: ExtensionBrowser,
+  frameId = 0,
+): Promise<{ host: string; active: boolean; terms: { id: string; count: number }[] } | string> {
+  return b.evaluateInBackground(async (f: number) => {
+    for (let i = 0; i < 50; i++) {
+      const tabs = await chrome.tabs.query({});
+      for (const tab of tabs) {
+        if (tab.id === undefined) continue;
+        try {
+          const r: unknown = await chrome.tabs.sendMessage(tab.id, { type: 'listPageTerms', payload: {} }, { frameId: f });
+          if (r) return r as { host: string; active: boolean; terms: { id: string; count: number }[] };
+        } catch {
+          /* no content script in that tab */
+        }
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return 'no answer from any tab';
+  }, frameId);
+}
+
+/** Sets stored settings as the settings store keeps them (storage.sync "settings"), from an extension context. */
+export function storeSettings(b: ExtensionBrowser, settings: unknown): Promise<void> {
+  return b.evaluateInBackground(async (s: unknown) => {
+    await chrome.storage.local.remove('settingsLocal');
+    await chrome.storage.sync.set({ settings: s });
+  }, settings);
+}
+
+export const termsAsRecord = (terms: { id: string; count: number }[]): Record<string, number> =>
+  Object.fromEntries(terms.map((t) => [t.id, t.count]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
