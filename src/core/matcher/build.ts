@@ -10,9 +10,9 @@ import { termPatterns } from './patterns.js';
 /** Counts builds, so a test can check structurally that `Matcher.load` never rebuilds. */
 export const buildStats = { builds: 0 };
 
-/** States up to this depth get dense rows (shrunk to 1 when the rows would exceed DENSE_LIMIT entries). */
-const DENSE_DEPTH = 2;
-const DENSE_LIMIT = 1 << 20;
+/** Dense rows for the first states in breadth-first order (the shallow ones, where a scan spends its time), as
+ *  many as fit in this many entries (x4 bytes); the root and its children always get one. */
+const DENSE_BUDGET = 1 << 19;
 
 export const CLASS_NONE = 0;
 export const CLASS_SPACE = 1;
@@ -87,14 +87,8 @@ export function buildTables(terms: readonly TermInput[]): MatcherTables {
   }
   const newId = new Int32Array(N);
   order.forEach((old, i) => (newId[old] = i));
-  let denseDepth = DENSE_DEPTH;
-  let D = 0;
-  for (;;) {
-    D = 0;
-    while (D < N && depth[order[D]!]! <= denseDepth) D++;
-    if (D * A <= DENSE_LIMIT || denseDepth === 0) break;
-    denseDepth--;
-  }
+  // Any breadth-first prefix works: a state's failure target is shallower, so it comes earlier (and is dense too).
+  const D = Math.min(N, Math.max(1 + kids[0]!.length / 2, Math.floor(DENSE_BUDGET / A)));
 
   const childStart = new Int32Array(N + 1);
   const outStart = new Int32Array(N + 1);

@@ -15,6 +15,9 @@ export type { ChunkHit, Hit, SerializedMatcher, TermInput } from './types.js';
 export { mapToChunks } from './chunks.js';
 
 const CLASS_UNKNOWN = 0xffff;
+/** 1 for ASCII word characters [A-Za-z0-9_]. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = isWordChar(c) ? 1 : 0;
 const CLASS_SKIP = 0xfffe;
 
 function isWordBefore(text: string, start: number): boolean {
@@ -98,7 +101,7 @@ export class Matcher {
     const D = t.denseCount;
     const { dense, fail, childStart, childClass, childTarget, outHead } = t;
     const classOf = this.classOf;
-    const cand: number[] = []; // start, end, term triples
+    const sel = new Selection();
     const n = text.length;
     let s = 0;
     let prevSpace = false;
@@ -142,13 +145,17 @@ export class Matcher {
         }
       }
       const head = outHead[s]!;
-      if (head >= 0) this.collect(text, i, head, cand);
+      if (head >= 0) {
+        // Most pattern ends sit inside a word ("to" in "total"): reject those before any call.
+        const next = i + 1 < n ? text.charCodeAt(i + 1) : 0x20;
+        if (next >= 0x80 || ASCII_WORD[next] === 0) this.collect(text, i, head, sel);
+      }
     }
-    return this.select(cand);
+    return sel.hits(this.termEntry);
   }
 
-  /** Valid candidates (case + boundaries) among the patterns ending at text[i]. */
-  private collect(text: string, i: number, head: number, cand: number[]): void {
+  /** Valid candidates (case + boundaries) among the patterns ending at text[i], offered to the selection. */
+  private collect(text: string, i: number, head: number, sel: Selection): void {
     if (isWordAfter(text, i + 1)) return;
     const { outStart, outVariant, dictLink, varLen, varCase, varTerm, caseData } = this.tables;
     for (let st = head; st >= 0; st = dictLink[st]!) {
@@ -156,33 +163,68 @@ export class Matcher {
         const v = outVariant[k]!;
         const start = walkBack(text, i, varLen[v]!, varCase[v]!, caseData);
         if (start < 0 || isWordBefore(text, start)) continue;
-        cand.push(start, i + 1, varTerm[v]!);
+        sel.offer(start, i + 1, varTerm[v]!);
       }
     }
-  }
-
-  /** Leftmost-longest, non-overlapping; ties on the same span go to the lowest term index; blockers dropped. */
-  private select(cand: number[]): Hit[] {
-    const count = cand.length / 3;
-    const idx: number[] = [];
-    for (let k = 0; k < count; k++) idx.push(k * 3);
-    idx.sort((a, b) => cand[a]! - cand[b]! || cand[b + 1]! - cand[a + 1]! || cand[a + 2]! - cand[b + 2]!);
-    const hits: Hit[] = [];
-    let cursor = 0;
-    for (const k of idx) {
-      const start = cand[k]!;
-      if (start < cursor) continue;
-      cursor = cand[k + 1]!;
-      const term = cand[k + 2]!;
-      const entry = this.termEntry[term]!;
-      if (entry >= 0) hits.push({ start, end: cursor, entry, term });
-    }
-    return hits;
   }
 
   /** One block made of inline chunks (text nodes): a name split across chunks ("Noor Wali" + " Mehsud") matches. */
   scanChunks(chunks: readonly string[]): ChunkHit[] {
     return mapToChunks(chunks, this.scan(chunks.length === 1 ? chunks[0]! : chunks.join('')));
+  }
+}
+
+/**
+ * Leftmost-longest selection, streamed. Candidates arrive in order of end offset, so a new candidate c ends at or
+ * after every earlier one. The greedy answer over candidates sorted by (start, longest, lowest term) is kept on a
+ * stack; for c: selected entries starting after c.start lie inside c, an entry starting at c.start is replaced when
+ * c is longer (or as long with a lower term index), and c is taken if the entry before it ends at or before c.start.
+ * A candidate skipped earlier can never become selectable later (it would lie inside c), so this equals the sorted
+ * greedy (and the reference's scan), in O(1) amortized per candidate. Blockers stay on the stack and are dropped at
+ * the end.
+ */
+class Selection {
+  private readonly start: number[] = [];
+  private readonly end: number[] = [];
+  private readonly term: number[] = [];
+
+  offer(start: number, end: number, term: number): void {
+    const st = this.start;
+    let top = st.length - 1;
+    while (top >= 0 && st[top]! > start) top--;
+    if (top >= 0 && st[top] === start) {
+      const e = this.end[top]!;
+      if (end > e || (end === e && term < this.term[top]!)) {
+        this.truncate(top);
+        this.push(start, end, term);
+      }
+      return;
+    }
+    if (top >= 0 && this.end[top]! > start) return;
+    this.truncate(top + 1);
+    this.push(start, end, term);
+  }
+
+  private truncate(len: number): void {
+    this.start.length = len;
+    this.end.length = len;
+    this.term.length = len;
+  }
+
+  private push(start: number, end: number, term: number): void {
+    this.start.push(start);
+    this.end.push(end);
+    this.term.push(term);
+  }
+
+  hits(termEntry: Int32Array): Hit[] {
+    const hits: Hit[] = [];
+    for (let k = 0; k < this.start.length; k++) {
+      const term = this.term[k]!;
+      const entry = termEntry[term]!;
+      if (entry >= 0) hits.push({ start: this.start[k]!, end: this.end[k]!, entry, term });
+    }
+    return hits;
   }
 }
 

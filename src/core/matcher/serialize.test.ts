@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { base64Decode, base64Encode } from './base64.js';
+import { buildStats } from './build.js';
+import { Matcher } from './index.js';
+import { syntheticGlossary, syntheticText, prng } from './synthetic.js';
+
+describe('base64', () => {
+  it('round-trips every length 0..64 and random buffers, matching node Buffer', () => {
+    const rnd = prng(5);
+    for (let n = 0; n < 200; n++) {
+      const len = n < 64 ? n : Math.floor(rnd() * 5000);
+      const bytes = Uint8Array.from({ length: len }, () => Math.floor(rnd() * 256));
+      const s = base64Encode(bytes);
+      expect(s).toBe(Buffer.from(bytes).toString('base64'));
+      expect(Buffer.from(base64Decode(s)).equals(Buffer.from(bytes))).toBe(true);
+    }
+  });
+  it.each(['abc', 'ab=c', '@@@@', 'ab\u00e9c', 'a===', '===='])('rejects %j', (s) => {
+    expect(() => base64Decode(s)).toThrow(/base64/);
+  });
+});
+
+describe('serialize / load', () => {
+  it('round-trips through JSON and scans the same', () => {
+    const terms = syntheticGlossary(300, 3);
+    const text = syntheticText(50_000, terms, 4);
+    const m = Matcher.compile(terms);
+    const loaded = Matcher.load(JSON.parse(JSON.stringify(m.serialize())));
+    const hits = m.scan(text);
+    expect(hits.length).toBeGreaterThan(100);
+    expect(loaded.scan(text)).toEqual(hits);
+    expect(loaded.terms).toEqual(m.terms);
+    expect(loaded.serialize()).toEqual(m.serialize());
+  });
+
+  it('loads a 5,000-term matcher without rebuilding: views over one decoded buffer, no build', () => {
+    const terms = syntheticGlossary(5000, 7);
+    const m = Matcher.compile(terms);
+    const s = m.serialize();
+    const builds = buildStats.builds;
+    const loaded = Matcher.load(s);
+    expect(buildStats.builds).toBe(builds);
+    const arrays = Object.values(loaded.tables).filter((v) => ArrayBuffer.isView(v)) as ArrayBufferView[];
+    expect(arrays.length).toBe(14);
+    const buffer = arrays[0]!.buffer;
+    for (const a of arrays) expect(a.buffer).toBe(buffer);
+    for (const [k, v] of Object.entries(m.tables)) expect((loaded.tables as unknown as Record<string, unknown>)[k]).toEqual(v);
+    const text = syntheticText(20_000, terms, 8);
+    expect(loaded.scan(text)).toEqual(m.scan(text));
+  }, 60_000);
+
+  it('rejects malformed input with a clear error', () => {
+    const s = Matcher.compile([{ entry: 0, text: 'TTP', caseRule: 'exact' }]).serialize();
+    expect(() => Matcher.load({ ...s, format: 2 as 1 })).toThrow(/format/);
+    expect(() => Matcher.load({ ...s, tables: 'AAAA' })).toThrow(/matcher tables/);
+    expect(() => Matcher.load({ ...s, tables: s.tables.slice(0, 40) })).toThrow(/matcher tables|base64/);
+    expect(() => Matcher.load({ ...s, tables: '#' + s.tables.slice(1) })).toThrow(/base64/);
+    expect(() => Matcher.load({ ...s, terms: [] })).toThrow(/terms/);
+    expect(() => Matcher.load(null as never)).toThrow(/format/);
+  });
+
+  it('compile copies its input: later edits to the caller’s terms do not change the matcher', () => {
+    const terms = [{ entry: 0, text: 'TTP', caseRule: 'exact' as const, requires: [1] }];
+    const m = Matcher.compile(terms);
+    terms[0]!.text = 'XYZ';
+    terms[0]!.requires.push(2);
+    expect(m.terms[0]).toEqual({ entry: 0, text: 'TTP', caseRule: 'exact', requires: [1] });
+  });
+});
