@@ -1,0 +1,238 @@
+// The options page drives already open tabs without a reload, in both browsers: an own term added in options is
+// marked on the open fixture tab and its card says it is yours; markup typed into a definition shows as text and
+// runs nothing (neither in the card nor in options); disabling a category removes its marks; changing the mark
+// style repaints the page (checked on screenshot pixels). Tests run in order and build on each other's state.
+import { inflateSync } from 'node:zlib';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hover, markBox, waitForCard } from './card-helpers.js';
+import { BROWSERS, type ExtensionBrowser, type FixtureServer, type Mark, launchWithExtension, readMarks, startServer, waitForMarks } from './harness/index.js';
+
+const FIXTURE = 'options-live.html';
+const XSS_DEFINITION = 'A narrow strip of land. <img src=x onerror="window.__cgPwned=1;document.title=\'pwned\'"> End.';
+
+/** Expected marks of the fixture, from its data-expect (and data-expect-own once the own entry exists). */
+async function expectedMarks(page: Page, withOwn: boolean): Promise<string[]> {
+  return page.evaluate((own: boolean) => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('[data-expect]')) {
+      const spec = (own && el.dataset.expectOwn) || el.dataset.expect || '';
+      for (const part of spec.split(' | ').filter(Boolean)) {
+        const [cat, ...text] = part.split(':');
+        out.push(`context-glossary-${cat}:${text.join(':')}`);
+      }
+    }
+    return out;
+  }, withOwn);
+}
+const asList = (marks: Mark[]) => marks.map((m) => `${m.name}:${m.text}`);
+
+/** Decodes an 8-bit RGB/RGBA non-interlaced PNG (what both browsers' screenshots are) to RGBA pixels. */
+function decodePng(buf: Buffer): { width: number; height: number; rgba: Uint8Array } {
+  let pos = 8;
+  let width = 0;
+  let height = 0;
+  let colorType = 0;
+  const idat: Buffer[] = [];
+  while (pos < buf.length) {
+    const len = buf.readUInt32BE(pos);
+    const type = buf.toString('latin1', pos + 4, pos + 8);
+    const data = buf.subarray(pos + 8, pos + 8 + len);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      if (data[8] !== 8 || data[12] !== 0) throw new Error('PNG: only 8-bit non-interlaced');
+      colorType = data[9]!;
+    } else if (type === 'IDAT') idat.push(data);
+    pos += 12 + len;
+  }
+  const bpp = colorType === 6 ? 4 : colorType === 2 ? 3 : 0;
+  if (!bpp) throw new Error(`PNG: colour type ${colorType} not handled`);
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * bpp;
+  const out = new Uint8Array(width * height * 4);
+  const prev = new Uint8Array(stride);
+  const cur = new Uint8Array(stride);
+  for (let y = 0; y < height; y++) {
+    const f = raw[y * (stride + 1)]!;
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let i = 0; i < stride; i++) {
+      const a = i >= bpp ? cur[i - bpp]! : 0;
+      const b = prev[i]!;
+      const c = i >= bpp ? prev[i - bpp]! : 0;
+      let v = line[i]!;
+      if (f === 1) v += a;
+      else if (f === 2) v += b;
+      else if (f === 3) v += (a + b) >> 1;
+      else if (f === 4) {
+        const p = a + b - c;
+        const pa = Math.abs(p - a);
+        const pb = Math.abs(p - b);
+        const pc = Math.abs(p - c);
+        v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      cur[i] = v & 255;
+    }
+    for (let x = 0; x < width; x++) {
+      out.set([cur[x * bpp]!, cur[x * bpp + 1]!, cur[x * bpp + 2]!, bpp === 4 ? cur[x * bpp + 3]! : 255], (y * width + x) * 4);
+    }
+    prev.set(cur);
+  }
+  return { width, height, rgba: out };
+}
+
+/** Share of pixels around the big "Noor Wali Mehsud" mark that are the person colour (#b45309, the underline) or
+ *  its 22% tint over white (the background style). */
+async function markPixels(page: Page): Promise<{ line: number; tint: number }> {
+  const box = await markBox(page, 'Noor Wali Mehsud', 1);
+  const clip = { x: Math.floor(box.x), y: Math.floor(box.y), width: Math.ceil(box.w), height: Math.ceil(box.h + 14) };
+  const png = decodePng(Buffer.from(await page.screenshot({ clip, type: 'png' })));
+  let line = 0;
+  let tint = 0;
+  const near = (r: number, g: number, b: number, R: number, G: number, B: number, d: number) => Math.abs(r - R) <= d && Math.abs(g - G) <= d && Math.abs(b - B) <= d;
+  for (let i = 0; i < png.rgba.length; i += 4) {
+    const [r, g, b] = [png.rgba[i]!, png.rgba[i + 1]!, png.rgba[i + 2]!];
+    if (near(r, g, b, 0xb4, 0x53, 0x09, 40)) line++;
+    // color-mix(in srgb, #b45309 22%, transparent) over white ≈ rgb(238, 217, 201)
+    if (near(r, g, b, 238, 217, 201, 14)) tint++;
+  }
+  const n = png.rgba.length / 4;
+  return { line: line / n, tint: tint / n };
+}
+
+async function waitForPixels(page: Page, pred: (p: { line: number; tint: number }) => boolean): Promise<{ line: number; tint: number }> {
+  let last = { line: -1, tint: -1 };
+  for (let i = 0; i < 50; i++) {
+    last = await markPixels(page);
+    if (pred(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`pixels never matched; last ${JSON.stringify(last)}`);
+}
+
+async function waitForText(page: Page, selector: string, re: RegExp): Promise<void> {
+  await page.waitForFunction((sel: string, src: string) => new RegExp(src).test(document.querySelector(sel)?.textContent ?? ''), { timeout: 10_000 }, selector, re.source);
+}
+
+let server: FixtureServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+for (const kind of BROWSERS) {
+  describe(`options live updates [${kind}]`, () => {
+    let b: ExtensionBrowser;
+    let article: Page;
+    let options: Page;
+    beforeAll(async () => {
+      b = await launchWithExtension(kind);
+      article = await b.newPage();
+      await article.setViewport({ width: 1000, height: 800 });
+      await article.goto(server.url(FIXTURE), { waitUntil: 'load' });
+      const want = await expectedMarks(article, false);
+      await waitForMarks(article, (m) => asList(m).join('\n') === want.join('\n'), 10_000);
+      options = await b.openExtensionPage('options.html');
+      await options.waitForSelector('[data-testid="add-entry"]', { timeout: 10_000 });
+    });
+    afterAll(async () => {
+      await b?.close();
+    });
+
+    it('adds an own term in options and the open tab marks it without a reload', async () => {
+      await article.evaluate(() => ((window as unknown as { __cgLoadMarker: number }).__cgLoadMarker = 42));
+      await options.bringToFront();
+      await options.click('[data-testid="add-entry"]');
+      await options.waitForSelector('[data-testid="entry-editor"]');
+      await options.type('input[name="name"]', 'Wakhan Corridor');
+      await options.select('select[name="category"]', 'place');
+      await options.type('textarea[name="definition"]', XSS_DEFINITION);
+      // Markup is allowed as text but flagged (an import would refuse it).
+      await options.waitForSelector('#warn-definition');
+      await options.click('[data-testid="save-entry"]');
+      await options.waitForSelector('[data-entry^="own-wakhan-corridor"]', { timeout: 5_000 });
+
+      await article.bringToFront();
+      const want = await expectedMarks(article, true);
+      const marks = await waitForMarks(article, (m) => asList(m).join('\n') === want.join('\n'));
+      expect(asList(marks)).toEqual(want);
+      // Same document: no reload happened.
+      expect(await article.evaluate(() => (window as unknown as { __cgLoadMarker?: number }).__cgLoadMarker)).toBe(42);
+    });
+
+    it("shows the own entry's card as yours, with the typed markup as plain text that runs nothing", async () => {
+      await hover(article, await markBox(article, 'Wakhan Corridor', 0));
+      const card = await waitForCard(article, (c) => c?.visible === true && (c.entry ?? '').startsWith('own-'));
+      expect(card!.name).toBe('Wakhan Corridor');
+      expect(card!.definition).toBe(XSS_DEFINITION);
+      const inCard = await article.evaluate(() => {
+        const root = document.querySelector('[data-context-glossary-host]')!.shadowRoot!;
+        return { imgs: root.querySelectorAll('img').length, own: root.querySelector('.cg-own')?.textContent ?? null };
+      });
+      expect(inCard.imgs).toBe(0);
+      expect(inCard.own).toMatch(/Your entry/);
+      await new Promise((r) => setTimeout(r, 300)); // an <img src=x> error would have fired by now
+      expect(await article.evaluate(() => [(window as unknown as { __cgPwned?: number }).__cgPwned ?? null, document.title])).toEqual([null, 'Options live-update fixture']);
+      // The options page lists the definition as text too.
+      const inOptions = await options.evaluate(() => ({
+        imgs: document.querySelectorAll('img').length,
+        pwned: (window as unknown as { __cgPwned?: number }).__cgPwned ?? null,
+        text: document.querySelector('[data-entry^="own-wakhan"] .entry-def')?.textContent ?? null,
+      }));
+      expect(inOptions).toEqual({ imgs: 0, pwned: null, text: XSS_DEFINITION });
+      await article.mouse.move(5, 5);
+    });
+
+    it('disabling a category removes its marks from the open tab, enabling brings them back', async () => {
+      await options.bringToFront();
+      await options.click('input[name="category-organization"]');
+      await article.bringToFront();
+      const without = (await expectedMarks(article, true)).filter((m) => !m.startsWith('context-glossary-organization:'));
+      const marks = await waitForMarks(article, (m) => asList(m).join('\n') === without.join('\n'));
+      expect(asList(marks).some((m) => m.includes('organization'))).toBe(false);
+      await options.bringToFront();
+      await options.click('input[name="category-organization"]');
+      await article.bringToFront();
+      const all = await expectedMarks(article, true);
+      await waitForMarks(article, (m) => asList(m).join('\n') === all.join('\n'));
+    });
+
+    it('changing the mark style repaints the open tab (screenshot pixels)', async () => {
+      await article.bringToFront();
+      const dotted = await waitForPixels(article, (p) => p.line > 0.005);
+      expect(dotted.tint).toBeLessThan(0.02);
+
+      await options.bringToFront();
+      await options.click('input[name="mark-style"][value="background"]');
+      await article.bringToFront();
+      const bg = await waitForPixels(article, (p) => p.tint > 0.25);
+      expect(bg.line).toBeLessThan(0.01);
+
+      await options.bringToFront();
+      await options.click('input[name="mark-style"][value="none"]');
+      await article.bringToFront();
+      const none = await waitForPixels(article, (p) => p.tint < 0.01 && p.line < 0.001);
+      expect(none).toEqual({ line: expect.any(Number), tint: expect.any(Number) });
+      // Marks still exist (cards still open on hover); only their paint changed.
+      expect((await readMarks(article)).some((m) => m.text === 'Noor Wali Mehsud')).toBe(true);
+    });
+
+    it('every form control on the options page has an accessible name', async () => {
+      await options.bringToFront();
+      const unnamed = await options.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('input, select, textarea, button')]
+          .filter((el) => {
+            if (el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')) return false;
+            if ((el as HTMLInputElement).labels?.length) return false;
+            if (el.tagName === 'BUTTON' && (el.textContent ?? '').trim()) return false;
+            return true;
+          })
+          .map((el) => el.outerHTML.slice(0, 120)),
+      );
+      expect(unnamed).toEqual([]);
+      await waitForText(options, '[data-testid="status"]', /Saved|^$/);
+    });
+  });
+}
