@@ -134,3 +134,8 @@ loadSettings().then(
   (err: unknown) => console.warn('[context-glossary] settings', err),
 );
 watchUserGlossary();
+
+// Test seam: a headless browser cannot click a native context-menu item, so the e2e tests call the same handler
+// the menu calls (Chromium: in the worker; Firefox: via runtime.getBackgroundPage()). Reachable only from the
+// extension's own contexts; it does nothing a menu click could not.
+(globalThis as { __contextGlossaryTest?: unknown }).__contextGlossaryTest = { onMenuClicked };

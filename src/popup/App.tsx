@@ -1,0 +1,261 @@
+/**
+ * The toolbar popup: search the glossary (results open the one shared TermCard), the terms on this page, the
+ * site switch and global pause, links to options and the reader. The search box has focus from the first frame;
+ * everything else (settings, page terms, user glossary) fills in as it arrives.
+ */
+import glossary from 'virtual:glossary';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { CompiledEntry } from '../core/glossary-types.js';
+import { buildRuntimeGlossary } from '../core/runtime-glossary.js';
+import { browseCategories, buildSearchIndex, search, type SearchIndex } from '../core/search.js';
+import type { Settings } from '../core/settings/schema.js';
+import { isUserGlossaryEmpty, type UserGlossary } from '../core/user-glossary.js';
+import { handle } from '../shared/messaging.js';
+import type { PendingLookup, TabTerm } from '../shared/protocol.js';
+import { loadSettings, loadUserGlossary, onSettingsChanged, onUserGlossaryChanged, updateSettings } from '../shared/settings-store.js';
+import { TermCard } from '../ui/TermCard.js';
+import { PageTerms, type PageState } from './PageTerms.js';
+import { cardT, initialLookup, msg, openOptions, openReader, pageTerms, readerUrl, resolveTabId, revealInTab } from './popup-env.js';
+import { LISTBOX_ID, ResultList, optionId } from './ResultList.js';
+import { SiteControls } from './SiteControls.js';
+import { setSiteOn, siteOn, switchableHost } from './site-rules.js';
+
+const entriesFor = (user: UserGlossary | null): CompiledEntry[] =>
+  isUserGlossaryEmpty(user) ? glossary.entries : buildRuntimeGlossary(glossary, user).entries;
+
+interface CardView {
+  id: string;
+  /** Entries visited before (related links), for the card's Back. */
+  history: string[];
+}
+
+export function App() {
+  const [entries, setEntries] = useState<CompiledEntry[]>(glossary.entries);
+  const [query, setQuery] = useState('');
+  const [activeIndex, setActiveIndex] = useState(-1);
+  const [card, setCard] = useState<CardView | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [page, setPage] = useState<PageState>({ kind: 'loading' });
+  const [error, setError] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const backRef = useRef<HTMLButtonElement>(null);
+  const revealed = useRef(new Map<string, number>());
+
+  const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
+  const entryById = useCallback((id: string) => byId.get(id), [byId]);
+  // Built on first use: typing is the first thing that needs it, and ~35 entries index in well under a frame.
+  const indexRef = useRef<{ entries: CompiledEntry[]; index: SearchIndex } | null>(null);
+  const results = useMemo(() => {
+    if (!query.trim()) return null;
+    if (indexRef.current?.entries !== entries) indexRef.current = { entries, index: buildSearchIndex(entries) };
+    return search(indexRef.current.index, query, 30);
+  }, [query, entries]);
+  const groups = useMemo(() => (results ? null : browseCategories(entries)), [results, entries]);
+  const options: CompiledEntry[] = results ? results.map((r) => r.entry) : (groups ?? []).flatMap((g) => g.entries);
+
+  // Focus and the benchmark's mark, on the first frame.
+  useEffect(() => {
+    inputRef.current?.focus();
+    performance.mark('popup-interactive');
+  }, []);
+
+  useEffect(() => {
+    void loadSettings().then(setSettings, (e: unknown) => setError(String(e)));
+    const offSettings = onSettingsChanged(setSettings);
+    const useUser = (u: UserGlossary | null) => setEntries(entriesFor(u));
+    void loadUserGlossary().then(useUser, () => undefined);
+    const offUser = onUserGlossaryChanged(useUser);
+    void initialLookup().then((p: PendingLookup | null) => {
+      if (!p) return;
+      setQuery(p.query);
+      if (p.entryId) setCard({ id: p.entryId, history: [] });
+    });
+    void resolveTabId().then((t) => (t === null ? setPage({ kind: 'unavailable' }) : setTabId(t)));
+    return () => {
+      offSettings();
+      offUser();
+    };
+  }, []);
+
+  const refreshPage = useCallback(async (tab: number) => {
+    const r = await pageTerms(tab);
+    if (!r || (r.host === null && r.active === null && r.terms.length === 0)) setPage({ kind: 'unavailable' });
+    else setPage({ kind: 'ready', host: r.host, terms: r.terms });
+  }, []);
+
+  useEffect(() => {
+    if (tabId === null) return;
+    void refreshPage(tabId);
+    // Frames report changes to the background; the popup hears the same broadcast and re-reads the summed map.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = handle({
+      pageTermsChanged: (_p, sender) => {
+        if (sender.tab?.id === tabId) {
+          clearTimeout(timer);
+          timer = setTimeout(() => void refreshPage(tabId), 60);
+        }
+        return null;
+      },
+    });
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, [tabId, refreshPage]);
+
+  const host = page.kind === 'ready' ? page.host : null;
+  const switchable = switchableHost(host);
+  const isSiteOn = settings && switchable ? siteOn(settings, host) : true;
+  const paused = settings ? !settings.enabled : false;
+
+  const change = (fn: (s: Settings) => Settings) => {
+    setError(null);
+    updateSettings(fn).catch((e: unknown) => setError(msg('popup_settings_error', [e instanceof Error ? e.message : String(e)])));
+  };
+
+  const openCard = (id: string) => setCard({ id, history: [] });
+  const backToResults = () => {
+    setCard(null);
+    requestAnimationFrame(() => inputRef.current?.focus());
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (options.length === 0) return;
+      const next = e.key === 'ArrowDown' ? Math.min(activeIndex + 1, options.length - 1) : Math.max(activeIndex - 1, 0);
+      setActiveIndex(next);
+      document.getElementById(optionId(next))?.scrollIntoView({ block: 'nearest' });
+    } else if (e.key === 'Enter') {
+      const chosen = options[activeIndex] ?? (results ? options[0] : undefined);
+      if (chosen) {
+        e.preventDefault();
+        openCard(chosen.id);
+      }
+    } else if (e.key === 'Escape' && query) {
+      // First Esc clears the search; the next one closes the popup (the browser's default).
+      e.preventDefault();
+      setQuery('');
+      setActiveIndex(-1);
+    }
+  };
+
+  const onReveal = (term: TabTerm) => {
+    if (tabId === null) return;
+    // Cycle through the frames that have the term, starting where the last click left off.
+    const start = revealed.current.get(term.id) ?? 0;
+    const frames = [...term.frameIds.slice(start), ...term.frameIds.slice(0, start)];
+    void revealInTab(tabId, term.id, frames).then((found) => {
+      if (found) revealed.current.set(term.id, start);
+    });
+  };
+
+  const cardEntry = card ? byId.get(card.id) : undefined;
+  // Opening a card (or moving to a related one) moves focus into the card view, so Tab walks the card.
+  useEffect(() => {
+    if (card) backRef.current?.focus();
+  }, [card?.id]);
+
+  if (card && cardEntry) {
+    return (
+      <div
+        class="popup card-view"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            backToResults();
+          }
+        }}
+      >
+        <button type="button" class="back" id="cg-back" onClick={backToResults} ref={backRef}>
+          ← {msg('popup_back')}
+        </button>
+        <TermCard
+          entry={cardEntry}
+          report={glossary.report.meta}
+          resolveEntry={entryById}
+          t={cardT}
+          theme={settings?.card.theme ?? 'system'}
+          onNavigate={(id) => setCard({ id, history: [...card.history, card.id] })}
+          onBack={
+            card.history.length > 0
+              ? () => setCard({ id: card.history[card.history.length - 1]!, history: card.history.slice(0, -1) })
+              : undefined
+          }
+          backTo={card.history.length > 0 ? byId.get(card.history[card.history.length - 1]!)?.name : undefined}
+          quoteHref={(anchor) => readerUrl(anchor)}
+          actions={{ openQuote: (anchor) => openReader(anchor) }}
+        />
+      </div>
+    );
+  }
+
+  return (
+    <div class="popup">
+      <div class="search">
+        <label class="visually-hidden" for="cg-search">
+          {msg('popup_search_label')}
+        </label>
+        <input
+          ref={inputRef}
+          id="cg-search"
+          type="search"
+          autoFocus
+          autocomplete="off"
+          spellcheck={false}
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={options.length > 0}
+          aria-controls={LISTBOX_ID}
+          aria-activedescendant={activeIndex >= 0 && activeIndex < options.length ? optionId(activeIndex) : undefined}
+          placeholder={msg('popup_search_placeholder')}
+          value={query}
+          onInput={(e) => {
+            setQuery(e.currentTarget.value);
+            setActiveIndex(-1);
+          }}
+          onKeyDown={onKeyDown}
+        />
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <main class="main">
+        {!results && (
+          <PageTerms
+            state={page}
+            paused={paused}
+            siteOn={isSiteOn}
+            entryById={entryById}
+            msg={msg}
+            onReveal={onReveal}
+          />
+        )}
+        <ResultList
+          query={query}
+          results={results}
+          groups={groups}
+          activeIndex={activeIndex}
+          cardT={cardT}
+          msg={msg}
+          onChoose={openCard}
+          onHover={setActiveIndex}
+        />
+      </main>
+      <SiteControls
+        host={host}
+        switchable={switchable}
+        siteOn={isSiteOn}
+        paused={paused}
+        msg={msg}
+        onSiteOn={(on) => host && change((s) => setSiteOn(s, host, on))}
+        onPause={(p) => change((s) => ({ ...s, enabled: !p }))}
+        onOptions={openOptions}
+        onReader={() => openReader(null)}
+      />
+    </div>
+  );
+}

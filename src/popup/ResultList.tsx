@@ -1,0 +1,106 @@
+/** The search results (or, for an empty query, the glossary by category) as one ARIA listbox. */
+import type { CompiledEntry } from '../core/glossary-types.js';
+import type { CategoryGroup, SearchResult } from '../core/search.js';
+import type { Translate } from '../ui/card-strings.js';
+
+export const LISTBOX_ID = 'cg-results';
+export const optionId = (index: number) => `cg-option-${index}`;
+
+interface OptionProps {
+  entry: CompiledEntry;
+  index: number;
+  active: boolean;
+  hint: string | null;
+  onChoose: (id: string) => void;
+  onHover: (index: number) => void;
+}
+
+function Option({ entry, index, active, hint, onChoose, onHover }: OptionProps) {
+  return (
+    <li
+      id={optionId(index)}
+      role="option"
+      aria-selected={active}
+      class={active ? 'option active' : 'option'}
+      data-entry={entry.id}
+      onMouseDown={(e) => e.preventDefault() /* keep focus in the search box */}
+      onClick={() => onChoose(entry.id)}
+      onMouseMove={() => !active && onHover(index)}
+    >
+      <span class="option-name">
+        {entry.name}
+        {entry.short && entry.short !== entry.name && <span class="option-short"> {entry.short}</span>}
+      </span>
+      {hint && <span class="option-hint">{hint}</span>}
+      <span class="option-definition">{entry.definition}</span>
+    </li>
+  );
+}
+
+function hintFor(r: SearchResult, msg: (key: string, subs?: (string | number)[]) => string): string | null {
+  if (r.field === 'alias' && r.matchedText) return msg('popup_matched_alias', [r.matchedText]);
+  if (r.field === 'definition') return msg('popup_matched_definition');
+  if (r.field === 'quote') return msg('popup_matched_quote');
+  return null;
+}
+
+export interface ResultListProps {
+  query: string;
+  results: SearchResult[] | null;
+  groups: CategoryGroup[] | null;
+  activeIndex: number;
+  cardT: Translate;
+  msg: (key: string, subs?: (string | number)[]) => string;
+  onChoose: (id: string) => void;
+  onHover: (index: number) => void;
+}
+
+export function ResultList(props: ResultListProps) {
+  const { results, groups, activeIndex, msg } = props;
+  if (results && results.length === 0) {
+    return (
+      <p class="empty" role="status">
+        {msg('popup_no_results', [props.query.trim()])}
+      </p>
+    );
+  }
+  let i = 0;
+  const option = (entry: CompiledEntry, hint: string | null) => {
+    const index = i++;
+    return (
+      <Option
+        key={entry.id}
+        entry={entry}
+        index={index}
+        active={index === activeIndex}
+        hint={hint}
+        onChoose={props.onChoose}
+        onHover={props.onHover}
+      />
+    );
+  };
+  if (results) {
+    return (
+      <ul id={LISTBOX_ID} role="listbox" aria-label={msg('popup_results')} class="listbox">
+        {results.map((r) => option(r.entry, hintFor(r, msg)))}
+      </ul>
+    );
+  }
+  return (
+    <div class="browse">
+      <h2 class="section-title">{msg('popup_browse')}</h2>
+      <ul id={LISTBOX_ID} role="listbox" aria-label={msg('popup_browse')} class="listbox">
+        {(groups ?? []).map((g) => (
+          <li role="presentation" key={g.category}>
+            <ul role="group" aria-labelledby={`cg-cat-${g.category}`} class="group">
+              <li role="presentation" id={`cg-cat-${g.category}`} class="group-title">
+                {props.cardT(`card_category_${g.category}`)}
+              </li>
+              {g.entries.map((e) => option(e, null))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

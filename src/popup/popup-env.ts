@@ -1,0 +1,81 @@
+/**
+ * The popup's links to the browser: which tab it is about, strings, and the actions it asks of other contexts.
+ *
+ * Which tab: the real popup belongs to the active tab of its window (`tabs.query` needs no permission for ids).
+ * `popup.html?tab=<id>` names the tab instead: used when the popup page is opened in a tab of its own — by the
+ * Firefox e2e tests (Firefox can't open the real popup from a test) and by the context-menu fallback. `?q=` fills
+ * the search box and `?entry=` opens that entry's card (context-menu lookup when the popup could not open).
+ */
+import { browser } from '../shared/browser.js';
+import { sendToBackground, sendToTab } from '../shared/messaging.js';
+import type { PendingLookup, Reply } from '../shared/protocol.js';
+import { translateWith, type Translate } from '../ui/card-strings.js';
+
+const params = new URLSearchParams(location.search);
+
+/** Popup strings (`popup_*` in messages.json) with positional substitutions; the key itself if missing. */
+export function msg(key: string, subs?: readonly (string | number)[]): string {
+  return browser.i18n.getMessage(key, subs?.map(String)) || key;
+}
+
+/** The card's strings, from the same locale files. */
+export const cardT: Translate = translateWith((key, subs) => browser.i18n.getMessage(key, subs));
+
+export async function resolveTabId(): Promise<number | null> {
+  const named = params.get('tab');
+  if (named !== null) return /^\d+$/.test(named) ? Number(named) : null;
+  try {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** A lookup handed over by the URL (fallback tab) or by the background (context menu opened the popup). */
+export async function initialLookup(): Promise<PendingLookup | null> {
+  const q = params.get('q');
+  const entry = params.get('entry');
+  if (q !== null || entry !== null) return { query: (q ?? '').slice(0, 500), entryId: entry };
+  // Only the real popup (no parameters) takes the context menu's lookup: popup.html opened for other purposes
+  // (tests, the harness) must not swallow it.
+  if (location.search) return null;
+  try {
+    return await sendToBackground('takePendingLookup', {});
+  } catch {
+    return null;
+  }
+}
+
+export async function pageTerms(tabId: number): Promise<Reply<'getPageTerms'> | null> {
+  try {
+    return await sendToBackground('getPageTerms', { tabId });
+  } catch {
+    return null;
+  }
+}
+
+/** Scrolls the tab to the term's next occurrence, trying the frames that have it in turn; false if none did. */
+export async function revealInTab(tabId: number, id: string, frameIds: readonly number[]): Promise<boolean> {
+  for (const frameId of frameIds) {
+    try {
+      const r = await sendToTab(tabId, 'revealTerm', { id }, frameId);
+      if (r?.found) return true;
+    } catch {
+      /* the frame is gone: try the next */
+    }
+  }
+  return false;
+}
+
+export function readerUrl(anchor: string | null): string {
+  return browser.runtime.getURL('reader.html') + (anchor ? `#${anchor}` : '');
+}
+
+export function openReader(anchor: string | null): void {
+  void browser.tabs.create({ url: readerUrl(anchor) });
+}
+
+export function openOptions(): void {
+  void browser.runtime.openOptionsPage();
+}
