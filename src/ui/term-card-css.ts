@@ -18,6 +18,7 @@ const LIGHT = `
   --cg-note-fg: #4d2d00;
   --cg-shadow: 0 6px 24px rgba(31, 35, 40, 0.18), 0 1px 3px rgba(31, 35, 40, 0.12);
   --cg-focus: #0b57d0;
+  --cg-scroll-shadow: rgba(31, 35, 40, 0.22);
 `;
 
 const DARK = `
@@ -34,6 +35,7 @@ const DARK = `
   --cg-note-fg: #f2d98b;
   --cg-shadow: 0 6px 24px rgba(0, 0, 0, 0.55), 0 1px 3px rgba(0, 0, 0, 0.4);
   --cg-focus: #7cb4ff;
+  --cg-scroll-shadow: rgba(0, 0, 0, 0.6);
 `;
 
 export const TERM_CARD_CSS = `
@@ -65,7 +67,17 @@ export const TERM_CARD_CSS = `
 
 .cg-card { display: flex; flex-direction: column; }
 .cg-head { flex: none; margin: 0 0 0.45em; }
-.cg-body { flex: 1 1 auto; min-height: 0; overflow: auto; overscroll-behavior: contain; margin: 0 -0.4em; padding: 0 0.4em; }
+.cg-body {
+  flex: 1 1 auto; min-height: 0; overflow: auto; overscroll-behavior: contain; margin: 0 -0.4em; padding: 0 0.4em;
+  scrollbar-width: thin;
+  scrollbar-color: var(--cg-border) transparent;
+  /* Scroll shadows: a soft edge shows when there is more above or below (covers move with the content). */
+  background:
+    linear-gradient(var(--cg-bg) 30%, transparent) center top / 100% 1.5em no-repeat local,
+    linear-gradient(transparent, var(--cg-bg) 70%) center bottom / 100% 1.5em no-repeat local,
+    radial-gradient(farthest-side at 50% 0, var(--cg-scroll-shadow), transparent) center top / 100% 0.5em no-repeat scroll,
+    radial-gradient(farthest-side at 50% 100%, var(--cg-scroll-shadow), transparent) center bottom / 100% 0.5em no-repeat scroll;
+}
 .cg-kicker { display: flex; align-items: baseline; gap: 0.4em; margin: 0 0 0.15em; font-size: 0.75em; line-height: 1.3; }
 .cg-category { text-transform: uppercase; letter-spacing: 0.06em; font-weight: 600; color: var(--cg-muted); }
 .cg-own { color: var(--cg-accent); font-weight: 600; }

@@ -1,0 +1,128 @@
+// Page-side helpers for the card tests: find a mark's position from the CSS highlight registry, read the card
+// out of its (open) shadow root. Every function passed to evaluate() is self-contained (puppeteer serializes it).
+import type { Page } from 'puppeteer-core';
+
+export interface MarkBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Scrolls the `nth` mark whose text is `text` to the upper third of the view and returns its first line box. */
+export async function markBox(page: Page, text: string, nth = 0): Promise<MarkBox> {
+  const box = await page.evaluate(
+    async (wanted: string, index: number) => {
+      const ranges: Range[] = [];
+      for (const [name, hl] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
+        if (!name.startsWith('context-glossary')) continue;
+        for (const r of hl) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          if (range.toString() === wanted) ranges.push(range);
+        }
+      }
+      ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      const range = ranges[index];
+      if (!range) return null;
+      const top = range.getBoundingClientRect().top + scrollY;
+      scrollTo({ top: Math.max(0, top - innerHeight / 3), behavior: 'instant' });
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.x, y: rect.y, w: rect.width, h: rect.height };
+    },
+    text,
+    nth,
+  );
+  if (!box) throw new Error(`no mark "${text}" #${nth} on the page`);
+  return box;
+}
+
+/** Moves the pointer onto the middle of a mark (from a little below-left, as a hand would). */
+export async function hover(page: Page, box: MarkBox): Promise<void> {
+  const x = box.x + box.w / 2;
+  const y = box.y + box.h / 2;
+  await page.mouse.move(x - 30, y + 25);
+  await page.mouse.move(x, y, { steps: 5 });
+}
+
+export interface CardState {
+  visible: boolean;
+  role: string | null;
+  label: string | null;
+  entry: string | null;
+  name: string | null;
+  definition: string | null;
+  quotes: { text: string; anchor: string | null; marked: string[] }[];
+  mentions: string | null;
+  source: string | null;
+  newer: string | null;
+  related: string[];
+  hasBack: boolean;
+  rect: { x: number; y: number; w: number; h: number } | null;
+  focused: boolean;
+  live: string | null;
+  styles: string | null;
+}
+
+/** Everything the tests check about the card, read from the page's DOM. */
+export function readCard(page: Page): Promise<CardState | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector('[data-context-glossary-host]');
+    const root = host?.shadowRoot;
+    const layer = root?.querySelector<HTMLElement>('[role="dialog"]');
+    if (!host || !root || !layer) return null;
+    const text = (sel: string) => root.querySelector(sel)?.textContent ?? null;
+    const labelId = layer.getAttribute('aria-labelledby');
+    const r = layer.getBoundingClientRect();
+    return {
+      visible: !layer.hidden && r.height > 0,
+      role: layer.getAttribute('role'),
+      label: labelId ? (root.getElementById(labelId)?.textContent ?? null) : null,
+      entry: root.querySelector<HTMLElement>('.cg-card')?.dataset.entry ?? null,
+      name: text('.cg-name'),
+      definition: text('.cg-definition'),
+      quotes: [...root.querySelectorAll<HTMLElement>('[data-quote]')].map((q) => ({
+        text: q.textContent ?? '',
+        anchor: q.dataset.anchor ?? null,
+        marked: [...q.querySelectorAll('mark')].map((m) => m.textContent ?? ''),
+      })),
+      mentions: text('[data-mentions]'),
+      source: text('.cg-source'),
+      newer: text('[data-newer-note]'),
+      related: [...root.querySelectorAll<HTMLElement>('[data-related]')].map((b) => b.dataset.related!),
+      hasBack: root.querySelector('[data-action="back"]') !== null,
+      rect: layer.hidden ? null : { x: r.x, y: r.y, w: r.width, h: r.height },
+      focused: document.activeElement === host && root.activeElement === layer,
+      live: root.querySelector('[aria-live]')?.textContent ?? null,
+      styles: layer.dataset.styles ?? null,
+    };
+  });
+}
+
+/** Polls the card until `pred` holds; throws with the last state. */
+export async function waitForCard(page: Page, pred: (c: CardState | null) => boolean, timeoutMs = 5_000): Promise<CardState | null> {
+  const deadline = Date.now() + timeoutMs;
+  let last: CardState | null = null;
+  for (;;) {
+    last = await readCard(page);
+    if (pred(last)) return last;
+    if (Date.now() > deadline) throw new Error(`waitForCard: not met in ${timeoutMs} ms; last: ${JSON.stringify(last)?.slice(0, 400)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Clicks an element of the card by selector (real pointer events at its centre). */
+export async function clickInCard(page: Page, selector: string): Promise<void> {
+  const c = await page.evaluate((sel: string) => {
+    const el = document.querySelector('[data-context-glossary-host]')?.shadowRoot?.querySelector(sel);
+    if (!el) return null;
+    el.scrollIntoView({ block: 'nearest' });
+    const r = el.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  }, selector);
+  if (!c) throw new Error(`no ${selector} in the card`);
+  await page.mouse.move(c.x, c.y, { steps: 3 });
+  await page.mouse.click(c.x, c.y);
+}
