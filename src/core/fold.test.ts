@@ -120,8 +120,20 @@ describe('isWordChar', () => {
     ['—', false],
     ['😀', false],
     ['𝐀', true], // astral letter (code point)
+    ['\u02bc', false], // modifier letter apostrophe: folds to ', so it separates words like ’
+    ['\u02bb', true], // ʻokina is a letter (not in the apostrophe list)
   ])('%j -> %s', (ch, expected) => {
     expect(isWordChar(ch.codePointAt(0)!)).toBe(expected);
+  });
+
+  it('agrees with the folded form for every non-ignorable BMP character (the automaton relies on it)', () => {
+    const bad: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const f = foldChar(c);
+      if (f >= 0 && isWordChar(c) !== isWordChar(f)) bad.push(c.toString(16));
+    }
+    expect(bad).toEqual([]);
   });
 });
 

@@ -24,7 +24,7 @@ const wordTable = new Uint8Array(65536);
 /** 0 = unknown, 1 = caseless/lower, 2 = upper (has a different lowercase form). */
 const upperTable = new Uint8Array(65536);
 
-const APOSTROPHES = [0x27, 0x60, 0xb4, 0x2bb, 0x2bc, 0x2018, 0x2019, 0x201b, 0x2032, 0xff07];
+const APOSTROPHES = [0x27, 0x60, 0xb4, 0x2bc, 0x2018, 0x2019, 0x201b, 0x2032, 0xff07];
 const DASHES = [0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2043, 0x2212, 0xfe58, 0xfe63, 0xff0d];
 
 function isIgnorableFormat(c: number): boolean {
@@ -87,7 +87,12 @@ export function foldChar(code: number): number {
   return f;
 }
 
-/** Word character for boundaries: \p{L}\p{N}\p{M} or "_". Takes a code point (astral letters count). */
+/**
+ * Word character for boundaries: \p{L}\p{N}\p{M} or "_". Takes a code point (astral letters count).
+ * Exception: ʼ (U+02BC) is \p{Lm} but folds to an apostrophe, so it is a boundary like ' and ’ ("TTPʼs").
+ * Invariant (tested): a non-ignorable BMP character and its folded form agree on being a word character, which
+ * lets the matcher's automaton track word starts on the folded stream.
+ */
 export function isWordChar(code: number): boolean {
   if (code < 0x80) {
     return (
@@ -97,7 +102,7 @@ export function isWordChar(code: number): boolean {
   if (code > 0xffff) return RE_WORD.test(String.fromCodePoint(code));
   let w = wordTable[code]!;
   if (w === 0) {
-    w = RE_WORD.test(String.fromCharCode(code)) ? 2 : 1;
+    w = RE_WORD.test(String.fromCharCode(code)) && foldChar(code) !== 0x27 ? 2 : 1;
     wordTable[code] = w;
   }
   return w === 2;

@@ -1,8 +1,19 @@
 /**
- * Compiles terms into the Aho-Corasick tables (see tables.ts): a trie over folded alphabet classes, states numbered
- * breadth-first; dense fail-resolved rows for the shallow states (where a scan spends most of its time), sorted
- * sparse children + failure links for the deep ones; per-state outputs with dictionary-suffix links.
+ * Compiles terms into the automaton tables (see tables.ts).
+ *
+ * Aho-Corasick anchored at word starts: a valid hit starts where the previous character is not a word character,
+ * so the automaton only enters the trie at such positions. Two roots: ROOT_START (state 0: a pattern may start at
+ * the next character) and ROOT_INSIDE (state 1: inside a word, nothing may start). Failure links lead to the longest
+ * proper suffix that is in the trie AND starts at a word start, else to the root the last character calls for. This
+ * keeps the scan out of the trie in the middle of words ("he" inside "the" is never even reached), which is where a
+ * large glossary's short patterns otherwise fire on most characters. The exact boundary check still runs at each hit
+ * (surrogate pairs are treated as word starts here, conservatively, and settled there).
+ *
+ * Layout: states numbered breadth-first (roots first); dense fail-resolved rows for the first states (the shallow
+ * ones, where a scan spends its time), sorted sparse children + failure links for the rest; per-state outputs with
+ * dictionary-suffix links.
  */
+import { isWordChar } from '../fold.js';
 import type { TermInput } from './types.js';
 import type { MatcherTables } from './tables.js';
 import { termPatterns } from './patterns.js';
@@ -10,12 +21,16 @@ import { termPatterns } from './patterns.js';
 /** Counts builds, so a test can check structurally that `Matcher.load` never rebuilds. */
 export const buildStats = { builds: 0 };
 
-/** Dense rows for the first states in breadth-first order (the shallow ones, where a scan spends its time), as
- *  many as fit in this many entries (x4 bytes); the root and its children always get one. */
+/** Dense rows for the first states in breadth-first order, as many as fit in this many entries (x4 bytes). */
 const DENSE_BUDGET = 1 << 19;
 
-export const CLASS_NONE = 0;
-export const CLASS_SPACE = 1;
+/** Character classes: in no pattern and not a word character; in no pattern and a word character; space. */
+export const CLASS_NONE_BOUNDARY = 0;
+export const CLASS_NONE_WORD = 1;
+export const CLASS_SPACE = 2;
+/** States: the two roots (a class below CLASS_SPACE leads straight to the state of the same number). */
+export const ROOT_START = 0;
+export const ROOT_INSIDE = 1;
 
 export function buildTables(terms: readonly TermInput[]): MatcherTables {
   buildStats.builds++;
@@ -38,7 +53,7 @@ export function buildTables(terms: readonly TermInput[]): MatcherTables {
   });
 
   // 2. alphabet
-  const alphabet: number[] = [0xffff, 0x20];
+  const alphabet: number[] = [0xffff, 0xffff, 0x20];
   const classOf = new Map<number, number>([[0x20, CLASS_SPACE]]);
   for (const codes of varCodes) {
     for (const c of codes) {
@@ -49,11 +64,13 @@ export function buildTables(terms: readonly TermInput[]): MatcherTables {
     }
   }
   const A = alphabet.length;
+  // Word-ness per class (surrogate code units count as boundaries: conservative, see above).
+  const classWord = alphabet.map((c, i) => (i === CLASS_NONE_WORD || (i > CLASS_SPACE && isWordChar(c)) ? 1 : 0));
+  const rootFor = (cls: number): number => (classWord[cls] ? ROOT_INSIDE : ROOT_START);
 
-  // 3. trie (temporary ids)
+  // 3. trie (temporary ids; node 0 is the root)
   const edge = new Map<number, number>(); // node * A + class -> child
   const kids: number[][] = [[]]; // [class, child, class, child, ...]
-  const depth: number[] = [0];
   const outs: number[][] = [[]];
   varCodes.forEach((codes, v) => {
     let node = 0;
@@ -66,16 +83,14 @@ export function buildTables(terms: readonly TermInput[]): MatcherTables {
         edge.set(key, next);
         kids.push([]);
         outs.push([]);
-        depth.push(depth[node]! + 1);
         kids[node]!.push(cls, next);
       }
       node = next;
     }
     outs[node]!.push(v);
   });
-  const N = kids.length;
 
-  // 4. breadth-first renumbering, children sorted by class
+  // 4. breadth-first renumbering (ROOT_INSIDE, which is not in the trie, takes id 1), children sorted by class
   const order = [0];
   for (let q = 0; q < order.length; q++) {
     const k = kids[order[q]!]!;
@@ -85,18 +100,25 @@ export function buildTables(terms: readonly TermInput[]): MatcherTables {
     kids[order[q]!] = pairs.flat();
     for (const [, child] of pairs) order.push(child);
   }
+  const INSIDE = -1; // placeholder for ROOT_INSIDE in `order`
+  order.splice(1, 0, INSIDE);
+  const N = order.length;
   const newId = new Int32Array(N);
-  order.forEach((old, i) => (newId[old] = i));
+  order.forEach((old, i) => {
+    if (old !== INSIDE) newId[old] = i;
+  });
+  const kidsOf = (s: number): number[] => (order[s] === INSIDE ? [] : kids[order[s]!]!);
+  const outsOf = (s: number): number[] => (order[s] === INSIDE ? [] : outs[order[s]!]!);
   // Any breadth-first prefix works: a state's failure target is shallower, so it comes earlier (and is dense too).
-  const D = Math.min(N, Math.max(1 + kids[0]!.length / 2, Math.floor(DENSE_BUDGET / A)));
+  const D = Math.min(N, Math.max(2, Math.floor(DENSE_BUDGET / A)));
 
   const childStart = new Int32Array(N + 1);
   const outStart = new Int32Array(N + 1);
   let childCount = 0;
   let outCount = 0;
   for (let s = 0; s < N; s++) {
-    childCount += kids[order[s]!]!.length / 2;
-    outCount += outs[order[s]!]!.length;
+    childCount += kidsOf(s).length / 2;
+    outCount += outsOf(s).length;
   }
   const childClass = new Uint16Array(childCount);
   const childTarget = new Int32Array(childCount);
@@ -106,18 +128,19 @@ export function buildTables(terms: readonly TermInput[]): MatcherTables {
   for (let s = 0; s < N; s++) {
     childStart[s] = ci;
     outStart[s] = oi;
-    const k = kids[order[s]!]!;
+    const k = kidsOf(s);
     for (let i = 0; i < k.length; i += 2) {
       childClass[ci] = k[i]!;
       childTarget[ci++] = newId[k[i + 1]!]!;
     }
-    for (const v of outs[order[s]!]!) outVariant[oi++] = v;
+    for (const v of outsOf(s)) outVariant[oi++] = v;
   }
   childStart[N] = ci;
   outStart[N] = oi;
 
   // 5. failure links, dense rows, output chains (breadth-first: everything a state needs is already computed)
   const fail = new Int32Array(N);
+  fail[ROOT_INSIDE] = ROOT_INSIDE;
   const dictLink = new Int32Array(N).fill(-1);
   const outHead = new Int32Array(N).fill(-1);
   const dense = new Int32Array(D * A);
@@ -132,12 +155,14 @@ export function buildTables(terms: readonly TermInput[]): MatcherTables {
   for (let s = 0; s < N; s++) {
     if (s < D) {
       const row = s * A;
-      if (s !== 0) dense.set(dense.subarray(fail[s]! * A, fail[s]! * A + A), row);
+      if (s === ROOT_START || s === ROOT_INSIDE) for (let c = 0; c < A; c++) dense[row + c] = rootFor(c);
+      else dense.set(dense.subarray(fail[s]! * A, fail[s]! * A + A), row);
       for (let i = childStart[s]!; i < childStart[s + 1]!; i++) dense[row + childClass[i]!] = childTarget[i]!;
     }
     for (let i = childStart[s]!; i < childStart[s + 1]!; i++) {
       const u = childTarget[i]!;
-      const f = s === 0 ? 0 : go(fail[s]!, childClass[i]!);
+      const cls = childClass[i]!;
+      const f = s === ROOT_START ? rootFor(cls) : go(fail[s]!, cls);
       fail[u] = f;
       dictLink[u] = outStart[f + 1]! > outStart[f]! ? f : dictLink[f]!;
     }

@@ -5,7 +5,7 @@
  */
 import { foldChar, isUpperUnit, isWordChar } from '../fold.js';
 import { base64Decode, base64Encode } from './base64.js';
-import { buildTables, CLASS_NONE, CLASS_SPACE } from './build.js';
+import { buildTables, CLASS_NONE_BOUNDARY, CLASS_NONE_WORD, CLASS_SPACE } from './build.js';
 import { CASE_UPPER } from './patterns.js';
 import { packTables, unpackTables, type MatcherTables } from './tables.js';
 import { mapToChunks } from './chunks.js';
@@ -58,7 +58,7 @@ export class Matcher {
     this.terms = terms;
     this.tables = tables;
     this.classOfFolded = new Map();
-    for (let c = 1; c < tables.alphabetSize; c++) this.classOfFolded.set(tables.alphabet[c]!, c);
+    for (let c = CLASS_SPACE; c < tables.alphabetSize; c++) this.classOfFolded.set(tables.alphabet[c]!, c);
     for (let c = 0; c < 128; c++) this.classify(c);
     this.termEntry = Int32Array.from(terms, (t) => t.entry);
   }
@@ -89,7 +89,10 @@ export class Matcher {
 
   private classify(c: number): number {
     const f = foldChar(c);
-    const cls = f === -1 ? CLASS_SKIP : f === 0x20 ? CLASS_SPACE : (this.classOfFolded.get(f) ?? CLASS_NONE);
+    const cls =
+      f === -1
+        ? CLASS_SKIP
+        : (this.classOfFolded.get(f) ?? (isWordChar(c) ? CLASS_NONE_WORD : CLASS_NONE_BOUNDARY));
     this.classOf[c] = cls;
     return cls;
   }
@@ -117,8 +120,9 @@ export class Matcher {
         prevSpace = true;
       } else {
         prevSpace = false;
-        if (cls === CLASS_NONE) {
-          s = 0;
+        if (cls < CLASS_SPACE) {
+          // In no pattern: straight to the root this character calls for (the classes are numbered like them).
+          s = cls;
           continue;
         }
       }

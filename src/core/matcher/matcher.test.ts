@@ -299,3 +299,12 @@ describe('scanChunks (one block of inline chunks)', () => {
     expect(m.scanChunks(['Noor Wali', ' Mehsud'])).toHaveLength(1);
   });
 });
+
+describe('apostrophe-like letters', () => {
+  it.each<[string, string[]]>([
+    ['the TTPʼs leader', ['TTP']], // U+02BC folds to an apostrophe and separates words
+    ['the TTPʻs leader', []], // U+02BB ʻokina is a letter
+  ])('%j -> %j', (text, expected) => {
+    expect(marks([term('TTP', 'exact')], text)).toEqual(expected);
+  });
+});
