@@ -112,17 +112,30 @@ export interface LaunchOptions {
   prefs?: Record<string, unknown>;
 }
 
+/** Generous: the test machine may have two cores shared by several browsers (launches took 6-20 s under load). */
+const LAUNCH_TIMEOUT_MS = 60_000;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Polls an extension page until it is at `url` and complete; tolerates the context being replaced mid-way. */
-async function waitForDocument(page: Page, url: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+/**
+ * Navigates without awaiting `goto` (it never settles for moz-extension URLs under BiDi) and polls until the page
+ * is at `url` and complete; tolerates the context being replaced mid-way. On a loaded machine the first
+ * navigation of a fresh tab is sometimes dropped (the tab stays at about:blank), so it is re-issued every 5 s.
+ */
+async function navigateAndWait(page: Page, url: string, timeoutMs = 30_000): Promise<void> {
+  const start = Date.now();
+  let lastNavigation = start;
+  page.goto(url).catch(() => undefined);
   let last = 'nothing yet';
-  while (Date.now() < deadline) {
+  while (Date.now() - start < timeoutMs) {
     try {
       const state = await page.evaluate(() => [location.href, document.readyState] as const);
       last = `${state[0]} (${state[1]})`;
       if (state[0] === url && state[1] === 'complete') return;
+      if (state[0] === 'about:blank' && Date.now() - lastNavigation > 5_000) {
+        lastNavigation = Date.now();
+        page.goto(url).catch(() => undefined);
+      }
     } catch (err) {
       last = String(err);
     }
@@ -132,10 +145,24 @@ async function waitForDocument(page: Page, url: string, timeoutMs = 15_000): Pro
 }
 
 async function closeBrowser(browser: Browser): Promise<void> {
-  // A browser that hangs on close must not hang the suite: give it 10 s, then kill the process.
+  // A browser that hangs on close must not hang the suite: give it 10 s, then kill the process and wait for it.
+  const proc = browser.process();
   const closed = browser.close().then(() => true, () => false);
   const ok = await Promise.race([closed, sleep(10_000).then(() => false)]);
-  if (!ok) browser.process()?.kill('SIGKILL');
+  if (!ok && proc && proc.exitCode === null && proc.signalCode === null) {
+    const exited = new Promise((r) => proc.once('exit', r));
+    proc.kill('SIGKILL');
+    await Promise.race([exited, sleep(5_000)]);
+  }
+}
+
+/** Removes a throwaway profile; a failure to clean up /tmp must not fail a test. */
+function removeProfile(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  } catch (err) {
+    process.stderr.write(`[harness] could not remove ${dir}: ${String(err)}\n`);
+  }
 }
 
 async function launchChromium(opts: LaunchOptions): Promise<ExtensionBrowser> {
@@ -156,10 +183,11 @@ async function launchChromium(opts: LaunchOptions): Promise<ExtensionBrowser> {
       // ("Could not load icon …") instead of surfacing as an unhandled rejection inside puppeteer.launch.
       enableExtensions: true,
       userDataDir,
+      timeout: LAUNCH_TIMEOUT_MS,
       args: CHROMIUM_ARGS,
     });
   } catch (err) {
-    if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
+    if (ownProfile) removeProfile(userDataDir);
     throw err;
   }
   const isOurWorker = (t: Target) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://');
@@ -168,12 +196,12 @@ async function launchChromium(opts: LaunchOptions): Promise<ExtensionBrowser> {
     const installed = await browser.installExtension(dir);
     // The id is the host of the service worker's URL; it must match what loadUnpacked reported.
     const worker = await browser.waitForTarget((t) => isOurWorker(t) && new URL(t.url()).host === installed, {
-      timeout: 15_000,
+      timeout: LAUNCH_TIMEOUT_MS,
     });
     extensionId = new URL(worker.url()).host;
   } catch (err) {
     await closeBrowser(browser);
-    if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
+    if (ownProfile) removeProfile(userDataDir);
     throw new Error(`Chromium: loading ${dir} failed or its service worker did not start: ${String(err)}`);
   }
   const extensionOrigin = `chrome-extension://${extensionId}`;
@@ -214,7 +242,7 @@ async function launchChromium(opts: LaunchOptions): Promise<ExtensionBrowser> {
     },
     async close() {
       await closeBrowser(browser);
-      if (ownProfile) rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+      if (ownProfile) removeProfile(userDataDir);
     },
   };
 }
@@ -226,6 +254,7 @@ async function launchFirefox(opts: LaunchOptions): Promise<ExtensionBrowser> {
     protocol: 'webDriverBiDi',
     executablePath: FIREFOX_EXECUTABLE,
     headless: true,
+    timeout: LAUNCH_TIMEOUT_MS,
     // Needed for installExtension over BiDi (a privileged command).
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: { ...FIREFOX_PREFS, ...opts.prefs },
@@ -244,8 +273,7 @@ async function launchFirefox(opts: LaunchOptions): Promise<ExtensionBrowser> {
   const openExtensionPage = async (path: string) => {
     const page = await browser.newPage();
     const url = `${extensionOrigin}/${path.replace(/^\//, '')}`;
-    page.goto(url).catch(() => undefined); // never settles for moz-extension under BiDi: poll below
-    await waitForDocument(page, url);
+    await navigateAndWait(page, url);
     return page;
   };
 
