@@ -18,7 +18,8 @@ export function AppearanceForm({ value, onChange, t }: AppearanceFormProps) {
   const marking = (patch: Partial<Settings['marking']>) => set((s) => ({ ...s, marking: { ...s.marking, ...patch } }));
   const card = (patch: Partial<Settings['card']>) => set((s) => ({ ...s, card: { ...s.card, ...patch } }));
   return (
-    <div class="form-grid">
+    <div class="appearance">
+      <div class="form-grid">
       <fieldset>
         <legend>{t('options_mark_style')}</legend>
         {MARK_STYLES.map((st: MarkStyle) => (
@@ -57,7 +58,7 @@ export function AppearanceForm({ value, onChange, t }: AppearanceFormProps) {
       </fieldset>
 
       <fieldset>
-        <legend>{t('options_card_width')} · {t('options_font_size')} · {t('options_hover_delay')}</legend>
+        <legend>{t('options_card_and_hover')}</legend>
         <Range id="hover-delay" label={t('options_hover_delay')} min={0} max={2000} step={50} value={value.hover.delayMs}
           shown={t('options_ms', [value.hover.delayMs])} onChange={(v) => set((s) => ({ ...s, hover: { delayMs: v } }))} />
         <Range id="card-width" label={t('options_card_width')} min={240} max={560} step={10} value={value.card.width}
@@ -77,7 +78,7 @@ export function AppearanceForm({ value, onChange, t }: AppearanceFormProps) {
           {t('options_badge')}
         </label>
       </fieldset>
-
+      </div>
       <MarkPreview settings={value} t={t} />
     </div>
   );

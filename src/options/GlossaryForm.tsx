@@ -34,7 +34,7 @@ export function GlossaryForm(p: GlossaryFormProps) {
           <label class="choice" key={c}>
             <input type="checkbox" name={`category-${c}`} checked={!p.offCategories.includes(c)}
               onChange={(e) => p.onToggleCategory(c, (e.currentTarget as HTMLInputElement).checked)} />
-            {t('options_mark_category', [t(catKey(c))])}
+            {t(catKey(c))}
           </label>
         ))}
       </fieldset>
