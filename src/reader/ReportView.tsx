@@ -43,8 +43,10 @@ export function ReportView({ report, terms, t, onReveal }: ReportViewProps) {
           {terms.map((e) => (
             <li key={e.id}>
               <button type="button" class="term" data-term={e.id} data-category={e.category} onClick={() => onReveal(e.id)}>
-                <span class="term-name">{e.name}</span>
-                {e.short && e.short !== e.name && <span class="term-short"> ({e.short})</span>}
+                <span class="term-label">
+                  <span class="term-name">{e.name}</span>
+                  {e.short && e.short !== e.name && <span class="term-short"> ({e.short})</span>}
+                </span>
                 <span class="term-count">{mentionsLabel(t, e.mentions, 'reader')}</span>
               </button>
             </li>

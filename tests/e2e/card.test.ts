@@ -238,6 +238,41 @@ describeEachBrowser('card', (ctx, kind) => {
     expect(looks.dark!.animation).toBe('none');
   });
 
+  it('opens the report reader at a quote’s sentence, flashing it', async () => {
+    await page.bringToFront();
+    await page.mouse.move(5, 5);
+    await waitForCard(page, (c) => c?.visible !== true, 3_000);
+    const card = await hoverFor(page, 'TTP', 'ttp');
+    const quote = card.quotes[1]!;
+    await clickInCard(page, `[data-quote][data-anchor="${quote.anchor}"]`);
+    // The background opens a tab. Firefox under BiDi may report a moz-extension tab's URL as about:blank, so ask
+    // each page where it is.
+    const wanted = `/reader.html#${quote.anchor}`;
+    let reader: Page | null = null;
+    for (let i = 0; i < 100 && !reader; i++) {
+      for (const p of await ctx().browser.pages()) {
+        const href = await p.evaluate(() => location.href).catch(() => '');
+        if (href.endsWith(wanted)) reader = p;
+      }
+      if (!reader) await new Promise((r) => setTimeout(r, 100));
+    }
+    if (!reader) throw new Error(`no tab at ${wanted}`);
+    const state = await reader.waitForFunction(
+      (id: string) => {
+        const el = document.getElementById(id);
+        if (document.documentElement.dataset.readerReady !== 'true' || !el || !el.classList.contains('flash')) return null;
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight ? el.textContent : null;
+      },
+      { timeout: 10_000, polling: 50 },
+      quote.anchor!,
+    );
+    expect(await state.jsonValue()).toBe(quote.text);
+    await new Promise((r) => setTimeout(r, 400));
+    await reader.screenshot({ path: join(ROOT, 'artifacts', `reader-${kind}.png`) as `${string}.png` });
+    await reader.close();
+  });
+
   it('keeps a hostile page’s styles out of the card', async () => {
     const hostile = await ctx().newPage();
     await openDemo(hostile, 'hostile.html');
