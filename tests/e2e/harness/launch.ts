@@ -95,10 +95,13 @@ export interface ExtensionBrowser {
   /**
    * Runs `fn` in an extension context with the extension APIs (`chrome`, and `browser` in Firefox).
    *  - Chromium: inside the background service worker itself (its globals are visible).
-   *  - Firefox: the event page is not reachable over BiDi, so `fn` runs in an extension page the harness
-   *    keeps open for this (popup.html?harness, in its own tab). Runtime/storage/tabs/permissions calls behave as from the background,
-   *    but the background's globals are not visible, and `runtime.sendMessage` from here DOES reach the background
-   *    (in Chromium a worker's own sendMessage does not reach its own listeners: use openExtensionPage for that).
+   *  - Firefox: the event page is not reachable over BiDi, so `fn` runs in an extension page the harness keeps
+   *    open for this (popup.html?harness, in its own tab, opened on first use). Runtime, storage, tabs and
+   *    permissions calls behave as from the background, but the background's globals are not visible, and
+   *    `runtime.sendMessage` from here DOES reach the background (in Chromium a worker's sendMessage does not
+   *    reach its own listeners: send from openExtensionPage() for that).
+   * Opening that tab makes it the active tab in Firefox: tests that rely on "the active tab" should call
+   * `page.bringToFront()` on their page afterwards.
    * `fn` is serialized: it must not close over test variables; pass JSON-able `args` instead.
    */
   evaluateInBackground<A extends unknown[], R>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<R>;
