@@ -91,7 +91,8 @@ browser.runtime.onInstalled.addListener(() => void registerMenus());
 browser.runtime.onStartup.addListener(() => void registerMenus());
 browser.contextMenus.onClicked.addListener(onMenuClicked);
 
-browser.commands.onCommand.addListener((command: string) => {
+/** Keyboard commands (manifest `commands`): move to the next/previous marked term in the active tab. */
+function onCommand(command: string): void {
   const direction = command === 'next-term' ? 'next' : command === 'previous-term' ? 'previous' : null;
   if (!direction) return;
   void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
@@ -99,7 +100,8 @@ browser.commands.onCommand.addListener((command: string) => {
     // The top frame's content script owns keyboard navigation for the page.
     return sendToTab(tab.id, 'navigateTerm', { direction }, 0).catch(() => undefined);
   });
-});
+}
+browser.commands.onCommand.addListener(onCommand);
 
 // A tab that starts loading shows a new page: forget its terms and clear the badge. Chrome also reports "loading"
 // for some subframe loads, so the frames known before are asked again once the tab completes (a frame that is
@@ -135,7 +137,7 @@ loadSettings().then(
 );
 watchUserGlossary();
 
-// Test seam: a headless browser cannot click a native context-menu item, so the e2e tests call the same handler
-// the menu calls (Chromium: in the worker; Firefox: via runtime.getBackgroundPage()). Reachable only from the
-// extension's own contexts; it does nothing a menu click could not.
-(globalThis as { __contextGlossaryTest?: unknown }).__contextGlossaryTest = { onMenuClicked };
+// Test seam: a headless browser can neither click a native context-menu item nor press a browser-level shortcut,
+// so the e2e tests call the same handlers the browser calls (Chromium: in the worker; Firefox: through
+// runtime.getBackgroundPage()). Reachable only from the extension's own contexts; does nothing a click could not.
+(globalThis as { __contextGlossaryTest?: unknown }).__contextGlossaryTest = { onMenuClicked, onCommand };

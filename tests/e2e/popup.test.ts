@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/schema.js';
-import { FIXTURES_DIR, describeEachBrowser, readMarks, startServer, waitForMarks, type FixtureServer } from './harness/index.js';
+import { FIXTURES_DIR, describeEachBrowser, type ExtensionBrowser, readMarks, startServer, waitForMarks, type FixtureServer } from './harness/index.js';
 import { badgeOf, openPopup, pageTermsIn, patchSettings, poll, searchFor, storedSettings } from './popup-helpers.js';
 
 const FIXTURE = 'popup-page.html';
@@ -22,7 +22,26 @@ afterAll(async () => {
   await server?.close();
 });
 
-describeEachBrowser('popup', (ctx) => {
+/** Waits for a tab showing an extension page under `path` (by its live location: Firefox's BiDi targets keep the
+ *  URL they were created with) and returns it. */
+async function waitForExtensionTab(b: ExtensionBrowser, path: string, before: Set<Page>) {
+  const found = await poll(
+    async () => {
+      for (const p of await b.browser.pages()) {
+        if (before.has(p)) continue;
+        const href = await p.evaluate(() => location.href).catch(() => '');
+        if (href.startsWith(`${b.extensionOrigin}${path}`)) return p;
+      }
+      return null;
+    },
+    (p) => p !== null,
+    10_000,
+  );
+  if (!found) throw new Error(`no tab opened at ${path}`);
+  return found;
+}
+
+describeEachBrowser('popup', (ctx, kind) => {
   let page: Page;
   let popup: Page | null = null;
 
@@ -127,7 +146,12 @@ describeEachBrowser('popup', (ctx) => {
     await page.evaluate(() => scrollTo(0, 0));
     ({ popup } = await openPopup(ctx(), page));
     await poll(() => pageTermsIn(popup!), (t) => 'siraj-haqqani' in t);
-    await popup.click('.page-term[data-entry="siraj-haqqani"]');
+    if (kind === 'firefox') {
+      // Firefox: the popup is a tab of its own here, which hides the page, and a hidden tab drops a smooth scroll
+      // (the real popup floats over a visible page). Show the page, then click the popup's button in its tab.
+      await page.bringToFront();
+      await popup.$eval('.page-term[data-entry="siraj-haqqani"]', (b) => (b as HTMLButtonElement).click());
+    } else await popup.click('.page-term[data-entry="siraj-haqqani"]');
     const pos = await poll(
       () =>
         page.evaluate(() => {
@@ -200,11 +224,11 @@ describeEachBrowser('popup', (ctx) => {
       ['#cg-open-options', '/options.html'],
     ] as const) {
       if (popup.isClosed()) ({ popup } = await openPopup(ctx(), page));
-      const opened = b.browser.waitForTarget((t) => t.url().startsWith(`${b.extensionOrigin}${path}`), { timeout: 10_000 });
+      const before = new Set(await b.browser.pages());
       await popup.click(button);
-      const target = await opened;
-      expect(target.url()).toContain(path);
-      await (await target.asPage())?.close();
+      const opened = await waitForExtensionTab(b, path, before);
+      expect(await opened.evaluate(() => location.pathname)).toBe(path);
+      await opened.close();
     }
     await closePopup();
   });

@@ -1,0 +1,233 @@
+// The background in both browsers: the context-menu lookup opens the right card in the page (the same TermCard
+// the popup shows), falls back to the popup when nothing matches, "Add …" opens the options page prefilled, the
+// keyboard command moves to a term, and messages that are malformed or from the wrong sender are ignored.
+import type { Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { describeEachBrowser, startServer, waitForMarks, type ExtensionBrowser, type FixtureServer } from './harness/index.js';
+import { readCard, waitForCard } from './card-helpers.js';
+import { badgeOf, openPopup, poll, searchFor, tabIdOf } from './popup-helpers.js';
+
+let server: FixtureServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Calls a background handler through the test seam (`__contextGlossaryTest` in src/background/index.ts). */
+function callBackground(b: ExtensionBrowser, name: 'onMenuClicked' | 'onCommand', args: unknown[]): Promise<void> {
+  return b.evaluateInBackground(
+    async (fn: string, fnArgs: unknown[], isFirefox: boolean) => {
+      type Seam = Record<string, (...a: unknown[]) => void>;
+      const g = (
+        isFirefox
+          ? await (globalThis as unknown as { browser: typeof chrome & { runtime: { getBackgroundPage(): Promise<Window> } } }).browser.runtime.getBackgroundPage()
+          : globalThis
+      ) as unknown as { __contextGlossaryTest: Seam };
+      g.__contextGlossaryTest[fn]!(...fnArgs);
+    },
+    name,
+    args,
+    b.kind === 'firefox',
+  );
+}
+
+const menuClick = (b: ExtensionBrowser, item: 'cg-lookup' | 'cg-add', selectionText: string, tabId: number) =>
+  callBackground(b, 'onMenuClicked', [{ menuItemId: item, selectionText, frameId: 0, editable: false, modifiers: [] }, { id: tabId }]);
+
+/** Selects the first occurrence of `text` in the page (as a person would before right-clicking). */
+function select(page: Page, text: string): Promise<boolean> {
+  return page.evaluate((wanted: string) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.textContent!.indexOf(wanted);
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.setEnd(n, i + wanted.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return true;
+    }
+    return false;
+  }, text);
+}
+
+/** A tab of an extension page under `path` opened after `before` (by live location: BiDi targets keep old URLs). */
+async function waitForExtensionTab(b: ExtensionBrowser, path: string, before: Set<Page>): Promise<Page> {
+  const found = await poll(
+    async () => {
+      for (const p of await b.browser.pages()) {
+        if (before.has(p)) continue;
+        const href = await p.evaluate(() => location.href).catch(() => '');
+        if (href.startsWith(`${b.extensionOrigin}${path}`)) return p;
+      }
+      return null;
+    },
+    (p) => p !== null,
+    10_000,
+  );
+  if (!found) throw new Error(`no tab opened at ${path}`);
+  return found;
+}
+
+describeEachBrowser('background', (ctx, kind) => {
+  let page: Page;
+  const opened: Page[] = [];
+
+  beforeAll(async () => {
+    page = await ctx().newPage();
+    await page.goto(server.url('/popup-page.html'));
+    await waitForMarks(page, (m) => m.some((x) => x.text === 'Siraj Haqqani'), 15_000);
+  });
+  afterEach(async () => {
+    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
+    await page.keyboard.press('Escape').catch(() => undefined);
+  });
+
+  it('"Look up" opens the card of the selected term in the page', async () => {
+    const tabId = await tabIdOf(ctx(), page);
+    expect(await select(page, 'Noor Wali Mehsud')).toBe(true);
+    await menuClick(ctx(), 'cg-lookup', 'Noor Wali Mehsud', tabId);
+    const card = await waitForCard(page, (c) => c?.visible === true && c.entry === 'noor-wali-mehsud');
+    expect(card).toMatchObject({ entry: 'noor-wali-mehsud', name: 'Noor Wali Mehsud' });
+  });
+
+  it('the popup shows the same card component as the page', async () => {
+    const tabId = await tabIdOf(ctx(), page);
+    await menuClick(ctx(), 'cg-lookup', 'Siraj Haqqani', tabId);
+    const inPage = await waitForCard(page, (c) => c?.visible === true && c.entry === 'siraj-haqqani');
+    const { popup } = await openPopup(ctx(), page);
+    opened.push(popup);
+    await searchFor(popup, 'siraj haqqani');
+    await popup.keyboard.press('Enter');
+    const inPopup = await poll(
+      () =>
+        popup.evaluate(() => {
+          const root = document.querySelector<HTMLElement>('.cg-card');
+          if (!root) return null;
+          return {
+            entry: root.dataset.entry ?? null,
+            name: root.querySelector('.cg-name')?.textContent ?? null,
+            definition: root.querySelector('.cg-definition')?.textContent ?? null,
+            quotes: [...root.querySelectorAll<HTMLElement>('[data-quote]')].map((q) => q.textContent ?? ''),
+            related: [...root.querySelectorAll<HTMLElement>('[data-related]')].map((b) => b.dataset.related!),
+          };
+        }),
+      (c) => c !== null,
+    );
+    expect(inPopup).toEqual({
+      entry: inPage!.entry,
+      name: inPage!.name,
+      definition: inPage!.definition,
+      quotes: inPage!.quotes.map((q) => q.text),
+      related: inPage!.related,
+    });
+    expect(inPopup!.quotes.length).toBeGreaterThan(0);
+  });
+
+  it('"Look up" tolerates a misspelt selection', async () => {
+    const tabId = await tabIdOf(ctx(), page);
+    await menuClick(ctx(), 'cg-lookup', 'Haqani', tabId);
+    expect((await waitForCard(page, (c) => c?.visible === true && c.entry === 'siraj-haqqani'))?.entry).toBe('siraj-haqqani');
+  });
+
+  it('"Look up" with no entry opens the popup saying so', async () => {
+    const b = ctx();
+    const tabId = await tabIdOf(b, page);
+    const before = new Set(await b.browser.pages());
+    await menuClick(b, 'cg-lookup', 'quantum flux', tabId);
+    const readPopup = (p: Page) =>
+      p.evaluate(() => ({
+        value: (document.getElementById('cg-search') as HTMLInputElement | null)?.value ?? null,
+        empty: document.querySelector('.empty')?.textContent ?? null,
+      }));
+    let state: { value: string | null; empty: string | null };
+    if (kind === 'chromium') {
+      // The real popup opens (chrome.action.openPopup) and takes the lookup from the background.
+      const target = await b.browser.waitForTarget((t) => t.url() === `${b.extensionOrigin}/popup.html`, { timeout: 10_000 });
+      const popup = (await target.asPage())!;
+      opened.push(popup);
+      state = await poll(() => readPopup(popup), (s) => s.empty !== null);
+    } else {
+      // Firefox opens the real popup too (no BiDi target: read it through extension.getViews); where it refuses
+      // (no user gesture), the fallback is popup.html?q=… in a tab.
+      state = await poll(
+        async () => {
+          const inPopup = await b.evaluateInBackground(() => {
+            const view = (globalThis as unknown as { browser: typeof chrome }).browser.extension.getViews({ type: 'popup' })[0];
+            if (!view) return null;
+            return {
+              value: (view.document.getElementById('cg-search') as HTMLInputElement | null)?.value ?? null,
+              empty: view.document.querySelector('.empty')?.textContent ?? null,
+            };
+          });
+          if (inPopup) return inPopup;
+          for (const p of await b.browser.pages()) {
+            if (before.has(p)) continue;
+            const href = await p.evaluate(() => location.pathname).catch(() => '');
+            if (href === '/popup.html') {
+              opened.push(p);
+              return readPopup(p);
+            }
+          }
+          return { value: null, empty: null };
+        },
+        (s) => s.empty !== null,
+      );
+    }
+    expect(state).toEqual({ value: 'quantum flux', empty: 'No entry for “quantum flux”.' });
+    expect(await readCard(page).then((c) => c?.visible ?? false)).toBe(false);
+  });
+
+  it('"Add … to the glossary" opens the options page prefilled', async () => {
+    const b = ctx();
+    const tabId = await tabIdOf(b, page);
+    const before = new Set(await b.browser.pages());
+    await menuClick(b, 'cg-add', 'Lashkar-e-Taiba', tabId);
+    const options = await waitForExtensionTab(b, '/options.html', before);
+    opened.push(options);
+    expect(await options.evaluate(() => new URLSearchParams(location.search).get('add'))).toBe('Lashkar-e-Taiba');
+  });
+
+  it('the next-term command moves to a marked term and opens its card', async () => {
+    await tabIdOf(ctx(), page); // brings the page to the front: commands act on the active tab
+    await page.evaluate(() => {
+      getSelection()?.removeAllRanges();
+      scrollTo(0, 0);
+    });
+    await callBackground(ctx(), 'onCommand', ['next-term']);
+    const card = await waitForCard(page, (c) => c?.visible === true && c.entry !== null);
+    expect(['ttp', 'noor-wali-mehsud', 'usip', 'siraj-haqqani']).toContain(card!.entry);
+  });
+
+  it('ignores malformed messages and messages from the wrong kind of sender', async () => {
+    const b = ctx();
+    const tabId = await tabIdOf(b, page);
+    const count = await poll(() => badgeOf(b, tabId), (t) => t === '4');
+    expect(count).toBe('4');
+    const ext = await b.openExtensionPage('popup.html?protocol-test');
+    opened.push(ext);
+    const replies = await ext.evaluate(async (id: number) => {
+      const send = (m: unknown) =>
+        chrome.runtime.sendMessage(m).then(
+          (r: unknown) => (r === undefined ? 'no reply' : r),
+          () => 'no reply',
+        );
+      return {
+        good: await send({ type: 'getPageTerms', payload: { tabId: id } }),
+        badTab: await send({ type: 'getPageTerms', payload: { tabId: String(id) } }),
+        extraKey: await send({ type: 'getPageTerms', payload: { tabId: id, x: 1 } }),
+        unknown: await send({ type: 'deleteEverything', payload: {} }),
+        // Only content scripts may report page terms: from an extension page it is ignored (badge unchanged).
+        wrongSender: await send({ type: 'pageTermsChanged', payload: { count: 99 } }),
+      };
+    }, tabId);
+    expect(replies.good).toMatchObject({ host: '127.0.0.1', active: true });
+    expect(replies).toMatchObject({ badTab: 'no reply', extraKey: 'no reply', unknown: 'no reply' });
+    expect(replies.wrongSender === 'no reply' || replies.wrongSender === null).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await badgeOf(b, tabId)).toBe('4');
+  });
+});
