@@ -27,7 +27,20 @@ async function launch(kind: BrowserKind, downloads?: string): Promise<ExtensionB
 }
 
 /** The stored state as the store wrote it (settings in sync, own entries in local). */
-function storedState(b: ExtensionBrowser): Promise<{ settings: unknown; user: unknown; syncKeys: string[] }> {
+async function storedState(b: ExtensionBrowser): Promise<{ settings: unknown; user: unknown; syncKeys: string[] }> {
+  // Right after launch the worker target can briefly be one without extension APIs ("chrome is not defined"):
+  // retry a few times rather than fail on start-up timing.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await readStoredState(b);
+    } catch (err) {
+      if (attempt >= 5) throw err;
+      await sleep(500);
+    }
+  }
+}
+
+function readStoredState(b: ExtensionBrowser): Promise<{ settings: unknown; user: unknown; syncKeys: string[] }> {
   return b.evaluateInBackground(async () => {
     const api = ((globalThis as { browser?: typeof chrome }).browser ?? chrome) as typeof chrome;
     const sync = await api.storage.sync.get(null);
@@ -166,6 +179,48 @@ for (const kind of BROWSERS) {
       expect(await style(pb)).toContain('wavy');
       expect(await style(pb)).toBe(await style(pa));
       await Promise.all([pa.close(), pb.close(), target.close(), page.close()]);
+    });
+
+    it('settings too big for sync storage are kept in local storage, with a note on the page', async () => {
+      const b = fresh!;
+      const file = JSON.parse(exported) as { settings: { sites: { allow: string[]; deny: string[] } } };
+      // 2 x 400 long patterns: ~200 KB of settings, twice what storage.sync holds in total (QUOTA_BYTES 102,400).
+      const long = (i: number, side: string) => `${side}-${i}-${'x'.repeat(200)}.example.org`;
+      file.settings.sites.allow = Array.from({ length: 400 }, (_, i) => long(i, 'allow'));
+      file.settings.sites.deny = Array.from({ length: 400 }, (_, i) => long(i, 'deny'));
+      const big = join(downloads, 'big.json');
+      writeFileSync(big, JSON.stringify(file));
+      const page = await openOptions(b);
+      await upload(page, big);
+      await page.waitForSelector('[data-testid="import-preview"]');
+      await page.click('[data-testid="import-apply"]');
+      await page.waitForSelector('[data-testid="storage-local"]', { timeout: 10_000 });
+      expect(await page.$eval('[data-testid="storage-local"]', (el) => el.textContent)).toMatch(/stored on this device only/);
+      const state = await storedState(b);
+      expect((state.settings as { sites: { deny: string[] } }).sites.deny).toHaveLength(400);
+      await page.close();
+    });
+
+    it('corrupt stored settings are recovered to defaults, the bad copy kept and offered for download', async () => {
+      const b = fresh!;
+      const page = await openOptions(b);
+      await b.evaluateInBackground(async () => {
+        const api = ((globalThis as { browser?: typeof chrome }).browser ?? chrome) as typeof chrome;
+        await api.storage.local.remove('settingsLocal');
+        await api.storage.sync.set({ settings: { version: 1, enabled: 'yes', marking: 42 } });
+      });
+      await page.waitForSelector('[data-testid="corrupt-settings"]', { timeout: 10_000 });
+      expect(await page.$eval('[data-testid="corrupt-settings"]', (el) => el.textContent)).toMatch(/Stored settings could not be read .*enabled/);
+      const kept = await b.evaluateInBackground(async () => {
+        const api = ((globalThis as { browser?: typeof chrome }).browser ?? chrome) as typeof chrome;
+        return (await api.storage.local.get('corrupt.settings'))['corrupt.settings'] as { raw: unknown };
+      });
+      expect(kept.raw).toEqual({ version: 1, enabled: 'yes', marking: 42 });
+      const state = await storedState(b);
+      expect(state.settings).toMatchObject({ version: 1, enabled: true, marking: { style: 'dotted' } });
+      // The page itself shows the defaults (radio of the default style checked).
+      await page.waitForFunction(() => (document.querySelector('input[name="mark-style"][value="dotted"]') as HTMLInputElement | null)?.checked === true);
+      await page.close();
     });
 
     it('reset asks first, restores defaults, and Undo brings the previous state back', async () => {

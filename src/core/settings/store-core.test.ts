@@ -117,6 +117,18 @@ describe('settings store', () => {
     expect(backend.sync.data.get(KEYS.settings)).toEqual(DEFAULT_SETTINGS);
   });
 
+  it('recovers a corrupt value arriving through a change event (another context wrote it)', async () => {
+    const { backend, store } = fresh();
+    const seen: Settings[] = [];
+    store.onSettingsChanged((s) => seen.push(s));
+    await backend.sync.set({ [KEYS.settings]: { version: 1, marking: 42 } });
+    await backend.flush();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen[0]).toEqual(DEFAULT_SETTINGS);
+    expect(backend.sync.data.get(KEYS.settings)).toEqual(DEFAULT_SETTINGS);
+    expect((await store.loadCorruptCopies()).settings?.raw).toEqual({ version: 1, marking: 42 });
+  });
+
   it('recovers a missing chunk to defaults and keeps the marker', async () => {
     const { backend, store } = fresh();
     await store.saveSettings(bigSettings());

@@ -272,10 +272,11 @@ export function createSettingsStore(backend: StorageBackend, now: () => Date = (
         const relevant =
           (area === 'sync' && keys.some(isSettingsKey)) || (area === 'local' && keys.includes(KEYS.settingsLocal));
         if (!relevant) return;
-        // Reload (chunks may be involved) and deliver in order of the changes.
+        // Reload (chunks may be involved) and deliver in order of the changes. A corrupt new value is recovered
+        // here too (bad copy kept, defaults written), not only on the next explicit load.
         delivered = delivered
-          .then(() => loadSettingsUnqueued())
-          .then(({ settings }) => {
+          .then(() => loadSettings())
+          .then((settings) => {
             if (alive) cb(settings);
           })
           .catch(() => undefined);
