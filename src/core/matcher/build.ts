@@ -32,7 +32,7 @@ export const CLASS_SPACE = 2;
 export const ROOT_START = 0;
 export const ROOT_INSIDE = 1;
 
-export function buildTables(terms: readonly TermInput[]): MatcherTables {
+export function buildTables(terms: readonly TermInput[], denseBudget = DENSE_BUDGET): MatcherTables {
   buildStats.builds++;
   // 1. patterns
   const varTerm: number[] = [];
@@ -110,7 +110,7 @@ export function buildTables(terms: readonly TermInput[]): MatcherTables {
   const kidsOf = (s: number): number[] => (order[s] === INSIDE ? [] : kids[order[s]!]!);
   const outsOf = (s: number): number[] => (order[s] === INSIDE ? [] : outs[order[s]!]!);
   // Any breadth-first prefix works: a state's failure target is shallower, so it comes earlier (and is dense too).
-  const D = Math.min(N, Math.max(2, Math.floor(DENSE_BUDGET / A)));
+  const D = Math.min(N, Math.max(2, Math.floor(denseBudget / A)));
 
   const childStart = new Int32Array(N + 1);
   const outStart = new Int32Array(N + 1);

@@ -188,42 +188,48 @@ export class Matcher {
  * the end.
  */
 class Selection {
-  private readonly start: number[] = [];
-  private readonly end: number[] = [];
-  private readonly term: number[] = [];
+  private start = new Int32Array(64);
+  private end = new Int32Array(64);
+  private term = new Int32Array(64);
+  private len = 0;
 
   offer(start: number, end: number, term: number): void {
     const st = this.start;
-    let top = st.length - 1;
+    let top = this.len - 1;
     while (top >= 0 && st[top]! > start) top--;
     if (top >= 0 && st[top] === start) {
       const e = this.end[top]!;
       if (end > e || (end === e && term < this.term[top]!)) {
-        this.truncate(top);
-        this.push(start, end, term);
+        this.end[top] = end;
+        this.term[top] = term;
+        this.len = top + 1;
       }
       return;
     }
     if (top >= 0 && this.end[top]! > start) return;
-    this.truncate(top + 1);
-    this.push(start, end, term);
+    this.len = top + 1;
+    if (this.len === st.length) this.grow();
+    this.start[this.len] = start;
+    this.end[this.len] = end;
+    this.term[this.len] = term;
+    this.len++;
   }
 
-  private truncate(len: number): void {
-    this.start.length = len;
-    this.end.length = len;
-    this.term.length = len;
-  }
-
-  private push(start: number, end: number, term: number): void {
-    this.start.push(start);
-    this.end.push(end);
-    this.term.push(term);
+  private grow(): void {
+    const n = this.start.length * 2;
+    const g = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    this.start = g(this.start);
+    this.end = g(this.end);
+    this.term = g(this.term);
   }
 
   hits(termEntry: Int32Array): Hit[] {
     const hits: Hit[] = [];
-    for (let k = 0; k < this.start.length; k++) {
+    for (let k = 0; k < this.len; k++) {
       const term = this.term[k]!;
       const entry = termEntry[term]!;
       if (entry >= 0) hits.push({ start: this.start[k]!, end: this.end[k]!, entry, term });
