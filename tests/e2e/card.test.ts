@@ -238,6 +238,68 @@ describeEachBrowser('card', (ctx, kind) => {
     expect(looks.dark!.animation).toBe('none');
   });
 
+  it('flips above a term near the bottom of the viewport and stays inside it', async () => {
+    await page.mouse.move(5, 5);
+    await waitForCard(page, (c) => c?.visible !== true, 3_000);
+    // The second Kabul, scrolled to 60 px above the viewport's bottom edge.
+    const termBox = await page.evaluate(() => {
+      const ranges: Range[] = [];
+      for (const [name, hl] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
+        if (!name.startsWith('context-glossary')) continue;
+        for (const r of hl) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          if (range.toString() === 'Kabul') ranges.push(range);
+        }
+      }
+      ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      const range = ranges[1]!;
+      scrollBy({ top: range.getBoundingClientRect().top - (innerHeight - 60), behavior: 'instant' });
+      const r = range.getClientRects()[0]!;
+      return { x: r.x, y: r.y, w: r.width, h: r.height };
+    });
+    await hover(page, termBox);
+    const card = await waitForCard(page, (c) => c?.visible === true && c.entry === 'kabul');
+    const r = card!.rect!;
+    const vh = await page.evaluate(() => innerHeight);
+    expect(r.y + r.h).toBeLessThanOrEqual(termBox.y + 1);
+    expect(r.y).toBeGreaterThanOrEqual(0);
+    expect(r.y + r.h).toBeLessThanOrEqual(vh);
+  });
+
+  it('stays open when pinned after the pointer leaves; Close closes it', async () => {
+    await page.mouse.move(5, 5);
+    await waitForCard(page, (c) => c?.visible !== true, 3_000);
+    await hoverFor(page, 'TTP', 'ttp');
+    await clickInCard(page, '[data-action="pin"]');
+    await page.mouse.move(5, 5, { steps: 3 });
+    await new Promise((r) => setTimeout(r, 800));
+    expect((await readCard(page))?.visible).toBe(true);
+    await clickInCard(page, '[data-action="close"]');
+    await waitForCard(page, (c) => c?.visible === false, 2_000);
+  });
+
+  it('moves into a fullscreen element so the card shows in fullscreen', async () => {
+    await page.mouse.move(5, 5);
+    await waitForCard(page, (c) => c?.visible !== true, 3_000);
+    await page.evaluate(() => document.querySelector('article')!.requestFullscreen());
+    await page.waitForFunction(() => document.fullscreenElement?.localName === 'article', { timeout: 5_000 });
+    const card = await hoverFor(page, 'TTP', 'ttp');
+    expect(card.visible).toBe(true);
+    const parent = await page.evaluate(() => document.querySelector('[data-context-glossary-host]')!.parentElement!.localName);
+    expect(parent).toBe('article');
+    // The card is the topmost thing at its centre (not hidden behind the fullscreen layer).
+    const onTop = await page.evaluate((r: { x: number; y: number; w: number; h: number }) => {
+      const host = document.querySelector('[data-context-glossary-host]')!;
+      return document.elementFromPoint(r.x + r.w / 2, r.y + 30) === host;
+    }, card.rect!);
+    expect(onTop).toBe(true);
+    await page.evaluate(() => document.exitFullscreen());
+    await page.waitForFunction(() => !document.fullscreenElement, { timeout: 5_000 });
+    expect(await page.evaluate(() => document.querySelector('[data-context-glossary-host]')!.parentElement!.localName)).toBe('html');
+  });
+
   it('opens the report reader at a quote’s sentence, flashing it', async () => {
     await page.bringToFront();
     await page.mouse.move(5, 5);
@@ -248,14 +310,17 @@ describeEachBrowser('card', (ctx, kind) => {
     // The background opens a tab. Firefox under BiDi may report a moz-extension tab's URL as about:blank, so ask
     // each page where it is.
     const wanted = `/reader.html#${quote.anchor}`;
-    let reader: Page | null = null;
-    for (let i = 0; i < 100 && !reader; i++) {
-      for (const p of await ctx().browser.pages()) {
-        const href = await p.evaluate(() => location.href).catch(() => '');
-        if (href.endsWith(wanted)) reader = p;
+    const findReader = async (): Promise<Page | null> => {
+      for (let i = 0; i < 100; i++) {
+        for (const p of await ctx().browser.pages()) {
+          const href = await p.evaluate(() => location.href).catch(() => '');
+          if (href.endsWith(wanted)) return p;
+        }
+        await new Promise((r) => setTimeout(r, 100));
       }
-      if (!reader) await new Promise((r) => setTimeout(r, 100));
-    }
+      return null;
+    };
+    const reader = await findReader();
     if (!reader) throw new Error(`no tab at ${wanted}`);
     const state = await reader.waitForFunction(
       (id: string) => {
