@@ -144,9 +144,12 @@ describeEachBrowser('card', (ctx, kind) => {
     await waitForCard(page, (c) => c?.visible === false, 2_000);
   });
 
-  it('opens focused and announced from the keyboard (next-term command)', async () => {
+  it('opens focused and announced from the keyboard (next-term command); Esc returns focus', async () => {
     await page.mouse.move(5, 5);
-    await page.evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));
+    await page.evaluate(() => {
+      scrollTo({ top: 0, behavior: 'instant' });
+      document.querySelector<HTMLElement>('a[href="#explainer"]')!.focus({ preventScroll: true });
+    });
     const id = await ctx().evaluateInBackground(async () => {
       const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
       // Without the "tabs" permission tab URLs are hidden: ask every tab; only the demo page has a content script.
@@ -167,6 +170,7 @@ describeEachBrowser('card', (ctx, kind) => {
     expect(card!.live!.startsWith(`${entry(id!).name}: `)).toBe(true);
     await page.keyboard.press('Escape');
     await waitForCard(page, (c) => c?.visible === false, 2_000);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#explainer');
   });
 
   /**
