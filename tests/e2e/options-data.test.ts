@@ -75,7 +75,7 @@ async function openOptions(b: ExtensionBrowser, query = ''): Promise<Page> {
 }
 
 async function upload(page: Page, file: string): Promise<void> {
-  const input = await page.waitForSelector('[data-testid="import-file"]');
+  const input = await page.waitForSelector('input[data-testid="import-file"]');
   await input!.uploadFile(file);
 }
 
