@@ -133,6 +133,58 @@ describeEachBrowser('popup', (ctx, kind) => {
     await closePopup();
   });
 
+  it('a quote in the popup card opens the report reader at that sentence', async () => {
+    ({ popup } = await openPopup(ctx(), page));
+    await searchFor(popup, 'mehsud');
+    await popup.keyboard.press('Enter');
+    const anchor = await poll(
+      () => popup!.evaluate(() => document.querySelector<HTMLElement>('.cg-card a[data-anchor]')?.dataset.anchor ?? null),
+      (a) => a !== null,
+    );
+    expect(anchor).toMatch(/^p\d+s\d+$/);
+    const b = ctx();
+    const before = new Set(await b.browser.pages());
+    await popup.click(`.cg-card a[data-anchor="${anchor}"]`);
+    const reader = await waitForExtensionTab(b, '/reader.html', before);
+    expect(await reader.evaluate(() => location.hash)).toBe(`#${anchor}`);
+    await reader.close();
+    await closePopup();
+  });
+
+  it('searches the user\'s own entries too', async () => {
+    const b = ctx();
+    await b.evaluateInBackground(async () => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      await api.storage.local.set({
+        userGlossary: {
+          version: 1,
+          overrides: {},
+          own: [
+            {
+              id: 'own-lashkar-e-taiba',
+              name: 'Lashkar-e-Taiba',
+              category: 'organization',
+              aliases: [{ text: 'Lashkar-e-Taiba', case: 'proper' }, { text: 'LeT', case: 'exact' }],
+              definition: 'A militant group based in Pakistan (my note).',
+              quotes: [],
+            },
+          ],
+        },
+      });
+    });
+    try {
+      ({ popup } = await openPopup(b, page));
+      expect((await poll(() => searchFor(popup!, 'lashkar taiba'), (ids) => ids[0] === 'own-lashkar-e-taiba'))[0]).toBe('own-lashkar-e-taiba');
+      expect((await searchFor(popup, 'lashkar e toiba'))[0]).toBe('own-lashkar-e-taiba');
+      await closePopup();
+    } finally {
+      await b.evaluateInBackground(async () => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        await api.storage.local.remove('userGlossary');
+      });
+    }
+  });
+
   it('lists the terms on the page with their counts and one-line definitions', async () => {
     ({ popup } = await openPopup(ctx(), page));
     const terms = await poll(() => pageTermsIn(popup!), (t) => Object.keys(t).length >= Object.keys(expectedTerms).length);
