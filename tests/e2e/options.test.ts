@@ -5,7 +5,7 @@
 import { inflateSync } from 'node:zlib';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hover, markBox, waitForCard } from './card-helpers.js';
+import { clickInCard, hover, markBox, waitForCard } from './card-helpers.js';
 import { BROWSERS, type ExtensionBrowser, type FixtureServer, type Mark, launchWithExtension, readMarks, startServer, waitForMarks } from './harness/index.js';
 
 const FIXTURE = 'options-live.html';
@@ -114,6 +114,22 @@ async function waitForText(page: Page, selector: string, re: RegExp): Promise<vo
   await page.waitForFunction((sel: string, src: string) => new RegExp(src).test(document.querySelector(sel)?.textContent ?? ''), { timeout: 10_000 }, selector, re.source);
 }
 
+async function clearAndType(page: Page, selector: string, text: string): Promise<void> {
+  await page.focus(selector);
+  await page.keyboard.down('Control');
+  await page.keyboard.press('KeyA');
+  await page.keyboard.up('Control');
+  await page.keyboard.press('Backspace');
+  await page.type(selector, text);
+}
+
+/** Hovers the first mark with this text and returns the card once it shows `id`. */
+async function cardFor(page: Page, text: string, id: string) {
+  await page.mouse.move(5, 5);
+  await hover(page, await markBox(page, text, 0));
+  return (await waitForCard(page, (c) => c?.visible === true && c.entry === id))!;
+}
+
 let server: FixtureServer;
 beforeAll(async () => {
   server = await startServer();
@@ -217,6 +233,45 @@ for (const kind of BROWSERS) {
       expect(none).toEqual({ line: expect.any(Number), tint: expect.any(Number) });
       // Marks still exist (cards still open on hover); only their paint changed.
       expect((await readMarks(article)).some((m) => m.text === 'Noor Wali Mehsud')).toBe(true);
+    });
+
+    it("overrides a built-in entry's definition (the open tab's card shows it) and resets it to the original", async () => {
+      await article.bringToFront();
+      const original = (await cardFor(article, 'Kabul', 'kabul')).definition!;
+      await options.bringToFront();
+      await options.click('[data-entry="kabul"] button[aria-label^="Edit"]');
+      await options.waitForSelector('[data-testid="entry-editor"]');
+      expect(await options.$eval('textarea[name="definition"]', (el) => (el as HTMLTextAreaElement).value)).toBe(original);
+      await clearAndType(options, 'textarea[name="definition"]', 'My own words about Kabul.');
+      await options.click('[data-testid="save-entry"]');
+      await options.waitForFunction(() => /Changed/.test(document.querySelector('[data-entry="kabul"]')?.textContent ?? ''));
+      await article.bringToFront();
+      await article.mouse.move(5, 5);
+      await waitForCard(article, (c) => !c?.visible);
+      expect((await cardFor(article, 'Kabul', 'kabul')).definition).toBe('My own words about Kabul.');
+
+      await options.bringToFront();
+      await options.click('[data-entry="kabul"] button[aria-label^="Edit"]');
+      await options.click('[data-testid="reset-original"]');
+      await options.waitForFunction(() => !/Changed/.test(document.querySelector('[data-entry="kabul"]')?.textContent ?? ''));
+      await article.bringToFront();
+      await article.mouse.move(5, 5);
+      await waitForCard(article, (c) => !c?.visible);
+      expect((await cardFor(article, 'Kabul', 'kabul')).definition).toBe(original);
+      await article.mouse.move(5, 5);
+    });
+
+    it('lists a "not this meaning" rule made on a card and removing it in options brings the marks back', async () => {
+      await article.bringToFront();
+      await cardFor(article, 'Kabul', 'kabul');
+      await clickInCard(article, '[data-action="not-this-meaning"]');
+      await waitForMarks(article, (m) => !m.some((x) => x.text === 'Kabul'));
+      await options.bringToFront();
+      const label = 'Remove Kabul on 127.0.0.1';
+      await options.waitForSelector(`[data-testid="meaning-rules"] button[aria-label="${label}"]`, { timeout: 5_000 });
+      await options.click(`[data-testid="meaning-rules"] button[aria-label="${label}"]`);
+      await article.bringToFront();
+      await waitForMarks(article, (m) => m.some((x) => x.text === 'Kabul'));
     });
 
     it('every form control on the options page has an accessible name', async () => {
