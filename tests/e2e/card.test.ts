@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CompiledEntry, CompiledGlossary } from '../../src/core/glossary-types.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings/schema.js';
 import { clickInCard, hover, markBox, readCard, waitForCard } from './card-helpers.js';
 import {
   DIST_DIR,
@@ -367,6 +368,36 @@ describeEachBrowser('card', (ctx, kind) => {
     expect(styles.card.bg).toBe('rgb(255, 255, 255)');
     await hostile.screenshot({ path: join(ROOT, 'artifacts', `card-hostile-${kind}.png`) as `${string}.png` });
     await hostile.close();
+  });
+
+  it('follows the card settings live: forced dark theme, font size and width', async () => {
+    await page.bringToFront();
+    await page.mouse.move(5, 5);
+    await waitForCard(page, (c) => c?.visible !== true, 3_000);
+    const write = (settings: Settings) =>
+      ctx().evaluateInBackground(async (value: Settings) => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        // The store's local fallback slot wins over sync on load and fires storage.onChanged in every context.
+        await api.storage.local.set({ settingsLocal: { settings: value, reason: 'e2e card settings test' } });
+      }, settings);
+    await write({ ...DEFAULT_SETTINGS, card: { width: 440, fontSize: 18, theme: 'dark' } });
+    await page.bringToFront();
+    await new Promise((r) => setTimeout(r, 300));
+    const card = await hoverFor(page, 'TTP', 'ttp');
+    const look = await page.evaluate(() => {
+      const root = document.querySelector('[data-context-glossary-host]')!.shadowRoot!;
+      const cs = getComputedStyle(root.querySelector('.cg-card')!);
+      return { bg: cs.backgroundColor, size: getComputedStyle(root.querySelector('.cg-definition')!).fontSize };
+    });
+    expect(look.bg).toBe('rgb(31, 35, 41)');
+    expect(look.size).toBe('18px');
+    expect(Math.round(card.rect!.w)).toBe(440);
+    await write(DEFAULT_SETTINGS);
+    // Firefox runs evaluateInBackground in a helper tab: come back before using the mouse.
+    await page.bringToFront();
+    await waitForCard(page, (c) => c?.visible === true && c.entry === 'ttp');
+    await page.mouse.move(5, 5, { steps: 4 });
+    await waitForCard(page, (c) => c?.visible !== true, 3_000);
   });
 
   it('"Not this meaning on this site" removes that term’s marks at once, and only them', async () => {
