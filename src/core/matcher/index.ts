@@ -5,7 +5,14 @@
  */
 import { foldChar, isUpperUnit, isWordChar } from '../fold.js';
 import { base64Decode, base64Encode } from './base64.js';
-import { buildTables, CLASS_NONE_BOUNDARY, CLASS_NONE_WORD, CLASS_SPACE } from './build.js';
+import {
+  buildTables,
+  CLASS_NONE_BOUNDARY,
+  CLASS_NONE_WORD,
+  CLASS_SKIP,
+  CLASS_SPACE,
+  CLASS_UNKNOWN,
+} from './build.js';
 import { CASE_UPPER } from './patterns.js';
 import { packTables, unpackTables, type MatcherTables } from './tables.js';
 import { mapToChunks } from './chunks.js';
@@ -14,11 +21,9 @@ import type { ChunkHit, Hit, SerializedMatcher, TermInput } from './types.js';
 export type { ChunkHit, Hit, SerializedMatcher, TermInput } from './types.js';
 export { mapToChunks } from './chunks.js';
 
-const CLASS_UNKNOWN = 0xffff;
 /** 1 for ASCII word characters [A-Za-z0-9_]. */
 const ASCII_WORD = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_WORD[c] = isWordChar(c) ? 1 : 0;
-const CLASS_SKIP = 0xfffe;
 
 function isWordBefore(text: string, start: number): boolean {
   let j = start - 1;
@@ -110,49 +115,53 @@ export class Matcher {
     let prevSpace = false;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      let cls = classOf[c]!;
-      if (cls >= CLASS_SKIP) {
-        if (cls === CLASS_UNKNOWN) cls = this.classify(c);
-        if (cls === CLASS_SKIP) continue;
-      }
-      if (cls === CLASS_SPACE) {
-        if (prevSpace) continue;
-        prevSpace = true;
-      } else {
-        prevSpace = false;
-        if (cls < CLASS_SPACE) {
-          // In no pattern: straight to the root this character calls for (the classes are numbered like them).
-          s = cls;
+      const cls = classOf[c]!;
+      if (cls <= CLASS_SPACE) {
+        if (cls === CLASS_SPACE) {
+          if (prevSpace) continue;
+          prevSpace = true;
+        } else if (cls === CLASS_SKIP) continue;
+        else if (cls === CLASS_UNKNOWN) {
+          this.classify(c);
+          i--; // again, now classified
+          continue;
+        } else {
+          // In no pattern: straight to the root this character calls for.
+          prevSpace = false;
+          s = cls - CLASS_NONE_BOUNDARY;
           continue;
         }
-      }
-      if (s < D) s = dense[s * A + cls]!;
+      } else prevSpace = false;
+      let next: number;
+      if (s < D) next = dense[s * A + cls]!;
       else {
         for (;;) {
-          let next = -1;
+          let found = false;
+          next = 0;
           for (let k = childStart[s]!, e = childStart[s + 1]!; k < e; k++) {
             const cc = childClass[k]!;
             if (cc >= cls) {
-              if (cc === cls) next = childTarget[k]!;
+              if (cc === cls) {
+                next = childTarget[k]!;
+                found = true;
+              }
               break;
             }
           }
-          if (next >= 0) {
-            s = next;
-            break;
-          }
+          if (found) break;
           s = fail[s]!;
           if (s < D) {
-            s = dense[s * A + cls]!;
+            next = dense[s * A + cls]!;
             break;
           }
         }
       }
-      const head = outHead[s]!;
-      if (head >= 0) {
+      if (next >= 0) s = next;
+      else {
+        s = ~next;
         // Most pattern ends sit inside a word ("to" in "total"): reject those before any call.
-        const next = i + 1 < n ? text.charCodeAt(i + 1) : 0x20;
-        if (next >= 0x80 || ASCII_WORD[next] === 0) this.collect(text, i, head, sel);
+        const after = i + 1 < n ? text.charCodeAt(i + 1) : 0x20;
+        if (after >= 0x80 || ASCII_WORD[after] === 0) this.collect(text, i, outHead[s]!, sel);
       }
     }
     return sel.hits(this.termEntry);

@@ -9,16 +9,17 @@ export interface MatcherTables {
   stateCount: number;
   /** States 0..denseCount-1 have a full transition row in `dense`. */
   denseCount: number;
-  /** Alphabet size: class 0 = in no pattern, class 1 = space, then one class per folded code unit in patterns. */
+  /** Alphabet size: the fixed classes of build.ts (CLASS_SKIP .. CLASS_SPACE), then one per folded code unit. */
   alphabetSize: number;
-  /** Folded code unit of each class (class 0: 0xFFFF). */
+  /** Folded code unit of each class (0xFFFF for the fixed classes below CLASS_SPACE). */
   alphabet: Uint16Array;
-  /** denseCount x alphabetSize next states, failure transitions resolved. */
+  /** denseCount x alphabetSize next states, failure transitions resolved; ~state (negative) when it has outputs. */
   dense: Int32Array;
   fail: Int32Array;
   /** Children of state s: childClass/childTarget[childStart[s] .. childStart[s+1]), sorted by class. */
   childStart: Int32Array;
   childClass: Uint16Array;
+  /** Child state, ~state (negative) when it has outputs. */
   childTarget: Int32Array;
   /** Patterns ending exactly at state s: outVariant[outStart[s] .. outStart[s+1]). */
   outStart: Int32Array;
@@ -34,7 +35,7 @@ export interface MatcherTables {
   caseData: Uint8Array;
 }
 
-const MAGIC = 0x4743_4d31; // "GCM1"
+const MAGIC = 0x4743_4d32; // "GCM2": bump when the layout or the meaning of a field changes
 
 type ArrayKey = Exclude<keyof MatcherTables, 'stateCount' | 'denseCount' | 'alphabetSize'>;
 type Ctor = Int32ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor;
