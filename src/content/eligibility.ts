@@ -5,9 +5,30 @@
 import { type Settings, siteEnabled } from '../core/settings/schema.js';
 import { languageAllowed } from '../page/dom-rules.js';
 
-export function frameEligible(doc: Document, settings: Settings, isTop: boolean): boolean {
+/**
+ * The site a frame belongs to: its host, or for about:blank / about:srcdoc frames (no host of their own; they
+ * inherit their creator's origin) the nearest same-origin ancestor's host, so a denied site stays denied inside
+ * its srcdoc frames.
+ */
+export function frameHost(win: Window): string {
+  let w: Window = win;
+  for (let i = 0; i < 20; i++) {
+    try {
+      const h = w.location.hostname;
+      if (h) return h;
+    } catch {
+      return ''; // cross-origin ancestor: not ours to read
+    }
+    if (w.parent === w) break;
+    w = w.parent;
+  }
+  return '';
+}
+
+export function frameEligible(doc: Document, settings: Settings, isTop: boolean, host: string): boolean {
   if (!isTop && !settings.sites.iframes) return false;
-  if (!siteEnabled(settings, doc.location.hostname)) return false;
+  // No site at all: a blank tab or a frame of an opaque origin (sandboxed srcdoc) — nothing to mark.
+  if (!host || !siteEnabled(settings, host)) return false;
   // Only HTML documents (not images, PDFs viewers, XML, text files shown as documents).
   if (doc.contentType !== 'text/html' && doc.contentType !== 'application/xhtml+xml') return false;
   if (doc.designMode === 'on') return false;

@@ -20,10 +20,10 @@ import {
   onUserGlossaryChanged,
   updateSettings,
 } from '../shared/settings-store.js';
-import { frameEligible } from './eligibility.js';
+import { frameEligible, frameHost } from './eligibility.js';
 
 const isTop = window === window.top;
-const host = location.hostname;
+const host = frameHost(window);
 
 let settings: Settings = DEFAULT_SETTINGS;
 let user: UserGlossary | null = null;
@@ -75,7 +75,7 @@ function ensureEngine(): PageEngine {
 
 /** Applies eligibility: start, stop or update the engine. */
 function apply(): void {
-  const eligible = frameEligible(document, settings, isTop);
+  const eligible = frameEligible(document, settings, isTop, host);
   if (eligible) {
     const e = ensureEngine();
     e.update(settings, runtimeGlossary());

@@ -88,6 +88,12 @@ export class Collector {
       if (!this.walker) {
         const root = this.pending.shift();
         if (!root) return true;
+        // The walk starts below its root: a root element's own shadow root is found here.
+        const own = root.nodeType === 1 ? (root as Element).shadowRoot : null;
+        if (own && !isSkipped(root as Element)) {
+          this.shadowRoots.push(own);
+          if (this.mode === 'all') this.pending.push(own);
+        }
         this.walker = this.doc.createTreeWalker(root, SHOW);
         this.current.clear();
         this.next = this.walker.nextNode();

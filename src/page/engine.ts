@@ -256,7 +256,9 @@ class Engine implements PageEngine {
         if (!this.shadowRoots.has(r)) {
           this.addShadowRoot(r);
           this.observer.observe(r);
+          // Everything in a shadow root we had not seen is new to us.
           keys.add(r);
+          added.add(r);
           pending.push(r);
         }
       }

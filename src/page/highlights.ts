@@ -34,6 +34,9 @@ export class HighlightLayer {
   private queue: Paintable[] = [];
   private queueHead = 0;
   private frame = 0;
+  /** Ranges added since the last animation frame (the per-frame budget). */
+  private addedThisFrame = 0;
+  private budgetFrame = 0;
   private fallbackTimer: ReturnType<typeof setTimeout> | undefined;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -103,7 +106,22 @@ export class HighlightLayer {
     for (const root of this.roots) this.adoptInto(root);
   }
 
+  /** Adds a mark's range now while this frame's budget lasts, else queues it for the next frames. */
   queueAdd(mark: Paintable): void {
+    if (this.queueHead === this.queue.length && this.addedThisFrame < MAX_RANGES_PER_FRAME) {
+      this.byCategory.get(mark.category)?.add(mark.range);
+      if (this.addedThisFrame++ === 0) {
+        // Reset the budget at the next frame (or after 100 ms where frames do not run: hidden tabs).
+        const reset = () => {
+          this.addedThisFrame = 0;
+          if (this.budgetFrame) this.view.cancelAnimationFrame(this.budgetFrame);
+          this.budgetFrame = 0;
+        };
+        this.budgetFrame = this.view.requestAnimationFrame(reset);
+        setTimeout(reset, 100);
+      }
+      return;
+    }
     this.queue.push(mark);
     this.schedule();
   }

@@ -105,23 +105,27 @@ export function expectedTerms(target: MarkTarget): Promise<Record<string, number
 export async function listPageTerms(
   b: ExtensionBrowser,
   frameId = 0,
+  /** Keep asking until the frame reports marking active (its engine has started). */
+  untilActive = false,
 ): Promise<{ host: string; active: boolean; terms: { id: string; count: number }[] } | string> {
-  return b.evaluateInBackground(async (f: number) => {
+  return b.evaluateInBackground(async (f: number, wantActive: boolean) => {
     for (let i = 0; i < 50; i++) {
       const tabs = await chrome.tabs.query({});
       for (const tab of tabs) {
         if (tab.id === undefined) continue;
         try {
           const r: unknown = await chrome.tabs.sendMessage(tab.id, { type: 'listPageTerms', payload: {} }, { frameId: f });
-          if (r) return r as { host: string; active: boolean; terms: { id: string; count: number }[] };
+          const reply = r as { host: string; active: boolean; terms: { id: string; count: number }[] } | undefined;
+          // Only fixture pages (a blank tab's content script, where injected, answers with host '').
+          if (reply && reply.host === '127.0.0.1' && (!wantActive || reply.active)) return reply;
         } catch {
           /* no content script in that tab */
         }
       }
       await new Promise((r) => setTimeout(r, 100));
     }
-    return 'no answer from any tab';
-  }, frameId);
+    return wantActive ? 'no tab reported active marking' : 'no answer from any tab';
+  }, frameId, untilActive);
 }
 
 /** Sets stored settings as the settings store keeps them (storage.sync "settings"), from an extension context. */

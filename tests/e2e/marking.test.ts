@@ -1,7 +1,8 @@
 // Marking in real browsers with dist/ loaded: the fixtures carry their expected marks inline (data-expect).
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachBrowser, type FixtureServer, readMarks, serializeDom, startServer } from './harness/index.js';
-import { expectedTerms, listPageTerms, settleMarks, termsAsRecord } from './marking-expect.js';
+import { DEFAULT_SETTINGS } from '../../src/core/settings/schema.js';
+import { describeEachBrowser, type FixtureServer, readMarks, serializeDom, startServer, waitForMarks } from './harness/index.js';
+import { expectedTerms, listPageTerms, settleMarks, storeSettings, termsAsRecord } from './marking-expect.js';
 
 let server: FixtureServer;
 beforeAll(async () => {
@@ -56,6 +57,96 @@ describeEachBrowser('marking', (ctx) => {
       const before = await serializeDom(page);
       expect(await settleMarks(page)).toEqual([]);
       expect(await serializeDom(page)).toBe(before);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describeEachBrowser('marking: frames, styles, site switch', (ctx) => {
+  it('marks inside a same-origin iframe and a srcdoc iframe, each frame by itself', async () => {
+    const page = await ctx().newPage();
+    try {
+      await page.goto(server.url('/marks-frames.html'));
+      expect(await settleMarks(page)).toEqual([]);
+      const same = page.frames().find((f) => f.url().endsWith('/marks-frame.html'));
+      if (!same) throw new Error('no same-origin frame');
+      expect(await settleMarks(same)).toEqual([]);
+      const srcdoc = page.frames().find((f) => f.url() === 'about:srcdoc');
+      if (!srcdoc) throw new Error('no srcdoc frame');
+      expect(await settleMarks(srcdoc)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('paints the marks (the adopted stylesheet reaches the document and shadow roots)', async () => {
+    const page = await ctx().newPage();
+    try {
+      await page.goto(server.url('/marks-basic.html'));
+      expect(await settleMarks(page)).toEqual([]);
+      const rules = await page.evaluate(() => {
+        const texts = (sheets: readonly CSSStyleSheet[]) =>
+          sheets.flatMap((s) => Array.from(s.cssRules, (r) => r.cssText)).filter((t) => t.includes('context-glossary-'));
+        const host = document.getElementById('shadow-host');
+        return { doc: texts(document.adoptedStyleSheets), shadow: texts(host?.shadowRoot?.adoptedStyleSheets ?? []) };
+      });
+      expect(rules.doc.some((t) => t.includes('::highlight(context-glossary-organization)') && t.includes('dotted'))).toBe(true);
+      expect(rules.shadow.length).toBeGreaterThan(0);
+      // Pixels: the first heading with and without our highlights registered.
+      const h1 = await page.$('h1');
+      const marked = await h1!.screenshot({ encoding: 'base64' });
+      const unmarked = await page.evaluate(async () => {
+        const saved = [...CSS.highlights].filter(([n]) => n.startsWith('context-glossary'));
+        for (const [n] of saved) CSS.highlights.delete(n);
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return saved.length;
+      });
+      expect(unmarked).toBeGreaterThan(0);
+      const plain = await h1!.screenshot({ encoding: 'base64' });
+      expect(plain).not.toBe(marked);
+      // The page cleared the registry: our highlights come back (the engine's watch runs every second).
+      await page.waitForFunction(() => CSS.highlights.has('context-glossary-organization'), { timeout: 3000 });
+      expect(await settleMarks(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('site switch: a denied site is not marked; allowing it marks the open page live, without touching the DOM', async () => {
+    const b = ctx();
+    await storeSettings(b, { ...structuredClone(DEFAULT_SETTINGS), sites: { ...DEFAULT_SETTINGS.sites, deny: ['127.0.0.1'] } });
+    const page = await b.newPage();
+    try {
+      await page.goto(server.url('/marks-basic.html'));
+      const off = await listPageTerms(b);
+      if (typeof off === 'string') throw new Error(off);
+      expect(off.active).toBe(false);
+      expect(await readMarks(page)).toEqual([]);
+      const before = await serializeDom(page);
+      await storeSettings(b, DEFAULT_SETTINGS);
+      expect(await settleMarks(page)).toEqual([]);
+      expect(await serializeDom(page)).toBe(before);
+      // And off again: every mark goes at once.
+      await storeSettings(b, { ...structuredClone(DEFAULT_SETTINGS), enabled: false });
+      await waitForMarks(page, (m) => m.length === 0, 3000);
+    } finally {
+      await storeSettings(b, DEFAULT_SETTINGS);
+      await page.close();
+    }
+  });
+
+  it('skips pages in other languages', async () => {
+    const b = ctx();
+    const page = await b.newPage();
+    try {
+      await page.goto(server.url('/marks-basic.html'));
+      await page.goto(server.url('/marks-lang-tr.html'));
+      const r = await listPageTerms(b);
+      if (typeof r === 'string') throw new Error(r);
+      expect(r.active).toBe(false);
+      await new Promise((res) => setTimeout(res, 500));
+      expect(await readMarks(page)).toEqual([]);
     } finally {
       await page.close();
     }

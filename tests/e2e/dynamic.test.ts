@@ -1,0 +1,131 @@
+// Dynamic pages: content added, edited and removed after load; context that arrives later; big insertions; shadow
+// roots attached later; SPA navigations. Each change must be reflected within a second.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachBrowser, type FixtureServer, type Mark, readMarks, startServer, waitForMarks } from './harness/index.js';
+import { listPageTerms } from './marking-expect.js';
+
+let server: FixtureServer;
+beforeAll(async () => {
+  server = await startServer({});
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const texts = (marks: Mark[]) => marks.map((m) => m.text);
+const same = (want: string[]) => (marks: Mark[]) => JSON.stringify(texts(marks)) === JSON.stringify(want);
+
+describeEachBrowser('dynamic', (ctx) => {
+  it('marks added content within a second, applies late context, drops marks of edited and removed text', async () => {
+    const b = ctx();
+    const page = await b.newPage();
+    try {
+      // Foreground: background tabs get 1 s timer throttling and no animation frames (Firefox headless opens new
+      // pages in the background), which would measure the browser's throttling, not us.
+      await page.bringToFront();
+      await page.goto(server.url('/marks-dynamic.html'));
+      expect(await page.evaluate(() => document.visibilityState)).toBe('visible');
+      const first = await listPageTerms(b, 0, true); // the content script is up and has scanned
+      if (typeof first === 'string') throw new Error(first);
+      expect(first.terms).toEqual([]);
+      expect(await readMarks(page)).toEqual([]);
+
+      // Added paragraph: its terms, and the earlier "ceasefire" now that the TTP is on the page.
+      await page.evaluate(() => {
+        const p = document.createElement('p');
+        p.id = 'late';
+        p.textContent = 'The TTP leader Noor Wali Mehsud spoke from Pakistan.';
+        document.getElementById('app')!.append(p);
+      });
+      await waitForMarks(page, same(['ceasefire', 'TTP', 'Noor Wali Mehsud']), 1000);
+
+      // Edited text: the acronym goes, and with it the context of "ceasefire".
+      await page.evaluate(() => {
+        (document.getElementById('late')!.firstChild as Text).data = 'The leader Noor Wali Mehsud spoke from Pakistan.';
+      });
+      await waitForMarks(page, same(['Noor Wali Mehsud']), 1000);
+
+      // Removed: nothing left.
+      await page.evaluate(() => document.getElementById('late')!.remove());
+      await waitForMarks(page, same([]), 1000);
+
+      // Text added inside an existing inline run joins it: "Noor Wali" + " Mehsud".
+      await page.evaluate(() => {
+        const p = document.createElement('p');
+        p.id = 'run';
+        const a = document.createElement('a');
+        a.href = '#';
+        a.textContent = 'Noor Wali';
+        p.append('Said ', a);
+        document.getElementById('app')!.append(p);
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(texts(await readMarks(page))).toEqual([]);
+      await page.evaluate(() => document.getElementById('run')!.append(' Mehsud'));
+      await waitForMarks(page, same(['Noor Wali Mehsud']), 1000);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('handles a large insertion (full rescan path), shadow roots attached later, and SPA navigation', async () => {
+    const b = ctx();
+    const page = await b.newPage();
+    try {
+      // Foreground: background tabs get 1 s timer throttling and no animation frames (Firefox headless opens new
+      // pages in the background), which would measure the browser's throttling, not us.
+      await page.bringToFront();
+      await page.goto(server.url('/marks-dynamic.html'));
+      expect(await page.evaluate(() => document.visibilityState)).toBe('visible');
+      const first = await listPageTerms(b, 0, true);
+      if (typeof first === 'string') throw new Error(first);
+
+      await page.evaluate(() => {
+        const frag = document.createDocumentFragment();
+        for (let i = 0; i < 1500; i++) {
+          const p = document.createElement('p');
+          p.textContent = i === 1200 ? 'Item 1200 quotes Sirajuddin Haqqani.' : `Item ${i} says nothing.`;
+          frag.append(p);
+        }
+        document.getElementById('app')!.append(...Array.from(frag.childNodes));
+      });
+      await waitForMarks(page, same(['Sirajuddin Haqqani']), 1000);
+
+      // A component added after load with its open shadow root (as custom elements do on insertion), then text
+      // added inside that shadow root. (attachShadow on an element already in the page makes no mutation record;
+      // such a root is found by the next full scan.)
+      await page.evaluate(() => {
+        const host = document.createElement('div');
+        host.id = 'late-host';
+        const root = host.attachShadow({ mode: 'open' });
+        const p = document.createElement('p');
+        p.textContent = 'Siraj Haqqani in a late shadow root.';
+        root.append(p);
+        document.getElementById('shadow-host')!.append(host);
+      });
+      await waitForMarks(page, (m) => texts(m).includes('Siraj Haqqani'), 1000);
+      await page.evaluate(() => {
+        const p = document.createElement('p');
+        p.textContent = 'Then the Pakistani Taliban, also in the shadow root.';
+        document.getElementById('late-host')!.shadowRoot!.append(p);
+      });
+      await waitForMarks(page, (m) => texts(m).includes('Pakistani Taliban'), 1000);
+
+      // SPA navigation: new URL, the article replaced.
+      await page.evaluate(() => {
+        history.pushState({}, '', '/marks-dynamic.html?article=2');
+        document.getElementById('app')!.replaceChildren();
+        const p = document.createElement('p');
+        p.textContent = 'Second article: al-Qaeda and the Haqqani network.';
+        document.getElementById('app')!.append(p);
+        document.getElementById('late-host')!.shadowRoot!.replaceChildren();
+      });
+      await waitForMarks(page, same(['al-Qaeda', 'Haqqani network']), 1500);
+      const after = await listPageTerms(b);
+      if (typeof after === 'string') throw new Error(after);
+      expect(after.terms.map((t) => t.id).sort()).toEqual(['al-qaeda', 'haqqani-network']);
+    } finally {
+      await page.close();
+    }
+  });
+});
