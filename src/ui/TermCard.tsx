@@ -7,6 +7,7 @@ import type { Theme } from '../core/settings/schema.js';
 import { CardActionsRow, type TermCardActions } from './CardActionsRow.js';
 import type { Translate } from './card-strings.js';
 import { QuoteList } from './QuoteList.js';
+import { beyondReportText } from './quote-segments.js';
 import { RelatedLinks } from './RelatedLinks.js';
 import { SourceLine } from './SourceLine.js';
 
@@ -71,7 +72,7 @@ export function TermCard(props: TermCardProps) {
       )}
       {entry.beyondReport && (
         <p class="cg-beyond" data-beyond-report="">
-          <strong>{t('card_beyond_report')}:</strong> {entry.beyondReport}
+          <strong>{t('card_beyond_report')}:</strong> {beyondReportText(entry.beyondReport)}
         </p>
       )}
       {(!entry.own || entry.quotes.length > 0) && (

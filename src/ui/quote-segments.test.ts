@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstSentence, parseQuoteAnchor, quoteAnchor, segmentQuote } from './quote-segments.js';
+import { beyondReportText, firstSentence, parseQuoteAnchor, quoteAnchor, segmentQuote } from './quote-segments.js';
 
 describe('segmentQuote', () => {
   it('marks the mentions and keeps the text around them', () => {
@@ -75,5 +75,15 @@ describe('firstSentence', () => {
     const long = firstSentence('word '.repeat(100), 40);
     expect(long.length).toBeLessThanOrEqual(40);
     expect(long.endsWith('word…')).toBe(true);
+  });
+});
+
+describe('beyondReportText', () => {
+  it('drops a leading "Outside the report:" label and capitalizes', () => {
+    expect(beyondReportText('Outside the report: the TTP was formed in 2007.')).toBe('The TTP was formed in 2007.');
+    expect(beyondReportText('Beyond the report — al-Qaeda was founded in 1988.')).toBe('Al-Qaeda was founded in 1988.');
+  });
+  it('leaves other text alone', () => {
+    expect(beyondReportText('Founded in 2007; outside the report: no.')).toBe('Founded in 2007; outside the report: no.');
   });
 });

@@ -60,3 +60,12 @@ export function firstSentence(text: string, maxLength = 160): string {
   if (s.length > maxLength) s = s.slice(0, maxLength - 1).replace(/\s+\S*$/, '') + '…';
   return s;
 }
+
+/**
+ * The text of an entry's "Beyond the report" note without a leading label the data may carry ("Outside the
+ * report: …"): the card prints its own label, so the words would otherwise appear twice. First letter upper-cased.
+ */
+export function beyondReportText(text: string): string {
+  const rest = text.replace(/^\s*(?:outside|beyond) the report\s*[:.,–—-]\s*/i, '').trim();
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
