@@ -83,6 +83,14 @@ describeEachBrowser('background', (ctx, kind) => {
   });
   afterEach(async () => {
     for (const p of opened.splice(0)) await p.close().catch(() => undefined);
+    if (kind === 'firefox') {
+      // A real popup the lookup opened has no BiDi target: close it through its window.
+      await ctx()
+        .evaluateInBackground(() => {
+          for (const v of (globalThis as unknown as { browser: typeof chrome }).browser.extension.getViews({ type: 'popup' })) v.close();
+        })
+        .catch(() => undefined);
+    }
     await page.keyboard.press('Escape').catch(() => undefined);
   });
 
