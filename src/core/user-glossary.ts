@@ -146,7 +146,7 @@ export function isHttpUrl(s: string): boolean {
 }
 
 /**
- * Markup-looking text: an HTML tag, comment or entity-free `javascript:` link. Plain comparisons ("x < y", "a > b")
+ * Markup-looking text: an HTML tag (`<` directly followed by a letter, `/`, `!` or `?`) or a `javascript:` link. Plain comparisons ("x < y", "a > b")
  * pass; `<b>`, `</p>`, `<!--`, `<img src=x onerror=…>` do not. Returns a short description of what was found.
  */
 export function findMarkup(text: string): string | null {

@@ -51,7 +51,7 @@ export function EntryEditor(p: EntryEditorProps) {
         <>
           <label class="field">
             <span>{t('options_field_name')}</span>
-            <input name="name" type="text" value={d.name} required aria-invalid={err('name') ? 'true' : undefined} aria-describedby={describe('name')}
+            <input name="name" type="text" value={d.name} required autoFocus aria-invalid={err('name') ? 'true' : undefined} aria-describedby={describe('name')}
               onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} />
             {msgs('name')}
           </label>

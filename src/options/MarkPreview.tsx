@@ -10,9 +10,10 @@ import { highlightCss, highlightName } from '../page/highlight-style.js';
 import type { OptionsT } from './options-strings.js';
 
 /** Terms in the sample paragraph and their categories (every occurrence is found; first-only applies below). */
+// Islamabad stays unmarked, as on real pages: it is a context-only entry.
 export const PREVIEW_TERMS: readonly [string, Category][] = [
-  ['Islamabad', 'place'],
   ['TTP', 'organization'],
+  ['Taliban', 'organization'],
   ['Kabul', 'place'],
   ['Noor Wali Mehsud', 'person'],
   ['ceasefire', 'event'],

@@ -102,7 +102,7 @@ describe('settings store', () => {
     const { backend, store } = fresh();
     const bad = clone(DEFAULT_SETTINGS) as unknown as { hover: { delayMs: number } };
     bad.hover.delayMs = -5;
-    expect(() => store.saveSettings(bad as unknown as Settings)).toThrow(/hover\.delayMs/);
+    await expect(store.saveSettings(bad as unknown as Settings)).rejects.toThrow(/hover\.delayMs/);
     expect(backend.writes()).toBe(0);
   });
 
@@ -212,7 +212,7 @@ describe('user glossary store', () => {
     const { backend, store } = fresh();
     const dup = clone(OWN);
     dup.own.push(clone(dup.own[0]!));
-    expect(() => store.saveUserGlossary(dup)).toThrow(/duplicate id/);
+    await expect(store.saveUserGlossary(dup)).rejects.toThrow(/duplicate id/);
     expect(backend.writes()).toBe(0);
   });
 

@@ -253,7 +253,8 @@ export function createSettingsStore(backend: StorageBackend, now: () => Date = (
 
   return {
     loadSettings,
-    saveSettings: (next) => {
+    // Invalid input is a programming error: reject (not throw synchronously) and write nothing.
+    saveSettings: async (next) => {
       const valid = validateSettings(next);
       return serial(() => writeSettings(valid));
     },
@@ -288,7 +289,7 @@ export function createSettingsStore(backend: StorageBackend, now: () => Date = (
       };
     },
     loadUserGlossary,
-    saveUserGlossary: (u) => {
+    saveUserGlossary: async (u) => {
       const valid = validateUserGlossary(u);
       return serial(() => backend.local.set({ [KEYS.userGlossary]: valid }));
     },
