@@ -158,12 +158,28 @@ async function main() {
       if (marks.length === 0) await sleep(100);
     }
     if (marks.length === 0) return fail('no term was marked on the demo article within 10 s');
+    // The engine paints the viewport first and the rest in slices: wait until the count stops changing.
+    for (let i = 0; i < 20; i++) {
+      await sleep(250);
+      const again = await readMarkRects(page);
+      if (again.length === marks.length) break;
+      marks = again;
+    }
 
     // Hover a mark in the article's body (the first one below the headline area that is on screen).
     const first = marks.find((m) => m.text === 'TTP') ?? marks[0];
-    await page.evaluate((y) => window.scrollTo({ top: Math.max(0, y - 160), behavior: 'instant' }), first.top);
-    await sleep(300);
-    if (process.env.START_DEBUG) log(`scrolled to ${await page.evaluate(() => scrollY)} for ${first.text}@${first.top}`);
+    // Scroll the term to the upper part of the view so the card has room below it. Checked and repeated: right
+    // after load the page can still move the scroll position back (seen as a race in headless runs).
+    for (let i = 0; i < 10; i++) {
+      const done = await page.evaluate((top) => {
+        const want = Math.min(Math.max(0, top - 160), document.documentElement.scrollHeight - innerHeight);
+        if (Math.abs(scrollY - want) < 2) return true;
+        window.scrollTo({ top: want, behavior: 'instant' });
+        return false;
+      }, first.top);
+      if (done) break;
+      await sleep(200);
+    }
     const onScreen = (await readMarkRects(page)).filter((m) => m.y > 0 && m.y + m.h < 900 && m.w > 0);
     const target = onScreen.find((m) => m.text === 'TTP') ?? onScreen[0];
     if (!target) return fail('no marked term is on screen to hover');
