@@ -274,6 +274,37 @@ for (const kind of BROWSERS) {
       await waitForMarks(article, (m) => m.some((x) => x.text === 'Kabul'));
     });
 
+    it('card width set with the keyboard on a slider applies to the next card on the open tab', async () => {
+      await options.bringToFront();
+      await options.focus('#card-width');
+      await options.keyboard.press('End'); // range max: 560 px
+      await options.waitForFunction(() => document.querySelector('output[for="card-width"]')?.textContent === '560 px');
+      await article.bringToFront();
+      await article.mouse.move(5, 5);
+      await waitForCard(article, (c) => !c?.visible);
+      // The write is debounced in options; the card picks the new width up once storage says so.
+      let width = 0;
+      for (let i = 0; i < 30 && Math.abs(width - 560) > 2; i++) {
+        await article.mouse.move(5, 5);
+        await new Promise((r) => setTimeout(r, 150));
+        width = (await cardFor(article, 'Kabul', 'kabul')).rect?.w ?? 0;
+      }
+      expect(Math.round(width)).toBe(560);
+      await article.mouse.move(5, 5);
+    });
+
+    it('a denylisted site loses its marks at once, and gets them back when the pattern is removed', async () => {
+      await options.bringToFront();
+      await options.type('#deny-input', '127.0.0.1');
+      await options.keyboard.press('Enter');
+      await article.bringToFront();
+      await waitForMarks(article, (m) => m.length === 0);
+      await options.bringToFront();
+      await options.click('[data-testid="deny-list"] button[aria-label="Remove 127.0.0.1"]');
+      await article.bringToFront();
+      await waitForMarks(article, (m) => m.some((x) => x.text === 'Wakhan Corridor'));
+    });
+
     it('every form control on the options page has an accessible name', async () => {
       await options.bringToFront();
       const unnamed = await options.evaluate(() =>
