@@ -102,4 +102,37 @@ describeEachBrowser('report reader', (ctx) => {
     expect(((await page.evaluate(sentenceState(id))) as { text: string }).text).toBe(sentenceText(last, 1));
     await page.close();
   });
+
+  it('reveals a term’s occurrences one after another from the side list', async () => {
+    const page = await ctx().openExtensionPage('reader.html');
+    await waitFor(page, () => document.documentElement.dataset.readerReady === 'true');
+    await waitForMarks(page, (m) => m.length > 20, 10_000);
+    const usip = glossary.entries.find((e) => e.id === 'usip')!;
+    const flashed: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      await page.evaluate(() => document.querySelector<HTMLElement>('#terms [data-term="usip"]')!.click());
+      const marks = await waitForMarks(page, (m) => m.some((x) => x.name.endsWith('flash')), 3_000);
+      const flash = marks.find((x) => x.name.endsWith('flash'))!;
+      expect(usip.aliases).toContain(flash.text);
+      flashed.push(`${flash.start.path}:${flash.start.offset}`);
+      // In view once the smooth scroll ends.
+      await waitFor(page, () => {
+        const reg = CSS.highlights as unknown as Map<string, Set<AbstractRange>>;
+        for (const [name, hl] of reg) {
+          if (!name.endsWith('flash')) continue;
+          for (const r of hl) {
+            const range = document.createRange();
+            range.setStart(r.startContainer, r.startOffset);
+            range.setEnd(r.endContainer, r.endOffset);
+            const rect = range.getBoundingClientRect();
+            return rect.top >= 0 && rect.bottom <= innerHeight;
+          }
+        }
+        return false;
+      });
+    }
+    // The second click moved on to the next occurrence.
+    expect(flashed[0]).not.toBe(flashed[1]);
+    await page.close();
+  });
 });
