@@ -68,9 +68,10 @@ export class Matcher {
     this.termEntry = Int32Array.from(terms, (t) => t.entry);
   }
 
-  static compile(terms: readonly TermInput[]): Matcher {
+  /** `options.denseBudget` is for tests and benches (how many dense transition entries; 0 = roots only). */
+  static compile(terms: readonly TermInput[], options?: { denseBudget?: number }): Matcher {
     const copy = terms.map((t) => ({ ...t, ...(t.requires ? { requires: [...t.requires] } : {}) }));
-    return new Matcher(copy, buildTables(copy));
+    return new Matcher(copy, buildTables(copy, options?.denseBudget));
   }
 
   /** From serialize()'s output: decodes and views the packed tables; nothing is rebuilt. */
