@@ -193,6 +193,8 @@ export class CardHost implements CardController {
     layer.setAttribute('role', 'dialog');
     layer.setAttribute('aria-labelledby', NAME_ID);
     layer.tabIndex = -1;
+    // The glossary's language, whatever the page's: screen readers then pronounce the card right.
+    layer.lang = this.report.language || 'en';
     layer.hidden = true;
     layer.dataset.styles = this.styleMode;
     layer.addEventListener('pointerenter', () => this.onPointerEnter?.());

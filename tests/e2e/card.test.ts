@@ -392,6 +392,13 @@ describeEachBrowser('card', (ctx, kind) => {
     expect(look.bg).toBe('rgb(31, 35, 41)');
     expect(look.size).toBe('18px');
     expect(Math.round(card.rect!.w)).toBe(440);
+    await new Promise((r) => setTimeout(r, 250));
+    const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY, h: innerHeight }));
+    const r = card.rect!;
+    await page.screenshot({
+      path: join(ROOT, 'artifacts', `card-forced-dark-18px-${kind}.png`) as `${string}.png`,
+      clip: { x: scroll.x + Math.max(0, r.x - 16), y: scroll.y + Math.max(0, r.y - 16), width: r.w + 32, height: Math.min(scroll.h - Math.max(0, r.y - 16), r.h + 32) },
+    });
     await write(DEFAULT_SETTINGS);
     // Firefox runs evaluateInBackground in a helper tab: come back before using the mouse.
     await page.bringToFront();
