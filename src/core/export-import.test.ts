@@ -78,6 +78,8 @@ const CASES: Case[] = [
   { name: 'version as string', mutate: (f) => (f.version = '1'), path: 'version', message: /whole number ≥ 1 \(got "1"\)/ },
   { name: 'version zero', mutate: (f) => (f.version = 0), path: 'version', message: /whole number ≥ 1 \(got 0\)/ },
   { name: 'fractional version', mutate: (f) => (f.version = 1.5), path: 'version', message: /whole number/ },
+  { name: 'settings version missing', mutate: (f) => delete f.settings.version, path: 'settings.version', message: /is missing \(expected 1\)/ },
+  { name: 'own-entries version missing', mutate: (f) => delete f.userGlossary.version, path: 'userGlossary.version', message: /is missing \(expected 1\)/ },
   { name: 'future settings version', mutate: (f) => (f.settings.version = 3), path: 'settings.version', message: /newer version .*settings version 3/ },
   { name: 'future own-entries version', mutate: (f) => (f.userGlossary.version = 2), path: 'userGlossary.version', message: /newer version/ },
   // --- top-level fields

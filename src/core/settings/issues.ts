@@ -50,7 +50,10 @@ export function zodIssuesToErrors(issues: readonly z.ZodIssue[], prefix = ''): F
         message = `must be one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')} (got ${JSON.stringify(issue.received)})`;
         break;
       case 'invalid_literal':
-        message = `must be ${JSON.stringify(issue.expected)} (got ${JSON.stringify(issue.received) ?? describeType(issue.received)})`;
+        message =
+          issue.received === undefined
+            ? `is missing (expected ${JSON.stringify(issue.expected)})`
+            : `must be ${JSON.stringify(issue.expected)} (got ${JSON.stringify(issue.received) ?? describeType(issue.received)})`;
         break;
       case 'too_big':
         if (!ZOD_DEFAULT.test(issue.message)) break;
