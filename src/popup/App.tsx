@@ -60,6 +60,12 @@ export function App() {
     performance.mark('popup-interactive');
   }, []);
 
+  // The popup follows the card theme setting (system, light or dark), like the card inside it.
+  const theme = settings?.card.theme ?? 'system';
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
   useEffect(() => {
     void loadSettings().then(setSettings, (e: unknown) => setError(String(e)));
     const offSettings = onSettingsChanged(setSettings);
@@ -143,11 +149,12 @@ export function App() {
 
   const onReveal = (term: TabTerm) => {
     if (tabId === null) return;
-    // Cycle through the frames that have the term, starting where the last click left off.
-    const start = revealed.current.get(term.id) ?? 0;
+    // Frames take turns (each frame cycles through its own occurrences), so every frame's occurrences are reached.
+    const n = term.frameIds.length;
+    const start = (revealed.current.get(term.id) ?? 0) % Math.max(n, 1);
     const frames = [...term.frameIds.slice(start), ...term.frameIds.slice(0, start)];
-    void revealInTab(tabId, term.id, frames).then((found) => {
-      if (found) revealed.current.set(term.id, start);
+    void revealInTab(tabId, term.id, frames).then((foundAt) => {
+      if (foundAt >= 0) revealed.current.set(term.id, (start + foundAt + 1) % n);
     });
   };
 
@@ -218,6 +225,9 @@ export function App() {
           onKeyDown={onKeyDown}
         />
       </div>
+      <p class="visually-hidden" role="status">
+        {results ? msg('popup_result_count', [results.length]) : ''}
+      </p>
       {error && (
         <p class="error" role="alert">
           {error}

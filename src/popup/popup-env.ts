@@ -55,17 +55,18 @@ export async function pageTerms(tabId: number): Promise<Reply<'getPageTerms'> | 
   }
 }
 
-/** Scrolls the tab to the term's next occurrence, trying the frames that have it in turn; false if none did. */
-export async function revealInTab(tabId: number, id: string, frameIds: readonly number[]): Promise<boolean> {
-  for (const frameId of frameIds) {
+/** Scrolls the tab to the term's next occurrence, trying the frames in order; the index of the frame that had it,
+ *  or -1 when none did. */
+export async function revealInTab(tabId: number, id: string, frameIds: readonly number[]): Promise<number> {
+  for (const [i, frameId] of frameIds.entries()) {
     try {
       const r = await sendToTab(tabId, 'revealTerm', { id }, frameId);
-      if (r?.found) return true;
+      if (r?.found) return i;
     } catch {
       /* the frame is gone: try the next */
     }
   }
-  return false;
+  return -1;
 }
 
 export function readerUrl(anchor: string | null): string {
