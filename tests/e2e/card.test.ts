@@ -366,6 +366,8 @@ describeEachBrowser('card', (ctx, kind) => {
     }
     expect(styles.def.size).toBe('14px');
     expect(styles.card.bg).toBe('rgb(255, 255, 255)');
+    expect(await hostile.evaluate(() => getComputedStyle(document.querySelector('[data-context-glossary-host]')!).opacity)).toBe('1');
+    await new Promise((r) => setTimeout(r, 250)); // let the fade-in finish before the screenshot
     await hostile.screenshot({ path: join(ROOT, 'artifacts', `card-hostile-${kind}.png`) as `${string}.png` });
     await hostile.close();
   });
