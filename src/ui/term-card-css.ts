@@ -123,6 +123,11 @@ export const TERM_CARD_CSS = `
 .cg-action-end { margin-inline-start: auto; }
 .cg-action[aria-pressed="true"] { font-weight: 650; }
 
+/* A short viewport: one scroll for the whole card rather than a fixed footer squeezing the content. */
+@media (max-height: 520px) {
+  .cg-card { overflow: auto; overscroll-behavior: contain; }
+  .cg-body { flex: none; overflow: visible; background: none; }
+}
 @media (prefers-reduced-motion: no-preference) {
   .cg-card.cg-animate { animation: cg-in 120ms ease-out; }
 }
