@@ -8,11 +8,11 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { CompiledGlossary } from '../core/glossary-types.js';
 import type { Settings } from '../core/settings/schema.js';
 import type { UserGlossary } from '../core/user-glossary.js';
-import { AppearanceForm } from './AppearanceForm.js';
+import { AppearanceSection } from './AppearanceSection.js';
 import { DataSection } from './DataSection.js';
 import { GlossarySection } from './GlossarySection.js';
 import type { OptionsStringKey, OptionsT } from './options-strings.js';
-import { SitesForm } from './SitesForm.js';
+import { SitesSection } from './SitesSection.js';
 import type { Notify, OptionsStore } from './store-api.js';
 
 export interface OptionsAppProps {
@@ -96,7 +96,6 @@ export function OptionsApp({ glossary, store, load, subscribe, addPrefill, t }: 
   }, [flush]);
 
   if (!settings || !user) return <p class="loading">{t('options_loading')}</p>;
-  const entryName = (id: string) => glossary.entries.find((e) => e.id === id)?.name ?? user.own.find((e) => e.id === id)?.name ?? id;
 
   return (
     <>
@@ -118,11 +117,11 @@ export function OptionsApp({ glossary, store, load, subscribe, addPrefill, t }: 
         </section>
         <section id="appearance" aria-labelledby="appearance-h">
           <h2 id="appearance-h">{t('options_appearance')}</h2>
-          <AppearanceForm value={settings} onChange={(next) => changeSettings(() => next)} t={t} />
+          <AppearanceSection settings={settings} onSettings={changeSettings} t={t} />
         </section>
         <section id="sites" aria-labelledby="sites-h">
           <h2 id="sites-h">{t('options_sites')}</h2>
-          <SitesForm value={settings} onChange={(next) => changeSettings(() => next)} entryName={entryName} t={t} />
+          <SitesSection glossary={glossary} user={user} settings={settings} onSettings={changeSettings} t={t} />
         </section>
         <section id="data" aria-labelledby="data-h">
           <h2 id="data-h">{t('options_data')}</h2>
