@@ -13,6 +13,8 @@ export interface EntryEditorProps {
   title: string;
   errors: DraftErrors;
   warnings: DraftErrors;
+  /** Spelling field -> name of another entry that already marks it. */
+  conflicts: DraftErrors;
   knownIds: readonly string[];
   onChange: (d: EntryDraft) => void;
   onSave: () => void;
@@ -23,15 +25,17 @@ export interface EntryEditorProps {
 }
 
 export function EntryEditor(p: EntryEditorProps) {
-  const { draft: d, t, errors, warnings } = p;
+  const { draft: d, t, errors, warnings, conflicts } = p;
   const own = p.mode === 'own';
   const set = (patch: Partial<EntryDraft>) => p.onChange({ ...d, ...patch });
   const err = (field: string) => errors[field];
-  const describe = (field: string) => [errors[field] ? `err-${field}` : '', warnings[field] ? `warn-${field}` : ''].filter(Boolean).join(' ') || undefined;
+  const describe = (field: string) =>
+    [errors[field] ? `err-${field}` : '', warnings[field] ? `warn-${field}` : '', conflicts[field] ? `taken-${field}` : ''].filter(Boolean).join(' ') || undefined;
   const msgs = (field: string) => (
     <>
       {errors[field] && <span class="error" id={`err-${field}`}>{errors[field]}</span>}
       {warnings[field] && <span class="warning" id={`warn-${field}`}>{t('options_markup_warning', [warnings[field]!])}</span>}
+      {conflicts[field] && <span class="warning" id={`taken-${field}`}>{t('options_spelling_taken', [conflicts[field]!])}</span>}
     </>
   );
   const setName = (name: string) => {

@@ -7,7 +7,16 @@ import type { CompiledGlossary } from '../core/glossary-types.js';
 import type { Settings } from '../core/settings/schema.js';
 import type { UserGlossary } from '../core/user-glossary.js';
 import { EntryEditor } from './EntryEditor.js';
-import { builtInAliases, filterEntries, listEntries, setCategoryEnabled, setEntryEnabled, type CategoryFilter } from './entry-list.js';
+import {
+  builtInAliases,
+  filterEntries,
+  listEntries,
+  setCategoryEnabled,
+  setEntryEnabled,
+  spellingConflicts,
+  spellingOwners,
+  type CategoryFilter,
+} from './entry-list.js';
 import { GlossaryForm } from './GlossaryForm.js';
 import type { OptionsT } from './options-strings.js';
 import { draftFromOwn, draftToOverride, draftToOwn, draftWarnings, emptyDraft, type DraftErrors, type EntryDraft } from './own-entry-draft.js';
@@ -41,6 +50,7 @@ export function GlossarySection({ glossary, settings, user, store, notify, onSet
   );
   const all = useMemo(() => listEntries(glossary.entries, user, settings), [glossary, user, settings]);
   const shown = useMemo(() => filterEntries(all, filter, query), [all, filter, query]);
+  const owners = useMemo(() => spellingOwners(glossary, user), [glossary, user]);
   const knownIds = useMemo(() => [...glossary.entries.map((e) => e.id), ...user.own.map((e) => e.id)], [glossary, user]);
 
   const save = (p: Promise<unknown>) => p.then(() => notify(t('options_saved')), (e: unknown) => notify(t('options_save_failed', [String(e)]), 'error'));
@@ -104,6 +114,7 @@ export function GlossarySection({ glossary, settings, user, store, notify, onSet
           title={editing.mode === 'builtin' ? t('options_editor_builtin', [editing.draft.name]) : editing.draft.id ? t('options_editor_own', [editing.draft.name]) : t('options_editor_new')}
           errors={editing.errors}
           warnings={draftWarnings(editing.draft)}
+          conflicts={spellingConflicts(editing.draft.aliases, owners, editing.draft.id)}
           knownIds={knownIds}
           onChange={(draft) => setEditing({ ...editing, draft })}
           onSave={saveEditing}

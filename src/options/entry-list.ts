@@ -3,6 +3,7 @@
  * filtered by category and a search text. Pure (tested in node).
  */
 import { foldString } from '../core/fold.js';
+import { spellingForms } from '../core/glossary-schema.js';
 import type { AliasSource, CompiledEntry, CompiledGlossary, Category } from '../core/glossary-types.js';
 import type { Settings } from '../core/settings/schema.js';
 import type { UserGlossary } from '../core/user-glossary.js';
@@ -102,4 +103,45 @@ export function builtInAliases(glossary: CompiledGlossary, id: string): { aliase
   const shared = aliases.every((a) => JSON.stringify(a.requires ?? []) === JSON.stringify(first));
   if (shared) for (const a of aliases) delete a.requires;
   return { aliases, requires: shared ? first : [] };
+}
+
+/**
+ * Who already owns each spelling (folded, hyphen variants included): built-in spellings from the compiled matcher,
+ * own entries from storage. The editor warns when a new spelling collides (both would claim the same words).
+ */
+export function spellingOwners(glossary: CompiledGlossary, user: UserGlossary): Map<string, { id: string; name: string }> {
+  const owners = new Map<string, { id: string; name: string }>();
+  const add = (text: string, id: string, name: string) => {
+    for (const f of spellingForms(text)) if (!owners.has(f)) owners.set(f, { id, name });
+  };
+  for (const t of glossary.matcher.terms) {
+    const e = t.entry >= 0 ? glossary.entries[t.entry] : undefined;
+    if (e && !user.overrides[e.id]?.aliases) add(t.text, e.id, e.name);
+  }
+  for (const [id, o] of Object.entries(user.overrides)) {
+    const e = glossary.entries.find((x) => x.id === id);
+    if (e && o.aliases) for (const a of o.aliases) add(a.text, id, e.name);
+  }
+  for (const e of user.own) for (const a of e.aliases) add(a.text, e.id, e.name);
+  return owners;
+}
+
+/** Field -> name of the other entry that already marks that spelling. */
+export function spellingConflicts(
+  aliases: readonly { text: string }[],
+  owners: ReadonlyMap<string, { id: string; name: string }>,
+  selfId: string | null,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  aliases.forEach((a, i) => {
+    if (!a.text.trim()) return;
+    for (const f of spellingForms(a.text.trim())) {
+      const owner = owners.get(f);
+      if (owner && owner.id !== selfId) {
+        out[`aliases[${i}].text`] = owner.name;
+        break;
+      }
+    }
+  });
+  return out;
 }

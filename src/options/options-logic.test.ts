@@ -3,7 +3,7 @@ import type { CompiledEntry, CompiledGlossary } from '../core/glossary-types.js'
 import { Matcher } from '../core/matcher/index.js';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings/schema.js';
 import type { UserGlossary } from '../core/user-glossary.js';
-import { builtInAliases, filterEntries, listEntries, setCategoryEnabled, setEntryEnabled } from './entry-list.js';
+import { builtInAliases, filterEntries, listEntries, setCategoryEnabled, setEntryEnabled, spellingConflicts, spellingOwners } from './entry-list.js';
 import { previewMarks } from './MarkPreview.js';
 import { englishOptionsT } from './options-strings.js';
 import { draftFromOwn, draftToOverride, draftToOwn, draftWarnings, emptyDraft } from './own-entry-draft.js';
@@ -61,6 +61,24 @@ describe('entry list', () => {
       requires: [],
     });
     expect(builtInAliases(GLOSSARY, 'kabul')).toEqual({ aliases: [{ text: 'Kabul', case: 'proper' }], requires: [] });
+  });
+});
+
+describe('spelling conflicts', () => {
+  it('flags a spelling another entry already marks (folded, hyphen variants), not the entry itself', () => {
+    const owners = spellingOwners(GLOSSARY, USER);
+    expect(spellingConflicts([{ text: 'KABUL' }, { text: 'Tehreek e Taliban Pakistan' }, { text: 'Wakhan' }, { text: '' }], owners, null)).toEqual({
+      'aliases[0].text': 'Kabul',
+      'aliases[1].text': 'Tehreek-e-Taliban Pakistan',
+    });
+    expect(spellingConflicts([{ text: 'Wakhan Corridor' }], owners, 'own-wakhan')).toEqual({});
+    expect(spellingConflicts([{ text: 'Wakhan Corridor' }], owners, null)).toEqual({ 'aliases[0].text': 'Wakhan Corridor' });
+  });
+
+  it('an override that replaces spellings frees the old ones', () => {
+    const user: UserGlossary = { ...USER, overrides: { kabul: { aliases: [{ text: 'Kabul city', case: 'proper' }] } } };
+    const owners = spellingOwners(GLOSSARY, user);
+    expect(spellingConflicts([{ text: 'Kabul' }, { text: 'kabul city' }], owners, null)).toEqual({ 'aliases[1].text': 'Kabul' });
   });
 });
 

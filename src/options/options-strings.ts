@@ -62,6 +62,7 @@ export const OPTIONS_STRINGS = {
   options_cancel: 'Cancel',
   options_reset_original: 'Reset to original',
   options_markup_warning: 'Contains $1. It will show as plain text, but an import of an export file refuses text like this.',
+  options_spelling_taken: 'This spelling already marks “$1”: the two entries would compete for the same words.',
   options_entry_errors: 'Please fix the marked fields.',
   // Appearance
   options_appearance: 'Appearance',
