@@ -72,6 +72,8 @@ describe('foldChar', () => {
     ['\u036f', 'IGNORE'],
     ['\u064e', 'IGNORE'], // Arabic fatha (Mn)
     ['\ufe0f', 'IGNORE'], // variation selector
+    ['\uffff', 'IGNORE'], // noncharacter (the table's ignorable marker)
+    ['\u0000', '\u0000'],
     // punctuation and digits stay
     ['.', '.'],
     ['(', '('],

@@ -11,18 +11,22 @@
  * - otherwise the NFD base letter (only when the rest of the decomposition is combining marks, so Hangul syllables
  *   stay whole), lowercased when that stays one code unit.
  *
- * Tables are filled lazily (ASCII up front): a content script pays only for the characters a page contains.
+ * Tables are filled lazily: a content script pays only for the characters a page contains.
  * Surrogate code units fold to themselves (astral letters are not case-folded: no glossary term uses them).
  */
 
 export const FOLD_IGNORABLE = -1;
-const UNKNOWN = -2;
 
-const foldTable = new Int32Array(65536).fill(UNKNOWN);
-/** 0 = unknown, 1 = no, 2 = yes. */
-const wordTable = new Uint8Array(65536);
-/** 0 = unknown, 1 = caseless/lower, 2 = upper (has a different lowercase form). */
-const upperTable = new Uint8Array(65536);
+/** Folded unit per code unit, 0 = not computed yet (NUL, which folds to itself, is simply recomputed), 0xFFFF =
+ *  ignorable (so the noncharacter U+FFFF counts as ignorable). Uint16 keeps the table at 128 KB per context. */
+const foldTable = new Uint16Array(65536);
+const TABLE_IGNORABLE = 0xffff;
+/** Bit flags per code unit: word known / word, upper known / upper (64 KB for both). */
+const flagTable = new Uint8Array(65536);
+const WORD_KNOWN = 1;
+const WORD = 2;
+const UPPER_KNOWN = 4;
+const UPPER = 8;
 
 const APOSTROPHES = [0x27, 0x60, 0xb4, 0x2bc, 0x2018, 0x2019, 0x201b, 0x2032, 0xff07];
 const DASHES = [0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2043, 0x2212, 0xfe58, 0xfe63, 0xff0d];
@@ -79,12 +83,11 @@ function computeFold(c: number): number {
 
 /** The folded UTF-16 code unit of `code` (a code unit, 0..0xFFFF), or -1 when the character is ignorable. */
 export function foldChar(code: number): number {
-  let f = foldTable[code]!;
-  if (f === UNKNOWN) {
-    f = computeFold(code);
-    foldTable[code] = f;
-  }
-  return f;
+  const f = foldTable[code]!;
+  if (f !== 0) return f === TABLE_IGNORABLE ? FOLD_IGNORABLE : f;
+  const r = code === 0xffff ? FOLD_IGNORABLE : computeFold(code);
+  foldTable[code] = r === FOLD_IGNORABLE ? TABLE_IGNORABLE : r;
+  return r;
 }
 
 /**
@@ -100,24 +103,24 @@ export function isWordChar(code: number): boolean {
     );
   }
   if (code > 0xffff) return RE_WORD.test(String.fromCodePoint(code));
-  let w = wordTable[code]!;
-  if (w === 0) {
-    w = RE_WORD.test(String.fromCharCode(code)) && foldChar(code) !== 0x27 ? 2 : 1;
-    wordTable[code] = w;
+  let w = flagTable[code]!;
+  if ((w & WORD_KNOWN) === 0) {
+    w |= WORD_KNOWN | (RE_WORD.test(String.fromCharCode(code)) && foldChar(code) !== 0x27 ? WORD : 0);
+    flagTable[code] = w;
   }
-  return w === 2;
+  return (w & WORD) !== 0;
 }
 
 /** True for a code unit that has a distinct lowercase form (uppercase or titlecase letter). */
 export function isUpperUnit(code: number): boolean {
   if (code < 0x80) return code >= 0x41 && code <= 0x5a;
-  let u = upperTable[code]!;
-  if (u === 0) {
+  let u = flagTable[code]!;
+  if ((u & UPPER_KNOWN) === 0) {
     const s = String.fromCharCode(code);
-    u = s.toLowerCase() !== s ? 2 : 1;
-    upperTable[code] = u;
+    u |= UPPER_KNOWN | (s.toLowerCase() !== s ? UPPER : 0);
+    flagTable[code] = u;
   }
-  return u === 2;
+  return (u & UPPER) !== 0;
 }
 
 /** True for a code unit that has a distinct uppercase form (a lowercase letter). */
