@@ -62,10 +62,21 @@ async function openDemo(page: Page, path = 'demo/article.html'): Promise<void> {
   await waitForMarks(page, (m) => m.some((x) => x.text === 'TTP'), 10_000);
 }
 
-/** Hovers the nth mark with this text and waits for the card of `id`. */
+/**
+ * Hovers the nth mark with this text and waits for the card of `id`. Retried (pointer away, mark found afresh)
+ * when a re-scan replaced the mark under the pointer — e.g. right after a settings change.
+ */
 async function hoverFor(page: Page, text: string, id: string, nth = 0) {
-  await hover(page, await markBox(page, text, nth));
-  return (await waitForCard(page, (c) => c?.visible === true && c.entry === id))!;
+  for (let attempt = 1; ; attempt++) {
+    await hover(page, await markBox(page, text, nth));
+    try {
+      return (await waitForCard(page, (c) => c?.visible === true && c.entry === id, 2_500))!;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await page.mouse.move(5, 5);
+      await new Promise((r) => setTimeout(r, 400));
+    }
+  }
 }
 
 describeEachBrowser('card', (ctx, kind) => {
@@ -301,8 +312,11 @@ describeEachBrowser('card', (ctx, kind) => {
     }, card.rect!);
     expect(onTop).toBe(true);
     await page.evaluate(() => document.exitFullscreen());
-    await page.waitForFunction(() => !document.fullscreenElement, { timeout: 5_000 });
-    expect(await page.evaluate(() => document.querySelector('[data-context-glossary-host]')!.parentElement!.localName)).toBe('html');
+    // Back under <html> once the fullscreenchange event has run (it follows fullscreenElement becoming null).
+    await page.waitForFunction(
+      () => !document.fullscreenElement && document.querySelector('[data-context-glossary-host]')!.parentElement === document.documentElement,
+      { timeout: 5_000 },
+    );
   });
 
   it('opens the report reader at a quote’s sentence, flashing it', async () => {
@@ -384,7 +398,8 @@ describeEachBrowser('card', (ctx, kind) => {
       }, settings);
     await write({ ...DEFAULT_SETTINGS, card: { width: 440, fontSize: 18, theme: 'dark' } });
     await page.bringToFront();
-    await new Promise((r) => setTimeout(r, 300));
+    // The content script re-applies the settings (and re-scans): let it settle.
+    await new Promise((r) => setTimeout(r, 600));
     const card = await hoverFor(page, 'TTP', 'ttp');
     const look = await page.evaluate(() => {
       const root = document.querySelector('[data-context-glossary-host]')!.shadowRoot!;
@@ -404,7 +419,6 @@ describeEachBrowser('card', (ctx, kind) => {
     await write(DEFAULT_SETTINGS);
     // Firefox runs evaluateInBackground in a helper tab: come back before using the mouse.
     await page.bringToFront();
-    await waitForCard(page, (c) => c?.visible === true && c.entry === 'ttp');
     await page.mouse.move(5, 5, { steps: 4 });
     await waitForCard(page, (c) => c?.visible !== true, 3_000);
   });
