@@ -22,8 +22,11 @@ let queue: Promise<unknown> = (async () => {
   if (!area) return;
   try {
     const stored = await area.get(SESSION_KEY);
-    // Reports that arrived while we were loading win over the stored copy.
-    map = { ...parseTabMap(stored[SESSION_KEY]), ...map };
+    // Reports that arrived while we were loading win over the stored copy; tabs closed while the worker was
+    // stopped (their onRemoved went unheard) are dropped.
+    const open = new Set((await browser.tabs.query({})).map((t) => String(t.id)));
+    const restored = Object.fromEntries(Object.entries(parseTabMap(stored[SESSION_KEY])).filter(([id]) => open.has(id)));
+    map = { ...restored, ...map };
   } catch (err) {
     console.warn('[context-glossary] could not read the session copy of page terms', err);
   }

@@ -253,6 +253,32 @@ describeEachBrowser('background', (ctx, kind) => {
     expect(await poll(() => badgeOf(b, tabId), (t) => t === '2', 15_000)).toBe('2');
   });
 
+  it('mirrors the per-frame terms to storage.session (an idle-stopped worker restores them from there)', async () => {
+    const b = ctx();
+    const framed = await b.newPage();
+    opened.push(framed);
+    await framed.goto(server.url('/popup-frames.html'));
+    const inner = await poll(async () => framed.frames().find((f) => f.url().endsWith('/popup-frame-inner.html')) ?? null, (f) => f !== null);
+    await waitForMarks(inner!, (m) => m.some((x) => x.text === 'Siraj Haqqani'), 15_000);
+    const tabId = await tabIdOf(b, framed);
+    const readMirror = () =>
+      b.evaluateInBackground(async (id: number) => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        const stored = (await api.storage.session.get('bg_pageTerms')).bg_pageTerms as
+          | Record<string, { frames: Record<string, { terms: { id: string; count: number }[] | null; host: string | null }> }>
+          | undefined;
+        const frames = stored?.[String(id)]?.frames ?? {};
+        return Object.values(frames)
+          .map((f) => ({ host: f.host, terms: (f.terms ?? []).map((t) => `${t.id}:${t.count}`).sort() }))
+          .sort((x, y) => x.terms.length - y.terms.length);
+      }, tabId);
+    const mirror = await poll(readMirror, (m) => m.length === 2);
+    expect(mirror).toEqual([
+      { host: '127.0.0.1', terms: ['ttp:1'] },
+      { host: '127.0.0.1', terms: ['siraj-haqqani:1', 'ttp:1'] },
+    ]);
+  });
+
   it('ignores malformed messages and messages from the wrong kind of sender', async () => {
     const b = ctx();
     const tabId = await tabIdOf(b, page);
