@@ -98,6 +98,8 @@ async function vitest(project, extra = []) {
 }
 
 mkdirSync(reportDir, { recursive: true });
+// Tests write screenshots to artifacts/ (gitignored, so absent on a fresh clone).
+mkdirSync(join(root, 'artifacts'), { recursive: true });
 const steps = {
   browsers: () => run('browsers', process.execPath, ['scripts/ensure-browsers.mjs']),
   build: () => run('build', process.execPath, ['build.mjs']),

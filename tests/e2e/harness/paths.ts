@@ -1,5 +1,5 @@
 // Where the built extension and the fixtures live, resolved from this file so tests can run from any cwd.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,3 +37,13 @@ export function extensionDir(kind: BrowserKind): string {
 
 export const CHROMIUM_EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 export const FIREFOX_EXECUTABLE = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+/** artifacts/ (gitignored): screenshots and reports tests leave for people to look at. */
+export const ARTIFACTS_DIR = join(ROOT, 'artifacts');
+
+/** Absolute path of a file under artifacts/, creating the directory (absent on a fresh clone). */
+export function artifactPath(name: string): string {
+  const file = join(ARTIFACTS_DIR, name);
+  mkdirSync(dirname(file), { recursive: true });
+  return file;
+}
