@@ -44,6 +44,8 @@ export class Collector {
   readonly segments: Segment[] = [];
   /** Open shadow roots met on the way (all of them walked too in 'all' mode). */
   readonly shadowRoots: ShadowRoot[] = [];
+  /** Characters of text collected (decides the large-page paint window). */
+  chars = 0;
   /** 'own' mode: block elements inside the root that were not entered. */
   readonly nestedBlocks: Element[] = [];
   private readonly pending: Node[];
@@ -115,6 +117,7 @@ export class Collector {
             this.segments.push(seg);
           }
           seg.nodes.push(t);
+          this.chars += t.length;
           n = w.nextNode();
         } else {
           const el = n as Element;

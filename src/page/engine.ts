@@ -17,6 +17,7 @@ import { HighlightLayer } from './highlights.js';
 import { HoverController, type HoverTarget } from './hover.js';
 import { type Mark, MarkStore, type PageGlossary, type SegmentState } from './mark-store.js';
 import { PageObserver } from './mutations.js';
+import { LARGE_PAGE_CHARS, PaintWindow } from './paint-window.js';
 import { paintableEntries } from './paint-policy.js';
 import { readPublishDate } from './publish-date.js';
 import { firstBelow, SliceClock, viewportFirstOrder, yieldToMain } from './scheduling.js';
@@ -109,6 +110,7 @@ class Engine implements PageEngine {
   }
 
   private newStore(): MarkStore {
+    this.store?.paintWindow?.destroy();
     const paintable = paintableEntries(this.glossary.entries, this.settings, this.opts.site);
     return new MarkStore(this.glossary, this.layer, paintable, this.settings.marking.everyMention);
   }
@@ -119,7 +121,7 @@ class Engine implements PageEngine {
     this.doc.addEventListener('keydown', this.onKey, true);
     this.observer.observe(this.root);
     for (const r of this.shadowRoots) this.observer.observe(r);
-    this.lastHref = this.doc.location?.href ?? '';
+    this.lastHref = this.pageUrl();
     // The registry watch: the page may clear CSS.highlights or its adoptedStyleSheets; SPA navigations change the
     // URL without a load (isolated worlds cannot hook the page's history.pushState, so we look).
     this.watchTimer = setInterval(() => this.watch(), 1000);
@@ -188,6 +190,11 @@ class Engine implements PageEngine {
     }
     for (const r of collector.shadowRoots) this.addShadowRoot(r);
     const segs = collector.segments;
+    this.store.paintWindow?.destroy();
+    this.store.paintWindow =
+      collector.chars > LARGE_PAGE_CHARS
+        ? new PaintWindow(this.doc.defaultView as Window & typeof globalThis, this.layer, (k) => this.segments.get(k))
+        : null;
     const first = firstBelow(segs.length, 0, (i) => {
       const key = segs[i]!.key;
       const el = key.nodeType === 1 ? (key as Element) : key.nodeType === 11 ? (key as ShadowRoot).host : null;
@@ -292,7 +299,7 @@ class Engine implements PageEngine {
 
   private watch(): void {
     this.layer.ensure();
-    const href = this.doc.location?.href ?? '';
+    const href = this.pageUrl();
     if (href !== this.lastHref) {
       // SPA navigation: a new article. The observer already tracked the DOM; a fresh full scan resets
       // first-mention, navigation positions and the article date.
@@ -300,6 +307,12 @@ class Engine implements PageEngine {
       this.articleDate = this.opts.articleDate;
       void this.fullScan();
     }
+  }
+
+  /** The page's address without its fragment: in-page anchors (#p3s2 in the reader) are not navigations. */
+  private pageUrl(): string {
+    const loc = this.doc.location;
+    return loc ? loc.origin + loc.pathname + loc.search : '';
   }
 
   private termsChanged(): void {
@@ -416,6 +429,7 @@ class Engine implements PageEngine {
 
   destroy(): void {
     this.stop();
+    this.store.paintWindow?.destroy();
     clearTimeout(this.termsTimer);
     this.hover.destroy();
     this.layer.destroy();

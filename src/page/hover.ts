@@ -77,8 +77,13 @@ export class HoverController {
       this.pointerInCard = true;
       this.cancelGrace();
       this.cancelDwell();
+      // A hit-test queued by a move just before (in the gap between term and card) must not start the grace
+      // timer now that the pointer is in the card.
+      if (this.frame) this.view.cancelAnimationFrame(this.frame);
+      this.frame = 0;
       return;
     }
+    this.pointerInCard = false;
     if (Math.abs(e.clientX - this.x) < MIN_MOVE_PX && Math.abs(e.clientY - this.y) < MIN_MOVE_PX) return;
     this.x = e.clientX;
     this.y = e.clientY;
@@ -107,8 +112,6 @@ export class HoverController {
       return;
     }
     this.cancelDwell();
-    // The pointer was over the card a moment ago but is now over the page (pointerleave may not have fired yet).
-    this.pointerInCard = false;
     this.startGrace();
   }
 

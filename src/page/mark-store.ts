@@ -13,6 +13,7 @@ import type { ChunkHit, TermInput } from '../core/matcher/types.js';
 import type { Segment } from './collect.js';
 import type { HighlightLayer, Paintable } from './highlights.js';
 import { MarkIndex } from './mark-index.js';
+import type { PaintWindow } from './paint-window.js';
 
 /** What the engine needs of a glossary (RuntimeGlossary from src/core/runtime-glossary.ts fits). */
 export interface PageGlossary {
@@ -74,6 +75,8 @@ export class MarkStore {
   private present = new Set<number>();
   private touched = new Set<number>();
   private changed = false;
+  /** Large pages: only marks near the viewport are in the highlights (see paint-window.ts). */
+  paintWindow: PaintWindow | null = null;
 
   constructor(
     private readonly glossary: PageGlossary,
@@ -109,6 +112,7 @@ export class MarkStore {
         painted: false,
         dead: false,
       };
+      if (seg.marks.length === 0) this.paintWindow?.watch(seg.key);
       seg.marks.push(mark);
       let set = this.byEntry.get(h.entry);
       if (!set) this.byEntry.set(h.entry, (set = new Set()));
@@ -200,7 +204,7 @@ export class MarkStore {
     m.painted = on;
     const last = m.nodes.length - 1;
     if (on) {
-      this.layer.queueAdd(m);
+      if (!this.paintWindow || this.paintWindow.isNear(m.segment.key)) this.layer.queueAdd(m);
       m.nodes.forEach((n, i) => this.index.add(n, i === 0 ? m.startOffset : 0, i === last ? m.endOffset : n.length, m));
     } else {
       this.layer.remove(m);
