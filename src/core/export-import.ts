@@ -9,7 +9,7 @@
  * Pure (the store is an interface).
  */
 import { checkJsonSyntax } from './settings/json-check.js';
-import { formatPath, zodIssuesToErrors, type FieldError } from './settings/issues.js';
+import { describeValue, formatPath, zodIssuesToErrors, type FieldError } from './settings/issues.js';
 import { SETTINGS_VERSION, settingsSchema, type Settings } from './settings/schema.js';
 import type { SettingsStore } from './settings/store-core.js';
 import { findMarkup, userGlossarySchema, type UserGlossary } from './user-glossary.js';
@@ -113,13 +113,13 @@ export function validateImport(text: string, limits: ImportLimits = DEFAULT_IMPO
         message:
           data.format === undefined
             ? `is missing: this is not a Context Glossary export (expected "format": "${EXPORT_FORMAT}")`
-            : `must be "${EXPORT_FORMAT}" (got ${JSON.stringify(data.format) ?? typeName(data.format)}): this is not a Context Glossary export`,
+            : `must be "${EXPORT_FORMAT}" (got ${describeValue(data.format)}): this is not a Context Glossary export`,
       },
     ]);
   }
   if (data.version === undefined) return fail([{ path: 'version', message: 'is missing (expected 1)' }]);
   if (typeof data.version !== 'number' || !Number.isInteger(data.version) || data.version < 1) {
-    return fail([{ path: 'version', message: `must be a whole number ≥ 1 (got ${JSON.stringify(data.version) ?? typeName(data.version)})` }]);
+    return fail([{ path: 'version', message: `must be a whole number ≥ 1 (got ${describeValue(data.version)})` }]);
   }
   if (data.version > EXPORT_VERSION) {
     return fail([{ path: 'version', message: `the file was made by a newer version of Context Glossary (file version ${data.version}; this version reads ${EXPORT_VERSION}). Update the extension to import it.` }]);

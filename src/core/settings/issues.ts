@@ -21,6 +21,14 @@ export function formatPath(parts: readonly (string | number)[], prefix = ''): st
   return out;
 }
 
+/** A short, safe description of any value for a message: never stringifies a whole (possibly huge or deep) value. */
+export function describeValue(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (v === undefined) return 'nothing';
+  return describeType(v);
+}
+
 function describeType(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
@@ -47,13 +55,13 @@ export function zodIssuesToErrors(issues: readonly z.ZodIssue[], prefix = ''): F
         message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
         break;
       case 'invalid_enum_value':
-        message = `must be one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')} (got ${JSON.stringify(issue.received)})`;
+        message = `must be one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')} (got ${describeValue(issue.received)})`;
         break;
       case 'invalid_literal':
         message =
           issue.received === undefined
             ? `is missing (expected ${JSON.stringify(issue.expected)})`
-            : `must be ${JSON.stringify(issue.expected)} (got ${JSON.stringify(issue.received) ?? describeType(issue.received)})`;
+            : `must be ${JSON.stringify(issue.expected)} (got ${describeValue(issue.received)})`;
         break;
       case 'too_big':
         if (!ZOD_DEFAULT.test(issue.message)) break;

@@ -17,7 +17,7 @@
  * Pure.
  */
 import { CATEGORIES, type Category } from '../glossary-types.js';
-import { zodIssuesToErrors, type FieldError } from './issues.js';
+import { describeValue, zodIssuesToErrors, type FieldError } from './issues.js';
 import {
   DEFAULT_SETTINGS,
   MARK_STYLES,
@@ -123,7 +123,7 @@ export function migrateSettings(raw: unknown): MigrateResult {
   let version: number;
   if (!('version' in raw)) version = 0;
   else if (typeof raw.version === 'number' && Number.isInteger(raw.version) && raw.version >= 1) version = raw.version;
-  else return fail([{ path: 'version', message: `expected a whole number ≥ 1, got ${JSON.stringify(raw.version) ?? typeof raw.version}` }]);
+  else return fail([{ path: 'version', message: `expected a whole number ≥ 1, got ${describeValue(raw.version)}` }]);
   if (version > SETTINGS_VERSION) {
     return fail([{ path: 'version', message: `version ${version} was made by a newer version of Context Glossary (this one reads up to ${SETTINGS_VERSION})` }], true);
   }

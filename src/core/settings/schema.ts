@@ -22,7 +22,7 @@ export const sitePattern = z
   .regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/, 'a host like example.com or *.example.com');
 
 const categoryRecord = <T extends z.ZodTypeAny>(value: T) =>
-  z.object(Object.fromEntries(CATEGORIES.map((c) => [c, value])) as Record<Category, T>);
+  z.object(Object.fromEntries(CATEGORIES.map((c) => [c, value])) as Record<Category, T>).strict();
 
 export const settingsSchema = z
   .object({
