@@ -315,7 +315,12 @@ export function createSettingsStore(backend: StorageBackend, now: () => Date = (
     },
     async getSettingsStorageInfo() {
       const read = await readRawSettings();
-      const bytes = read.raw === undefined ? 0 : utf8Length(JSON.stringify(read.raw));
+      let bytes = 0;
+      try {
+        bytes = read.raw === undefined ? 0 : utf8Length(JSON.stringify(read.raw));
+      } catch {
+        // An unreadable stored value (too deep to stringify): its size is not worth failing the page for.
+      }
       return read.area === 'local'
         ? { area: 'local', chunks: 0, bytes, reason: read.reason ?? '' }
         : { area: 'sync', chunks: read.chunks, bytes };
