@@ -104,6 +104,8 @@ export interface Quote {
   text: string;
   /** Offsets of this entry's mentions within `text`, [start, end) pairs. */
   marks: [number, number][];
+  /** Own entries' quotes: where the user found the sentence (http(s) only). Report quotes omit it. */
+  sourceUrl?: string;
 }
 
 export interface CompiledEntry {
@@ -124,6 +126,8 @@ export interface CompiledEntry {
   quotes: Quote[];
   /** Present for entries the user wrote (issue: options page); built-in entries omit it. */
   own?: boolean;
+  /** The user's own notes on an own entry. */
+  notes?: string;
 }
 
 export interface CompiledGlossary {
