@@ -4,9 +4,19 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachBrowser, type FixtureServer, type Mark, readMarks, startServer, waitForMarks } from './harness/index.js';
 import { listPageTerms } from './marking-expect.js';
 
+/** A long page (> 50K characters of text): marks are painted near the viewport only (paint-window.ts). */
+const LONG_PAGE = (() => {
+  const filler = Array.from({ length: 800 }, (_, i) => `<p>Paragraph ${i} is filler text about nothing in particular, written to make the page long enough.</p>`).join('\n');
+  return `<!doctype html><html lang="en"><head><title>long</title></head><body>
+<p id="top">At the top: the TTP and Pakistan.</p>
+${filler}
+<p id="bottom">At the bottom: Noor Wali Mehsud.</p>
+</body></html>`;
+})();
+
 let server: FixtureServer;
 beforeAll(async () => {
-  server = await startServer({});
+  server = await startServer({ routes: { '/long.html': () => ({ body: LONG_PAGE }) } });
 });
 afterAll(async () => {
   await server?.close();
@@ -124,6 +134,28 @@ describeEachBrowser('dynamic', (ctx) => {
       const after = await listPageTerms(b);
       if (typeof after === 'string') throw new Error(after);
       expect(after.terms.map((t) => t.id).sort()).toEqual(['al-qaeda', 'haqqani-network']);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('long pages: marks near the viewport are painted, the rest as the reader scrolls; all are counted', async () => {
+    const b = ctx();
+    const page = await b.newPage();
+    try {
+      await page.bringToFront();
+      await page.setViewport({ width: 1000, height: 700 });
+      await page.goto(server.url('/long.html'));
+      await waitForMarks(page, same(['TTP']), 3000);
+      const terms = await listPageTerms(b, 0, true);
+      if (typeof terms === 'string') throw new Error(terms);
+      await waitForMarks(page, same(['TTP']), 1000);
+      const all = await listPageTerms(b);
+      expect(typeof all === 'string' ? all : all.terms.map((t) => t.id).sort()).toEqual(['noor-wali-mehsud', 'ttp']);
+      await page.evaluate(() => document.getElementById('bottom')!.scrollIntoView());
+      await waitForMarks(page, same(['Noor Wali Mehsud']), 1000);
+      await page.evaluate(() => scrollTo(0, 0));
+      await waitForMarks(page, same(['TTP']), 1000);
     } finally {
       await page.close();
     }

@@ -128,12 +128,23 @@ export async function listPageTerms(
   }, frameId, untilActive);
 }
 
-/** Sets stored settings as the settings store keeps them (storage.sync "settings"), from an extension context. */
-export function storeSettings(b: ExtensionBrowser, settings: unknown): Promise<void> {
-  return b.evaluateInBackground(async (s: unknown) => {
-    await chrome.storage.local.remove('settingsLocal');
-    await chrome.storage.sync.set({ settings: s });
-  }, settings);
+/**
+ * Sets stored settings as the settings store keeps them (storage.sync "settings"), from an extension context.
+ * Retried: right after launch the worker can be mid-start ("chrome is not defined" seen once in Chromium).
+ */
+export async function storeSettings(b: ExtensionBrowser, settings: unknown): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await b.evaluateInBackground(async (s: unknown) => {
+        await chrome.storage.local.remove('settingsLocal');
+        await chrome.storage.sync.set({ settings: s });
+      }, settings);
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
 }
 
 export const termsAsRecord = (terms: { id: string; count: number }[]): Record<string, number> =>

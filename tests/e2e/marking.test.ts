@@ -80,6 +80,23 @@ describeEachBrowser('marking: frames, styles, site switch', (ctx) => {
     }
   });
 
+  it('with the iframes setting off, only the top frame is marked', async () => {
+    const b = ctx();
+    await storeSettings(b, { ...structuredClone(DEFAULT_SETTINGS), sites: { ...DEFAULT_SETTINGS.sites, iframes: false } });
+    const page = await b.newPage();
+    try {
+      await page.goto(server.url('/marks-frames.html'));
+      expect(await settleMarks(page)).toEqual([]);
+      const same = page.frames().find((f) => f.url().endsWith('/marks-frame.html'));
+      if (!same) throw new Error('no same-origin frame');
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await readMarks(same)).toEqual([]);
+    } finally {
+      await storeSettings(b, DEFAULT_SETTINGS);
+      await page.close();
+    }
+  });
+
   it('paints the marks (the adopted stylesheet reaches the document and shadow roots)', async () => {
     const page = await ctx().newPage();
     try {
