@@ -135,6 +135,9 @@ async function checkPage(
     blockedRequests: 0,
     wallMs: 0,
   };
+  if (sExt.hung && !sCtl.hung) {
+    return { ...base, extensionErrors: [`static: the page stopped answering only with the extension (${sExt.failure ?? ''})`], wallMs: Date.now() - t0 };
+  }
   if (!sExt.ok || !sCtl.ok) {
     return { ...base, skipped: `static load failed: ${sExt.failure ?? sCtl.failure ?? '?'}`, wallMs: Date.now() - t0 };
   }
@@ -143,6 +146,7 @@ async function checkPage(
     loadPage(pair.control, liveUrl, { trace: false, serialize: false, expectMarks: false, longTasks: true }),
   ]);
   const sErr = extensionErrorsOf(sExt, sCtl, origin);
+  const hangs = lExt.hung && !lCtl.hung ? [`live: the page stopped answering only with the extension (${lExt.failure ?? ''})`] : [];
   const liveOk = lExt.ok && lCtl.ok;
   let lErr = liveOk ? extensionErrorsOf(lExt, lCtl, origin) : { ours: [], both: 0 };
   // Living pages log timing-dependent errors of their own ("init timed out"). An error not from our origin that
@@ -159,7 +163,7 @@ async function checkPage(
   }
   return {
     ...base,
-    extensionErrors: [...sErr.ours.map((e) => `static: ${e}`), ...lErr.ours.map((e) => `live: ${e}`)],
+    extensionErrors: [...sErr.ours.map((e) => `static: ${e}`), ...lErr.ours.map((e) => `live: ${e}`), ...hangs],
     pageErrorsBoth: sErr.both + lErr.both,
     domDiff: firstDifference(sCtl.dom ?? '', sExt.dom ?? ''),
     marks: sExt.marks.length,

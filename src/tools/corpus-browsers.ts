@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, FIREFOX_PREFS, launchWithExtension } from '../../tests/e2e/harness/launch.js';
-import { type Mark, readMarks, serializeDom } from '../../tests/e2e/harness/marks.js';
+import { serializeDom } from '../../tests/e2e/harness/marks.js';
 import { type BrowserKind, CHROMIUM_EXECUTABLE, FIREFOX_EXECUTABLE } from '../../tests/e2e/harness/paths.js';
 import { firefoxProxyPrefs } from './corpus-server.js';
 import { parseTrace, type TraceEvent } from './corpus-trace.js';
@@ -19,6 +19,54 @@ export interface BrowserHandle {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class Timeout extends Error {}
+
+/** A page whose main thread is stuck never answers evaluate(): every call here is bounded. */
+function bounded<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    p.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Timeout(`${what}: no answer within ${ms} ms (page unresponsive?)`)), ms);
+    }),
+  ]);
+}
+
+/** A mark as the corpus check needs it: text and the element names above its start and end (cheap on big pages). */
+export interface CorpusMark {
+  text: string;
+  start: { path: string };
+  end: { path: string };
+}
+
+/** Reads our marks from the page world; paths are element names only ('/html/body/p/text()'), no indices. */
+function readCorpusMarks(page: Page): Promise<CorpusMark[]> {
+  return page.evaluate(() => {
+    const pathOf = (n: Node | null): string => {
+      const names: string[] = [];
+      for (let x = n; x; x = x.parentNode ?? (x as ShadowRoot).host ?? null) {
+        if (x.nodeType === 1) names.unshift((x as Element).localName);
+        else if (x.nodeType === 3) names.unshift('text()');
+        else if (x.nodeType === 11) names.unshift('#shadow-root');
+      }
+      return `/${names.join('/')}`;
+    };
+    const out: Array<{ text: string; start: { path: string }; end: { path: string } }> = [];
+    const reg = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
+    if (!reg) return out;
+    for (const [name, h] of reg) {
+      if (!name.startsWith('context-glossary')) continue;
+      for (const r of h) {
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        out.push({ text: live.toString(), start: { path: pathOf(r.startContainer) }, end: { path: pathOf(r.endContainer) } });
+      }
+    }
+    return out;
+  });
+}
 
 export async function launchPair(kind: BrowserKind, proxyPort: number): Promise<{ ext: BrowserHandle; control: BrowserHandle }> {
   const prefs = kind === 'firefox' ? firefoxProxyPrefs(proxyPort) : undefined;
@@ -75,12 +123,14 @@ export interface LoadResult {
   failure?: string;
   /** Console errors and uncaught exceptions: text plus where it came from (URL or stack). */
   errors: Array<{ text: string; where: string }>;
-  marks: Mark[];
+  marks: CorpusMark[];
   firstMarkMs: number | null;
   dom: string | null;
   trace: TraceEvent[] | null;
   longTasks: number | null;
   blocked: number;
+  /** The page stopped answering (main thread stuck) during the load. */
+  hung: boolean;
 }
 
 /** Page-side: records when our first highlight shows up (rAF), and long tasks. Main world; touches no DOM. */
@@ -123,7 +173,7 @@ export async function loadPage(h: BrowserHandle, url: string, opts: LoadOptions)
   const page: Page = await h.browser.newPage();
   const errors: LoadResult['errors'] = [];
   let blocked = 0;
-  const result: LoadResult = { ok: false, errors, marks: [], firstMarkMs: null, dom: null, trace: null, longTasks: null, blocked: 0 };
+  const result: LoadResult = { ok: false, errors, marks: [], firstMarkMs: null, dom: null, trace: null, longTasks: null, blocked: 0, hung: false };
   try {
     page.on('console', (m) => {
       if (m.type() !== 'error') return;
@@ -153,7 +203,7 @@ export async function loadPage(h: BrowserHandle, url: string, opts: LoadOptions)
       await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 20_000 });
     } catch (err) {
       result.failure = `navigation: ${String((err as Error).message ?? err).slice(0, 200)}`;
-      if (tracing) await page.tracing.stop().catch(() => undefined);
+      if (tracing) await bounded(page.tracing.stop(), 10_000, 'tracing').catch(() => undefined);
       return result;
     }
     // Wait for 'load' a little (content scripts run at document_idle, which can wait for it), then for marks to
@@ -161,16 +211,19 @@ export async function loadPage(h: BrowserHandle, url: string, opts: LoadOptions)
     // expected and none came yet), never more than 10 s.
     await page.waitForFunction(() => document.readyState === 'complete', { timeout: 5_000 }).catch(() => undefined);
     const countMarks = () =>
-      page.evaluate(() => {
+      bounded(page.evaluate(() => {
         const reg = (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights;
         let n = 0;
         if (reg) for (const [name, h] of reg) if (name.startsWith('context-glossary')) n += h.size;
         return n;
-      });
+      }), 5_000, 'count marks');
     let last = -1;
     let stableSince = Date.now();
     for (;;) {
-      const n = await countMarks().catch(() => -1);
+      const n = await countMarks().catch((err) => {
+        if (err instanceof Timeout) throw err;
+        return -1;
+      });
       const now = Date.now();
       if (n !== last) {
         last = n;
@@ -181,24 +234,31 @@ export async function loadPage(h: BrowserHandle, url: string, opts: LoadOptions)
       if (now - started >= 10_000) break;
       await sleep(100);
     }
-    result.marks = await readMarks(page).catch(() => []);
-    const probe = await page
-      .evaluate(() => (window as unknown as { __cgProbe?: { first: number | null; longTasks: number } }).__cgProbe ?? null)
-      .catch(() => null);
+    result.marks = await bounded(readCorpusMarks(page), 20_000, 'read marks');
+    const probe = await bounded(
+      page.evaluate(() => (window as unknown as { __cgProbe?: { first: number | null; longTasks: number } }).__cgProbe ?? null),
+      5_000,
+      'probe',
+    ).catch((err) => {
+      if (err instanceof Timeout) throw err;
+      return null;
+    });
     result.firstMarkMs = probe?.first ?? null;
     result.longTasks = opts.longTasks && h.kind === 'chromium' ? (probe?.longTasks ?? null) : null;
-    if (opts.serialize) result.dom = await serializeDom(page).catch((err) => `serialize failed: ${String(err)}`);
+    if (opts.serialize) result.dom = await bounded(serializeDom(page), 20_000, 'serialize DOM');
     if (tracing) {
-      const buf = await page.tracing.stop();
+      const buf = await bounded(page.tracing.stop(), 20_000, 'tracing');
       result.trace = buf ? parseTrace(Buffer.from(buf).toString('utf8')) : [];
     }
     result.ok = true;
     return result;
   } catch (err) {
+    result.hung = err instanceof Timeout;
     result.failure = `load: ${String((err as Error).message ?? err).slice(0, 300)}`;
     return result;
   } finally {
     result.blocked = blocked;
-    await page.close().catch(() => undefined);
+    // A stuck page may not answer close() either: bounded, then left to the browser.
+    await bounded(page.close(), 5_000, 'close').catch(() => undefined);
   }
 }
