@@ -1,0 +1,138 @@
+// The hover state machine (dwell, grace, noise, Esc) with a fake document and card: no DOM needed.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CardController } from './card-api.js';
+import { GRACE_MS, HoverController, type HoverTarget } from './hover.js';
+
+type Listener = (e: unknown) => void;
+
+function setup(delayMs = 200) {
+  const listeners = new Map<string, Listener>();
+  let frameCb: (() => void) | null = null;
+  const view = {
+    requestAnimationFrame: (cb: () => void) => ((frameCb = cb), 1),
+    cancelAnimationFrame: () => void (frameCb = null),
+  };
+  const doc = {
+    defaultView: view,
+    addEventListener: (type: string, fn: Listener) => listeners.set(type, fn),
+    removeEventListener: (type: string) => listeners.delete(type),
+  } as unknown as Document;
+  const host = {} as HTMLElement;
+  const card = {
+    visible: false,
+    pinned: false,
+    entryId: null as string | null,
+    onPointerEnter: null,
+    onPointerLeave: null,
+    onClose: null,
+    hostElement: host,
+    show: vi.fn(function (this: { visible: boolean }, id: string) {
+      card.visible = true;
+      card.entryId = id;
+    }),
+    hide: vi.fn(() => {
+      card.visible = false;
+      card.entryId = null;
+    }),
+    destroy: vi.fn(),
+  } satisfies CardController & Record<string, unknown>;
+  const marks = new Map<string, HoverTarget>();
+  const target = (id: string): HoverTarget => {
+    let t = marks.get(id);
+    if (!t) marks.set(id, (t = { key: {}, entryId: id, anchor: { getBoundingClientRect: () => ({}) as DOMRect, getClientRects: () => [] } }));
+    return t;
+  };
+  // x < 100: over mark "a"; 100..199: over mark "b"; else nothing.
+  const hit = (x: number) => (x < 100 ? target('a') : x < 200 ? target('b') : null);
+  const ctrl = new HoverController(doc, card, (x) => hit(x), (t) => card.show(t.entryId, t.anchor, { reason: 'hover' }), delayMs);
+  const move = (x: number, extra: Record<string, unknown> = {}) => {
+    listeners.get('pointermove')!({ pointerType: 'mouse', buttons: 0, clientX: x, clientY: 10, target: null, composedPath: () => [], ...extra });
+    const cb = frameCb;
+    frameCb = null;
+    cb?.();
+  };
+  const inCard = () => move(500, { target: host, composedPath: () => [host] });
+  return { ctrl, card, move, inCard };
+}
+
+describe('HoverController', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('shows after the dwell, not before', () => {
+    const { card, move } = setup(200);
+    move(50);
+    vi.advanceTimersByTime(199);
+    expect(card.show).not.toHaveBeenCalled();
+    move(53); // small moves over the same mark do not restart the dwell
+    vi.advanceTimersByTime(1);
+    expect(card.show).toHaveBeenCalledTimes(1);
+    expect(card.entryId).toBe('a');
+  });
+
+  it('ignores a pointer that only crosses a mark, touch, and moves with a button down', () => {
+    const { card, move } = setup(200);
+    move(50);
+    vi.advanceTimersByTime(100);
+    move(300); // left before the dwell
+    vi.advanceTimersByTime(500);
+    move(150, { pointerType: 'touch' });
+    vi.advanceTimersByTime(500);
+    move(60, { buttons: 1 }); // selecting text
+    vi.advanceTimersByTime(500);
+    expect(card.show).not.toHaveBeenCalled();
+  });
+
+  it('hides after the grace period, unless the pointer reaches the card', () => {
+    const { card, move, inCard } = setup(0);
+    move(50);
+    vi.advanceTimersByTime(0);
+    expect(card.visible).toBe(true);
+    move(300); // off the mark, towards the card
+    vi.advanceTimersByTime(GRACE_MS - 50);
+    inCard();
+    vi.advanceTimersByTime(1000);
+    expect(card.visible).toBe(true);
+    move(320); // out of the card onto the page
+    vi.advanceTimersByTime(GRACE_MS);
+    expect(card.hide).toHaveBeenCalled();
+    expect(card.visible).toBe(false);
+  });
+
+  it('moving to another mark switches after a new dwell; a pinned card stays', () => {
+    const { card, move } = setup(100);
+    move(50);
+    vi.advanceTimersByTime(100);
+    move(150);
+    vi.advanceTimersByTime(100);
+    expect(card.entryId).toBe('b');
+    card.pinned = true;
+    move(400);
+    vi.advanceTimersByTime(2000);
+    expect(card.visible).toBe(true);
+  });
+
+  it('after Esc the mark under the pointer stays quiet until the pointer leaves it', () => {
+    const { ctrl, card, move } = setup(0);
+    move(50);
+    vi.advanceTimersByTime(0);
+    card.hide();
+    ctrl.closed();
+    move(55);
+    vi.advanceTimersByTime(500);
+    expect(card.show).toHaveBeenCalledTimes(1);
+    move(300);
+    move(50);
+    vi.advanceTimersByTime(0);
+    expect(card.show).toHaveBeenCalledTimes(2);
+  });
+
+  it('a card opened by keyboard is not closed by pointer movement', () => {
+    const { ctrl, card, move } = setup(0);
+    card.visible = true;
+    ctrl.shownElsewhere();
+    move(300);
+    vi.advanceTimersByTime(2000);
+    expect(card.hide).not.toHaveBeenCalled();
+  });
+});
