@@ -19,14 +19,14 @@ function setup(delayMs = 200) {
   } as unknown as Document;
   const host = {} as HTMLElement;
   const card = {
-    visible: false,
-    pinned: false,
+    visible: false as boolean,
+    pinned: false as boolean,
     entryId: null as string | null,
     onPointerEnter: null,
     onPointerLeave: null,
     onClose: null,
     hostElement: host,
-    show: vi.fn(function (this: { visible: boolean }, id: string) {
+    show: vi.fn((id: string, _anchor: unknown, _options: unknown) => {
       card.visible = true;
       card.entryId = id;
     }),
