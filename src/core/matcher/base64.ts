@@ -53,7 +53,7 @@ export function base64Decode(s: string): Uint8Array {
   const native = (Uint8Array as unknown as { fromBase64?: NativeFromBase64 }).fromBase64;
   if (native) {
     try {
-      return native(s);
+      return native.call(Uint8Array, s);
     } catch {
       throw new Error('base64: invalid character');
     }

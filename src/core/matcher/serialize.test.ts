@@ -16,6 +16,24 @@ describe('base64', () => {
       expect(Buffer.from(base64Decode(s)).equals(Buffer.from(bytes))).toBe(true);
     }
   });
+  it('uses the engine’s Uint8Array.fromBase64 where present (browsers), and wraps its errors', () => {
+    const U = Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array };
+    expect(U.fromBase64).toBeUndefined(); // node 20: the portable decoder is what the other tests cover
+    let calls = 0;
+    U.fromBase64 = function (this: unknown, s: string): Uint8Array {
+      calls++;
+      expect(this).toBe(Uint8Array);
+      if (/[^A-Za-z0-9+/=]/.test(s)) throw new SyntaxError('bad');
+      return new Uint8Array(Buffer.from(s, 'base64'));
+    };
+    try {
+      expect(base64Decode('AQID')).toEqual(new Uint8Array([1, 2, 3]));
+      expect(() => base64Decode('@@@@')).toThrow(/base64: invalid character/);
+      expect(calls).toBe(2);
+    } finally {
+      delete U.fromBase64;
+    }
+  });
   it.each(['abc', 'ab=c', '@@@@', 'ab\u00e9c', 'a===', '===='])('rejects %j', (s) => {
     expect(() => base64Decode(s)).toThrow(/base64/);
   });
