@@ -68,6 +68,8 @@ class Engine implements PageEngine {
   private readonly segments = new Map<Node, SegmentState[]>();
   /** Open shadow roots under the root (passed to caretPositionFromPoint, observed, styled). */
   private readonly shadowRoots = new Set<ShadowRoot>();
+  /** The same as an array for caretPositionFromPoint (rebuilt when a root is added). */
+  private shadowList: ShadowRoot[] | null = null;
   private readonly hover: HoverController;
   private readonly observer: PageObserver;
   private running = false;
@@ -200,6 +202,17 @@ class Engine implements PageEngine {
       const el = key.nodeType === 1 ? (key as Element) : key.nodeType === 11 ? (key as ShadowRoot).host : null;
       return el ? el.getBoundingClientRect().bottom : Number.NaN;
     });
+    const paintWindow = this.store.paintWindow;
+    if (paintWindow) {
+      // Seed the window with the blocks on screen now (the observer's first report comes a frame later).
+      const limit = (this.doc.defaultView?.innerHeight ?? 800) * 2;
+      for (let k = first; k < segs.length && k < first + 400; k++) {
+        const key = segs[k]!.key;
+        const el = key.nodeType === 1 ? (key as Element) : key.nodeType === 11 ? (key as ShadowRoot).host : null;
+        if (el && el.getBoundingClientRect().top > limit) break;
+        paintWindow.seedNear(key);
+      }
+    }
     const order = viewportFirstOrder(segs.length, first);
     let i = 0;
     const segClock = new SliceClock(undefined, undefined, 1);
@@ -220,6 +233,8 @@ class Engine implements PageEngine {
         segClock.start();
       }
     }
+    // Report once per full scan even when nothing changed (an empty page tells the badge "0").
+    this.termsChanged();
   }
 
   private addSegmentState(seg: SegmentState, fresh: Mark[]): void {
@@ -294,6 +309,7 @@ class Engine implements PageEngine {
   private addShadowRoot(r: ShadowRoot): void {
     if (this.shadowRoots.has(r)) return;
     this.shadowRoots.add(r);
+    this.shadowList = null;
     this.layer.adopt(r);
   }
 
@@ -330,7 +346,8 @@ class Engine implements PageEngine {
   /* ------------------------------------------------------------------ hover, card, keyboard */
 
   private hitTest(x: number, y: number): HoverTarget | null {
-    const m = hitTestMarks(this.doc, this.store.index, [...this.shadowRoots], x, y);
+    this.shadowList ??= [...this.shadowRoots];
+    const m = hitTestMarks(this.doc, this.store.index, this.shadowList, x, y);
     if (!m) return null;
     const entry = this.glossary.entries[m.entry];
     if (!entry) return null;

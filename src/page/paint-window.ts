@@ -30,6 +30,14 @@ export class PaintWindow {
     return this.near.has(key);
   }
 
+  /**
+   * Marks a block as near before the observer's first report (which comes a frame later): the blocks found on
+   * screen by the engine's viewport search are painted in the first slice.
+   */
+  seedNear(key: Node): void {
+    this.near.add(key);
+  }
+
   /** Starts watching a block that has marks. */
   watch(key: Node): void {
     const el = key.nodeType === 1 ? (key as Element) : key.nodeType === 11 ? (key as ShadowRoot).host : null;
