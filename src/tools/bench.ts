@@ -1,0 +1,265 @@
+// npm run bench — the page engine measured in real headless browsers (issue 6). One run, figures side by side:
+// our engine, mark.js 8 with the same terms on the same page, and a bare charCodeAt loop over the same text in the
+// same page (the calibration ceiling). Markdown on stdout; JSON + markdown in bench/ (commit them with the run).
+//
+//   node dist/tools/bench.mjs [--browser chromium|firefox|both] [--quick] [--out DIR] [--corpus DIR]
+//
+// Pages are generated (bench-data.ts) or the largest pages of ../shared/corpus (served with their scripts blocked
+// by CSP), all on 127.0.0.1 with every other host unresolvable (Chromium) or refused by a local proxy (Firefox).
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, platform, release, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import glossary from 'virtual:glossary';
+import { CHROMIUM_ARGS, FIREFOX_PREFS, launchWithExtension } from '../../tests/e2e/harness/launch.js';
+import { CHROMIUM_EXECUTABLE, DIST_DIR, FIREFOX_EXECUTABLE, ROOT } from '../../tests/e2e/harness/paths.js';
+import { bundleBenchPage } from './bench-build.js';
+import { articlePage, liveBlogUpdates, syntheticGlossary, textSources } from './bench-data.js';
+import { type BenchResult, type BenchRow, type BenchSide, checkTargets, type Machine, markdown, summarizeTimes } from './bench-report.js';
+import { benchServer, type BenchServer } from './bench-server.js';
+import { parseCorpusIndex } from './corpus-index.js';
+import { firefoxProxyPrefs, rejectProxy } from './corpus-server.js';
+
+type Kind = 'chromium' | 'firefox';
+interface Case {
+  page: string;
+  glossary: string;
+  browser: Kind;
+  incremental: boolean;
+}
+
+const args = process.argv.slice(2);
+const opt = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const browsersArg = opt('--browser') ?? 'both';
+const quick = args.includes('--quick');
+const outDir = resolve(opt('--out') ?? join(ROOT, 'bench'));
+const corpusDir = resolve(opt('--corpus') ?? join(ROOT, '..', 'shared', 'corpus'));
+const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
+
+function largestCorpusPages(n: number): string[] {
+  const index = join(corpusDir, 'INDEX.tsv');
+  if (!existsSync(index)) return [];
+  return parseCorpusIndex(readFileSync(index, 'utf8'))
+    .filter((p) => existsSync(join(corpusDir, p.path)))
+    .sort((a, b) => b.size - a.size)
+    .slice(0, n)
+    .map((p) => p.path);
+}
+
+async function launch(kind: Kind, proxyPort: number): Promise<Browser> {
+  if (kind === 'chromium') {
+    return puppeteer.launch({
+      executablePath: CHROMIUM_EXECUTABLE,
+      headless: true,
+      pipe: true,
+      // No extension here: the bench injects the engine itself. Every host but 127.0.0.1 fails to resolve.
+      args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
+    });
+  }
+  return puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath: FIREFOX_EXECUTABLE,
+    headless: true,
+    extraPrefsFirefox: { ...FIREFOX_PREFS, ...firefoxProxyPrefs(proxyPort) },
+  });
+}
+
+async function runCase(browser: Browser, c: Case, server: BenchServer, glossaries: Map<string, string>, updates: string[]): Promise<BenchRow> {
+  const page = await browser.newPage();
+  try {
+    await page.setViewport({ width: 1280, height: 800 });
+    await page.goto(server.url(c.page), { waitUntil: 'load', timeout: 60_000 });
+    await page.addScriptTag({ url: server.url(`/bench-${c.browser}.js`) });
+    const json = glossaries.get(c.glossary)!;
+    await page.evaluate((j) => window.__cgBench.setGlossary(j), json);
+    const cdp = c.browser === 'chromium' ? await page.createCDPSession() : null;
+    const heap = async () => {
+      if (!cdp) return null;
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    };
+    const before = await heap();
+    const cold = await page.evaluate(() => window.__cgBench.cold());
+    const after = await heap();
+    const tp = await page.evaluate(() => window.__cgBench.matcherThroughput());
+    const hv = await page.evaluate(() => window.__cgBench.hover(1000));
+    let inc: { batchMs: number[] } | null = null;
+    if (c.incremental) inc = await page.evaluate((u) => window.__cgBench.incremental(u, 5, 20), updates);
+    const sl = summarizeTimes(cold.slices);
+    const hs = summarizeTimes(hv.times);
+    const is = inc ? summarizeTimes(inc.batchMs) : null;
+    return {
+      page: c.page.replace(/^\/(gen|corpus)\//, '').replace(/\.html$/, ''),
+      glossary: c.glossary,
+      browser: c.browser,
+      textChars: tp.chars,
+      terms: (JSON.parse(json) as { matcher: { terms: unknown[] } }).matcher.terms.length,
+      firstFrameMs: cold.firstFrameMs,
+      scanDoneMs: cold.scanDoneMs,
+      allPaintedMs: cold.allPaintedMs,
+      glossaryMs: cold.glossaryMs,
+      marks: cold.marks,
+      matcherMBs: tp.matcherMBs,
+      loopMBs: tp.loopMBs,
+      sliceP95: sl.p95,
+      sliceMax: sl.max,
+      longTasks: cold.longTasks ?? cold.slices.filter((s) => s >= 50).length,
+      longTaskSource: cold.longTasks === null ? 'slices' : 'longtask-observer',
+      hoverP95: hv.times.length ? hs.p95 : null,
+      hoverHits: hv.hits,
+      hoverSamples: hv.times.length,
+      incrementalMedianMs: is ? is.median : null,
+      incrementalMaxMs: is ? is.max : null,
+      heapAddedMB: before !== null && after !== null ? (after - before) / (1024 * 1024) : null,
+    };
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+/** mark.js 8 on the same page with the same terms; capped: a run past the cap is reported as "> cap". */
+async function runMarkJs(browser: Browser, server: BenchServer, page: string, terms: string[], capMs: number) {
+  const p = await browser.newPage();
+  try {
+    await p.goto(server.url(page), { waitUntil: 'load', timeout: 60_000 });
+    await p.addScriptTag({ url: server.url('/markjs.js') });
+    const run = p.evaluate(
+      (t) =>
+        new Promise<number>((done) => {
+          const t0 = performance.now();
+          const M = (window as unknown as { Mark: new (el: Element) => { mark(t: string[], o: object): void } }).Mark;
+          new M(document.body).mark(t, { accuracy: 'exactly', separateWordSearch: false, done: () => done(performance.now() - t0) });
+        }),
+      terms,
+    );
+    const capped = await Promise.race([run, new Promise<null>((r) => setTimeout(() => r(null), capMs))]);
+    return capped;
+  } finally {
+    // A page still inside mark.js's synchronous loop may not answer close(): do not wait for it.
+    void p.close().catch(() => undefined);
+  }
+}
+
+async function popupInteractive(): Promise<{ ms: number | null; note: string }> {
+  if (!existsSync(join(DIST_DIR, 'chrome', 'popup.js'))) return { ms: null, note: 'no dist/chrome/popup.js' };
+  const ext = await launchWithExtension('chromium');
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const page = await ext.openExtensionPage('popup.html');
+      const t = await page
+        .waitForFunction(() => performance.getEntriesByName('popup-interactive')[0]?.startTime ?? null, { timeout: 5_000 })
+        .then((h) => h.jsonValue() as Promise<number>)
+        .catch(() => null);
+      await page.close();
+      if (t === null) return { ms: null, note: "no performance mark 'popup-interactive' in popup.html" };
+      times.push(t);
+    }
+    return { ms: summarizeTimes(times).median, note: 'median of 5 opens in a tab, ms from navigation start' };
+  } finally {
+    await ext.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const kinds: Kind[] = browsersArg === 'both' ? ['chromium', 'firefox'] : [browsersArg as Kind];
+  const src = textSources(glossary);
+  const glossaries = new Map<string, string>([
+    ['real', JSON.stringify(glossary)],
+    ['gen-50', JSON.stringify(syntheticGlossary(50, glossary))],
+    ['gen-500', JSON.stringify(syntheticGlossary(500, glossary))],
+    ['gen-5000', JSON.stringify(syntheticGlossary(5000, glossary))],
+  ]);
+  const corpusPages = quick ? [] : largestCorpusPages(3);
+  const pages: Record<string, string> = {
+    '/gen/gen-100kb.html': articlePage(100 * 1024, src, 1, 'Generated article, 100 KB'),
+    '/gen/gen-1mb.html': articlePage(1024 * 1024, src, 2, 'Generated article, 1 MB'),
+    '/gen/live-blog.html': articlePage(60 * 1024, src, 3, 'Live blog'),
+  };
+  const server = await benchServer({
+    pages,
+    corpusDir,
+    scripts: {
+      '/bench-chromium.js': await bundleBenchPage(ROOT, 'chrome'),
+      '/bench-firefox.js': await bundleBenchPage(ROOT, 'firefox'),
+      '/markjs.js': readFileSync(join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8'),
+    },
+  });
+  const proxy = await rejectProxy();
+  const updates = liveBlogUpdates(200, src);
+  const cases: Case[] = [];
+  const all = ['/gen/gen-100kb.html', '/gen/gen-1mb.html', '/gen/live-blog.html', ...corpusPages.map((p) => `/corpus/${p}`)];
+  for (const page of all) {
+    for (const g of quick ? ['real', 'gen-5000'] : ['real', 'gen-500', 'gen-5000']) {
+      cases.push({ page, glossary: g, browser: 'chromium', incremental: page.includes('live-blog') });
+    }
+  }
+  cases.push({ page: '/gen/gen-1mb.html', glossary: 'gen-50', browser: 'chromium', incremental: false });
+  // Firefox: the main rows only.
+  for (const [page, g] of [['/gen/gen-100kb.html', 'real'], ['/gen/gen-1mb.html', 'gen-5000'], ['/gen/gen-1mb.html', 'gen-50'], ['/gen/live-blog.html', 'real']] as const) {
+    cases.push({ page, glossary: g, browser: 'firefox', incremental: page.includes('live-blog') });
+  }
+  const rows: BenchRow[] = [];
+  const versions: Record<Kind, string | null> = { chromium: null, firefox: null };
+  let markjs: BenchSide['markjs'] = null;
+  try {
+    for (const kind of kinds) {
+      const browser = await launch(kind, proxy.port);
+      versions[kind] = (await browser.version()).replace(/^[^/]*\//, '');
+      try {
+        for (const c of cases.filter((x) => x.browser === kind)) {
+          log(`${kind} ${c.page} × ${c.glossary}`);
+          rows.push(await runCase(browser, c, server, glossaries, updates));
+        }
+        if (kind === 'chromium') {
+          const terms = (JSON.parse(glossaries.get('gen-50')!) as { matcher: { terms: Array<{ text: string }> } }).matcher.terms.map((t) => t.text).slice(0, 50);
+          const ours = rows.find((r) => r.browser === 'chromium' && r.page === 'gen-1mb' && r.glossary === 'gen-50');
+          const capMs = 120_000;
+          log(`mark.js on gen-1mb, ${terms.length} terms (cap ${capMs / 1000} s)`);
+          const ms = await runMarkJs(browser, server, '/gen/gen-1mb.html', terms, capMs);
+          const oursMs = ours?.scanDoneMs ?? NaN;
+          markjs = { page: 'gen-1mb', terms: terms.length, ms, timedOutAfterMs: ms === null ? capMs : null, oursMs, ratio: (ms ?? capMs) / oursMs };
+        }
+      } finally {
+        await browser.close().catch(() => undefined);
+      }
+    }
+  } finally {
+    await server.close();
+    await proxy.close();
+  }
+  const content = join(DIST_DIR, 'chrome', 'content.js');
+  const popup = kinds.includes('chromium') ? await popupInteractive() : { ms: null, note: 'Chromium not run' };
+  const side: BenchSide = {
+    bundleBytes: existsSync(content) ? statSync(content).size : null,
+    bundleGzipBytes: existsSync(content) ? gzipSync(readFileSync(content), { level: 9 }).length : null,
+    popupInteractiveMs: popup.ms,
+    popupNote: popup.note,
+    markjs,
+  };
+  const machine: Machine = {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGB: Math.round(totalmem() / 1024 ** 3),
+    os: `${platform()} ${release()}`,
+    node: process.version,
+    chromium: versions.chromium,
+    firefox: versions.firefox,
+  };
+  const result: BenchResult = { date: new Date().toISOString(), machine, rows, side, targets: checkTargets(rows, side) };
+  const md = markdown(result);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(result, null, 1)}\n`);
+  writeFileSync(join(outDir, 'RESULTS.md'), `${md}\n`);
+  process.stdout.write(`${md}\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});
