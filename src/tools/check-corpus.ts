@@ -80,7 +80,7 @@ function parseArgs(argv: string[]): Args {
 }
 
 /** ~N pages for Firefox: topic pages, hidden-only pages, the largest, the edge cases, right-to-left. */
-export function firefoxSample(pages: readonly CorpusPage[], n: number): CorpusPage[] {
+function firefoxSample(pages: readonly CorpusPage[], n: number): CorpusPage[] {
   const picked = new Map<string, CorpusPage>();
   const take = (list: CorpusPage[], k: number) => {
     for (const p of list) {
@@ -93,7 +93,9 @@ export function firefoxSample(pages: readonly CorpusPage[], n: number): CorpusPa
   };
   const bySizeDesc = [...pages].sort((a, b) => b.size - a.size);
   const has = (p: CorpusPage, c: string) => p.categories.includes(c as never);
-  take(pages.filter((p) => has(p, 'topic-strong')), Math.ceil(n * 0.3));
+  const visibleWords = (p: CorpusPage) => Object.values(p.termsVisible).reduce((a, b) => a + b, 0);
+  // The topic pages with the most glossary words in view first: the sample should exercise marking.
+  take(pages.filter((p) => has(p, 'topic-strong')).sort((a, b) => visibleWords(b) - visibleWords(a)), Math.ceil(n * 0.3));
   take(pages.filter((p) => has(p, 'terms-hidden-only')), Math.ceil(n * 0.2));
   take(pages.filter((p) => has(p, 'edge-case')), 2);
   take(pages.filter((p) => /arabic|rtl/i.test(p.path + p.notes + p.url)), 1);
