@@ -413,3 +413,22 @@ describe('glossary validator: valid-preserving mutations stay valid (fuzz)', () 
     expect(validateGlossarySource(REAL)).toEqual({ ok: true, value: REAL });
   });
 });
+
+// Found while fuzzing text fields: the plain-text rule says "no line breaks or control characters" but checks
+// only U+0000-001F and U+007F, so Unicode line breaks (U+2028, U+2029, NEL U+0085) and C1 controls (U+0080-009F)
+// pass. FAILS until glossary-schema.ts widens the class (fix proposed in the fuzz report).
+describe('glossary validator: bugs found by fuzzing', () => {
+  it.each([
+    ['U+2028 LINE SEPARATOR', '\u2028'],
+    ['U+2029 PARAGRAPH SEPARATOR', '\u2029'],
+    ['U+0085 NEXT LINE', '\u0085'],
+    ['U+009B (C1 control)', '\u009b'],
+  ])('a definition containing %s is refused like one containing "\\n"', (_name, ch) => {
+    const doc = subset([0]);
+    doc.entries[0]!.definition = `Before${ch}after.`;
+    expect(validateGlossarySource(doc)).toEqual({
+      ok: false,
+      errors: [`entry "${doc.entries[0]!.id}" (entries[0]) definition: must not contain line breaks or control characters`],
+    });
+  });
+});
