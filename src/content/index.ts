@@ -98,17 +98,18 @@ handle({
 });
 
 async function boot(): Promise<void> {
-  try {
-    [settings, user] = await Promise.all([loadSettings(), loadUserGlossary().catch(() => null)]);
-  } catch {
-    settings = DEFAULT_SETTINGS;
-  }
+  // Listen before reading, so a change made while we read is not lost.
+  let booted = false;
+  let settingsSeen = false;
+  let userSeen = false;
   onSettingsChanged((s) => {
     settings = s;
-    apply();
+    settingsSeen = true;
+    if (booted) apply();
   });
   onUserGlossaryChanged((u) => {
     user = u;
+    userSeen = true;
     glossary = null;
     if (engine) {
       const g = runtimeGlossary();
@@ -116,6 +117,15 @@ async function boot(): Promise<void> {
       engine.update(settings, g);
     }
   });
+  try {
+    const [s, u] = await Promise.all([loadSettings(), loadUserGlossary().catch(() => null)]);
+    // A change that arrived while we read is newer than what we read.
+    if (!settingsSeen) settings = s;
+    if (!userSeen) user = u;
+  } catch {
+    if (!settingsSeen) settings = DEFAULT_SETTINGS;
+  }
+  booted = true;
   apply();
 }
 

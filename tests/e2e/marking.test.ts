@@ -139,6 +139,8 @@ describeEachBrowser('marking: frames, styles, site switch', (ctx) => {
       const off = await listPageTerms(b);
       if (typeof off === 'string') throw new Error(off);
       expect(off.active).toBe(false);
+      // listPageTerms answers before the content script has read the settings: give it time to boot (off).
+      await new Promise((r) => setTimeout(r, 1000));
       expect(await readMarks(page)).toEqual([]);
       const before = await serializeDom(page);
       await storeSettings(b, DEFAULT_SETTINGS);
