@@ -159,10 +159,10 @@ function pageText(): string {
 }
 
 /** Best of several runs, at least `minMs` of work in total: chars per second. */
-function throughput(fn: () => void, chars: number, minMs = 300): number {
+function throughput(fn: () => void, chars: number, minMs = 500): number {
   let best = Infinity;
   let total = 0;
-  for (let i = 0; i < 20 && (i < 3 || total < minMs); i++) {
+  for (let i = 0; i < 30 && (i < 5 || total < minMs); i++) {
     const t = performance.now();
     fn();
     const d = performance.now() - t;
@@ -183,7 +183,7 @@ function matcherThroughput(): { chars: number; matcherMBs: number; loopMBs: numb
   // The calibration ceiling: the cheapest loop that still reads every code unit of the same text.
   const loop = throughput(() => {
     let h = 0;
-    for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
+    for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
     sink ^= h;
   }, text.length);
   (globalThis as { __cgSink?: number }).__cgSink = sink;
