@@ -113,7 +113,7 @@ export function markdown(res: BenchResult): string {
   const s = res.side;
   lines.push(
     '',
-    '¹ Firefox has no longtask entries: engine slices of 50 ms or more, measured by the bench’s yieldToMain wrapper.',
+    'Long tasks: the larger of PerformanceObserver longtask entries during the cold run and engine slices of 50 ms or more (measured by the bench’s yieldToMain wrapper; the first slice holds JSON.parse + glossary load + the first collect step). ¹ Firefox has no longtask entries: slices only.',
     '',
     `- content script bundle (dist/chrome/content.js): ${s.bundleBytes === null ? 'n/a' : `${(s.bundleBytes / 1024).toFixed(0)} KB, ${((s.bundleGzipBytes ?? 0) / 1024).toFixed(0)} KB gzip`}`,
     `- popup open-to-interactive: ${s.popupInteractiveMs === null ? `n/a (${s.popupNote})` : `${f(s.popupInteractiveMs)} ms (${s.popupNote})`}`,

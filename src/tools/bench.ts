@@ -108,7 +108,9 @@ async function runCase(browser: Browser, c: Case, server: BenchServer, glossarie
       loopMBs: tp.loopMBs,
       sliceP95: sl.p95,
       sliceMax: sl.max,
-      longTasks: cold.longTasks ?? cold.slices.filter((s) => s >= 50).length,
+      // The observer misses work inside a DevTools-initiated task (our first slice runs inside page.evaluate), so
+      // the engine's own slices of 50 ms or more count too: the larger of the two.
+      longTasks: Math.max(cold.longTasks ?? 0, cold.slices.filter((s) => s >= 50).length),
       longTaskSource: cold.longTasks === null ? 'slices' : 'longtask-observer',
       hoverP95: hv.times.length ? hs.p95 : null,
       hoverHits: hv.hits,
