@@ -247,7 +247,7 @@ const hugeArb = fc
         return exactly(`huge list ${key}`, doc, `${fieldPrefix(doc, i, [key])}: at most ${max} ${unit}`);
       });
     }
-    return hugeStringArb(limit + 1, limit + 100_000).map((huge) => {
+    return hugeStringArb(limit + 1, limit + 20_000).map((huge) => {
       const { doc, e } = fresh();
       const p: Path = field === 'alias' ? ['aliases', m % e.aliases.length, 'text'] : field === 'pinnedQuote' ? ['pinnedQuotes', 0] : [field];
       if (field === 'pinnedQuote') e.pinnedQuotes = [...(e.pinnedQuotes ?? [])];
