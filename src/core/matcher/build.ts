@@ -9,50 +9,46 @@
  * large glossary's short patterns otherwise fire on most characters. The exact boundary check still runs at each hit
  * (surrogate pairs are treated as word starts here, conservatively, and settled there).
  *
- * Layout: states numbered breadth-first (roots first); dense fail-resolved rows for the first states (the shallow
- * ones, where a scan spends its time), sorted sparse children + failure links for the rest; per-state outputs with
- * dictionary-suffix links.
+ * Layout (tables.ts): states numbered breadth-first (roots first); dense fail-resolved rows for the first states (the
+ * shallow ones, where a scan spends its time), sorted sparse children + failure links for the rest; per-state
+ * outputs with dictionary-suffix links. Build computes the core (trie, failure links, patterns); the rest is derived
+ * from it by the same code `Matcher.load` runs.
  */
-import { isWordChar } from '../fold.js';
 import type { TermInput } from './types.js';
-import type { MatcherTables } from './tables.js';
+import {
+  classRoots,
+  CLASS_SPACE,
+  deriveTables,
+  fillDenseRow,
+  FIRST_CHILD,
+  MAX_DENSE_ENTRIES,
+  ROOT_INSIDE,
+  ROOT_START,
+  type MatcherTables,
+} from './tables.js';
 import { termPatterns } from './patterns.js';
 
-/** Counts builds, so a test can check structurally that `Matcher.load` never rebuilds. */
+export { CLASS_NONE_BOUNDARY, CLASS_NONE_WORD, CLASS_SKIP, CLASS_SPACE, CLASS_UNKNOWN, ROOT_INSIDE, ROOT_START } from './tables.js';
+
+/** Counts builds, so a test can check structurally that `Matcher.load` never rebuilds (it only derives). */
 export const buildStats = { builds: 0 };
 
 /** Dense rows for the first states in breadth-first order, as many as fit in this many entries (x4 bytes).
  *  On the 5,000-term bench, budgets from 4k to 2M entries scan within noise of each other (the hot states are the
- *  shallow ones), while the tables ship inside every bundle that imports the glossary (the content script is
- *  parsed in every frame): so the budget stays small (64 KB). */
+ *  shallow ones). They are derived at load (tables.ts), not shipped, so the budget now costs memory and load time
+ *  (~0.1 ms per 16k entries), not bundle size; it stays at 16k entries (64 KB). */
 const DENSE_BUDGET = 1 << 14;
-
-/**
- * Character classes, small numbers first so the scan's common case (a pattern character) is one comparison:
- * ignorable; not classified yet (lazy table); in no pattern and not a word character; in no pattern and a word
- * character; space; then one class per folded code unit that occurs in patterns.
- */
-export const CLASS_SKIP = 0;
-export const CLASS_UNKNOWN = 1;
-export const CLASS_NONE_BOUNDARY = 2;
-export const CLASS_NONE_WORD = 3;
-export const CLASS_SPACE = 4;
-/** States: the two roots. A class in no pattern leads straight to root (class - CLASS_NONE_BOUNDARY). */
-export const ROOT_START = 0;
-export const ROOT_INSIDE = 1;
 
 export function buildTables(terms: readonly TermInput[], denseBudget = DENSE_BUDGET): MatcherTables {
   buildStats.builds++;
   // 1. patterns
   const varTerm: number[] = [];
-  const varLen: number[] = [];
   const varCase: number[] = [];
   const caseData: number[] = [];
   const varCodes: number[][] = [];
   terms.forEach((t, ti) => {
     for (const p of termPatterns(t.text, t.caseRule)) {
       varTerm.push(ti);
-      varLen.push(p.codes.length);
       varCodes.push(p.codes);
       if (p.cases) {
         varCase.push(caseData.length);
@@ -73,9 +69,7 @@ export function buildTables(terms: readonly TermInput[], denseBudget = DENSE_BUD
     }
   }
   const A = alphabet.length;
-  // Word-ness per class (surrogate code units count as boundaries: conservative, see above).
-  const classWord = alphabet.map((c, i) => (i === CLASS_NONE_WORD || (i > CLASS_SPACE && isWordChar(c)) ? 1 : 0));
-  const rootFor = (cls: number): number => (classWord[cls] ? ROOT_INSIDE : ROOT_START);
+  const roots = classRoots(alphabet);
 
   // 3. trie (temporary ids; node 0 is the root)
   const edge = new Map<number, number>(); // node * A + class -> child
@@ -119,87 +113,60 @@ export function buildTables(terms: readonly TermInput[], denseBudget = DENSE_BUD
   const kidsOf = (s: number): number[] => (order[s] === INSIDE ? [] : kids[order[s]!]!);
   const outsOf = (s: number): number[] => (order[s] === INSIDE ? [] : outs[order[s]!]!);
   // Any breadth-first prefix works: a state's failure target is shallower, so it comes earlier (and is dense too).
-  const D = Math.min(N, Math.max(2, Math.floor(denseBudget / A)));
+  const D = Math.min(N, Math.max(2, Math.floor(Math.min(denseBudget, MAX_DENSE_ENTRIES) / A)));
 
   const childStart = new Int32Array(N + 1);
-  const outStart = new Int32Array(N + 1);
-  let childCount = 0;
-  let outCount = 0;
-  for (let s = 0; s < N; s++) {
-    childCount += kidsOf(s).length / 2;
-    outCount += outsOf(s).length;
-  }
-  const childClass = new Uint16Array(childCount);
-  const childTarget = new Int32Array(childCount);
-  const outVariant = new Int32Array(outCount);
+  const childCount = new Uint32Array(N);
+  for (let s = 0; s < N; s++) childCount[s] = kidsOf(s).length / 2;
+  const childClass = new Uint16Array(N - FIRST_CHILD);
+  const varEnd = new Uint32Array(varCodes.length);
   let ci = 0;
-  let oi = 0;
   for (let s = 0; s < N; s++) {
     childStart[s] = ci;
-    outStart[s] = oi;
     const k = kidsOf(s);
     for (let i = 0; i < k.length; i += 2) {
-      childClass[ci] = k[i]!;
-      childTarget[ci++] = newId[k[i + 1]!]!;
+      // Breadth-first numbering: the ci-th child is state ci + FIRST_CHILD (tables.ts relies on it).
+      if (newId[k[i + 1]!] !== ci + FIRST_CHILD) throw new Error('matcher build: children not numbered in order');
+      childClass[ci++] = k[i]!;
     }
-    for (const v of outsOf(s)) outVariant[oi++] = v;
+    for (const v of outsOf(s)) varEnd[v] = s;
   }
   childStart[N] = ci;
-  outStart[N] = oi;
 
-  // 5. failure links, dense rows, output chains (breadth-first: everything a state needs is already computed)
+  // 5. failure links, breadth-first: the longest proper suffix that is in the trie and starts at a word start.
+  // Transitions of the shallow states come from dense rows filled as the states are reached (the same rows
+  // tables.ts derives for the scan, with plain targets here).
   const fail = new Int32Array(N);
   fail[ROOT_INSIDE] = ROOT_INSIDE;
-  const dictLink = new Int32Array(N).fill(-1);
-  const outHead = new Int32Array(N).fill(-1);
   const dense = new Int32Array(D * A);
+  const plainTarget = Int32Array.from({ length: N - FIRST_CHILD }, (_, i) => i + FIRST_CHILD);
   const go = (from: number, cls: number): number => {
     let f = from;
     for (;;) {
       if (f < D) return dense[f * A + cls]!;
-      for (let i = childStart[f]!; i < childStart[f + 1]!; i++) if (childClass[i] === cls) return childTarget[i]!;
+      for (let i = childStart[f]!; i < childStart[f + 1]!; i++) if (childClass[i] === cls) return i + FIRST_CHILD;
       f = fail[f]!;
     }
   };
   for (let s = 0; s < N; s++) {
-    if (s < D) {
-      const row = s * A;
-      if (s === ROOT_START || s === ROOT_INSIDE) for (let c = 0; c < A; c++) dense[row + c] = rootFor(c);
-      else dense.set(dense.subarray(fail[s]! * A, fail[s]! * A + A), row);
-      for (let i = childStart[s]!; i < childStart[s + 1]!; i++) dense[row + childClass[i]!] = childTarget[i]!;
-    }
+    if (s < D) fillDenseRow(dense, s, roots, fail, childStart, childClass, plainTarget);
     for (let i = childStart[s]!; i < childStart[s + 1]!; i++) {
-      const u = childTarget[i]!;
       const cls = childClass[i]!;
-      const f = s === ROOT_START ? rootFor(cls) : go(fail[s]!, cls);
-      fail[u] = f;
-      dictLink[u] = outStart[f + 1]! > outStart[f]! ? f : dictLink[f]!;
+      fail[i + FIRST_CHILD] = s === ROOT_START ? roots[cls]! : go(fail[s]!, cls);
     }
-    outHead[s] = outStart[s + 1]! > outStart[s]! ? s : dictLink[s]!;
   }
 
-  // 6. transitions into a state with outputs are stored complemented (~target, negative): the scan learns "check
-  // outputs here" from the value it loaded anyway, instead of reading outHead for every character.
-  for (let i = 0; i < dense.length; i++) if (outHead[dense[i]!]! >= 0) dense[i] = ~dense[i]!;
-  for (let i = 0; i < childTarget.length; i++) if (outHead[childTarget[i]!]! >= 0) childTarget[i] = ~childTarget[i]!;
-
-  return {
+  // 6. everything else (dense rows, outputs, chains) as `Matcher.load` derives it.
+  return deriveTables({
     stateCount: N,
     denseCount: D,
     alphabetSize: A,
     alphabet: Uint16Array.from(alphabet),
-    dense,
-    fail,
-    childStart,
+    childCount,
     childClass,
-    childTarget,
-    outStart,
-    outVariant,
-    outHead,
-    dictLink,
-    varTerm: Int32Array.from(varTerm),
-    varLen: Int32Array.from(varLen),
-    varCase: Int32Array.from(varCase),
+    fail: fail.subarray(FIRST_CHILD),
+    varEnd,
+    varStep: Uint32Array.from(varTerm, (t, v) => (t - (v > 0 ? varTerm[v - 1]! : 0)) * 2 + (varCase[v]! >= 0 ? 1 : 0)),
     caseData: Uint8Array.from(caseData),
-  };
+  });
 }

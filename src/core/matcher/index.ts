@@ -5,16 +5,18 @@
  */
 import { foldChar, isUpperUnit, isWordChar } from '../fold.js';
 import { base64Decode, base64Encode } from './base64.js';
+import { buildTables } from './build.js';
+import { CASE_UPPER } from './patterns.js';
 import {
-  buildTables,
   CLASS_NONE_BOUNDARY,
   CLASS_NONE_WORD,
   CLASS_SKIP,
   CLASS_SPACE,
   CLASS_UNKNOWN,
-} from './build.js';
-import { CASE_UPPER } from './patterns.js';
-import { packTables, unpackTables, type MatcherTables } from './tables.js';
+  deriveTables,
+  type MatcherTables,
+} from './tables.js';
+import { packTables, unpackTables } from './wire.js';
 import { mapToChunks } from './chunks.js';
 import type { ChunkHit, Hit, SerializedMatcher, TermInput } from './types.js';
 
@@ -74,12 +76,15 @@ export class Matcher {
     return new Matcher(copy, buildTables(copy, options?.denseBudget));
   }
 
-  /** From serialize()'s output: decodes and views the packed tables; nothing is rebuilt. */
+  /** From serialize()'s output: decodes the shipped core (trie, failure links, patterns) and derives the rest
+   *  (dense rows, output chains) from it in one pass; the automaton is not rebuilt (no patterns, trie or links). */
   static load(s: SerializedMatcher): Matcher {
     if (!s || s.format !== 1) throw new Error(`matcher: unknown serialized format ${String(s?.format)}`);
     if (!Array.isArray(s.terms) || typeof s.tables !== 'string') throw new Error('matcher: malformed serialized matcher');
-    const tables = unpackTables(base64Decode(s.tables));
-    if (tables.varTerm.some((t) => t < 0 || t >= s.terms.length)) {
+    const tables = deriveTables(unpackTables(base64Decode(s.tables)));
+    // Pattern terms never decrease (deriveTables builds them from non-negative steps): the last one bounds them all.
+    const V = tables.varTerm.length;
+    if (V > 0 && tables.varTerm[V - 1]! >= s.terms.length) {
       throw new Error('matcher: tables do not belong to these terms');
     }
     return new Matcher(s.terms, tables);

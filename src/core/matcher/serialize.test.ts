@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { base64Decode, base64Encode } from './base64.js';
 import { buildStats } from './build.js';
+import { packCore, unpackTables } from './wire.js';
 import { Matcher } from './index.js';
 import { referenceScan } from './reference.js';
 import { syntheticGlossary, syntheticText, prng } from './synthetic.js';
@@ -52,26 +53,47 @@ describe('serialize / load', () => {
     expect(loaded.serialize()).toEqual(m.serialize());
   });
 
-  it('loads a 5,000-term matcher without rebuilding: views over one decoded buffer, no build', () => {
+  it('loads a 5,000-term matcher without rebuilding: no build, dense rows derived equal to compile’s', () => {
     const terms = syntheticGlossary(5000, 7);
     const m = Matcher.compile(terms);
     const s = m.serialize();
     const builds = buildStats.builds;
     const loaded = Matcher.load(s);
     expect(buildStats.builds).toBe(builds);
-    const arrays = Object.values(loaded.tables).filter((v) => ArrayBuffer.isView(v)) as ArrayBufferView[];
-    expect(arrays.length).toBe(14);
-    const buffer = arrays[0]!.buffer;
-    for (const a of arrays) expect(a.buffer).toBe(buffer);
+    // What ships is the core only: no dense rows, no output chains (they are derived at load).
+    const core = unpackTables(base64Decode(s.tables));
+    expect(Object.keys(core)).not.toContain('dense');
+    expect(Object.keys(core)).not.toContain('dictLink');
     const bytes = (a: ArrayBufferView): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    const keys = Object.keys(m.tables);
+    expect(keys.length).toBe(17);
     for (const [k, v] of Object.entries(m.tables)) {
       const l = (loaded.tables as unknown as Record<string, unknown>)[k];
-      if (ArrayBuffer.isView(v)) expect(bytes(l as ArrayBufferView).equals(bytes(v)), k).toBe(true);
-      else expect(l).toBe(v);
+      if (ArrayBuffer.isView(v)) {
+        expect((l as object).constructor, k).toBe(v.constructor);
+        expect(bytes(l as ArrayBufferView).equals(bytes(v)), k).toBe(true);
+      } else expect(l).toBe(v);
     }
+    expect(loaded.tables.dense.length).toBeGreaterThan(10_000);
     const text = syntheticText(20_000, terms, 8);
     expect(loaded.scan(text)).toEqual(m.scan(text));
   }, 60_000);
+
+  it('load takes the failure links from the serialized core (it does not recompute them)', () => {
+    const terms = syntheticGlossary(300, 3);
+    const m = Matcher.compile(terms);
+    const core = unpackTables(base64Decode(m.serialize().tables));
+    // A deep state whose real failure link is not a root: point it at ROOT_START instead (still well formed).
+    // core.fail holds the links of states 2.. (the roots' are fixed).
+    const at = core.fail.findIndex((f, i) => i + 2 >= core.denseCount && f >= 2);
+    expect(at).toBeGreaterThan(0);
+    const s = at + 2;
+    core.fail[at] = 0;
+    const altered = Matcher.load({ ...m.serialize(), tables: base64Encode(packCore(core)) });
+    expect(altered.tables.fail[s]).toBe(0);
+    expect(m.tables.fail[s]).not.toBe(0);
+    expect(buildStats.builds).toBeGreaterThan(0);
+  });
 
   it('rejects malformed input with a clear error', () => {
     const s = Matcher.compile([{ entry: 0, text: 'TTP', caseRule: 'exact' }]).serialize();

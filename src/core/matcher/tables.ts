@@ -1,17 +1,63 @@
 /**
- * The matcher's automaton as typed arrays, packed into one buffer (serialize) and viewed again without copying or
- * rebuilding (load). Layout: an Int32 header (magic, 3 scalars, the element count of each array), then each array
- * 4-byte aligned in the order of ARRAYS.
+ * The matcher's automaton as typed arrays, and how the whole of it follows from its core.
+ *
+ * The core (CoreTables) is what build.ts computes and wire.ts ships: the trie's shape, the failure links, where each
+ * pattern ends, its term and case constraints. Everything else (dense fail-resolved rows, child targets, output
+ * lists and chains, pattern lengths) is derived here in one breadth-first pass, by build and by `Matcher.load`
+ * alike: a few hundred microseconds, against the ~150 KB of base64 those arrays cost in every bundle when shipped.
+ * Deriving is not rebuilding: no pattern is expanded, no trie is built, no failure link is searched for.
  */
+import { isWordChar } from '../fold.js';
 
-export interface MatcherTables {
+/**
+ * Character classes, small numbers first so the scan's common case (a pattern character) is one comparison:
+ * ignorable; not classified yet (lazy table); in no pattern and not a word character; in no pattern and a word
+ * character; space; then one class per folded code unit that occurs in patterns.
+ */
+export const CLASS_SKIP = 0;
+export const CLASS_UNKNOWN = 1;
+export const CLASS_NONE_BOUNDARY = 2;
+export const CLASS_NONE_WORD = 3;
+export const CLASS_SPACE = 4;
+/** States: the two roots. A class in no pattern leads straight to root (class - CLASS_NONE_BOUNDARY). */
+export const ROOT_START = 0;
+export const ROOT_INSIDE = 1;
+/** States are numbered breadth-first with ROOT_INSIDE (no children) second, so the i-th child in (state, class)
+ *  order is state i + FIRST_CHILD. */
+export const FIRST_CHILD = 2;
+/** At most this many dense entries (64 MB): build clamps its budget to it, the wire reader rejects more. */
+export const MAX_DENSE_ENTRIES = 1 << 24;
+
+/** Unsigned integers of any width (the wire picks the narrowest that fits: Uint8, Uint16 or Uint32). */
+export type UintArray = Uint8Array | Uint16Array | Uint32Array | Int32Array;
+
+/** What the automaton cannot cheaply be derived from (built by build.ts, shipped by wire.ts). */
+export interface CoreTables {
   /** Number of states; states are numbered breadth-first, so the shallow (dense) ones come first. */
   stateCount: number;
-  /** States 0..denseCount-1 have a full transition row in `dense`. */
+  /** States 0..denseCount-1 get a full transition row in `dense`. */
   denseCount: number;
-  /** Alphabet size: the fixed classes of build.ts (CLASS_SKIP .. CLASS_SPACE), then one per folded code unit. */
+  /** Alphabet size: the fixed classes above (CLASS_SKIP .. CLASS_SPACE), then one per folded code unit. */
   alphabetSize: number;
   /** Folded code unit of each class (0xFFFF for the fixed classes below CLASS_SPACE). */
+  alphabet: Uint16Array;
+  /** Per state, its number of children; their classes (sorted per state) follow in `childClass` (N - 2 in all):
+   *  child i is state i + FIRST_CHILD. */
+  childCount: UintArray;
+  childClass: UintArray;
+  /** Failure links of states FIRST_CHILD.. (each an earlier state; the roots link to themselves). */
+  fail: UintArray;
+  /** Per pattern: the state where it ends; (term index - previous pattern's) * 2 + 1 when it has case constraints. */
+  varEnd: UintArray;
+  varStep: UintArray;
+  /** Case constraints of the constrained patterns, concatenated in pattern order, one per stream element. */
+  caseData: Uint8Array;
+}
+
+export interface MatcherTables {
+  stateCount: number;
+  denseCount: number;
+  alphabetSize: number;
   alphabet: Uint16Array;
   /** denseCount x alphabetSize next states, failure transitions resolved; ~state (negative) when it has outputs. */
   dense: Int32Array;
@@ -35,92 +81,149 @@ export interface MatcherTables {
   caseData: Uint8Array;
 }
 
-const MAGIC = 0x4743_4d32; // "GCM2": bump when the layout or the meaning of a field changes
-
-type ArrayKey = Exclude<keyof MatcherTables, 'stateCount' | 'denseCount' | 'alphabetSize'>;
-type Ctor = Int32ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor;
-const ARRAYS: readonly (readonly [ArrayKey, Ctor])[] = [
-  ['alphabet', Uint16Array],
-  ['dense', Int32Array],
-  ['fail', Int32Array],
-  ['childStart', Int32Array],
-  ['childClass', Uint16Array],
-  ['childTarget', Int32Array],
-  ['outStart', Int32Array],
-  ['outVariant', Int32Array],
-  ['outHead', Int32Array],
-  ['dictLink', Int32Array],
-  ['varTerm', Int32Array],
-  ['varLen', Int32Array],
-  ['varCase', Int32Array],
-  ['caseData', Uint8Array],
-];
-const HEADER_INTS = 4 + ARRAYS.length;
-
-const align4 = (n: number): number => (n + 3) & ~3;
-
-/** All tables in one byte buffer. */
-export function packTables(t: MatcherTables): Uint8Array {
-  let size = HEADER_INTS * 4;
-  for (const [key] of ARRAYS) size += align4(t[key].byteLength);
-  const bytes = new Uint8Array(size);
-  const header = new Int32Array(bytes.buffer, 0, HEADER_INTS);
-  header[0] = MAGIC;
-  header[1] = t.stateCount;
-  header[2] = t.denseCount;
-  header[3] = t.alphabetSize;
-  let off = HEADER_INTS * 4;
-  ARRAYS.forEach(([key], i) => {
-    const a = t[key];
-    header[4 + i] = a.length;
-    bytes.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), off);
-    off += align4(a.byteLength);
-  });
-  return bytes;
+/** Per class, the root a character of that class leads to when nothing longer continues: inside a word nothing may
+ *  start (surrogate code units count as boundaries: conservative, settled by the exact check at each hit). */
+export function classRoots(alphabet: Uint16Array | readonly number[]): Int32Array {
+  return Int32Array.from(alphabet, (c, i) =>
+    i === CLASS_NONE_WORD || (i > CLASS_SPACE && isWordChar(c)) ? ROOT_INSIDE : ROOT_START,
+  );
 }
 
-/** Views the tables inside `bytes` (no copy when its offset is 4-byte aligned). Throws on a malformed buffer. */
-export function unpackTables(input: Uint8Array): MatcherTables {
-  const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
-  const fail = (why: string): never => {
-    throw new Error(`matcher tables: ${why}`);
-  };
-  if (bytes.byteLength < HEADER_INTS * 4) fail('too short');
-  const header = new Int32Array(bytes.buffer, bytes.byteOffset, HEADER_INTS);
-  if (header[0] !== MAGIC) fail('bad magic (not a packed matcher, or another version)');
-  const t: Partial<Record<ArrayKey, Int32Array | Uint16Array | Uint8Array>> = {};
-  let off = HEADER_INTS * 4;
-  ARRAYS.forEach(([key, C], i) => {
-    const len = header[4 + i]!;
-    const byteLen = len * C.BYTES_PER_ELEMENT;
-    if (len < 0 || off + byteLen > bytes.byteLength) fail(`array ${key} out of bounds`);
-    t[key] = new C(bytes.buffer as ArrayBuffer, bytes.byteOffset + off, len);
-    off += align4(byteLen);
-  });
-  const tables = {
-    stateCount: header[1]!,
-    denseCount: header[2]!,
-    alphabetSize: header[3]!,
-    ...t,
-  } as MatcherTables;
-  const n = tables.stateCount;
-  const a = tables.alphabetSize;
-  if (
-    n < 1 ||
-    tables.denseCount < 1 ||
-    tables.denseCount > n ||
-    tables.alphabet.length !== a ||
-    tables.dense.length !== tables.denseCount * a ||
-    tables.fail.length !== n ||
-    tables.childStart.length !== n + 1 ||
-    tables.outStart.length !== n + 1 ||
-    tables.outHead.length !== n ||
-    tables.dictLink.length !== n ||
-    tables.childClass.length !== tables.childTarget.length ||
-    tables.varLen.length !== tables.varTerm.length ||
-    tables.varCase.length !== tables.varTerm.length
-  ) {
-    fail('inconsistent sizes');
+/** State s's dense row: its failure target's row (already filled: it is an earlier state) with s's own children
+ *  laid over it (child i stored as childTarget[i]); the roots start from `roots`. */
+export function fillDenseRow(
+  dense: Int32Array,
+  s: number,
+  roots: Int32Array,
+  fail: Int32Array,
+  childStart: Int32Array,
+  childClass: Uint16Array,
+  childTarget: Int32Array,
+): void {
+  const A = roots.length;
+  const row = s * A;
+  if (s === ROOT_START || s === ROOT_INSIDE) dense.set(roots, row);
+  else dense.copyWithin(row, fail[s]! * A, fail[s]! * A + A);
+  for (let i = childStart[s]!, e = childStart[s + 1]!; i < e; i++) dense[row + childClass[i]!] = childTarget[i]!;
+}
+
+const bad = (why: string): never => {
+  throw new Error(`matcher tables: ${why}`);
+};
+
+/**
+ * The full automaton from its core, checking on the way everything the scan relies on (children after their
+ * parent with sorted classes, failure links to earlier states, patterns ending inside the trie, case data that fits):
+ * damaged input gets a clear error, never an automaton that loops. Few passes, most work in native copies: this
+ * runs once per frame, mostly before the JIT has warmed up.
+ */
+export function deriveTables(core: CoreTables): MatcherTables {
+  const { stateCount: N, denseCount: D, alphabetSize: A, childCount, varEnd, varStep } = core;
+  const V = varEnd.length;
+  const C = N - FIRST_CHILD;
+  if (N < FIRST_CHILD || D < FIRST_CHILD || D > N || A <= CLASS_SPACE || A > 0x10000 || D * A > MAX_DENSE_ENTRIES) {
+    bad('inconsistent sizes');
   }
-  return tables;
+  if (core.alphabet.length !== A || childCount.length !== N || core.childClass.length !== C || core.fail.length !== C) {
+    bad('inconsistent sizes');
+  }
+  if (varStep.length !== V) bad('inconsistent sizes');
+  const childClass = new Uint16Array(C);
+  childClass.set(core.childClass);
+  const fail = new Int32Array(N);
+  fail[ROOT_INSIDE] = ROOT_INSIDE;
+  fail.set(core.fail, FIRST_CHILD);
+
+  // 1. Trie shape and depths, checked: children come after their parent (breadth-first), classes sorted.
+  const childStart = new Int32Array(N + 1);
+  const depth = new Int32Array(N);
+  let ci = 0;
+  for (let s = 0; s < N; s++) {
+    childStart[s] = ci;
+    const n = childCount[s]!;
+    if (n > 0) {
+      if (s === ROOT_INSIDE || ci + FIRST_CHILD <= s || n > C - ci) bad('children out of order');
+      const d = depth[s]! + 1;
+      let prev = CLASS_SPACE - 1;
+      for (const e = ci + n; ci < e; ci++) {
+        const c = childClass[ci]!;
+        if (c <= prev || c >= A) bad('child classes out of order');
+        prev = c;
+        depth[ci + FIRST_CHILD] = d;
+      }
+    }
+    if (s >= FIRST_CHILD && fail[s]! >= s) bad('failure link out of range');
+  }
+  childStart[N] = ci;
+  if (ci !== C) bad('states without a parent');
+
+  // 2. Patterns: term, length (the end state's depth), case data offset; output counts per state.
+  const varTerm = new Int32Array(V);
+  const varLen = new Int32Array(V);
+  const varCase = new Int32Array(V);
+  const outStart = new Int32Array(N + 1);
+  let term = 0;
+  let caseOff = 0;
+  for (let v = 0; v < V; v++) {
+    const end = varEnd[v]!;
+    if (end < FIRST_CHILD || end >= N) bad('pattern end out of range');
+    const step = varStep[v]!;
+    term += step >>> 1;
+    varTerm[v] = term;
+    const len = depth[end]!;
+    varLen[v] = len;
+    if (step & 1) {
+      varCase[v] = caseOff;
+      caseOff += len;
+    } else varCase[v] = -1;
+    outStart[end + 1]!++;
+  }
+  if (term > 0x7fffffff) bad('pattern term out of range');
+  if (caseOff !== core.caseData.length) bad('case data does not match the patterns');
+
+  // 3. Output lists and chains, in state order (a failure target is an earlier state, so its link is known);
+  // transitions into a state with outputs are stored complemented (~target, negative): the scan learns "check
+  // outputs here" from the value it loaded anyway, instead of reading outHead for every character.
+  const dictLink = new Int32Array(N).fill(-1);
+  const outHead = new Int32Array(N);
+  const childTarget = new Int32Array(C);
+  for (let s = 0; s < N; s++) {
+    const count = outStart[s + 1]!;
+    outStart[s + 1] = outStart[s]! + count;
+    if (s >= FIRST_CHILD) {
+      const f = fail[s]!;
+      dictLink[s] = outStart[f + 1]! > outStart[f]! ? f : dictLink[f]!;
+    }
+    const head = count > 0 ? s : dictLink[s]!;
+    outHead[s] = head;
+    if (s >= FIRST_CHILD) childTarget[s - FIRST_CHILD] = head >= 0 ? ~s : s;
+  }
+  const outVariant = new Int32Array(V);
+  const cursor = outStart.slice(0, N);
+  for (let v = 0; v < V; v++) outVariant[cursor[varEnd[v]!]!++] = v;
+
+  // 4. Dense rows (the roots have no outputs: their plain numbers are their stored form).
+  const roots = classRoots(core.alphabet);
+  const dense = new Int32Array(D * A);
+  for (let s = 0; s < D; s++) fillDenseRow(dense, s, roots, fail, childStart, childClass, childTarget);
+
+  return {
+    stateCount: N,
+    denseCount: D,
+    alphabetSize: A,
+    alphabet: core.alphabet.slice(), // not a view: the loaded bytes are garbage once this returns
+    dense,
+    fail,
+    childStart,
+    childClass,
+    childTarget,
+    outStart,
+    outVariant,
+    outHead,
+    dictLink,
+    varTerm,
+    varLen,
+    varCase,
+    caseData: core.caseData,
+  };
 }
