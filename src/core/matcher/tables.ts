@@ -134,9 +134,24 @@ export function deriveTables(core: CoreTables): MatcherTables {
   fail[ROOT_INSIDE] = ROOT_INSIDE;
   fail.set(core.fail, FIRST_CHILD);
 
-  // 1. Trie shape and depths, checked: children come after their parent (breadth-first), classes sorted.
+  // 1. Output counts per state (checked pattern ends).
+  const outStart = new Int32Array(N + 1);
+  for (let v = 0; v < V; v++) {
+    const end = varEnd[v]!;
+    if (end < FIRST_CHILD || end >= N) bad('pattern end out of range');
+    outStart[end + 1]!++;
+  }
+
+  // 2. One pass over the states, in order. Checked: children come after their parent (breadth-first) with sorted
+  // classes; failure links lead to earlier states, so their output links are already known. Derived: child
+  // ranges, depths, output ranges and chains, and each state's stored form as a transition target: complemented
+  // (~state, negative) when it has outputs, so the scan learns "check outputs here" from the value it loaded
+  // anyway instead of reading outHead for every character.
   const childStart = new Int32Array(N + 1);
   const depth = new Int32Array(N);
+  const dictLink = new Int32Array(N).fill(-1);
+  const outHead = new Int32Array(N);
+  const childTarget = new Int32Array(C);
   let ci = 0;
   for (let s = 0; s < N; s++) {
     childStart[s] = ci;
@@ -152,21 +167,30 @@ export function deriveTables(core: CoreTables): MatcherTables {
         depth[ci + FIRST_CHILD] = d;
       }
     }
-    if (s >= FIRST_CHILD && fail[s]! >= s) bad('failure link out of range');
+    const count = outStart[s + 1]!;
+    outStart[s + 1] = outStart[s]! + count;
+    if (s >= FIRST_CHILD) {
+      const f = fail[s]!;
+      if (f >= s) bad('failure link out of range');
+      dictLink[s] = outStart[f + 1]! > outStart[f]! ? f : dictLink[f]!;
+    }
+    const head = count > 0 ? s : dictLink[s]!;
+    outHead[s] = head;
+    if (s >= FIRST_CHILD) childTarget[s - FIRST_CHILD] = head >= 0 ? ~s : s;
   }
   childStart[N] = ci;
   if (ci !== C) bad('states without a parent');
 
-  // 2. Patterns: term, length (the end state's depth), case data offset; output counts per state.
+  // 3. Patterns: term, length (the end state's depth), case data offset, place in the output lists.
   const varTerm = new Int32Array(V);
   const varLen = new Int32Array(V);
   const varCase = new Int32Array(V);
-  const outStart = new Int32Array(N + 1);
+  const outVariant = new Int32Array(V);
+  const cursor = outStart.slice(0, N);
   let term = 0;
   let caseOff = 0;
   for (let v = 0; v < V; v++) {
     const end = varEnd[v]!;
-    if (end < FIRST_CHILD || end >= N) bad('pattern end out of range');
     const step = varStep[v]!;
     term += step >>> 1;
     varTerm[v] = term;
@@ -176,31 +200,10 @@ export function deriveTables(core: CoreTables): MatcherTables {
       varCase[v] = caseOff;
       caseOff += len;
     } else varCase[v] = -1;
-    outStart[end + 1]!++;
+    outVariant[cursor[end]!++] = v;
   }
   if (term > 0x7fffffff) bad('pattern term out of range');
   if (caseOff !== core.caseData.length) bad('case data does not match the patterns');
-
-  // 3. Output lists and chains, in state order (a failure target is an earlier state, so its link is known);
-  // transitions into a state with outputs are stored complemented (~target, negative): the scan learns "check
-  // outputs here" from the value it loaded anyway, instead of reading outHead for every character.
-  const dictLink = new Int32Array(N).fill(-1);
-  const outHead = new Int32Array(N);
-  const childTarget = new Int32Array(C);
-  for (let s = 0; s < N; s++) {
-    const count = outStart[s + 1]!;
-    outStart[s + 1] = outStart[s]! + count;
-    if (s >= FIRST_CHILD) {
-      const f = fail[s]!;
-      dictLink[s] = outStart[f + 1]! > outStart[f]! ? f : dictLink[f]!;
-    }
-    const head = count > 0 ? s : dictLink[s]!;
-    outHead[s] = head;
-    if (s >= FIRST_CHILD) childTarget[s - FIRST_CHILD] = head >= 0 ? ~s : s;
-  }
-  const outVariant = new Int32Array(V);
-  const cursor = outStart.slice(0, N);
-  for (let v = 0; v < V; v++) outVariant[cursor[varEnd[v]!]!++] = v;
 
   // 4. Dense rows (the roots have no outputs: their plain numbers are their stored form).
   const roots = classRoots(core.alphabet);
