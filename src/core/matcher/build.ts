@@ -36,7 +36,7 @@ export const buildStats = { builds: 0 };
 /** Dense rows for the first states in breadth-first order, as many as fit in this many entries (x4 bytes).
  *  On the 5,000-term bench, budgets from 4k to 2M entries scan within noise of each other (the hot states are the
  *  shallow ones). They are derived at load (tables.ts), not shipped, so the budget now costs memory and load time
- *  (~0.1 ms per 16k entries), not bundle size; it stays at 16k entries (64 KB). */
+ *  (one native row copy per dense state), not bundle size; it stays at 16k entries (64 KB). */
 const DENSE_BUDGET = 1 << 14;
 
 export function buildTables(terms: readonly TermInput[], denseBudget = DENSE_BUDGET): MatcherTables {
