@@ -67,7 +67,7 @@ function plainText(max: number) {
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
     .refine((s) => s.trim() === s, 'must not start or end with whitespace')
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain line breaks or control characters')
+    .refine((s) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(s), 'must not contain line breaks or control characters')
     .refine((s) => !/[<>]/.test(s), 'must not contain "<" or ">" (plain text only, no markup)');
 }
 

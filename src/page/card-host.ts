@@ -187,6 +187,20 @@ export class CardHost implements CardController {
     host.setAttribute(HOST_ATTRIBUTE, '');
     const shadow = host.attachShadow({ mode: 'open' });
     this.styleMode = applyStyles(shadow, HOST_CSS + TERM_CARD_CSS);
+    // The shadow root is open (tests and assistive tools read it), so a page script can reach our buttons and
+    // `.click()` them or dispatch keys. Only the user may act: untrusted events stop here, in the capture phase,
+    // before Preact's listeners on the buttons and links see them (SECURITY.md, tests/e2e/security.test.ts).
+    for (const type of ['click', 'auxclick', 'keydown', 'keyup', 'input', 'change', 'submit'] as const) {
+      shadow.addEventListener(
+        type,
+        (e) => {
+          if (e.isTrusted) return;
+          e.stopImmediatePropagation();
+          e.preventDefault();
+        },
+        { capture: true },
+      );
+    }
 
     const layer = doc.createElement('div');
     layer.className = 'cg-layer';

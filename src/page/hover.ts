@@ -66,7 +66,8 @@ export class HoverController {
   }
 
   private pointerMove(e: PointerEvent): void {
-    if (e.pointerType === 'touch') return;
+    // Page scripts can dispatch pointer events; only the user's pointer opens cards.
+    if (!e.isTrusted || e.pointerType === 'touch') return;
     if (e.buttons !== 0) {
       // Selecting text or dragging: no card now.
       this.cancelDwell();
