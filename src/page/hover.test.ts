@@ -46,7 +46,7 @@ function setup(delayMs = 200) {
   const hit = (x: number) => (x < 100 ? target('a') : x < 200 ? target('b') : null);
   const ctrl = new HoverController(doc, card, (x) => hit(x), (t) => card.show(t.entryId, t.anchor, { reason: 'hover' }), delayMs);
   const move = (x: number, extra: Record<string, unknown> = {}) => {
-    listeners.get('pointermove')!({ pointerType: 'mouse', buttons: 0, clientX: x, clientY: 10, target: null, composedPath: () => [], ...extra });
+    listeners.get('pointermove')!({ isTrusted: true, pointerType: 'mouse', buttons: 0, clientX: x, clientY: 10, target: null, composedPath: () => [], ...extra });
     const cb = frameCb;
     frameCb = null;
     cb?.();
@@ -79,6 +79,15 @@ describe('HoverController', () => {
     move(150, { pointerType: 'touch' });
     vi.advanceTimersByTime(500);
     move(60, { buttons: 1 }); // selecting text
+    vi.advanceTimersByTime(500);
+    expect(card.show).not.toHaveBeenCalled();
+  });
+
+  it('ignores pointer events a page script dispatched (isTrusted false)', () => {
+    const { card, move } = setup(200);
+    move(50, { isTrusted: false });
+    vi.advanceTimersByTime(500);
+    move(52, { isTrusted: false });
     vi.advanceTimersByTime(500);
     expect(card.show).not.toHaveBeenCalled();
   });
