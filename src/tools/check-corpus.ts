@@ -117,7 +117,7 @@ async function checkPage(
   const liveUrl = server.url(page.path, 'live');
   const [sExt, sCtl] = await Promise.all([
     loadPage(pair.ext, staticUrl, { trace: true, serialize: true, expectMarks, longTasks: false }),
-    loadPage(pair.control, staticUrl, { trace: false, serialize: true, expectMarks: false, longTasks: false }),
+    loadPage(pair.control, staticUrl, { trace: false, serialize: true, expectMarks, longTasks: false }),
   ]);
   const base: PageResult = {
     path: page.path,
@@ -145,7 +145,7 @@ async function checkPage(
   }
   const [lExt, lCtl] = await Promise.all([
     loadPage(pair.ext, liveUrl, { trace: false, serialize: false, expectMarks, longTasks: true }),
-    loadPage(pair.control, liveUrl, { trace: false, serialize: false, expectMarks: false, longTasks: true }),
+    loadPage(pair.control, liveUrl, { trace: false, serialize: false, expectMarks, longTasks: true }),
   ]);
   const sErr = extensionErrorsOf(sExt, sCtl, origin);
   const hangs = lExt.hung && !lCtl.hung ? [`live: the page stopped answering only with the extension (${lExt.failure ?? ''})`] : [];
@@ -160,7 +160,7 @@ async function checkPage(
     for (let i = 0; i < 2; i++) {
       const [lExt2, lCtl2] = await Promise.all([
         loadPage(pair.ext, liveUrl, { trace: false, serialize: false, expectMarks, longTasks: false }),
-        loadPage(pair.control, liveUrl, { trace: false, serialize: false, expectMarks: false, longTasks: false }),
+        loadPage(pair.control, liveUrl, { trace: false, serialize: false, expectMarks, longTasks: false }),
       ]);
       if (!lExt2.ok || !lCtl2.ok) continue;
       controlErrors.push(...lCtl2.errors);

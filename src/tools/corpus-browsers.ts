@@ -112,7 +112,9 @@ export interface LoadOptions {
   trace: boolean;
   /** Serialize the DOM after marks settle. */
   serialize: boolean;
-  /** How long to wait for a first mark when some are expected (ms after DOMContentLoaded). */
+  /** Marks are expected on this page: wait up to 4 s for a first one (instead of 1.2 s). The control load of a
+   *  pair gets the same flag so both observe the page as long: a page's own timers (a font loader rejecting after
+   *  3 s) must not look like our errors just because the extension run watched longer. */
   expectMarks: boolean;
   /** Observe long tasks from document start (Chromium). */
   longTasks: boolean;
