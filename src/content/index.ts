@@ -97,6 +97,12 @@ handle({
   navigateTerm: ({ direction }) => ({ id: active && engine ? engine.navigate(direction) : null }),
 });
 
+// A page restored from the back/forward cache keeps its marks but the background forgot its terms (the tab
+// navigated away): report them again so the badge and popup are right.
+window.addEventListener('pageshow', (e) => {
+  if (e.persisted) report(active && engine ? engine.terms() : []);
+});
+
 async function boot(): Promise<void> {
   // Listen before reading, so a change made while we read is not lost.
   let booted = false;

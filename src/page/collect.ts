@@ -53,6 +53,9 @@ export class Collector {
   private next: Node | null = null;
   private readonly current = new Map<Node, Segment>();
   private readonly blockCache = new Map<Node, Node>();
+  /** takeComplete(): segments handed out so far, and earlier ones still open (text may still join them). */
+  private taken = 0;
+  private held: Segment[] = [];
 
   constructor(
     private readonly doc: Document,
@@ -60,6 +63,10 @@ export class Collector {
     private readonly mode: 'all' | 'own',
     /** Nodes that are blocks whatever their tag (the engine's root, shadow roots are blocks anyway). */
     private readonly stopAt: Node = root,
+    /** Start the root's walk at this element (itself included) instead of the root's first node. */
+    private from: Node | null = null,
+    /** End the root's walk at this node (not included): with `from`, a walk split in two at an element. */
+    private readonly until: Node | null = null,
   ) {
     this.pending = [root];
   }
@@ -98,11 +105,15 @@ export class Collector {
         }
         this.walker = this.doc.createTreeWalker(root, SHOW);
         this.current.clear();
-        this.next = this.walker.nextNode();
+        if (this.from) {
+          this.walker.currentNode = this.from;
+          this.next = this.from;
+          this.from = null;
+        } else this.next = this.walker.nextNode();
       }
       const w = this.walker;
       let n = this.next;
-      while (n) {
+      while (n && n !== this.until) {
         if (n.nodeType === 3) {
           const t = n as Text;
           const key = this.blockOf(t.parentNode!);
@@ -149,7 +160,28 @@ export class Collector {
         }
       }
       this.walker = null;
+      this.next = null;
     }
+  }
+
+  /**
+   * The segments no more text can join since the last call, in document order (pipelined scans match them while
+   * the walk goes on). A segment is open while the walk's next node lies inside its block and the block's running
+   * segment is still this one; every segment is complete once step() returned true.
+   */
+  takeComplete(): Segment[] {
+    const next = this.walker && this.next !== this.until ? this.next : null;
+    const out: Segment[] = [];
+    const open: Segment[] = [];
+    const consider = (seg: Segment) => {
+      if (next && this.current.get(seg.key) === seg && seg.key.contains(next)) open.push(seg);
+      else out.push(seg);
+    };
+    for (const seg of this.held) consider(seg);
+    for (let i = this.taken; i < this.segments.length; i++) consider(this.segments[i]!);
+    this.taken = this.segments.length;
+    this.held = open;
+    return out;
   }
 
   /** Next node after the current one's subtree. */

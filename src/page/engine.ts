@@ -6,13 +6,15 @@
  *   const engine = createPageEngine({ root: document, glossary, settings, card, site: location.hostname });
  *   engine.start();
  *
- * Scheduling: the first scan collects text in ~8 ms slices, then matches segments nearest the viewport first, in
- * slices, committing each slice's marks (ranges reach the screen in batches of ≤ 1,000 per frame). Later changes
+ * Scheduling: the first scan is pipelined in ~8 ms slices: each collects a stretch of blocks in document order (a
+ * scrolled page: from the viewport's top), matches them and commits their marks, so the first marks are painted
+ * after the first slice (ranges reach the screen in batches of ≤ 1,000 per frame). Later changes
  * come through a MutationObserver: only the blocks touched are rescanned (see mutations.ts).
  */
 import type { Settings } from '../core/settings/schema.js';
 import type { CardAnchor, CardController } from './card-api.js';
-import { Collector } from './collect.js';
+import { Collector, insideSkipped } from './collect.js';
+import { INLINE_TAGS } from './dom-rules.js';
 import { HighlightLayer } from './highlights.js';
 import { HoverController, type HoverTarget } from './hover.js';
 import { type Mark, MarkStore, type PageGlossary, type SegmentState } from './mark-store.js';
@@ -20,7 +22,7 @@ import { PageObserver } from './mutations.js';
 import { LARGE_PAGE_CHARS, PaintWindow } from './paint-window.js';
 import { paintableEntries } from './paint-policy.js';
 import { readPublishDate } from './publish-date.js';
-import { firstBelow, SliceClock, viewportFirstOrder, yieldToMain } from './scheduling.js';
+import { firstBelow, SLICE_BUDGET_MS, SliceClock, yieldToMain } from './scheduling.js';
 import { centredAnchor, hitTestMarks, rangeOf, revealMark } from './engine-dom.js';
 
 export type { PageGlossary } from './mark-store.js';
@@ -179,62 +181,103 @@ class Engine implements PageEngine {
 
   /* ------------------------------------------------------------------ scanning */
 
+  /**
+   * Pipelined: each slice collects a stretch of blocks in document order, matches the segments that are complete,
+   * commits their marks and yields, so the first marks reach the screen after the first slice, not after the whole
+   * walk. When the page is scrolled, the walk starts at the block at the top of the viewport and the part above it
+   * follows. A hit whose context anchor has not been collected yet is kept (unpainted) and painted by the commit
+   * that sees its anchor (MarkStore re-evaluates every mark when the entries present change).
+   */
   private async fullScan(): Promise<void> {
     const token = ++this.scanToken;
     this.clearAll();
-    const clock = new SliceClock();
-    const collector = new Collector(this.doc, this.root, 'all');
-    clock.start();
-    while (!collector.step(clock)) {
-      await yieldToMain();
-      if (token !== this.scanToken) return;
-      clock.start();
-    }
-    for (const r of collector.shadowRoots) this.addShadowRoot(r);
-    const segs = collector.segments;
     this.store.paintWindow?.destroy();
-    this.store.paintWindow =
-      collector.chars > LARGE_PAGE_CHARS
-        ? new PaintWindow(this.doc.defaultView as Window & typeof globalThis, this.layer, (k) => this.segments.get(k))
-        : null;
-    const first = firstBelow(segs.length, 0, (i) => {
-      const key = segs[i]!.key;
-      const el = key.nodeType === 1 ? (key as Element) : key.nodeType === 11 ? (key as ShadowRoot).host : null;
-      return el ? el.getBoundingClientRect().bottom : Number.NaN;
-    });
-    const paintWindow = this.store.paintWindow;
-    if (paintWindow) {
-      // Seed the window with the blocks on screen now (the observer's first report comes a frame later).
-      const limit = (this.doc.defaultView?.innerHeight ?? 800) * 2;
-      for (let k = first; k < segs.length && k < first + 400; k++) {
-        const key = segs[k]!.key;
-        const el = key.nodeType === 1 ? (key as Element) : key.nodeType === 11 ? (key as ShadowRoot).host : null;
-        if (el && el.getBoundingClientRect().top > limit) break;
-        paintWindow.seedNear(key);
-      }
-    }
-    const order = viewportFirstOrder(segs.length, first);
-    let i = 0;
+    this.store.paintWindow = null;
+    const view = this.doc.defaultView as (Window & typeof globalThis) | null;
+    const height = view?.innerHeight ?? 800;
+    const startAt = this.viewportStart();
+    const collectors = startAt
+      ? [new Collector(this.doc, this.root, 'all', this.root, startAt), new Collector(this.doc, this.root, 'all', this.root, null, startAt)]
+      : [new Collector(this.doc, this.root, 'all')];
+    let chars = 0;
+    /** Large pages: while true, new blocks are checked against the viewport to seed the paint window. */
+    let seeding = true;
+    const clock = new SliceClock();
+    const collectClock = new SliceClock(undefined, SLICE_BUDGET_MS / 2);
     const segClock = new SliceClock(undefined, undefined, 1);
-    while (i < order.length) {
+    const queue: SegmentState[] = [];
+    let qi = 0;
+    let ci = 0;
+    for (;;) {
+      clock.start();
+      segClock.start();
       const fresh: Mark[] = [];
       let scanned = 0;
+      // Collect a stretch when nothing collected waits to be matched.
+      if (qi === queue.length && ci < collectors.length) {
+        collectClock.start();
+        const c = collectors[ci]!;
+        const done = c.step(collectClock);
+        const before = chars;
+        for (const seg of c.takeComplete()) {
+          queue.push(seg as SegmentState);
+          for (const n of seg.nodes) chars += n.length;
+        }
+        for (const r of c.shadowRoots) this.addShadowRoot(r);
+        if (before <= LARGE_PAGE_CHARS && chars > LARGE_PAGE_CHARS && view) this.openPaintWindow(view);
+        if (done) ci++;
+      }
+      // (Read again: openPaintWindow may have set it; TypeScript narrowed it to null above.)
+      const paintWindow = this.store.paintWindow as PaintWindow | null;
       // Always at least a few segments per slice so a slow clock cannot starve progress.
-      while (i < order.length && (scanned < 4 || !segClock.expiredNow())) {
-        const seg = segs[order[i++]!]! as SegmentState;
+      while (qi < queue.length && (scanned < 4 || !segClock.expiredNow())) {
+        const seg = queue[qi++]!;
+        if (paintWindow && seeding) {
+          const top = blockTop(seg.key);
+          if (top > height * 2) seeding = false;
+          else if (top > -height) paintWindow.seedNear(seg.key);
+        }
         seg.marks = [];
         this.addSegmentState(seg, fresh);
         scanned++;
       }
       if (this.store.commit(fresh)) this.termsChanged();
-      if (i < order.length) {
-        await yieldToMain();
-        if (token !== this.scanToken) return;
-        segClock.start();
-      }
+      if (qi === queue.length && ci >= collectors.length) break;
+      await yieldToMain();
+      if (token !== this.scanToken) return;
     }
     // Report once per full scan even when nothing changed (an empty page tells the badge "0").
     this.termsChanged();
+  }
+
+  /** The paint window (large pages), opened mid-scan: blocks already painted are watched (the observer unpaints
+   *  those off screen a frame later). */
+  private openPaintWindow(view: Window & typeof globalThis): void {
+    const w = new PaintWindow(view, this.layer, (k) => this.segments.get(k));
+    this.store.paintWindow = w;
+    for (const [key, list] of this.segments) {
+      if (!list.some((s) => s.marks.length > 0)) continue;
+      w.seedNear(key);
+      w.watch(key);
+    }
+  }
+
+  /**
+   * Where a scrolled page's scan starts: the block element at the top of the viewport (its own start is a segment
+   * boundary, so nothing is split), or null to start at the top (not scrolled, or nothing usable there).
+   */
+  private viewportStart(): Element | null {
+    const view = this.doc.defaultView;
+    if (!view || this.root.nodeType !== 9 || view.scrollY < 1) return null;
+    const x = view.innerWidth / 2;
+    for (const y of [1, view.innerHeight / 4, view.innerHeight / 2]) {
+      let el: Element | null = this.doc.elementFromPoint(x, y);
+      while (el && INLINE_TAGS.has(el.localName)) el = el.parentElement;
+      if (!el || el === this.doc.documentElement || el === this.doc.body || !this.root.contains(el)) continue;
+      if (insideSkipped(el, this.root)) continue;
+      return el;
+    }
+    return null;
   }
 
   private addSegmentState(seg: SegmentState, fresh: Mark[]): void {
@@ -452,6 +495,12 @@ class Engine implements PageEngine {
     this.layer.destroy();
     if (this.opts.card.onClose) this.opts.card.onClose = null;
   }
+}
+
+/** A block's top edge in the viewport (NaN when it has no box). */
+function blockTop(key: Node): number {
+  const el = key.nodeType === 1 ? (key as Element) : key.nodeType === 11 ? (key as ShadowRoot).host : null;
+  return el ? el.getBoundingClientRect().top : Number.NaN;
 }
 
 /** True when `node` is an added element or lies inside one below `stop`. */

@@ -1,6 +1,6 @@
 /**
- * Time slicing for the page engine: work in slices of ~8 ms, yield to the page between them (scheduler.yield where
- * the browser has it, else a MessageChannel task, which is not clamped like nested setTimeout), and add highlight
+ * Time slicing for the page engine: work in slices of ~8 ms, yield to the page between them (a MessageChannel task,
+ * which is not clamped like nested setTimeout; see yieldToMain), and add highlight
  * ranges in batches of at most 1,000 per frame (9.5k ranges at once made a 66-77 ms frame; see notes/anchors.md).
  * The ordering and budget math is pure and tested in node.
  */
@@ -37,15 +37,15 @@ export function firstBelow(n: number, top: number, bottomOf: (i: number) => numb
   return lo;
 }
 
-type YieldingScheduler = { yield?: () => Promise<void> };
-
 let channel: MessageChannel | null = null;
 const waiting: Array<() => void> = [];
 
-/** Gives the page's own tasks (input, rendering) a turn, then resumes. */
+/**
+ * Gives the page's own tasks (input, rendering, its own scripts) a turn, then resumes. A MessageChannel task, not
+ * scheduler.yield(): yield's continuations outrank the page's ordinary tasks, so a scan in many slices kept the
+ * page's own follow-up work (measured: the task after the first marked frame) waiting until the whole scan ended.
+ */
 export function yieldToMain(): Promise<void> {
-  const s = (globalThis as { scheduler?: YieldingScheduler }).scheduler;
-  if (s && typeof s.yield === 'function') return s.yield();
   if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
   if (!channel) {
     channel = new MessageChannel();
