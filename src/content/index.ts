@@ -135,7 +135,13 @@ async function boot(): Promise<void> {
   apply();
 }
 
+// A frame no setting can make eligible (no site of its own: blank or opaque-origin frames; not an HTML document)
+// reads nothing and builds nothing: it only answers listPageTerms (inactive, no terms).
+const neverEligible = !host || (document.contentType !== 'text/html' && document.contentType !== 'application/xhtml+xml');
+
 // document_idle already waits for the load; an idle callback keeps our start-up out of the page's busy moments.
 const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
-if (idle) idle(() => void boot(), { timeout: 500 });
+if (neverEligible) {
+  if (isTop) report([]);
+} else if (idle) idle(() => void boot(), { timeout: 500 });
 else setTimeout(() => void boot(), 0);

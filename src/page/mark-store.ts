@@ -73,6 +73,10 @@ export class MarkStore {
   private readonly termCount: Int32Array;
   private presenceDirty = false;
   private present = new Set<number>();
+  /** Settings changed: every mark is re-evaluated on the next commit (else only the conditional ones). */
+  private policyDirty = false;
+  /** Marks whose term has a context rule: the only ones a change of the entries present can flip. */
+  private readonly conditional = new Set<Mark>();
   private touched = new Set<number>();
   private changed = false;
   /** Large pages: only marks near the viewport are in the highlights (see paint-window.ts). */
@@ -114,6 +118,7 @@ export class MarkStore {
       };
       if (seg.marks.length === 0) this.paintWindow?.watch(seg.key);
       seg.marks.push(mark);
+      if (this.glossary.matcher.terms[h.term]?.requires?.length) this.conditional.add(mark);
       let set = this.byEntry.get(h.entry);
       if (!set) this.byEntry.set(h.entry, (set = new Set()));
       set.add(mark);
@@ -130,6 +135,7 @@ export class MarkStore {
       if (m.allowed) this.bumpAllowed(m.entry, -1);
       m.allowed = false;
       this.byEntry.get(m.entry)?.delete(m);
+      this.conditional.delete(m);
       this.count(m.term, -1);
     }
     seg.marks = [];
@@ -151,7 +157,7 @@ export class MarkStore {
     this.paintable = paintable;
     this.everyMention = everyMention;
     this.presenceDirty = true;
-    this.present = new Set([-2]); // forces the full re-evaluation below
+    this.policyDirty = true;
   }
 
   /**
@@ -159,7 +165,9 @@ export class MarkStore {
    * Returns true when the set of allowed marks changed (the engine then reports terms).
    */
   commit(fresh: readonly Mark[]): boolean {
-    let all = false;
+    let all = this.policyDirty;
+    let presenceChanged = false;
+    this.policyDirty = false;
     if (this.presenceDirty) {
       this.presenceDirty = false;
       const terms = this.glossary.matcher.terms;
@@ -168,11 +176,16 @@ export class MarkStore {
       const p = presentEntries(terms, hits);
       if (p.size !== this.present.size || [...p].some((e) => !this.present.has(e))) {
         this.present = p;
-        all = true;
+        presenceChanged = true;
       }
     }
     if (all) for (const set of this.byEntry.values()) for (const m of set) this.evaluate(m);
-    else for (const m of fresh) if (!m.dead) this.evaluate(m);
+    else {
+      // Presence only matters to marks with a context rule (hitAllowed): a pipelined scan changes it in most
+      // slices, and re-evaluating every mark found so far each time made the scan quadratic in marks.
+      if (presenceChanged) for (const m of this.conditional) this.evaluate(m);
+      for (const m of fresh) if (!m.dead) this.evaluate(m);
+    }
     if (!this.everyMention) {
       for (const e of this.touched) this.paintFirstOnly(e);
     }
