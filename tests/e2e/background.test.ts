@@ -5,7 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { describeEachBrowser, startServer, waitForMarks, type ExtensionBrowser, type FixtureServer } from './harness/index.js';
 import { readCard, waitForCard } from './card-helpers.js';
-import { badgeOf, openPopup, pageTermsIn, poll, searchFor, tabIdOf } from './popup-helpers.js';
+import { badgeOf, openPopup, pageTermsIn, poll, searchFor, tabIdOf, waitForExtensionTab } from './popup-helpers.js';
 
 let server: FixtureServer;
 beforeAll(async () => {
@@ -52,24 +52,6 @@ function select(page: Page, text: string): Promise<boolean> {
     }
     return false;
   }, text);
-}
-
-/** A tab of an extension page under `path` opened after `before` (by live location: BiDi targets keep old URLs). */
-async function waitForExtensionTab(b: ExtensionBrowser, path: string, before: Set<Page>): Promise<Page> {
-  const found = await poll(
-    async () => {
-      for (const p of await b.browser.pages()) {
-        if (before.has(p)) continue;
-        const href = await p.evaluate(() => location.href).catch(() => '');
-        if (href.startsWith(`${b.extensionOrigin}${path}`)) return p;
-      }
-      return null;
-    },
-    (p) => p !== null,
-    10_000,
-  );
-  if (!found) throw new Error(`no tab opened at ${path}`);
-  return found;
 }
 
 describeEachBrowser('background', (ctx, kind) => {

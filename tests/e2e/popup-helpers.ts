@@ -166,3 +166,22 @@ export async function measurePopupOpen(b: ExtensionBrowser, page: Page): Promise
     await popup.close();
   }
 }
+
+/** Waits for a tab showing an extension page under `path` (by its live location: Firefox's BiDi targets keep the
+ *  URL they were created with) and returns it. */
+export async function waitForExtensionTab(b: ExtensionBrowser, path: string, before: Set<Page>): Promise<Page> {
+  const found = await poll(
+    async () => {
+      for (const p of await b.browser.pages()) {
+        if (before.has(p)) continue;
+        const href = await p.evaluate(() => location.href).catch(() => '');
+        if (href.startsWith(`${b.extensionOrigin}${path}`)) return p;
+      }
+      return null;
+    },
+    (p) => p !== null,
+    10_000,
+  );
+  if (!found) throw new Error(`no tab opened at ${path}`);
+  return found;
+}

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/schema.js';
-import { FIXTURES_DIR, describeEachBrowser, type ExtensionBrowser, readMarks, startServer, waitForMarks, type FixtureServer } from './harness/index.js';
-import { badgeOf, openPopup, pageTermsIn, patchSettings, poll, searchFor, storedSettings } from './popup-helpers.js';
+import { FIXTURES_DIR, describeEachBrowser, readMarks, startServer, waitForMarks, type FixtureServer } from './harness/index.js';
+import { badgeOf, openPopup, pageTermsIn, patchSettings, poll, searchFor, storedSettings, waitForExtensionTab } from './popup-helpers.js';
 
 const FIXTURE = 'popup-page.html';
 const expectedTerms = JSON.parse(
@@ -21,25 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-/** Waits for a tab showing an extension page under `path` (by its live location: Firefox's BiDi targets keep the
- *  URL they were created with) and returns it. */
-async function waitForExtensionTab(b: ExtensionBrowser, path: string, before: Set<Page>) {
-  const found = await poll(
-    async () => {
-      for (const p of await b.browser.pages()) {
-        if (before.has(p)) continue;
-        const href = await p.evaluate(() => location.href).catch(() => '');
-        if (href.startsWith(`${b.extensionOrigin}${path}`)) return p;
-      }
-      return null;
-    },
-    (p) => p !== null,
-    10_000,
-  );
-  if (!found) throw new Error(`no tab opened at ${path}`);
-  return found;
-}
 
 describeEachBrowser('popup', (ctx, kind) => {
   let page: Page;
