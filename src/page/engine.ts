@@ -202,6 +202,9 @@ class Engine implements PageEngine {
     let chars = 0;
     /** Large pages: while true, new blocks are checked against the viewport to seed the paint window. */
     let seeding = true;
+    /** The last block checked for seeding: a block's segments come in a row, and one layout read per block is
+     *  enough (reading each segment's rect cost a layout flush per <br> segment in Firefox: 100k spans took 40 s). */
+    let seededKey: Node | null = null;
     const clock = new SliceClock();
     const collectClock = new SliceClock(undefined, SLICE_BUDGET_MS / 2);
     const segClock = new SliceClock(undefined, undefined, 1);
@@ -232,7 +235,8 @@ class Engine implements PageEngine {
       // Always at least a few segments per slice so a slow clock cannot starve progress.
       while (qi < queue.length && (scanned < 4 || !segClock.expiredNow())) {
         const seg = queue[qi++]!;
-        if (paintWindow && seeding) {
+        if (paintWindow && seeding && seg.key !== seededKey) {
+          seededKey = seg.key;
           const top = blockTop(seg.key);
           if (top > height * 2) seeding = false;
           else if (top > -height) paintWindow.seedNear(seg.key);

@@ -5,7 +5,9 @@
  * touched: adoptedStyleSheets is not part of the DOM and does not serialize.
  *
  * Ranges are added in batches of at most MAX_RANGES_PER_FRAME per animation frame, in the order queued (the
- * engine queues nearest the viewport first). Removal is immediate (CSS.highlights delete is cheap).
+ * engine queues nearest the viewport first). Removal is immediate (CSS.highlights delete is cheap). After each
+ * change the layer times the frame that renders it; when that frame was slow, further additions wait (paintHoldMs),
+ * so a page whose repaint is expensive gets few large batches instead of a slow frame per slice.
  *
  * The page can see and clear CSS.highlights (it is shared with the main world): `ensure()` re-registers our
  * highlights and re-adopts the sheet when they disappear; the engine calls it on a timer and after each batch.
@@ -13,7 +15,7 @@
 import { CATEGORIES, type Category } from '../core/glossary-types.js';
 import type { MarkStyle } from '../core/settings/schema.js';
 import { FLASH_NAME, highlightCss, highlightName } from './highlight-style.js';
-import { MAX_RANGES_PER_FRAME } from './scheduling.js';
+import { MAX_RANGES_PER_FRAME, paintHoldMs } from './scheduling.js';
 
 export interface Paintable {
   category: Category;
@@ -39,6 +41,10 @@ export class HighlightLayer {
   private budgetFrame = 0;
   private fallbackTimer: ReturnType<typeof setTimeout> | undefined;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Additions wait until this time (performance.now) after a slow frame. */
+  private holdUntil = 0;
+  /** A frame timing is in flight (two animation frames after a change). */
+  private probing = false;
 
   constructor(doc: Document) {
     this.view = doc.defaultView as Window & typeof globalThis;
@@ -108,8 +114,9 @@ export class HighlightLayer {
 
   /** Adds a mark's range now while this frame's budget lasts, else queues it for the next frames. */
   queueAdd(mark: Paintable): void {
-    if (this.queueHead === this.queue.length && this.addedThisFrame < MAX_RANGES_PER_FRAME) {
+    if (this.queueHead === this.queue.length && this.addedThisFrame < MAX_RANGES_PER_FRAME && !this.holding()) {
       this.byCategory.get(mark.category)?.add(mark.range);
+      this.probe();
       if (this.addedThisFrame++ === 0) {
         // Reset the budget at the next frame (or after 100 ms where frames do not run: hidden tabs).
         const reset = () => {
@@ -127,7 +134,29 @@ export class HighlightLayer {
   }
 
   remove(mark: Paintable): void {
-    this.byCategory.get(mark.category)?.delete(mark.range);
+    if (this.byCategory.get(mark.category)?.delete(mark.range)) this.probe();
+  }
+
+  private holding(): boolean {
+    return this.holdUntil > 0 && performance.now() < this.holdUntil;
+  }
+
+  /**
+   * Times the frame that renders our change: from the animation frame before it is painted to the next one. Where
+   * frames do not run (hidden tabs) no timing comes back and nothing is held.
+   */
+  private probe(): void {
+    if (this.probing) return;
+    this.probing = true;
+    this.view.requestAnimationFrame(() => {
+      const before = performance.now();
+      this.view.requestAnimationFrame(() => {
+        const now = performance.now();
+        this.probing = false;
+        const hold = paintHoldMs(now - before);
+        this.holdUntil = hold > 0 ? now + hold : 0;
+      });
+    });
   }
 
   /** Number of ranges waiting for a frame. */
@@ -137,6 +166,11 @@ export class HighlightLayer {
 
   private schedule(): void {
     if (this.frame || this.fallbackTimer !== undefined) return;
+    const wait = this.holdUntil - performance.now();
+    if (wait > 0) {
+      this.fallbackTimer = setTimeout(() => this.flush(), wait);
+      return;
+    }
     this.frame = this.view.requestAnimationFrame(() => this.flush());
     // rAF does not run in hidden tabs and can stall in some headless setups: a timer makes progress anyway.
     this.fallbackTimer = setTimeout(() => this.flush(), 100);
@@ -149,10 +183,15 @@ export class HighlightLayer {
     this.frame = 0;
     this.fallbackTimer = undefined;
     const end = Math.min(this.queue.length, this.queueHead + MAX_RANGES_PER_FRAME);
+    let added = false;
     for (let i = this.queueHead; i < end; i++) {
       const m = this.queue[i]!;
-      if (m.painted) this.byCategory.get(m.category)?.add(m.range);
+      if (m.painted) {
+        this.byCategory.get(m.category)?.add(m.range);
+        added = true;
+      }
     }
+    if (added) this.probe();
     this.queueHead = end;
     if (this.queueHead >= this.queue.length) {
       this.queue = [];

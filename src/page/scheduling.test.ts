@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstBelow, SliceClock, viewportFirstOrder, yieldToMain } from './scheduling.js';
+import { firstBelow, paintHoldMs, SliceClock, viewportFirstOrder, yieldToMain } from './scheduling.js';
 
 describe('viewportFirstOrder', () => {
   it('goes down from the viewport, then up nearest first', () => {
@@ -41,5 +41,16 @@ describe('yieldToMain', () => {
     const seen: number[] = [];
     await Promise.all([1, 2, 3].map((n) => yieldToMain().then(() => seen.push(n))));
     expect(seen).toEqual([1, 2, 3]);
+  });
+});
+
+describe('paintHoldMs', () => {
+  it('holds nothing after a fast frame, twice a slow frame after it, capped', () => {
+    expect(paintHoldMs(16)).toBe(0);
+    expect(paintHoldMs(50)).toBe(0);
+    expect(paintHoldMs(51)).toBe(102);
+    expect(paintHoldMs(600)).toBe(1200);
+    expect(paintHoldMs(60_000)).toBe(3000);
+    expect(paintHoldMs(Number.NaN)).toBe(0);
   });
 });

@@ -8,6 +8,21 @@
 export const SLICE_BUDGET_MS = 8;
 export const MAX_RANGES_PER_FRAME = 1000;
 
+/** A frame that took longer than this after our highlights changed was slowed by them (a 60 Hz frame is ~17 ms). */
+export const SLOW_PAINT_FRAME_MS = 50;
+
+/**
+ * How long to hold further highlight changes after one whose frame took `frameMs` to render. Fast frames: no hold
+ * (every frame may add ranges). Slow ones: twice the frame's cost, so repainting takes at most a third of the main
+ * thread while the scan goes on, capped so marks keep coming. Measured: in Firefox ESR 153 every frame in which a
+ * highlight with text-decoration changes re-renders the whole block around it; a 600 KB block (100k spans) cost
+ * 500-800 ms per frame, so adding marks one slice at a time took 40 s, not 2.
+ */
+export function paintHoldMs(frameMs: number): number {
+  if (!(frameMs > SLOW_PAINT_FRAME_MS)) return 0;
+  return Math.min(2 * frameMs, 3000);
+}
+
 /**
  * Processing order for n items in document order when item `first` is the first one in the viewport: the viewport
  * and everything after it first (reading direction), then the items above it, nearest first.
