@@ -22,7 +22,7 @@ import { PageObserver } from './mutations.js';
 import { LARGE_PAGE_CHARS, PaintWindow } from './paint-window.js';
 import { paintableEntries } from './paint-policy.js';
 import { readPublishDate } from './publish-date.js';
-import { firstBelow, SLICE_BUDGET_MS, SliceClock, yieldToMain } from './scheduling.js';
+import { FIRST_SLICE_BUDGET_MS, firstBelow, SLICE_BUDGET_MS, SliceClock, yieldToMain } from './scheduling.js';
 import { centredAnchor, hitTestMarks, rangeOf, revealMark } from './engine-dom.js';
 
 export type { PageGlossary } from './mark-store.js';
@@ -193,6 +193,10 @@ class Engine implements PageEngine {
     this.clearAll();
     this.store.paintWindow?.destroy();
     this.store.paintWindow = null;
+    // The first slice gets a task of its own: whoever started the scan (the content script after loading the
+    // glossary and building the card) has already used part of this one.
+    await yieldToMain();
+    if (token !== this.scanToken) return;
     const view = this.doc.defaultView as (Window & typeof globalThis) | null;
     const height = view?.innerHeight ?? 800;
     const startAt = this.viewportStart();
@@ -205,20 +209,20 @@ class Engine implements PageEngine {
     /** The last block checked for seeding: a block's segments come in a row, and one layout read per block is
      *  enough (reading each segment's rect cost a layout flush per <br> segment in Firefox: 100k spans took 40 s). */
     let seededKey: Node | null = null;
-    const clock = new SliceClock();
     const collectClock = new SliceClock(undefined, SLICE_BUDGET_MS / 2);
     const segClock = new SliceClock(undefined, undefined, 1);
     const queue: SegmentState[] = [];
     let qi = 0;
     let ci = 0;
+    let first = true;
     for (;;) {
-      clock.start();
-      segClock.start();
+      segClock.start(first ? FIRST_SLICE_BUDGET_MS : undefined);
       const fresh: Mark[] = [];
       let scanned = 0;
       // Collect a stretch when nothing collected waits to be matched.
       if (qi === queue.length && ci < collectors.length) {
-        collectClock.start();
+        collectClock.start(first ? FIRST_SLICE_BUDGET_MS / 2 : undefined);
+        first = false;
         const c = collectors[ci]!;
         const done = c.step(collectClock);
         const before = chars;

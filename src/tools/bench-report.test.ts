@@ -3,13 +3,13 @@ import { type BenchRow, type BenchSide, checkTargets, markdown, summarizeTimes }
 
 const row = (over: Partial<BenchRow>): BenchRow => ({
   page: 'gen-1mb', glossary: 'gen-5000', browser: 'chromium', textChars: 1_000_000, terms: 11_000, firstFrameMs: 50,
-  scanDoneMs: 40, allPaintedMs: 70, glossaryMs: 5, marks: 100, matcherMBs: 40, loopMBs: 100, sliceP95: 8, sliceMax: 9,
+  scanDoneMs: 40, allPaintedMs: 70, glossaryMs: 5, marks: 100, matcherMBs: 40, loopMBs: 100, sliceP95: 8, sliceMax: 9, workMs: 30,
   longTasks: 0, longTaskSource: 'longtask-observer', hoverP95: 0.1, hoverHits: 1000, hoverSamples: 1000,
   incrementalMedianMs: null, incrementalMaxMs: null, heapAddedMB: 3, ...over,
 });
 const side: BenchSide = {
   bundleBytes: 100_000, bundleGzipBytes: 30_000, popupInteractiveMs: null, popupNote: 'no mark',
-  markjs: { page: 'gen-1mb', terms: 50, ms: 5000, timedOutAfterMs: null, oursMs: 40, ratio: 125 },
+  markjs: { page: 'gen-1mb', terms: 50, ms: 5000, timedOutAfterMs: null, oursMs: 40, ratio: 125, oursWorkMs: 25, workRatio: 200 },
 };
 
 describe('checkTargets', () => {
@@ -51,6 +51,7 @@ describe('markdown / summarizeTimes', () => {
     expect(md).toMatch(/\| firefox \|.*\| 0¹ \|/);
     expect(md).toContain('mark.js 8 on gen-1mb, 50 terms');
     expect(md).toContain('125×');
+    expect(md).toContain('main-thread time (sum of slices) 25.0 ms → 200×');
     expect(md).toContain('2 cores, 24 GB');
   });
   it('summarizes times with nearest-rank percentiles', () => {

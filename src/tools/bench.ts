@@ -2,7 +2,9 @@
 // our engine, mark.js 8 with the same terms on the same page, and a bare charCodeAt loop over the same text in the
 // same page (the calibration ceiling). Markdown on stdout; JSON + markdown in bench/ (commit them with the run).
 //
-//   node dist/tools/bench.mjs [--browser chromium|firefox|both] [--quick] [--out DIR] [--corpus DIR]
+//   node dist/tools/bench.mjs [--browser chromium|firefox|both] [--quick] [--out DIR] [--corpus DIR] [--only TEXT]
+//
+// --only keeps the cases whose "page × glossary" contains TEXT (profiling one row; do not commit such a run).
 //
 // Pages are generated (bench-data.ts) or the largest pages of ../shared/corpus (served with their scripts blocked
 // by CSP), all on 127.0.0.1 with every other host unresolvable (Chromium) or refused by a local proxy (Firefox).
@@ -36,6 +38,7 @@ const opt = (name: string) => {
 };
 const browsersArg = opt('--browser') ?? 'both';
 const quick = args.includes('--quick');
+const only = opt('--only');
 const outDir = resolve(opt('--out') ?? join(ROOT, 'bench'));
 const corpusDir = resolve(opt('--corpus') ?? join(ROOT, '..', 'shared', 'corpus'));
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
@@ -108,6 +111,7 @@ async function runCase(browser: Browser, c: Case, server: BenchServer, glossarie
       loopMBs: tp.loopMBs,
       sliceP95: sl.p95,
       sliceMax: sl.max,
+      workMs: cold.slices.reduce((a, x) => a + x, 0),
       // The observer misses work inside a DevTools-initiated task (our first slice runs inside page.evaluate), so
       // the engine's own slices of 50 ms or more count too: the larger of the two.
       longTasks: Math.max(cold.longTasks ?? 0, cold.slices.filter((s) => s >= 50).length),
@@ -206,6 +210,7 @@ async function main(): Promise<void> {
   for (const [page, g] of [['/gen/gen-100kb.html', 'real'], ['/gen/gen-1mb.html', 'gen-5000'], ['/gen/gen-1mb.html', 'gen-50'], ['/gen/live-blog.html', 'real']] as const) {
     cases.push({ page, glossary: g, browser: 'firefox', incremental: page.includes('live-blog') });
   }
+  if (only) cases.splice(0, cases.length, ...cases.filter((c) => `${c.page} × ${c.glossary}`.includes(only)));
   const rows: BenchRow[] = [];
   const versions: Record<Kind, string | null> = { chromium: null, firefox: null };
   let markjs: BenchSide['markjs'] = null;
@@ -218,14 +223,24 @@ async function main(): Promise<void> {
           log(`${kind} ${c.page} × ${c.glossary}`);
           rows.push(await runCase(browser, c, server, glossaries, updates));
         }
-        if (kind === 'chromium') {
+        if (kind === 'chromium' && (!only || rows.some((r) => r.page === 'gen-1mb' && r.glossary === 'gen-50'))) {
           const terms = (JSON.parse(glossaries.get('gen-50')!) as { matcher: { terms: Array<{ text: string }> } }).matcher.terms.map((t) => t.text).slice(0, 50);
           const ours = rows.find((r) => r.browser === 'chromium' && r.page === 'gen-1mb' && r.glossary === 'gen-50');
           const capMs = 120_000;
           log(`mark.js on gen-1mb, ${terms.length} terms (cap ${capMs / 1000} s)`);
           const ms = await runMarkJs(browser, server, '/gen/gen-1mb.html', terms, capMs);
           const oursMs = ours?.scanDoneMs ?? NaN;
-          markjs = { page: 'gen-1mb', terms: terms.length, ms, timedOutAfterMs: ms === null ? capMs : null, oursMs, ratio: (ms ?? capMs) / oursMs };
+          const oursWorkMs = ours?.workMs ?? NaN;
+          markjs = {
+            page: 'gen-1mb',
+            terms: terms.length,
+            ms,
+            timedOutAfterMs: ms === null ? capMs : null,
+            oursMs,
+            ratio: (ms ?? capMs) / oursMs,
+            oursWorkMs,
+            workRatio: (ms ?? capMs) / oursWorkMs,
+          };
         }
       } finally {
         await browser.close().catch(() => undefined);
