@@ -14,6 +14,7 @@ import {
   CLASS_SPACE,
   CLASS_UNKNOWN,
   deriveTables,
+  ROOT_INSIDE,
   type MatcherTables,
 } from './tables.js';
 import { packTables, unpackTables } from './wire.js';
@@ -26,6 +27,22 @@ export { mapToChunks } from './chunks.js';
 /** 1 for ASCII word characters [A-Za-z0-9_]. */
 const ASCII_WORD = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_WORD[c] = isWordChar(c) ? 1 : 0;
+
+/**
+ * Inside a word where no pattern can be under way (ROOT_INSIDE: patterns start only at word boundaries), the rest
+ * of the word's ASCII word characters cannot change the state: returns the index of the last of them, so the scan
+ * goes on at the first character that can (a boundary, a space, anything non-ASCII). Most of a news text's letters
+ * are inside words no term continues.
+ */
+function skipWord(text: string, i: number, n: number): number {
+  let j = i + 1;
+  while (j < n) {
+    const d = text.charCodeAt(j);
+    if (d >= 0x80 || ASCII_WORD[d] === 0) break;
+    j++;
+  }
+  return j - 1;
+}
 
 function isWordBefore(text: string, start: number): boolean {
   let j = start - 1;
@@ -135,6 +152,7 @@ export class Matcher {
           // In no pattern: straight to the root this character calls for.
           prevSpace = false;
           s = cls - CLASS_NONE_BOUNDARY;
+          if (s === ROOT_INSIDE) i = skipWord(text, i, n);
           continue;
         }
       } else prevSpace = false;
@@ -162,8 +180,10 @@ export class Matcher {
           }
         }
       }
-      if (next >= 0) s = next;
-      else {
+      if (next >= 0) {
+        s = next;
+        if (s === ROOT_INSIDE) i = skipWord(text, i, n);
+      } else {
         s = ~next;
         // Most pattern ends sit inside a word ("to" in "total"): reject those before any call.
         const after = i + 1 < n ? text.charCodeAt(i + 1) : 0x20;
