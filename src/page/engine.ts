@@ -12,18 +12,18 @@
  * come through a MutationObserver: only the blocks touched are rescanned (see mutations.ts).
  */
 import type { Settings } from '../core/settings/schema.js';
-import type { CardAnchor, CardController } from './card-api.js';
+import type { CardController } from './card-api.js';
 import { Collector, insideSkipped } from './collect.js';
 import { INLINE_TAGS } from './dom-rules.js';
+import { CardNavigation } from './engine-navigation.js';
 import { HighlightLayer } from './highlights.js';
 import { HoverController, type HoverTarget } from './hover.js';
 import { type Mark, MarkStore, type PageGlossary, type SegmentState } from './mark-store.js';
 import { PageObserver } from './mutations.js';
 import { LARGE_PAGE_CHARS, PaintWindow } from './paint-window.js';
 import { paintableEntries } from './paint-policy.js';
-import { readPublishDate } from './publish-date.js';
-import { FIRST_SLICE_BUDGET_MS, firstBelow, SLICE_BUDGET_MS, SliceClock, yieldToMain } from './scheduling.js';
-import { centredAnchor, hitTestMarks, rangeOf, revealMark } from './engine-dom.js';
+import { FIRST_SLICE_BUDGET_MS, SLICE_BUDGET_MS, SliceClock, yieldToMain } from './scheduling.js';
+import { hitTestMarks, rangeOf } from './engine-dom.js';
 
 export type { PageGlossary } from './mark-store.js';
 
@@ -80,18 +80,14 @@ class Engine implements PageEngine {
   private termsTimer: ReturnType<typeof setTimeout> | undefined;
   private watchTimer: ReturnType<typeof setInterval> | undefined;
   private lastHref = '';
-  private navPosition: Mark | null = null;
-  private readonly revealPosition = new Map<number, Mark>();
-  private focusReturn: HTMLElement | null = null;
-  private articleDate: string | null | undefined;
-  private readonly onKey = (e: KeyboardEvent) => this.keyDown(e);
+  /** Card, keyboard and lookup: next/previous, reveal, Esc, focus return, article date (engine-navigation.ts). */
+  private readonly nav: CardNavigation;
 
   constructor(private readonly opts: PageEngineOptions) {
     this.root = opts.root;
     this.doc = opts.root.nodeType === 9 ? (opts.root as Document) : opts.root.ownerDocument!;
     this.glossary = opts.glossary;
     this.settings = opts.settings;
-    this.articleDate = opts.articleDate;
     this.layer = new HighlightLayer(this.doc);
     this.layer.setStyle(this.settings.marking.style, this.settings.marking.colors);
     this.layer.adopt(this.doc);
@@ -102,15 +98,18 @@ class Engine implements PageEngine {
       this.doc,
       opts.card,
       (x, y) => this.hitTest(x, y),
-      (t) => this.showCard(t.key as Mark, 'hover'),
+      (t) => this.nav.showCard(t.key as Mark, 'hover'),
       this.settings.hover.delayMs,
     );
+    // The store and the glossary go in as getters, not copies: update() replaces both.
+    const ctx = { doc: this.doc, card: opts.card, layer: this.layer, hover: this.hover };
+    this.nav = new CardNavigation({ ...ctx, store: () => this.store, glossary: () => this.glossary }, opts.articleDate);
     this.observer = new PageObserver(this.doc, this.root, {
       rescan: (keys, removed, added) => this.rescan(keys, removed, added),
       fullRescan: () => void this.fullScan(),
       isOurs: (n) => n === opts.card.hostElement,
     });
-    opts.card.onClose = () => this.cardClosed();
+    opts.card.onClose = () => this.nav.cardClosed();
   }
 
   private newStore(): MarkStore {
@@ -122,7 +121,7 @@ class Engine implements PageEngine {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.doc.addEventListener('keydown', this.onKey, true);
+    this.doc.addEventListener('keydown', this.nav.onKey, true);
     this.observer.observe(this.root);
     for (const r of this.shadowRoots) this.observer.observe(r);
     this.lastHref = this.pageUrl();
@@ -136,7 +135,7 @@ class Engine implements PageEngine {
     if (!this.running) return;
     this.running = false;
     this.scanToken++;
-    this.doc.removeEventListener('keydown', this.onKey, true);
+    this.doc.removeEventListener('keydown', this.nav.onKey, true);
     this.observer.disconnect();
     clearInterval(this.watchTimer);
     this.clearAll();
@@ -149,8 +148,7 @@ class Engine implements PageEngine {
     this.segments.clear();
     this.store.commit([]);
     this.layer.clear();
-    this.navPosition = null;
-    this.revealPosition.clear();
+    this.nav.reset();
   }
 
   update(settings: Settings, glossary?: PageGlossary): void {
@@ -371,7 +369,7 @@ class Engine implements PageEngine {
       // SPA navigation: a new article. The observer already tracked the DOM; a fresh full scan resets
       // first-mention, navigation positions and the article date.
       this.lastHref = href;
-      this.articleDate = this.opts.articleDate;
+      this.nav.resetArticleDate();
       void this.fullScan();
     }
   }
@@ -405,94 +403,16 @@ class Engine implements PageEngine {
     return { key: m, entryId: entry.id, anchor: rangeOf(this.doc, m) };
   }
 
-  private dateOfArticle(): string | null {
-    if (this.articleDate === undefined) this.articleDate = readPublishDate(this.doc);
-    return this.articleDate;
-  }
-
-  private showCard(m: Mark, reason: 'hover' | 'keyboard' | 'lookup', anchor?: CardAnchor): void {
-    const entry = this.glossary.entries[m.entry];
-    if (!entry) return;
-    if (reason !== 'hover') {
-      this.hover.shownElsewhere();
-      this.rememberFocus();
-    }
-    this.opts.card.show(entry.id, anchor ?? rangeOf(this.doc, m), { reason, articleDate: this.dateOfArticle() });
-  }
-
-  private rememberFocus(): void {
-    const active = this.doc.activeElement;
-    const host = this.opts.card.hostElement;
-    if (active instanceof this.doc.defaultView!.HTMLElement && active !== host && active !== this.doc.body) {
-      this.focusReturn = active;
-    } else if (!host || active !== host) this.focusReturn = null;
-  }
-
-  private cardClosed(): void {
-    this.hover.closed();
-    const back = this.focusReturn;
-    this.focusReturn = null;
-    if (back && back.isConnected) back.focus({ preventScroll: true });
-  }
-
-  private keyDown(e: KeyboardEvent): void {
-    if (e.key !== 'Escape' || !this.opts.card.visible) return;
-    const host = this.opts.card.hostElement;
-    // Inside the card the card handles Esc itself (and calls onClose).
-    if (host && e.composedPath().includes(host)) return;
-    this.opts.card.hide(true);
-    this.cardClosed();
-  }
-
   navigate(direction: 'next' | 'previous'): string | null {
-    const list = this.store.paintedInOrder();
-    if (list.length === 0) return null;
-    let i: number;
-    const cur = this.navPosition;
-    const at = cur && !cur.dead ? list.indexOf(cur) : -1;
-    if (at >= 0) i = direction === 'next' ? (at + 1) % list.length : (at - 1 + list.length) % list.length;
-    else {
-      // From the viewport: the first mark at or below its top, or for "previous" the one just above it.
-      const below = firstBelow(list.length, 0, (k) => rangeOf(this.doc, list[k]!).getBoundingClientRect().bottom);
-      i = direction === 'next' ? below % list.length : (below - 1 + list.length) % list.length;
-    }
-    const m = list[i]!;
-    this.navPosition = m;
-    revealMark(this.doc, m, this.layer);
-    this.showCard(m, 'keyboard');
-    return this.glossary.entries[m.entry]?.id ?? null;
+    return this.nav.navigate(direction);
   }
 
   reveal(id: string): boolean {
-    const entry = this.glossary.indexById.get(id);
-    if (entry === undefined) return false;
-    const list = this.store.paintedInOrder(entry);
-    if (list.length === 0) return false;
-    const prev = this.revealPosition.get(entry);
-    const at = prev ? list.indexOf(prev) : -1;
-    const m = list[(at + 1) % list.length]!;
-    this.revealPosition.set(entry, m);
-    revealMark(this.doc, m, this.layer);
-    return true;
+    return this.nav.reveal(id);
   }
 
   openCard(id: string): boolean {
-    const entry = this.glossary.indexById.get(id);
-    const e = entry === undefined ? undefined : this.glossary.entries[entry];
-    if (entry === undefined || !e) return false;
-    const view = this.doc.defaultView!;
-    // A mark of this entry on screen anchors the card; else the card opens centred (the term may not be on the page).
-    const visible = this.store.paintedInOrder(entry).find((m) => {
-      const r = rangeOf(this.doc, m).getBoundingClientRect();
-      return r.bottom > 0 && r.top < view.innerHeight && r.width > 0;
-    });
-    this.hover.shownElsewhere();
-    this.rememberFocus();
-    this.opts.card.show(e.id, visible ? rangeOf(this.doc, visible) : centredAnchor(view), {
-      reason: 'lookup',
-      articleDate: this.dateOfArticle(),
-    });
-    return true;
+    return this.nav.openCard(id);
   }
 
   destroy(): void {

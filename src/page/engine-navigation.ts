@@ -1,0 +1,146 @@
+/**
+ * The page engine's card side: the card opened by hover, keyboard (next/previous term, Esc) and lookup (popup),
+ * the positions of next/previous and of "reveal", focus given back when the card closes, and the article date
+ * shown on the card. Owned by the Engine (engine.ts), which keeps scanning and marking.
+ */
+import type { CardAnchor, CardController } from './card-api.js';
+import type { HighlightLayer } from './highlights.js';
+import type { HoverController } from './hover.js';
+import type { Mark, MarkStore, PageGlossary } from './mark-store.js';
+import { readPublishDate } from './publish-date.js';
+import { firstBelow } from './scheduling.js';
+import { centredAnchor, rangeOf, revealMark } from './engine-dom.js';
+
+/** What the navigation reads from its engine. The store and the glossary are getters, not copies: the engine
+ *  replaces both on update() (a new glossary) and the navigation must always see the current ones. */
+export interface NavigationContext {
+  doc: Document;
+  card: CardController;
+  layer: HighlightLayer;
+  hover: HoverController;
+  store(): MarkStore;
+  glossary(): PageGlossary;
+}
+
+export class CardNavigation {
+  private navPosition: Mark | null = null;
+  private readonly revealPosition = new Map<number, Mark>();
+  private focusReturn: HTMLElement | null = null;
+  private articleDate: string | null | undefined;
+  /** The document's keydown listener (capture phase), added and removed by the engine. */
+  readonly onKey = (e: KeyboardEvent) => this.keyDown(e);
+
+  /** `articleDate`: the engine's option (undefined: read from the document on first use). */
+  constructor(
+    private readonly ctx: NavigationContext,
+    private readonly givenArticleDate: string | null | undefined,
+  ) {
+    this.articleDate = givenArticleDate;
+  }
+
+  /** The marks were cleared: next/previous starts again from the viewport, reveal from each term's first mark. */
+  reset(): void {
+    this.navPosition = null;
+    this.revealPosition.clear();
+  }
+
+  /** A new article (SPA navigation): its publish date is read again. */
+  resetArticleDate(): void {
+    this.articleDate = this.givenArticleDate;
+  }
+
+  private dateOfArticle(): string | null {
+    if (this.articleDate === undefined) this.articleDate = readPublishDate(this.ctx.doc);
+    return this.articleDate;
+  }
+
+  showCard(m: Mark, reason: 'hover' | 'keyboard' | 'lookup', anchor?: CardAnchor): void {
+    const entry = this.ctx.glossary().entries[m.entry];
+    if (!entry) return;
+    if (reason !== 'hover') {
+      this.ctx.hover.shownElsewhere();
+      this.rememberFocus();
+    }
+    this.ctx.card.show(entry.id, anchor ?? rangeOf(this.ctx.doc, m), { reason, articleDate: this.dateOfArticle() });
+  }
+
+  private rememberFocus(): void {
+    const { doc, card } = this.ctx;
+    const active = doc.activeElement;
+    const host = card.hostElement;
+    if (active instanceof doc.defaultView!.HTMLElement && active !== host && active !== doc.body) {
+      this.focusReturn = active;
+    } else if (!host || active !== host) this.focusReturn = null;
+  }
+
+  cardClosed(): void {
+    this.ctx.hover.closed();
+    const back = this.focusReturn;
+    this.focusReturn = null;
+    if (back && back.isConnected) back.focus({ preventScroll: true });
+  }
+
+  private keyDown(e: KeyboardEvent): void {
+    const { card } = this.ctx;
+    if (e.key !== 'Escape' || !card.visible) return;
+    const host = card.hostElement;
+    // Inside the card the card handles Esc itself (and calls onClose).
+    if (host && e.composedPath().includes(host)) return;
+    card.hide(true);
+    this.cardClosed();
+  }
+
+  navigate(direction: 'next' | 'previous'): string | null {
+    const { doc } = this.ctx;
+    const list = this.ctx.store().paintedInOrder();
+    if (list.length === 0) return null;
+    let i: number;
+    const cur = this.navPosition;
+    const at = cur && !cur.dead ? list.indexOf(cur) : -1;
+    if (at >= 0) i = direction === 'next' ? (at + 1) % list.length : (at - 1 + list.length) % list.length;
+    else {
+      // From the viewport: the first mark at or below its top, or for "previous" the one just above it.
+      const below = firstBelow(list.length, 0, (k) => rangeOf(doc, list[k]!).getBoundingClientRect().bottom);
+      i = direction === 'next' ? below % list.length : (below - 1 + list.length) % list.length;
+    }
+    const m = list[i]!;
+    this.navPosition = m;
+    revealMark(doc, m, this.ctx.layer);
+    this.showCard(m, 'keyboard');
+    return this.ctx.glossary().entries[m.entry]?.id ?? null;
+  }
+
+  reveal(id: string): boolean {
+    const entry = this.ctx.glossary().indexById.get(id);
+    if (entry === undefined) return false;
+    const list = this.ctx.store().paintedInOrder(entry);
+    if (list.length === 0) return false;
+    const prev = this.revealPosition.get(entry);
+    const at = prev ? list.indexOf(prev) : -1;
+    const m = list[(at + 1) % list.length]!;
+    this.revealPosition.set(entry, m);
+    revealMark(this.ctx.doc, m, this.ctx.layer);
+    return true;
+  }
+
+  openCard(id: string): boolean {
+    const { doc, card } = this.ctx;
+    const glossary = this.ctx.glossary();
+    const entry = glossary.indexById.get(id);
+    const e = entry === undefined ? undefined : glossary.entries[entry];
+    if (entry === undefined || !e) return false;
+    const view = doc.defaultView!;
+    // A mark of this entry on screen anchors the card; else the card opens centred (the term may not be on the page).
+    const visible = this.ctx.store().paintedInOrder(entry).find((m) => {
+      const r = rangeOf(doc, m).getBoundingClientRect();
+      return r.bottom > 0 && r.top < view.innerHeight && r.width > 0;
+    });
+    this.ctx.hover.shownElsewhere();
+    this.rememberFocus();
+    card.show(e.id, visible ? rangeOf(doc, visible) : centredAnchor(view), {
+      reason: 'lookup',
+      articleDate: this.dateOfArticle(),
+    });
+    return true;
+  }
+}
