@@ -100,18 +100,27 @@ async function compileGlossary() {
   return compiledGlossary;
 }
 
-/** `import glossary from 'virtual:glossary'` resolves to the compiled glossary (see src/virtual-glossary.d.ts). */
+/**
+ * `import glossary from 'virtual:glossary'` resolves to the compiled glossary; `import { loadGlossary } from
+ * 'virtual:glossary-lazy'` to a function that parses it on first call (see src/virtual-glossary.d.ts).
+ */
 function glossaryPlugin() {
   return {
     name: 'glossary',
     setup(build) {
-      build.onResolve({ filter: /^virtual:glossary$/ }, () => ({ path: 'glossary', namespace: 'virtual' }));
+      build.onResolve({ filter: /^virtual:glossary(-lazy)?$/ }, (a) => ({ path: a.path.slice('virtual:'.length), namespace: 'virtual' }));
       // JSON.parse of a string literal is parsed and built faster than the same data as an object literal
-      // (V8: "the cost of JavaScript", JSON.parse fast path), and the content script pays it in every frame.
-      build.onLoad({ filter: /.*/, namespace: 'virtual' }, async () => ({
-        contents: `export default JSON.parse(${JSON.stringify(compiledGlossary ?? (await compileGlossary()))});`,
-        loader: 'js',
-      }));
+      // (V8: "the cost of JavaScript", JSON.parse fast path). The content script runs in every frame of every page
+      // and most frames never mark anything (site off, other language, iframes off): it takes the lazy form, so
+      // only a frame that starts the engine parses the glossary.
+      build.onLoad({ filter: /.*/, namespace: 'virtual' }, async (a) => {
+        const json = JSON.stringify(compiledGlossary ?? (await compileGlossary()));
+        const contents =
+          a.path === 'glossary-lazy'
+            ? `let parsed;\nexport function loadGlossary() {\n  return (parsed ??= JSON.parse(${json}));\n}`
+            : `export default JSON.parse(${json});`;
+        return { contents, loader: 'js' };
+      });
     },
   };
 }

@@ -6,7 +6,7 @@
  * Page terms: every frame answers `listPageTerms` for itself and reports its own terms with `pageTermsChanged`;
  * the background sums frames by sender.frameId (see src/shared/protocol.ts).
  */
-import glossaryBundle from 'virtual:glossary';
+import { loadGlossary } from 'virtual:glossary-lazy';
 import { buildRuntimeGlossary, type RuntimeGlossary } from '../core/runtime-glossary.js';
 import { DEFAULT_SETTINGS, type Settings, sitePattern } from '../core/settings/schema.js';
 import type { UserGlossary } from '../core/user-glossary.js';
@@ -33,7 +33,7 @@ let engine: PageEngine | null = null;
 let active = false;
 
 function runtimeGlossary(): RuntimeGlossary {
-  glossary ??= buildRuntimeGlossary(glossaryBundle, user);
+  glossary ??= buildRuntimeGlossary(loadGlossary(), user);
   return glossary;
 }
 
@@ -48,6 +48,7 @@ function ensureEngine(): PageEngine {
   const g = runtimeGlossary();
   card = new CardHost({
     glossary: g,
+    report: loadGlossary().report.meta,
     settings,
     document,
     actions: {

@@ -16,7 +16,6 @@ import { englishT, translateWith, type Translate } from '../ui/card-strings.js';
 import { firstSentence } from '../ui/quote-segments.js';
 import { TermCard, type TermCardProps } from '../ui/TermCard.js';
 import { TERM_CARD_CSS } from '../ui/term-card-css.js';
-import glossaryBundle from 'virtual:glossary';
 import { type CardActions, type CardAnchor, type CardController, type CardShowOptions, HOST_ATTRIBUTE } from './card-api.js';
 import { placeCard } from './card-position.js';
 import { applyStyles, HOST_CSS, type StyleMode } from './card-styles.js';
@@ -32,8 +31,8 @@ export interface CardHostOptions {
   settings: Settings;
   actions: CardActions;
   document: Document;
-  /** The report's metadata for the source line; default: the bundled glossary's. */
-  report?: ReportMeta;
+  /** The report's metadata for the source line (the caller has the glossary: the host does not import it). */
+  report: ReportMeta;
   /** Strings; default: the extension's i18n messages (chrome.i18n, present in Chrome and Firefox), else English. */
   t?: Translate;
   /** Link target for a quote (the reader's URL), e.g. for middle-click; clicks always go to actions.openReader. */
@@ -93,8 +92,7 @@ export class CardHost implements CardController {
     this.settings = opts.settings;
     this.actions = opts.actions;
     this.doc = opts.document;
-    this.report =
-      opts.report ?? (opts.glossary as { report?: { meta?: ReportMeta } }).report?.meta ?? glossaryBundle.report.meta;
+    this.report = opts.report;
     this.t = opts.t ?? defaultTranslate();
     this.quoteHref = opts.quoteHref;
     this.omit = new Set(opts.omitActions ?? []);

@@ -1,7 +1,10 @@
 /**
- * Small DOM helpers of the engine: the pointer hit-test, live ranges for the card, reveal (scroll + flash).
+ * Small DOM helpers of the engine: the pointer hit-test, live ranges for the card, reveal (scroll + flash), where a
+ * scrolled page's scan starts, block geometry.
  */
 import type { CardAnchor } from './card-api.js';
+import { insideSkipped } from './collect.js';
+import { INLINE_TAGS } from './dom-rules.js';
 import type { HighlightLayer } from './highlights.js';
 import type { MarkIndex } from './mark-index.js';
 import type { Mark } from './mark-store.js';
@@ -80,4 +83,34 @@ export function revealMark(doc: Document, m: Mark, layer: HighlightLayer): void 
 export function centredAnchor(view: Window): CardAnchor {
   const rect = () => new DOMRect(view.innerWidth / 2, view.innerHeight / 3, 0, 0);
   return { getBoundingClientRect: rect, getClientRects: () => [rect()] };
+}
+
+/**
+ * Where a scrolled page's scan starts: the block element at the top of the viewport (its own start is a segment
+ * boundary, so nothing is split), or null to start at the top (not scrolled, or nothing usable there).
+ */
+export function viewportStartBlock(doc: Document, root: Node): Element | null {
+  const view = doc.defaultView;
+  if (!view || root.nodeType !== 9 || view.scrollY < 1) return null;
+  const x = view.innerWidth / 2;
+  for (const y of [1, view.innerHeight / 4, view.innerHeight / 2]) {
+    let el: Element | null = doc.elementFromPoint(x, y);
+    while (el && INLINE_TAGS.has(el.localName)) el = el.parentElement;
+    if (!el || el === doc.documentElement || el === doc.body || !root.contains(el)) continue;
+    if (insideSkipped(el, root)) continue;
+    return el;
+  }
+  return null;
+}
+
+/** A block's top edge in the viewport (NaN when it has no box). */
+export function blockTop(key: Node): number {
+  const el = key.nodeType === 1 ? (key as Element) : key.nodeType === 11 ? (key as ShadowRoot).host : null;
+  return el ? el.getBoundingClientRect().top : Number.NaN;
+}
+
+/** True when `node` is an added element or lies inside one below `stop`. */
+export function isNew(node: Node, stop: Node, added: Set<Node>): boolean {
+  for (let n: Node | null = node; n && n !== stop; n = n.parentNode) if (added.has(n)) return true;
+  return added.has(stop);
 }

@@ -13,8 +13,7 @@
  */
 import type { Settings } from '../core/settings/schema.js';
 import type { CardController } from './card-api.js';
-import { Collector, insideSkipped } from './collect.js';
-import { INLINE_TAGS } from './dom-rules.js';
+import { Collector } from './collect.js';
 import { CardNavigation } from './engine-navigation.js';
 import { HighlightLayer } from './highlights.js';
 import { HoverController, type HoverTarget } from './hover.js';
@@ -23,7 +22,7 @@ import { PageObserver } from './mutations.js';
 import { LARGE_PAGE_CHARS, PaintWindow } from './paint-window.js';
 import { paintableEntries } from './paint-policy.js';
 import { FIRST_SLICE_BUDGET_MS, SLICE_BUDGET_MS, SliceClock, yieldToMain } from './scheduling.js';
-import { hitTestMarks, rangeOf } from './engine-dom.js';
+import { blockTop, hitTestMarks, isNew, rangeOf, viewportStartBlock } from './engine-dom.js';
 
 export type { PageGlossary } from './mark-store.js';
 
@@ -197,7 +196,7 @@ class Engine implements PageEngine {
     if (token !== this.scanToken) return;
     const view = this.doc.defaultView as (Window & typeof globalThis) | null;
     const height = view?.innerHeight ?? 800;
-    const startAt = this.viewportStart();
+    const startAt = viewportStartBlock(this.doc, this.root);
     const collectors = startAt
       ? [new Collector(this.doc, this.root, 'all', this.root, startAt), new Collector(this.doc, this.root, 'all', this.root, null, startAt)]
       : [new Collector(this.doc, this.root, 'all')];
@@ -234,8 +233,9 @@ class Engine implements PageEngine {
       }
       // (Read again: openPaintWindow may have set it; TypeScript narrowed it to null above.)
       const paintWindow = this.store.paintWindow as PaintWindow | null;
-      // Always at least a few segments per slice so a slow clock cannot starve progress.
-      while (qi < queue.length && (scanned < 4 || !segClock.expiredNow())) {
+      // At least one segment per slice, so a slow clock cannot starve progress (more would stretch the short first
+      // slice while the code is still cold).
+      while (qi < queue.length && (scanned < 1 || !segClock.expiredNow())) {
         const seg = queue[qi++]!;
         if (paintWindow && seeding && seg.key !== seededKey) {
           seededKey = seg.key;
@@ -268,24 +268,6 @@ class Engine implements PageEngine {
     }
   }
 
-  /**
-   * Where a scrolled page's scan starts: the block element at the top of the viewport (its own start is a segment
-   * boundary, so nothing is split), or null to start at the top (not scrolled, or nothing usable there).
-   */
-  private viewportStart(): Element | null {
-    const view = this.doc.defaultView;
-    if (!view || this.root.nodeType !== 9 || view.scrollY < 1) return null;
-    const x = view.innerWidth / 2;
-    for (const y of [1, view.innerHeight / 4, view.innerHeight / 2]) {
-      let el: Element | null = this.doc.elementFromPoint(x, y);
-      while (el && INLINE_TAGS.has(el.localName)) el = el.parentElement;
-      if (!el || el === this.doc.documentElement || el === this.doc.body || !this.root.contains(el)) continue;
-      if (insideSkipped(el, this.root)) continue;
-      return el;
-    }
-    return null;
-  }
-
   private addSegmentState(seg: SegmentState, fresh: Mark[]): void {
     let list = this.segments.get(seg.key);
     if (!list) this.segments.set(seg.key, (list = []));
@@ -303,11 +285,7 @@ class Engine implements PageEngine {
     const pending = [...keys];
     for (let k = 0; k < pending.length; k++) {
       const key = pending[k]!;
-      const old = this.segments.get(key);
-      if (old) {
-        for (const s of old) this.store.removeSegment(s);
-        this.segments.delete(key);
-      }
+      this.dropBlock(key);
       if (!key.isConnected || this.observer.skipped(key)) continue;
       const c = new Collector(this.doc, key, 'own');
       c.step(clock);
@@ -339,20 +317,22 @@ class Engine implements PageEngine {
 
   /** Drops segments whose block is `node` or inside it (a removed subtree). */
   private dropUnder(node: Node): void {
-    const drop = (k: Node) => {
-      const list = this.segments.get(k);
-      if (!list) return;
-      for (const s of list) this.store.removeSegment(s);
-      this.segments.delete(k);
-    };
-    drop(node);
+    this.dropBlock(node);
     if (node.nodeType !== 1 && node.nodeType !== 11) return;
     const w = this.doc.createTreeWalker(node, 0x1);
     for (let n = w.nextNode(); n; n = w.nextNode()) {
-      drop(n);
+      this.dropBlock(n);
       const sr = (n as Element).shadowRoot;
-      if (sr) drop(sr);
+      if (sr) this.dropBlock(sr);
     }
+  }
+
+  /** Forgets one block's segments and their marks. */
+  private dropBlock(key: Node): void {
+    const list = this.segments.get(key);
+    if (!list) return;
+    for (const s of list) this.store.removeSegment(s);
+    this.segments.delete(key);
   }
 
   private addShadowRoot(r: ShadowRoot): void {
@@ -423,16 +403,4 @@ class Engine implements PageEngine {
     this.layer.destroy();
     if (this.opts.card.onClose) this.opts.card.onClose = null;
   }
-}
-
-/** A block's top edge in the viewport (NaN when it has no box). */
-function blockTop(key: Node): number {
-  const el = key.nodeType === 1 ? (key as Element) : key.nodeType === 11 ? (key as ShadowRoot).host : null;
-  return el ? el.getBoundingClientRect().top : Number.NaN;
-}
-
-/** True when `node` is an added element or lies inside one below `stop`. */
-function isNew(node: Node, stop: Node, added: Set<Node>): boolean {
-  for (let n: Node | null = node; n && n !== stop; n = n.parentNode) if (added.has(n)) return true;
-  return added.has(stop);
 }
