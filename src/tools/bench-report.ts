@@ -126,6 +126,8 @@ export function markdown(res: BenchResult): string {
   const s = res.side;
   lines.push(
     '',
+    'Cold figures (first marked frame, glossary load, scan done, main-thread ms, all painted, slices): the median of 3 cold runs, each in a fresh page; long tasks: the worst of the 3. Throughput, hover, incremental and heap: on the last run’s page.',
+    '',
     'Main-thread ms: the sum of the cold run’s slices (glossary load included), i.e. what the scan took from the page; scan done is wall clock, with the page’s own tasks and frames running between slices.',
     '',
     'Long tasks: the larger of PerformanceObserver longtask entries during the cold run and engine slices of 50 ms or more (measured by the bench’s yieldToMain wrapper; the first slice holds JSON.parse + glossary load + engine set-up, the scan starts in the next task). ¹ Firefox has no longtask entries: slices only.',
