@@ -33,6 +33,8 @@ export class HighlightLayer {
   private readonly flash: Highlight | null;
   private readonly sheet: CSSStyleSheet | null;
   private readonly roots = new Set<Document | ShadowRoot>();
+  /** The sheet is adopted (from the first mark on; see styleNow). */
+  private styled = false;
   private queue: Paintable[] = [];
   private queueHead = 0;
   private frame = 0;
@@ -79,10 +81,20 @@ export class HighlightLayer {
     this.sheet?.replaceSync(highlightCss(style, colors));
   }
 
-  /** Adopts our stylesheet into a document or shadow root (idempotent). */
+  /** Adopts our stylesheet into a document or shadow root (idempotent; deferred until the first mark). */
   adopt(root: Document | ShadowRoot): void {
     this.roots.add(root);
-    this.adoptInto(root);
+    if (this.styled) this.adoptInto(root);
+  }
+
+  /**
+   * Adopts the sheet where we mark, on the first mark: adding a stylesheet makes Chromium recalculate the style of
+   * the whole document (measured on a 2.6 MB corpus page: 175-190 ms, a long task), and most pages a reader opens
+   * have nothing to mark, so they never pay it.
+   */
+  private styleNow(): void {
+    this.styled = true;
+    for (const root of this.roots) this.adoptInto(root);
   }
 
   private adoptInto(root: Document | ShadowRoot): void {
@@ -109,11 +121,12 @@ export class HighlightLayer {
     } catch {
       /* see adoptInto */
     }
-    for (const root of this.roots) this.adoptInto(root);
+    if (this.styled) for (const root of this.roots) this.adoptInto(root);
   }
 
   /** Adds a mark's range now while this frame's budget lasts, else queues it for the next frames. */
   queueAdd(mark: Paintable): void {
+    if (!this.styled) this.styleNow();
     if (this.queueHead === this.queue.length && this.addedThisFrame < MAX_RANGES_PER_FRAME && !this.holding()) {
       this.byCategory.get(mark.category)?.add(mark.range);
       this.probe();
@@ -203,6 +216,7 @@ export class HighlightLayer {
   /** Flashes a range for a moment (reveal, keyboard navigation). */
   flashRange(range: AbstractRange, ms = 1500): void {
     if (!this.flash) return;
+    if (!this.styled) this.styleNow();
     this.flash.clear();
     this.flash.add(range);
     clearTimeout(this.flashTimer);
