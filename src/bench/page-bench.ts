@@ -10,11 +10,13 @@ import { Matcher } from '../core/matcher/index.js';
 import { buildRuntimeGlossary } from '../core/runtime-glossary.js';
 import { DEFAULT_SETTINGS } from '../core/settings/schema.js';
 import type { CardController } from '../page/card-api.js';
+import { rangeOf } from '../page/engine-dom.js';
 import { createPageEngine, type PageEngine } from '../page/engine.js';
+import type { Mark } from '../page/mark-store.js';
 
 interface EngineInternals {
   /** The engine's marks (MarkStore.paintedInOrder: every painted mark, in or out of the paint window). */
-  store: { paintedInOrder(): Array<{ range: AbstractRange }> };
+  store: { paintedInOrder(): Mark[] };
   fullScan(): Promise<void>;
   rescan(keys: Set<Node>, removed: Node[], added: Set<Node>): void;
   hitTest(x: number, y: number): { entryId: string } | null;
@@ -211,20 +213,15 @@ async function hover(n: number): Promise<{ times: number[]; hits: number }> {
   let hits = 0;
   let seed = 12345;
   const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0);
-  const rectOf = (sr: AbstractRange) => {
-    const r = document.createRange();
-    r.setStart(sr.startContainer, sr.startOffset);
-    r.setEnd(sr.endContainer, sr.endOffset);
-    return r.getClientRects()[0];
-  };
+  const rectOf = (m: Mark) => rangeOf(document, m).getClientRects()[0];
   for (let views = 0; times.length < n && marks.length > 0 && views < 200; views++) {
-    const target = rectOf(marks[rnd() % marks.length]!.range);
+    const target = rectOf(marks[rnd() % marks.length]!);
     if (!target) continue;
     window.scrollBy(0, target.top - innerHeight / 2);
     await settle(3);
     const onScreen: DOMRect[] = [];
     for (const m of marks) {
-      const rect = rectOf(m.range);
+      const rect = rectOf(m);
       if (rect && rect.top >= 0 && rect.bottom <= innerHeight && rect.width > 0) onScreen.push(rect);
     }
     for (let k = 0; k < 50 && onScreen.length > 0 && times.length < n; k++) {

@@ -16,6 +16,7 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import glossary from 'virtual:glossary';
 import { CHROMIUM_ARGS, FIREFOX_PREFS, launchWithExtension } from '../../tests/e2e/harness/launch.js';
 import { CHROMIUM_EXECUTABLE, DIST_DIR, FIREFOX_EXECUTABLE, ROOT } from '../../tests/e2e/harness/paths.js';
+import type { ColdResult } from '../bench/page-bench.js';
 import { bundleBenchPage } from './bench-build.js';
 import { articlePage, liveBlogUpdates, syntheticGlossary, textSources } from './bench-data.js';
 import { type BenchResult, type BenchRow, type BenchSide, checkTargets, type Machine, markdown, summarizeTimes } from './bench-report.js';
@@ -76,7 +77,6 @@ async function launch(kind: Kind, proxyPort: number): Promise<Browser> {
  *  runs, the first row of a browser most: nothing of the engine was compiled yet). */
 const COLD_RUNS = 3;
 
-type ColdResult = Awaited<ReturnType<Window['__cgBench']['cold']>>;
 
 async function openBenchPage(browser: Browser, c: Case, server: BenchServer, json: string) {
   const page = await browser.newPage();
@@ -119,7 +119,7 @@ async function runCase(browser: Browser, c: Case, server: BenchServer, glossarie
     const cold = medianCold([...earlier, last]);
     // Long tasks: the worst of the cold runs, not the median's.
     const longTasks = Math.max(
-      ...[...earlier, last].map((r) => Math.max(r.longTasks ?? 0, r.slices.filter((x: number) => x >= 50).length)),
+      ...[...earlier, last].map((r) => Math.max(r.longTasks ?? 0, r.slices.filter((x) => x >= 50).length)),
     );
     const tp = await page.evaluate(() => window.__cgBench.matcherThroughput());
     const hv = await page.evaluate(() => window.__cgBench.hover(1000));
