@@ -8,21 +8,21 @@ import type { CompiledEntry } from '../core/glossary-types.js';
 import { buildRuntimeGlossary } from '../core/runtime-glossary.js';
 import { buildSearchIndex, type SearchIndex } from '../core/search.js';
 import { isUserGlossaryEmpty, type UserGlossary } from '../core/user-glossary.js';
-import { loadUserGlossary, onUserGlossaryChanged } from '../shared/settings-store.js';
 
 let entries: readonly CompiledEntry[] = glossary.entries;
 let index: SearchIndex | null = null;
 
-function useUserGlossary(user: UserGlossary | null): void {
+/** Takes the user's own entries (from the settings snapshot, index.ts). */
+let last = '';
+
+export function setUserGlossary(user: UserGlossary | null): void {
+  // Snapshots also arrive for settings changes: rebuild only when the own entries changed.
+  const key = JSON.stringify(user);
+  if (key === last) return;
+  last = key;
   // Without user data the compiled entries are the runtime entries: skip building a matcher we do not need.
   entries = isUserGlossaryEmpty(user) ? glossary.entries : buildRuntimeGlossary(glossary, user).entries;
   index = null;
-}
-
-/** Starts following the user glossary (call once, at the top level of the background). */
-export function watchUserGlossary(): void {
-  onUserGlossaryChanged((u) => useUserGlossary(u));
-  loadUserGlossary().then(useUserGlossary, (err: unknown) => console.warn('[context-glossary] user glossary', err));
 }
 
 export function searchIndex(): SearchIndex {

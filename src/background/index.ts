@@ -4,10 +4,11 @@ import { browser, type Runtime } from '../shared/browser.js';
 import { handle, sendToTab } from '../shared/messaging.js';
 import type { Request } from '../shared/protocol.js';
 import { DEFAULT_SETTINGS } from '../core/settings/schema.js';
-import { loadSettings, onSettingsChanged } from '../shared/settings-store.js';
+import { onSnapshotChanged, settingsHandlers, settingsService } from './settings-service.js';
 import { setBadge } from './badge.js';
 import { onMenuClicked, optionsUrl, registerMenus, takePendingLookup } from './context-menu.js';
-import { watchUserGlossary } from './glossary-index.js';
+import { setUserGlossary } from './glossary-index.js';
+import type { Snapshot } from '../core/settings/settings-service.js';
 import { change, read } from './tab-terms-store.js';
 import { removeFrame, removeTab, setFrame, startLoading, summarize, takePreviousFrames, type FrameReport } from './tab-terms.js';
 
@@ -73,6 +74,7 @@ async function getPageTerms({ tabId }: Request<'getPageTerms'>) {
 }
 
 handle({
+  ...settingsHandlers,
   ping: () => ({ version: browser.runtime.getManifest().version }),
   pageTermsChanged: onPageTermsChanged,
   getPageTerms,
@@ -120,22 +122,15 @@ browser.tabs.onRemoved.addListener((tabId: number) => {
   void change((m) => ({ map: removeTab(m, tabId), result: null }));
 });
 
-// The badge follows the setting at once, in every tab.
-onSettingsChanged((s) => {
-  if (s.badge === badgeEnabled) return;
-  badgeEnabled = s.badge;
+// The badge follows the setting at once, in every tab; the glossary index follows the own entries.
+const useSnapshot = ({ settings, userGlossary }: Snapshot) => {
+  setUserGlossary(userGlossary);
+  if (settings.badge === badgeEnabled) return;
+  badgeEnabled = settings.badge;
   void refreshAllBadges();
-});
-loadSettings().then(
-  (s) => {
-    if (s.badge !== badgeEnabled) {
-      badgeEnabled = s.badge;
-      void refreshAllBadges();
-    }
-  },
-  (err: unknown) => console.warn('[context-glossary] settings', err),
-);
-watchUserGlossary();
+};
+onSnapshotChanged(useSnapshot);
+settingsService.snapshot().then(useSnapshot, (err: unknown) => console.warn('[context-glossary] settings', err));
 
 // Test seam: a headless browser can neither click a native context-menu item nor press a browser-level shortcut,
 // so the e2e tests call the same handlers the browser calls (Chromium: in the worker; Firefox: through

@@ -1,6 +1,7 @@
 /**
  * Content script (every frame; each frame scans itself): wires the page engine (src/page/engine.ts) and the card
- * (src/page/card-host.ts) to settings, the user's glossary and messages. Nothing heavy runs before the page is
+ * (src/page/card-host.ts) to settings, the user's glossary and messages. Settings and own entries are a snapshot
+ * asked from the background (the one writer; src/shared/settings-client.ts), changes are requests to it. Nothing heavy runs before the page is
  * idle, and an ineligible frame (site off, other language, iframes off) stops after reading settings.
  *
  * Page terms: every frame answers `listPageTerms` for itself and reports its own terms with `pageTermsChanged`;
@@ -8,18 +9,12 @@
  */
 import { loadGlossary } from 'virtual:glossary-lazy';
 import { buildRuntimeGlossary, type RuntimeGlossary } from '../core/runtime-glossary.js';
-import { DEFAULT_SETTINGS, type Settings, sitePattern } from '../core/settings/schema.js';
+import { DEFAULT_SETTINGS, isSitePattern, type Settings } from '../core/settings/schema.js';
 import type { UserGlossary } from '../core/user-glossary.js';
 import { CardHost } from '../page/card-host.js';
 import { createPageEngine, type PageEngine, type PageTerm } from '../page/engine.js';
 import { handle, sendToBackground } from '../shared/messaging.js';
-import {
-  loadSettings,
-  loadUserGlossary,
-  onSettingsChanged,
-  onUserGlossaryChanged,
-  updateSettings,
-} from '../shared/settings-store.js';
+import { loadSnapshot, onSnapshotChanged, requestChange, type Snapshot } from '../shared/settings-client.js';
 import { frameEligible, frameHost } from './eligibility.js';
 
 const isTop = window === window.top;
@@ -37,6 +32,8 @@ function runtimeGlossary(): RuntimeGlossary {
   return glossary;
 }
 
+const warn = (err: unknown) => console.warn('[context-glossary]', err);
+
 function report(terms: PageTerm[]): void {
   sendToBackground('pageTermsChanged', { count: terms.length, terms, active }).catch(() => {
     /* the background may be restarting; it asks again with listPageTerms */
@@ -53,17 +50,11 @@ function ensureEngine(): PageEngine {
     document,
     actions: {
       notThisMeaning: (id) => {
-        if (!sitePattern.safeParse(host).success) return;
-        void updateSettings((s) =>
-          s.meaningRules.some((r) => r.site === host && r.entry === id)
-            ? s
-            : { ...s, meaningRules: [...s.meaningRules, { site: host, entry: id }] },
-        );
+        if (!isSitePattern(host)) return;
+        requestChange('notThisMeaning', { site: host, entry: id }).catch(warn);
       },
       dontMark: (id) => {
-        void updateSettings((s) =>
-          s.entries.disabled.includes(id) ? s : { ...s, entries: { ...s.entries, disabled: [...s.entries.disabled, id] } },
-        );
+        requestChange('dontMark', { entry: id }).catch(warn);
       },
       openReader: (anchor) => {
         sendToBackground('openReader', { anchor }).catch(() => {});
@@ -104,33 +95,29 @@ window.addEventListener('pageshow', (e) => {
   if (e.persisted) report(active && engine ? engine.terms() : []);
 });
 
+function useSnapshot(snap: Snapshot): void {
+  settings = snap.settings;
+  if (JSON.stringify(snap.userGlossary) !== JSON.stringify(user)) {
+    user = snap.userGlossary;
+    glossary = null;
+  }
+}
+
 async function boot(): Promise<void> {
-  // Listen before reading, so a change made while we read is not lost.
+  // Listen before asking, so a change made while we ask is not lost (a later snapshot replaces ours).
   let booted = false;
-  let settingsSeen = false;
-  let userSeen = false;
-  onSettingsChanged((s) => {
-    settings = s;
-    settingsSeen = true;
+  let changed = false;
+  onSnapshotChanged((snap) => {
+    changed = true;
+    useSnapshot(snap);
     if (booted) apply();
   });
-  onUserGlossaryChanged((u) => {
-    user = u;
-    userSeen = true;
-    glossary = null;
-    if (engine) {
-      const g = runtimeGlossary();
-      card?.update(settings, g);
-      engine.update(settings, g);
-    }
-  });
   try {
-    const [s, u] = await Promise.all([loadSettings(), loadUserGlossary().catch(() => null)]);
-    // A change that arrived while we read is newer than what we read.
-    if (!settingsSeen) settings = s;
-    if (!userSeen) user = u;
-  } catch {
-    if (!settingsSeen) settings = DEFAULT_SETTINGS;
+    const snap = await loadSnapshot();
+    if (!changed) useSnapshot(snap);
+  } catch (err) {
+    // No background answered (extension reloading): defaults, so the page still gets its marks.
+    warn(err);
   }
   booted = true;
   apply();

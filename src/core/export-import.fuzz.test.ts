@@ -9,7 +9,7 @@ import { DEFAULT_IMPORT_LIMITS, EXPORT_FORMAT, buildExport, importFromText, seri
 import type { FieldError } from './settings/issues.js';
 import { createMemoryBackend, type MemoryBackend } from './settings/memory-backend.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings/schema.js';
-import { createSettingsStore, type SettingsStore } from './settings/store-core.js';
+import { createMemoryStore, type MemoryStore } from './test-support/memory-store.js';
 import type { UserGlossary } from './user-glossary.js';
 import {
   allPaths,
@@ -88,7 +88,7 @@ const textOf = (f: unknown, compact: boolean) => (compact ? JSON.stringify(f) : 
 /* ------------------------------------------------------------------ the store that must stay untouched */
 
 let backend: MemoryBackend;
-let store: SettingsStore;
+let store: MemoryStore;
 let before = '';
 let applied = 0;
 const CURRENT = { settings: clone(DEFAULT_SETTINGS), userGlossary: { version: 1, own: [], overrides: { pakistan: { definition: 'Before import.' } } } as UserGlossary };
@@ -96,7 +96,7 @@ const snapshot = () => JSON.stringify({ sync: [...backend.sync.data], local: [..
 
 beforeAll(async () => {
   backend = createMemoryBackend();
-  store = createSettingsStore(backend);
+  store = createMemoryStore(backend);
   CURRENT.settings.hover.delayMs = 321;
   await store.saveSettings(CURRENT.settings);
   await store.saveUserGlossary(CURRENT.userGlossary);
@@ -401,7 +401,7 @@ describe('import: valid exports round-trip (fuzz)', () => {
   it(`import into a fresh store, load back, export again: the same state, "no changes" (${RUNS} cases, seed ${SEED + 12})`, async () => {
     await fc.assert(
       fc.asyncProperty(validFileArb, async (file) => {
-        const fresh = createSettingsStore(createMemoryBackend());
+        const fresh = createMemoryStore(createMemoryBackend());
         const r = await importFromText(fresh, serializeExport(file), DEFAULT_IMPORT_LIMITS, { builtInIds: BUILT_IN });
         expect(r.ok).toBe(true);
         const settings = await fresh.loadSettings();

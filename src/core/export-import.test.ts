@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_IMPORT_LIMITS, buildExport, importFromText, previewImport, serializeExport, validateImport, type ExportFile } from './export-import.js';
 import { createMemoryBackend } from './settings/memory-backend.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings/schema.js';
-import { createSettingsStore } from './settings/store-core.js';
+import { createMemoryStore } from './test-support/memory-store.js';
 import type { UserGlossary } from './user-glossary.js';
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -156,7 +156,7 @@ CASES.find((c) => c.name === 'override id __proto__')!.text = serializeExport(va
 
 async function seededStore() {
   const backend = createMemoryBackend();
-  const store = createSettingsStore(backend);
+  const store = createMemoryStore(backend);
   const settings: Settings = clone(DEFAULT_SETTINGS);
   settings.hover.delayMs = 321;
   await store.saveSettings(settings);

@@ -10,9 +10,16 @@
  */
 import { checkJsonSyntax } from './settings/json-check.js';
 import { describeValue, formatPath, zodIssuesToErrors, type FieldError } from './settings/issues.js';
-import { SETTINGS_VERSION, settingsSchema, type Settings } from './settings/schema.js';
-import type { SettingsStore } from './settings/store-core.js';
-import { findMarkup, userGlossarySchema, type UserGlossary } from './user-glossary.js';
+import { checkSettings } from './settings/read-settings.js';
+import { SETTINGS_VERSION, type Settings } from './settings/schema.js';
+import { findMarkup, type UserGlossary } from './user-glossary.js';
+import { userGlossarySchema } from './user-glossary-schema.js';
+
+/** Where a validated import is written (the options page: requests to the background, the one writer). */
+export interface ImportWriter {
+  saveSettings(next: Settings): Promise<void>;
+  saveUserGlossary(u: UserGlossary): Promise<void>;
+}
 
 export const EXPORT_FORMAT = 'context-glossary-export';
 export const EXPORT_VERSION = 1;
@@ -142,9 +149,9 @@ export function validateImport(text: string, limits: ImportLimits = DEFAULT_IMPO
   else if (typeof s.version === 'number' && s.version > SETTINGS_VERSION) {
     errors.push({ path: 'settings.version', message: `made by a newer version of Context Glossary (settings version ${s.version}; this version reads ${SETTINGS_VERSION})` });
   } else {
-    const parsed = settingsSchema.safeParse(s);
-    if (parsed.success) settings = parsed.data;
-    else errors.push(...zodIssuesToErrors(parsed.error.issues, 'settings'));
+    const checked = checkSettings(s);
+    if (checked.ok) settings = checked.value;
+    else errors.push(...checked.errors.map((e) => ({ path: e.path ? `settings${e.path.startsWith('[') ? '' : '.'}${e.path}` : 'settings', message: e.message })));
   }
 
   const u = data.userGlossary;
@@ -255,14 +262,14 @@ export function previewImport(current: { settings: Settings; userGlossary: UserG
 }
 
 /** Writes a validated import: settings and own entries are replaced by the file's. */
-export async function applyImport(store: Pick<SettingsStore, 'saveSettings' | 'saveUserGlossary'>, file: ExportFile): Promise<void> {
+export async function applyImport(store: ImportWriter, file: ExportFile): Promise<void> {
   await store.saveSettings(file.settings);
   await store.saveUserGlossary(file.userGlossary);
 }
 
 /** Validate, then apply only when valid: the one path the options page uses after the preview is confirmed. */
 export async function importFromText(
-  store: Pick<SettingsStore, 'saveSettings' | 'saveUserGlossary'>,
+  store: ImportWriter,
   text: string,
   limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
   context: ImportContext = {},

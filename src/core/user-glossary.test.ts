@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findMarkup, guessCaseRule, isHttpUrl, isUserGlossaryEmpty, ownIdFor, userGlossarySchema, type UserGlossary } from './user-glossary.js';
+import { findMarkup, guessCaseRule, isHttpUrl, isUserGlossaryEmpty, ownIdFor, type UserGlossary } from './user-glossary.js';
+import { userGlossarySchema } from './user-glossary-schema.js';
 
 const valid: UserGlossary = {
   version: 1,

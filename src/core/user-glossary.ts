@@ -1,16 +1,17 @@
 /**
  * The user's part of the glossary: entries they wrote ("own" entries) and their changes to built-in entries
  * ("overrides": definition, aliases, context rule — each removable with "reset to original").
- * Stored in `storage.local` under `userGlossary` (see src/shared/settings-store.ts); merged with the compiled
- * glossary by src/core/runtime-glossary.ts.
+ * Stored in `storage.local` under `userGlossary` by the background alone (src/background/settings-service.ts);
+ * merged with the compiled glossary by src/core/runtime-glossary.ts.
  *
  * Everything here is plain text: renderers show it with text nodes only (never innerHTML), so the storage schema
  * limits lengths and shapes but not characters. Input boundaries (the import, the options form) are stricter and
  * refuse markup-looking text (`findMarkup`).
- * Pure: zod only, no DOM, no browser.
+ * This file is the types and helpers, without a schema library (the content script ships it); the zod schemas
+ * (storage reader, import, options form) are in user-glossary-schema.ts.
+ * Pure: no DOM, no browser.
  */
-import { z } from 'zod';
-import { CATEGORIES, type AliasSource, type CaseRule } from './glossary-types.js';
+import { CATEGORIES, type AliasSource, type CaseRule, type Category } from './glossary-types.js';
 
 export const USER_GLOSSARY_VERSION = 1;
 
@@ -36,94 +37,101 @@ export const USER_LIMITS = {
 export const ENTRY_ID_RE = /^[a-z0-9][a-z0-9-]{0,79}$/;
 export const OWN_ID_RE = /^own-[a-z0-9][a-z0-9-]{0,75}$/;
 
-/** An alias must contain a letter or digit: a spelling of only punctuation or spaces would mark noise. */
-const aliasText = z
-  .string()
-  .trim()
-  .min(2, 'at least 2 characters')
-  .max(USER_LIMITS.alias)
-  .regex(/[\p{L}\p{N}]/u, 'needs a letter or digit');
-
-const entryIdRef = z.string().regex(ENTRY_ID_RE, 'an entry id like "ttp" or "own-my-term"');
-
-export const aliasSchema = z
-  .object({
-    text: aliasText,
-    case: z.enum(CASE_RULES),
-    requires: z.array(entryIdRef).max(USER_LIMITS.requiresPerAlias).optional(),
-  })
-  .strict();
-
-/** http(s) only: a `javascript:` or `data:` link in a card would be a way to run or smuggle content. */
-export const sourceUrlSchema = z
-  .string()
-  .max(USER_LIMITS.url)
-  .refine((s) => isHttpUrl(s), 'must be an http:// or https:// address');
-
-export const ownQuoteSchema = z
-  .object({
-    text: z.string().trim().min(1, 'must not be empty').max(USER_LIMITS.quote),
-    sourceUrl: sourceUrlSchema.optional(),
-  })
-  .strict();
-
-export const ownEntrySchema = z
-  .object({
-    id: z.string().regex(OWN_ID_RE, 'an own entry id starts with "own-" (e.g. "own-my-term")'),
-    name: z.string().trim().min(1, 'must not be empty').max(USER_LIMITS.name),
-    category: z.enum(CATEGORIES),
-    /** Every spelling that marks the entry, the name included (as for built-in entries). */
-    aliases: z.array(aliasSchema).min(1, 'at least one spelling').max(USER_LIMITS.aliasesPerEntry),
-    /** Context rule for aliases without their own: at least one of these entries must be on the page. */
-    requires: z.array(entryIdRef).max(USER_LIMITS.requiresPerAlias).optional(),
-    definition: z.string().trim().min(1, 'must not be empty').max(USER_LIMITS.definition),
-    notes: z.string().max(USER_LIMITS.notes).optional(),
-    quotes: z.array(ownQuoteSchema).max(USER_LIMITS.quotesPerEntry),
-  })
-  .strict();
-
-export const entryOverrideSchema = z
-  .object({
-    definition: z.string().trim().min(1, 'must not be empty').max(USER_LIMITS.definition).optional(),
-    aliases: z.array(aliasSchema).min(1, 'at least one spelling').max(USER_LIMITS.aliasesPerEntry).optional(),
-    requires: z.array(entryIdRef).max(USER_LIMITS.requiresPerAlias).optional(),
-  })
-  .strict();
-
-export const userGlossarySchema = z
-  .object({
-    version: z.literal(USER_GLOSSARY_VERSION),
-    own: z.array(ownEntrySchema).max(USER_LIMITS.ownEntries),
-    overrides: z
-      .record(z.string().regex(ENTRY_ID_RE, 'a built-in entry id'), entryOverrideSchema)
-      .refine((r) => Object.keys(r).length <= USER_LIMITS.overrides, `at most ${USER_LIMITS.overrides} overrides`),
-  })
-  .strict()
-  .superRefine((u, ctx) => {
-    const seen = new Map<string, number>();
-    u.own.forEach((e, i) => {
-      const first = seen.get(e.id);
-      if (first !== undefined) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['own', i, 'id'], message: `duplicate id "${e.id}" (also own[${first}])` });
-      } else seen.set(e.id, i);
-    });
-  });
-
-export type OwnAlias = z.infer<typeof aliasSchema>;
-export type OwnQuote = z.infer<typeof ownQuoteSchema>;
-export type OwnEntry = z.infer<typeof ownEntrySchema>;
-export type EntryOverride = z.infer<typeof entryOverrideSchema>;
+export interface OwnAlias {
+  text: string;
+  case: CaseRule;
+  requires?: string[];
+}
+export interface OwnQuote {
+  text: string;
+  sourceUrl?: string;
+}
+export interface OwnEntry {
+  id: string;
+  name: string;
+  category: Category;
+  /** Every spelling that marks the entry, the name included (as for built-in entries). */
+  aliases: OwnAlias[];
+  /** Context rule for aliases without their own: at least one of these entries must be on the page. */
+  requires?: string[];
+  definition: string;
+  notes?: string;
+  quotes: OwnQuote[];
+}
+export interface EntryOverride {
+  definition?: string;
+  aliases?: OwnAlias[];
+  requires?: string[];
+}
 export interface UserGlossary {
   version: 1;
   own: OwnEntry[];
   overrides: Record<string, EntryOverride>;
 }
 
-// The inferred shape must stay assignable both ways (the interface is the documented contract).
-const _check: (u: z.infer<typeof userGlossarySchema>) => UserGlossary = (u) => u;
-void _check;
 const _aliasCheck: (a: OwnAlias) => AliasSource = (a) => a;
 void _aliasCheck;
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Object]';
+const keysIn = (o: Record<string, unknown>, keys: readonly string[]) => Object.keys(o).every((k) => keys.includes(k));
+const text = (v: unknown, min: number, max: number) => typeof v === 'string' && v.trim().length >= min && v.trim().length <= max;
+const idList = (v: unknown) => Array.isArray(v) && v.length <= USER_LIMITS.requiresPerAlias && v.every((x) => typeof x === 'string' && ENTRY_ID_RE.test(x));
+const isAlias = (v: unknown) =>
+  isObj(v) &&
+  keysIn(v, ['text', 'case', 'requires']) &&
+  text(v.text, 2, USER_LIMITS.alias) &&
+  /[\p{L}\p{N}]/u.test(v.text as string) &&
+  (CASE_RULES as readonly unknown[]).includes(v.case) &&
+  (v.requires === undefined || idList(v.requires));
+const aliasList = (v: unknown) => Array.isArray(v) && v.length >= 1 && v.length <= USER_LIMITS.aliasesPerEntry && v.every(isAlias);
+const isQuote = (v: unknown) =>
+  isObj(v) && keysIn(v, ['text', 'sourceUrl']) && text(v.text, 1, USER_LIMITS.quote) &&
+  (v.sourceUrl === undefined || (typeof v.sourceUrl === 'string' && v.sourceUrl.length <= USER_LIMITS.url && isHttpUrl(v.sourceUrl)));
+
+/** One own entry, as user-glossary-schema.ts's `ownEntrySchema` accepts it (a unit test keeps the two in step). */
+export function isOwnEntryShape(v: unknown): v is OwnEntry {
+  return (
+    isObj(v) &&
+    keysIn(v, ['id', 'name', 'category', 'aliases', 'requires', 'definition', 'notes', 'quotes']) &&
+    typeof v.id === 'string' &&
+    OWN_ID_RE.test(v.id) &&
+    text(v.name, 1, USER_LIMITS.name) &&
+    (CATEGORIES as readonly unknown[]).includes(v.category) &&
+    aliasList(v.aliases) &&
+    (v.requires === undefined || idList(v.requires)) &&
+    text(v.definition, 1, USER_LIMITS.definition) &&
+    (v.notes === undefined || (typeof v.notes === 'string' && v.notes.length <= USER_LIMITS.notes)) &&
+    Array.isArray(v.quotes) &&
+    v.quotes.length <= USER_LIMITS.quotesPerEntry &&
+    v.quotes.every(isQuote)
+  );
+}
+
+/** One override, as `entryOverrideSchema` accepts it. */
+export function isOverrideShape(v: unknown): v is EntryOverride {
+  return (
+    isObj(v) &&
+    keysIn(v, ['definition', 'aliases', 'requires']) &&
+    (v.definition === undefined || text(v.definition, 1, USER_LIMITS.definition)) &&
+    (v.aliases === undefined || aliasList(v.aliases)) &&
+    (v.requires === undefined || idList(v.requires))
+  );
+}
+
+/**
+ * The whole own-entries object, without a schema library: the guard of the snapshot the content script, popup
+ * and reader receive from the background (which read storage with the zod schemas). Never stricter than
+ * `userGlossarySchema`; the duplicate-id rule included.
+ */
+export function isUserGlossaryShape(v: unknown): v is UserGlossary {
+  if (!isObj(v) || !keysIn(v, ['version', 'own', 'overrides']) || v.version !== USER_GLOSSARY_VERSION) return false;
+  if (!Array.isArray(v.own) || v.own.length > USER_LIMITS.ownEntries || !v.own.every(isOwnEntryShape)) return false;
+  if (new Set(v.own.map((e: OwnEntry) => e.id)).size !== v.own.length) return false;
+  if (!isObj(v.overrides)) return false;
+  const ids = Object.keys(v.overrides);
+  return ids.length <= USER_LIMITS.overrides && ids.every((id) => ENTRY_ID_RE.test(id) && isOverrideShape((v.overrides as Record<string, unknown>)[id]));
+}
 
 export const EMPTY_USER_GLOSSARY: UserGlossary = Object.freeze({ version: 1, own: [], overrides: {} }) as UserGlossary;
 

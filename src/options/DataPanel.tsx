@@ -4,7 +4,7 @@
  */
 import type { FieldError } from '../core/settings/issues.js';
 import type { ImportPreview } from '../core/export-import.js';
-import type { CorruptCopy, SettingsStorageInfo } from '../core/settings/store-core.js';
+import type { CorruptCopy, SettingsStorageInfo } from '../core/settings/settings-service.js';
 import type { OptionsT } from './options-strings.js';
 
 export type ImportState = { kind: 'idle' } | { kind: 'errors'; errors: FieldError[] } | { kind: 'preview'; preview: ImportPreview } | { kind: 'done' };

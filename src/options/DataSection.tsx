@@ -15,7 +15,7 @@ import {
 import type { CompiledGlossary } from '../core/glossary-types.js';
 import { errorsToText } from '../core/settings/issues.js';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings/schema.js';
-import type { CorruptCopy, SettingsStorageInfo } from '../core/settings/store-core.js';
+import type { CorruptCopy, SettingsStorageInfo } from '../core/settings/settings-service.js';
 import { emptyUserGlossary, type UserGlossary } from '../core/user-glossary.js';
 import { DataPanel, type ImportState, type ResetState } from './DataPanel.js';
 import type { OptionsT } from './options-strings.js';

@@ -32,6 +32,8 @@ export function OptionsApp({ glossary, store, load, subscribe, addPrefill, t }: 
   const [user, setUser] = useState<UserGlossary | null>(null);
   const [status, setStatus] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
   const latest = useRef<Settings | null>(null);
+  /** The stored settings our edits started from: only the fields an edit changed are sent (store.changeSettings). */
+  const base = useRef<Settings | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const statusTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -46,6 +48,7 @@ export function OptionsApp({ glossary, store, load, subscribe, addPrefill, t }: 
     load().then(({ settings: s, user: u }) => {
       if (!alive) return;
       latest.current = s;
+      base.current = s;
       setSettings(s);
       setUser(u);
     });
@@ -54,6 +57,7 @@ export function OptionsApp({ glossary, store, load, subscribe, addPrefill, t }: 
         // While our own edit is waiting to be written, the page's state is newer than storage's.
         if (timer.current !== undefined) return;
         latest.current = s;
+        base.current = s;
         setSettings(s);
       },
       (u) => setUser(u),
@@ -68,9 +72,17 @@ export function OptionsApp({ glossary, store, load, subscribe, addPrefill, t }: 
     clearTimeout(timer.current);
     timer.current = undefined;
     const s = latest.current;
-    if (!s) return Promise.resolve();
-    return store.saveSettings(s).then(
-      () => notify(t('options_saved')),
+    if (!s || !base.current) return Promise.resolve();
+    return store.changeSettings(base.current, s).then(
+      (saved) => {
+        // The background merged our fields over the stored ones (another context may have changed others).
+        base.current = saved;
+        if (timer.current === undefined) {
+          latest.current = saved;
+          setSettings(saved);
+        }
+        notify(t('options_saved'));
+      },
       (e: unknown) => notify(t('options_save_failed', [e instanceof Error ? e.message : String(e)]), 'error'),
     );
   }, [store, notify, t]);

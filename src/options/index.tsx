@@ -1,10 +1,14 @@
 /**
- * Options page entry: binds the real store (src/shared/settings-store.ts), the compiled glossary and the
+ * Options page entry: binds the store (requests to the background, store-api.ts), the compiled glossary and the
  * translations to OptionsApp. `?add=<text>` opens the "add your own entry" form prefilled (context menu).
  */
 import { render } from 'preact';
 import glossary from 'virtual:glossary';
-import * as store from '../shared/settings-store.js';
+import { sendToBackground } from '../shared/messaging.js';
+import { loadSnapshot, onSnapshotChanged, requestChange } from '../shared/settings-client.js';
+import type { Settings } from '../core/settings/schema.js';
+import type { UserGlossary } from '../core/user-glossary.js';
+import { backgroundStore } from './store-api.js';
 import { OptionsApp } from './OptionsApp.js';
 import { t } from './t.js';
 
@@ -13,15 +17,13 @@ if (!root) throw new Error('options.html has no #root');
 document.title = t('options_title');
 
 const add = new URLSearchParams(location.search).get('add');
-const load = () => Promise.all([store.loadSettings(), store.loadUserGlossary()]).then(([settings, user]) => ({ settings, user }));
-const subscribe = (onSettings: Parameters<typeof store.onSettingsChanged>[0], onUser: Parameters<typeof store.onUserGlossaryChanged>[0]) => {
-  const a = store.onSettingsChanged(onSettings);
-  const b = store.onUserGlossaryChanged(onUser);
-  return () => {
-    a();
-    b();
-  };
-};
+const store = backgroundStore({ loadSnapshot, requestChange, getStorageState: () => sendToBackground('getStorageState', {}) });
+const load = () => loadSnapshot().then(({ settings, userGlossary }) => ({ settings, user: userGlossary }));
+const subscribe = (onSettings: (s: Settings) => void, onUser: (u: UserGlossary) => void) =>
+  onSnapshotChanged(({ settings, userGlossary }) => {
+    onSettings(settings);
+    onUser(userGlossary);
+  });
 
 render(
   <OptionsApp glossary={glossary} store={store} load={load} subscribe={subscribe} addPrefill={add === null ? null : add.slice(0, 200)} t={t} />,

@@ -4,15 +4,8 @@
  */
 import type { CaseRule, Category } from '../core/glossary-types.js';
 import { zodIssuesToErrors } from '../core/settings/issues.js';
-import {
-  entryOverrideSchema,
-  findMarkup,
-  guessCaseRule,
-  ownEntrySchema,
-  ownIdFor,
-  type EntryOverride,
-  type OwnEntry,
-} from '../core/user-glossary.js';
+import { findMarkup, guessCaseRule, ownIdFor, type EntryOverride, type OwnEntry } from '../core/user-glossary.js';
+import { entryOverrideSchema, ownEntrySchema } from '../core/user-glossary-schema.js';
 
 export interface AliasDraft {
   text: string;

@@ -1,5 +1,5 @@
 /** Adding a site pattern typed by a person (URLs and "www." forms accepted, normalized). Pure. */
-import { normalizeSiteInput } from '../core/settings/migrate.js';
+import { normalizeSiteInput } from '../core/settings/schema.js';
 
 export type AddPatternResult = { ok: true; items: string[]; pattern: string } | { ok: false; error: 'invalid' | 'duplicate' | 'full'; pattern: string };
 

@@ -12,13 +12,13 @@ import type { Settings } from '../core/settings/schema.js';
 import { isUserGlossaryEmpty, type UserGlossary } from '../core/user-glossary.js';
 import { handle } from '../shared/messaging.js';
 import type { PendingLookup, TabTerm } from '../shared/protocol.js';
-import { loadSettings, loadUserGlossary, onSettingsChanged, onUserGlossaryChanged, updateSettings } from '../shared/settings-store.js';
+import { loadSnapshot, onSnapshotChanged, requestChange } from '../shared/settings-client.js';
 import { TermCard } from '../ui/TermCard.js';
 import { PageTerms, type PageState } from './PageTerms.js';
 import { cardT, initialLookup, msg, openOptions, openReader, pageTerms, readerUrl, resolveTabId, revealInTab } from './popup-env.js';
 import { LISTBOX_ID, ResultList, optionId } from './ResultList.js';
 import { SiteControls } from './SiteControls.js';
-import { setSiteOn, siteOn, switchableHost } from './site-rules.js';
+import { siteOn, switchableHost } from '../core/settings/site-switch.js';
 
 const entriesFor = (user: UserGlossary | null): CompiledEntry[] =>
   isUserGlossaryEmpty(user) ? glossary.entries : buildRuntimeGlossary(glossary, user).entries;
@@ -67,11 +67,18 @@ export function App() {
   }, [theme]);
 
   useEffect(() => {
-    void loadSettings().then(setSettings, (e: unknown) => setError(String(e)));
-    const offSettings = onSettingsChanged(setSettings);
-    const useUser = (u: UserGlossary | null) => setEntries(entriesFor(u));
-    void loadUserGlossary().then(useUser, () => undefined);
-    const offUser = onUserGlossaryChanged(useUser);
+    let lastUser = '';
+    const useSnapshot = (snap: { settings: Settings; userGlossary: UserGlossary }) => {
+      setSettings(snap.settings);
+      // Snapshots also arrive for settings changes: rebuild the entries only when the own entries changed.
+      const key = JSON.stringify(snap.userGlossary);
+      if (key !== lastUser) {
+        lastUser = key;
+        setEntries(entriesFor(snap.userGlossary));
+      }
+    };
+    void loadSnapshot().then(useSnapshot, (e: unknown) => setError(String(e)));
+    const offSnapshot = onSnapshotChanged(useSnapshot);
     void initialLookup().then((p: PendingLookup | null) => {
       if (!p) return;
       setQuery(p.query);
@@ -79,8 +86,7 @@ export function App() {
     });
     void resolveTabId().then((t) => (t === null ? setPage({ kind: 'unavailable' }) : setTabId(t)));
     return () => {
-      offSettings();
-      offUser();
+      offSnapshot();
     };
   }, []);
 
@@ -115,9 +121,9 @@ export function App() {
   const isSiteOn = settings && switchable ? siteOn(settings, host) : true;
   const paused = settings ? !settings.enabled : false;
 
-  const change = (fn: (s: Settings) => Settings) => {
+  const change = (request: Promise<unknown>) => {
     setError(null);
-    updateSettings(fn).catch((e: unknown) => setError(msg('popup_settings_error', [e instanceof Error ? e.message : String(e)])));
+    request.catch((e: unknown) => setError(msg('popup_settings_error', [e instanceof Error ? e.message : String(e)])));
   };
 
   const openCard = (id: string) => setCard({ id, history: [] });
@@ -261,8 +267,8 @@ export function App() {
         siteOn={isSiteOn}
         paused={paused}
         msg={msg}
-        onSiteOn={(on) => host && change((s) => setSiteOn(s, host, on))}
-        onPause={(p) => change((s) => ({ ...s, enabled: !p }))}
+        onSiteOn={(on) => host && change(requestChange('setSiteOn', { host: host.toLowerCase(), on }))}
+        onPause={(p) => change(requestChange('changeSettings', { patch: { enabled: !p } }))}
         onOptions={openOptions}
         onReader={() => openReader(null)}
       />

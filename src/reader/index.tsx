@@ -10,13 +10,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../core/settings/schema.js';
 import type { UserGlossary } from '../core/user-glossary.js';
 import { CardHost } from '../page/card-host.js';
 import { browser } from '../shared/browser.js';
-import {
-  loadSettings,
-  loadUserGlossary,
-  onSettingsChanged,
-  onUserGlossaryChanged,
-  updateSettings,
-} from '../shared/settings-store.js';
+import { loadSnapshot, onSnapshotChanged, requestChange } from '../shared/settings-client.js';
 import { translateWith } from '../ui/card-strings.js';
 import { type ReaderEngine, startReaderEngine } from './reader-engine.js';
 import { termsInReport } from './report-layout.js';
@@ -26,18 +20,14 @@ import { goToSentence } from './sentence-focus.js';
 const t = translateWith((key, subs) => browser.i18n.getMessage(key, subs));
 
 async function loadState(): Promise<{ settings: Settings; user: UserGlossary | null }> {
-  // The reader must show the report even when storage is unreadable: defaults then, and say why in the console.
-  const [settings, user] = await Promise.all([
-    loadSettings().catch((err: unknown) => {
-      console.warn('[context-glossary] reader: settings unreadable, using defaults', err);
-      return DEFAULT_SETTINGS;
-    }),
-    loadUserGlossary().catch((err: unknown) => {
-      console.warn('[context-glossary] reader: own entries unreadable', err);
-      return null;
-    }),
-  ]);
-  return { settings, user };
+  // The reader must show the report even when the background does not answer: defaults then, and say why.
+  try {
+    const snap = await loadSnapshot();
+    return { settings: snap.settings, user: snap.userGlossary };
+  } catch (err) {
+    console.warn('[context-glossary] reader: settings unavailable, using defaults', err);
+    return { settings: DEFAULT_SETTINGS, user: null };
+  }
 }
 
 async function main(): Promise<void> {
@@ -60,9 +50,7 @@ async function main(): Promise<void> {
     actions: {
       notThisMeaning: () => undefined,
       dontMark: (id) => {
-        updateSettings((s) =>
-          s.entries.disabled.includes(id) ? s : { ...s, entries: { ...s.entries, disabled: [...s.entries.disabled, id] } },
-        ).catch((err: unknown) => console.error('[context-glossary] reader: could not save', err));
+        requestChange('dontMark', { entry: id }).catch((err: unknown) => console.error('[context-glossary] reader: could not save', err));
       },
       openReader: (anchor) => {
         if (!anchor) return;
@@ -84,17 +72,16 @@ async function main(): Promise<void> {
   const reportEl = document.getElementById('report');
   if (reportEl) engine = startReaderEngine({ root: reportEl, glossary: runtime, settings, card });
 
-  onSettingsChanged((next) => {
-    settings = next;
+  onSnapshotChanged((next) => {
+    settings = next.settings;
+    const userChanged = JSON.stringify(next.userGlossary) !== JSON.stringify(user);
+    if (userChanged) {
+      user = next.userGlossary;
+      runtime = buildRuntimeGlossary(glossary, user);
+    }
     card.update(settings, runtime);
     engine?.update(settings, runtime);
-  });
-  onUserGlossaryChanged((next) => {
-    user = next;
-    runtime = buildRuntimeGlossary(glossary, user);
-    card.update(settings, runtime);
-    engine?.update(settings, runtime);
-    renderView();
+    if (userChanged) renderView();
   });
 
   const go = () => {

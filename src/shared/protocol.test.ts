@@ -5,6 +5,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ALLOWED_SENDERS, parseMessage, parseReply, senderAllowed, type MessageType } from './protocol.js';
+import { settingsOracle } from '../core/test-support/settings-oracle.js';
+import { settingsArb, userGlossaryArb } from '../core/test-support/malformed.js';
+import { DEFAULT_SETTINGS } from '../core/settings/schema.js';
+import { userGlossarySchema } from '../core/user-glossary-schema.js';
 
 const RUNS = 1500;
 const entryId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/);
@@ -26,6 +30,17 @@ const ORACLE: Record<MessageType, z.ZodTypeAny> = {
   openOptions: z.object({ addTerm: z.string().min(1).max(200).optional() }).strict(),
   getPageTerms: z.object({ tabId: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
   takePendingLookup: empty,
+  getSnapshot: empty,
+  getStorageState: empty,
+  clearCorruptCopy: z.object({ which: z.enum(['settings', 'userGlossary']) }).strict(),
+  notThisMeaning: z.object({ site: settingsOracle.shape.meaningRules.element.shape.site, entry: entryId }).strict(),
+  dontMark: z.object({ entry: entryId }).strict(),
+  setSiteOn: z.object({ host: settingsOracle.shape.meaningRules.element.shape.site, on: z.boolean() }).strict(),
+  // A patch: some top-level fields (not the version), each valid as a whole.
+  changeSettings: z
+    .object({ patch: settingsOracle.omit({ version: true }).partial().strict().refine((p) => Object.keys(p).length > 0) })
+    .strict(),
+  saveData: z.object({ settings: settingsOracle.optional(), userGlossary: userGlossarySchema.optional() }).strict(),
 };
 const TYPES = Object.keys(ORACLE) as MessageType[];
 
@@ -44,6 +59,7 @@ const termsArb = fc.uniqueArray(fc.record({ id: idArb, count: fc.integer({ min: 
   selector: (t) => t.id,
   maxLength: 8,
 });
+const PATCH_KEYS = Object.keys(DEFAULT_SETTINGS).filter((k) => k !== 'version');
 const validPayload: Record<MessageType, fc.Arbitrary<Record<string, unknown>>> = {
   ping: fc.constant({}),
   listPageTerms: fc.constant({}),
@@ -64,6 +80,18 @@ const validPayload: Record<MessageType, fc.Arbitrary<Record<string, unknown>>> =
   openOptions: fc.oneof(fc.constant({}), fc.record({ addTerm: fc.string({ minLength: 1, maxLength: 200 }) })),
   getPageTerms: fc.record({ tabId: fc.nat() }),
   takePendingLookup: fc.constant({}),
+  getSnapshot: fc.constant({}),
+  getStorageState: fc.constant({}),
+  clearCorruptCopy: fc.record({ which: fc.constantFrom('settings', 'userGlossary') }),
+  notThisMeaning: fc.record({ site: fc.constantFrom('dawn.com', '*.geo.tv', 'localhost:8080'), entry: idArb }),
+  dontMark: fc.record({ entry: idArb }),
+  setSiteOn: fc.record({ host: fc.constantFrom('dawn.com', 'news.example.org', '127.0.0.1'), on: fc.boolean() }),
+  changeSettings: fc
+    .tuple(settingsArb, fc.subarray(PATCH_KEYS, { minLength: 1, maxLength: PATCH_KEYS.length }))
+    .map(([s, keys]) => ({ patch: Object.fromEntries(keys.map((k) => [k, s[k as keyof typeof s]])) })),
+  saveData: fc
+    .tuple(fc.option(settingsArb, { nil: undefined }), fc.option(userGlossaryArb(['ttp', 'pakistan', 'afghanistan', 'taliban']), { nil: undefined }))
+    .map(([settings, userGlossary]) => ({ ...(settings ? { settings } : {}), ...(userGlossary ? { userGlossary } : {}) })),
 };
 const validMessage = fc.constantFrom(...TYPES).chain((type) => validPayload[type].map((payload) => ({ type, payload })));
 
@@ -145,7 +173,7 @@ describe('parseMessage', () => {
 describe('senders and replies', () => {
   it('lets content scripts send only what a page may ask for', () => {
     const fromContent = TYPES.filter((t) => senderAllowed(t, 'content')).sort();
-    expect(fromContent).toEqual(['openOptions', 'openReader', 'pageTermsChanged', 'ping']);
+    expect(fromContent).toEqual(['dontMark', 'getSnapshot', 'notThisMeaning', 'openOptions', 'openReader', 'pageTermsChanged', 'ping']);
     expect(Object.keys(ALLOWED_SENDERS).sort()).toEqual([...TYPES].sort());
   });
 

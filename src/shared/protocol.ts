@@ -6,7 +6,13 @@
  * Directions:
  *  - "to content": background or popup -> a tab's content script (`tabs.sendMessage`)
  *  - "to background": content, popup or options -> the background (`runtime.sendMessage`)
- * Settings changes need no message: every context listens to `storage.onChanged`.
+ *
+ * Settings and own entries have one writer, the background (src/background/settings-service.ts). Every other
+ * context gets a validated snapshot (`getSnapshot`) and asks for each change by a request named for what the
+ * person did (`dontMark`, `setSiteOn`, `changeSettings` from the options page, `saveData` for import/reset/own
+ * entries). How contexts learn of a change: `storage.onChanged` on the settings keys, used only as a "changed, ask
+ * again" ping (storage-keys.ts `isSnapshotKey`) — it reaches every frame and extension page without the
+ * background having to enumerate tabs and frames, and a sync from another device pings the same way.
  *
  * Page terms across frames (why the background keeps a map): `tabs.sendMessage(tabId, msg)` without a frameId
  * reaches every frame but resolves with the FIRST reply only, so a popup asking the tab directly would miss the
@@ -17,6 +23,10 @@
  * badge and the popup's "On this page" (`getPageTerms`) both read that one map. A frame id learnt from a report
  * is then used to target that frame (`revealTerm` with `frameId`), which needs no extra permission.
  */
+import { isSettings } from '../core/settings/read-settings.js';
+import { DEFAULT_SETTINGS, isSitePattern, type Settings } from '../core/settings/schema.js';
+import type { Snapshot, StorageState } from '../core/settings/settings-service.js';
+import { isUserGlossaryShape, type UserGlossary } from '../core/user-glossary.js';
 
 export interface PageTerm {
   id: string;
@@ -36,6 +46,17 @@ export interface PendingLookup {
   /** The entry the lookup resolved to, or null when nothing matched ("no entry for …"). */
   entryId: string | null;
 }
+
+/**
+ * The reply of a change request once it is stored. A handler that fails answers null (messaging.ts `handle`), so
+ * the asker can tell "saved" from "not saved" (settings-client.ts `requestChange` rejects on null).
+ */
+export interface Done {
+  ok: true;
+}
+
+/** A part of the settings to replace: top-level fields only, each complete (see `changeSettings`). */
+export type SettingsPatch = Partial<Omit<Settings, 'version'>>;
 
 export interface ProtocolMap {
   /** to background: liveness check (tests, popup start-up); replies with the manifest version. */
@@ -69,6 +90,25 @@ export interface ProtocolMap {
   };
   /** to background (extension pages only): the popup, on open, takes the context-menu lookup waiting for it. */
   takePendingLookup: { request: Record<string, never>; reply: PendingLookup | null };
+  /** to background: the settings and own entries, read field by field (and repaired once) by the background. */
+  getSnapshot: { request: Record<string, never>; reply: Snapshot };
+  /** to background (extension pages): where settings are stored and the parts that could not be read. */
+  getStorageState: { request: Record<string, never>; reply: StorageState };
+  /** to background (extension pages): drop a kept corrupt copy ("discard" in the options page). */
+  clearCorruptCopy: { request: { which: 'settings' | 'userGlossary' }; reply: Done };
+  /** to background: the card's "not this meaning on this site" (a content script may only name its own site). */
+  notThisMeaning: { request: { site: string; entry: string }; reply: Done };
+  /** to background: the card's "don't mark this term". */
+  dontMark: { request: { entry: string }; reply: Done };
+  /** to background (extension pages): the popup's site switch, computed over the stored settings. */
+  setSiteOn: { request: { host: string; on: boolean }; reply: Done };
+  /**
+   * to background (extension pages): options edits and the popup's pause. Replaces the named top-level fields
+   * over the stored settings (another context's change to another field is not lost). Replies the result.
+   */
+  changeSettings: { request: { patch: SettingsPatch }; reply: { settings: Settings } };
+  /** to background (extension pages): import, reset, undo and own-entry edits: replace either value whole. */
+  saveData: { request: { settings?: Settings; userGlossary?: UserGlossary }; reply: Done };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -94,6 +134,14 @@ export const ALLOWED_SENDERS: { [T in MessageType]: readonly SenderKind[] } = {
   openOptions: ['content', 'extension'],
   getPageTerms: ['extension'],
   takePendingLookup: ['extension'],
+  getSnapshot: ['content', 'extension'],
+  getStorageState: ['extension'],
+  clearCorruptCopy: ['extension'],
+  notThisMeaning: ['content', 'extension'],
+  dontMark: ['content', 'extension'],
+  setSiteOn: ['extension'],
+  changeSettings: ['extension'],
+  saveData: ['extension'],
 };
 
 export function senderAllowed(type: MessageType, kind: SenderKind): boolean {
@@ -137,7 +185,28 @@ const VALIDATORS: { [T in MessageType]: (p: Record<string, unknown>) => boolean 
   openOptions: (p) => onlyKeys(p, ['addTerm']) && (p.addTerm === undefined || isShortString(p.addTerm, 200)),
   getPageTerms: (p) => onlyKeys(p, ['tabId']) && Number.isSafeInteger(p.tabId) && (p.tabId as number) >= 0,
   takePendingLookup: (p) => Object.keys(p).length === 0,
+  getSnapshot: (p) => Object.keys(p).length === 0,
+  getStorageState: (p) => Object.keys(p).length === 0,
+  clearCorruptCopy: (p) => onlyKeys(p, ['which']) && (p.which === 'settings' || p.which === 'userGlossary'),
+  notThisMeaning: (p) => onlyKeys(p, ['site', 'entry']) && isSitePattern(p.site) && isEntryId(p.entry),
+  dontMark: (p) => onlyKeys(p, ['entry']) && isEntryId(p.entry),
+  setSiteOn: (p) => onlyKeys(p, ['host', 'on']) && isSitePattern(p.host) && typeof p.on === 'boolean',
+  changeSettings: (p) => onlyKeys(p, ['patch']) && isSettingsPatch(p.patch),
+  saveData: (p) =>
+    onlyKeys(p, ['settings', 'userGlossary']) &&
+    (p.settings === undefined || isSettings(p.settings)) &&
+    (p.userGlossary === undefined || isUserGlossaryShape(p.userGlossary)),
 };
+
+/** A patch is valid when the stored defaults with it applied are valid Settings (each field checked as stored). */
+function isSettingsPatch(v: unknown): boolean {
+  if (!isRecord(v) || Object.keys(v).length === 0 || Object.hasOwn(v, 'version')) return false;
+  const known = Object.keys(DEFAULT_SETTINGS);
+  return Object.keys(v).every((k) => known.includes(k)) && isSettings({ ...DEFAULT_SETTINGS, ...v });
+}
+
+const isDone = (r: unknown): boolean => isRecord(r) && r.ok === true;
+const isSnapshot = (r: unknown): boolean => isRecord(r) && onlyKeys(r, ['settings', 'userGlossary']) && isSettings(r.settings) && isUserGlossaryShape(r.userGlossary);
 
 /** Returns the message if it is one of ours and well-formed, else null (the caller logs and ignores it). */
 export function parseMessage(raw: unknown): Message | null {
@@ -176,6 +245,23 @@ const REPLY_VALIDATORS: { [T in MessageType]?: (r: unknown) => boolean } = {
     ),
   takePendingLookup: (r) =>
     r === null || (isRecord(r) && isShortString(r.query, 500) && (r.entryId === null || isEntryId(r.entryId))),
+  getSnapshot: isSnapshot,
+  getStorageState: (r) =>
+    isRecord(r) &&
+    isRecord(r.storage) &&
+    (r.storage.area === 'sync' || r.storage.area === 'local') &&
+    isCount(r.storage.chunks) &&
+    Number.isSafeInteger(r.storage.bytes) &&
+    isRecord(r.corrupt) &&
+    [r.corrupt.settings, r.corrupt.userGlossary].every(
+      (c) => c === null || (isRecord(c) && typeof c.savedAt === 'string' && typeof c.error === 'string'),
+    ),
+  changeSettings: (r) => isRecord(r) && isSettings(r.settings),
+  clearCorruptCopy: isDone,
+  notThisMeaning: isDone,
+  dontMark: isDone,
+  setSiteOn: isDone,
+  saveData: isDone,
 };
 
 /** Returns the reply if well-formed for its type (types without a validator: anything), else null. */

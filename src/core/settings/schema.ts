@@ -1,11 +1,12 @@
 /**
- * The user's settings: one versioned, validated shape shared by every context.
- * Stored in `storage.sync` (see src/shared/settings-store.ts); own entries live in `storage.local` (UserGlossary).
- * Pure: zod only, no DOM, no browser.
+ * The user's settings: the shape every context sees, its defaults, and the site rules over it.
+ * Stored by the background alone (src/background/settings-service.ts); read field by field over these defaults
+ * (read-settings.ts), so adding a field needs only a default here and a check in settings-fields.ts.
+ * Pure: no schema library (the content script ships this file), no DOM, no browser.
  */
-import { z } from 'zod';
-import { CATEGORIES, type Category } from '../glossary-types.js';
+import type { Category } from '../glossary-types.js';
 
+/** Bump only when a field is renamed or changes meaning; a new field needs no bump (see README.md here). */
 export const SETTINGS_VERSION = 1;
 
 export const MARK_STYLES = ['dotted', 'solid', 'wavy', 'background', 'none'] as const;
@@ -14,63 +15,45 @@ export type MarkStyle = (typeof MARK_STYLES)[number];
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
-const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1a73e8');
-/** A site pattern: "example.com" (that host and its subdomains) or "*.example.com" (subdomains only). */
-export const sitePattern = z
-  .string()
-  .max(253)
-  .regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/, 'a host like example.com or *.example.com');
+export const SITE_MODES = ['all', 'only-listed'] as const;
+export const LANGUAGE_MODES = ['glossary', 'all'] as const;
 
-const categoryRecord = <T extends z.ZodTypeAny>(value: T) =>
-  z.object(Object.fromEntries(CATEGORIES.map((c) => [c, value])) as Record<Category, T>).strict();
+export interface MeaningRule {
+  site: string;
+  entry: string;
+}
 
-export const settingsSchema = z
-  .object({
-    version: z.literal(SETTINGS_VERSION),
-    /** Global pause: false stops marking everywhere. */
-    enabled: z.boolean(),
-    marking: z
-      .object({
-        /** false: mark only the first mention of each term per page. */
-        everyMention: z.boolean(),
-        style: z.enum(MARK_STYLES),
-        colors: categoryRecord(hexColor),
-      })
-      .strict(),
-    hover: z.object({ delayMs: z.number().int().min(0).max(2000) }).strict(),
-    card: z
-      .object({
-        width: z.number().int().min(240).max(560),
-        fontSize: z.number().int().min(11).max(22),
-        theme: z.enum(THEMES),
-      })
-      .strict(),
-    sites: z
-      .object({
-        /** "all": every site but the denylist; "only-listed": only the allowlist. */
-        mode: z.enum(['all', 'only-listed']),
-        allow: z.array(sitePattern).max(500),
-        deny: z.array(sitePattern).max(500),
-        /** "glossary": pages in the glossary's language (en) or without lang; "all": every page. */
-        languages: z.enum(['glossary', 'all']),
-        iframes: z.boolean(),
-      })
-      .strict(),
-    entries: z
-      .object({
-        /** Entry ids not to mark. */
-        disabled: z.array(z.string().max(80)).max(2000),
-        disabledCategories: z.array(z.enum(CATEGORIES)),
-      })
-      .strict(),
-    /** "Not this meaning on this site": the entry is not marked on that host. */
-    meaningRules: z.array(z.object({ site: sitePattern, entry: z.string().max(80) }).strict()).max(2000),
-    /** Show the count of marked terms on the toolbar button. */
-    badge: z.boolean(),
-  })
-  .strict();
-
-export type Settings = z.infer<typeof settingsSchema>;
+export interface Settings {
+  version: typeof SETTINGS_VERSION;
+  /** Global pause: false stops marking everywhere. */
+  enabled: boolean;
+  marking: {
+    /** false: mark only the first mention of each term per page. */
+    everyMention: boolean;
+    style: MarkStyle;
+    colors: Record<Category, string>;
+  };
+  hover: { delayMs: number };
+  card: { width: number; fontSize: number; theme: Theme };
+  sites: {
+    /** "all": every site but the denylist; "only-listed": only the allowlist. */
+    mode: (typeof SITE_MODES)[number];
+    allow: string[];
+    deny: string[];
+    /** "glossary": pages in the glossary's language (en) or without lang; "all": every page. */
+    languages: (typeof LANGUAGE_MODES)[number];
+    iframes: boolean;
+  };
+  entries: {
+    /** Entry ids not to mark. */
+    disabled: string[];
+    disabledCategories: Category[];
+  };
+  /** "Not this meaning on this site": the entry is not marked on that host. */
+  meaningRules: MeaningRule[];
+  /** Show the count of marked terms on the toolbar button. */
+  badge: boolean;
+}
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
@@ -93,6 +76,29 @@ export const DEFAULT_SETTINGS: Settings = {
   meaningRules: [],
   badge: true,
 };
+
+/** A fresh, mutable copy of the defaults. */
+export function defaultSettings(): Settings {
+  return JSON.parse(JSON.stringify(DEFAULT_SETTINGS)) as Settings;
+}
+
+const SITE_PATTERN = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/;
+
+/** A site pattern: "example.com" (that host and its subdomains) or "*.example.com" (subdomains only). */
+export function isSitePattern(v: unknown): v is string {
+  return typeof v === 'string' && v.length <= 253 && SITE_PATTERN.test(v);
+}
+
+/** "https://www.Example.com/path" -> "www.example.com"; anything that still is not a valid pattern -> null. */
+export function normalizeSiteInput(raw: string): string | null {
+  let s = raw.trim().toLowerCase();
+  if (!s) return null;
+  s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
+  s = s.replace(/[/?#].*$/, '');
+  s = s.replace(/^[^@]*@/, '');
+  s = s.replace(/\.$/, '');
+  return isSitePattern(s) ? s : null;
+}
 
 /** Does `host` fall under `pattern`? "example.com" covers the host and its subdomains; "*.example.com" only subdomains. */
 export function siteMatches(pattern: string, host: string): boolean {

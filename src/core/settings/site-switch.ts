@@ -1,5 +1,5 @@
 /**
- * The popup's one-click site switch, as a settings change. Pure.
+ * The popup's one-click site switch, as a settings change (computed by the background over the stored settings). Pure.
  *
  * A site is its exact hostname (`location.hostname`, no port), which as a pattern also covers its subdomains
  * (settings schema `siteMatches`) — the content script checks the same hostname.
@@ -9,13 +9,13 @@
  *    joins `sites.allow` unless already covered.
  * The global pause is separate: `settings.enabled`.
  */
-import { sitePattern, siteEnabled, siteMatches, type Settings } from '../core/settings/schema.js';
+import { isSitePattern, siteEnabled, siteMatches, type Settings } from './schema.js';
 
 const MAX_PATTERNS = 500;
 
 /** Can this host be switched at all? (IP v6 literals, file: and extension pages have no valid pattern.) */
 export function switchableHost(host: string | null): host is string {
-  return !!host && sitePattern.safeParse(host.toLowerCase()).success;
+  return !!host && isSitePattern(host.toLowerCase());
 }
 
 /** Is the site on, the global pause aside? */

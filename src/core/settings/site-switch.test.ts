@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, settingsSchema, siteEnabled, type Settings } from '../core/settings/schema.js';
-import { setSiteOn, siteOn, switchableHost } from './site-rules.js';
+import { isSettings } from './read-settings.js';
+import { DEFAULT_SETTINGS, siteEnabled, type Settings } from './schema.js';
+import { setSiteOn, siteOn, switchableHost } from './site-switch.js';
 
 const withSites = (sites: Partial<Settings['sites']>): Settings => ({ ...DEFAULT_SETTINGS, sites: { ...DEFAULT_SETTINGS.sites, ...sites } });
 
@@ -10,7 +11,7 @@ describe('site switch', () => {
     expect(off.sites.deny).toEqual(['news.example.com']);
     expect(siteOn(off, 'news.example.com')).toBe(false);
     expect(siteOn(off, 'other.example.com')).toBe(true);
-    expect(settingsSchema.safeParse(off).success).toBe(true);
+    expect(isSettings(off)).toBe(true);
     const on = setSiteOn(off, 'news.example.com', true);
     expect(on.sites.deny).toEqual([]);
     expect(siteOn(on, 'news.example.com')).toBe(true);

@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryBackend } from './memory-backend.js';
 import { DEFAULT_SETTINGS, type Settings } from './schema.js';
-import { KEYS, createSettingsStore, splitIntoChunks } from './store-core.js';
+import { KEYS, createSettingsService, splitIntoChunks } from './settings-service.js';
 import type { UserGlossary } from '../user-glossary.js';
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const fresh = () => {
   const backend = createMemoryBackend();
-  return { backend, store: createSettingsStore(backend, () => new Date('2026-01-02T03:04:05Z')) };
+  const service = createSettingsService(backend, () => new Date('2026-01-02T03:04:05Z'));
+  // The calls the other contexts make through the background, over the one service.
+  const store = {
+    loadSettings: async () => (await service.snapshot()).settings,
+    saveSettings: async (s: Settings) => void (await service.updateSettings(() => s)),
+    updateSettings: (fn: (s: Settings) => Settings) => service.updateSettings(fn),
+    loadUserGlossary: async () => (await service.snapshot()).userGlossary,
+    saveUserGlossary: async (u: UserGlossary) => void (await service.updateUserGlossary(() => u)),
+    getSettingsStorageInfo: async () => (await service.storageState()).storage,
+    loadCorruptCopies: async () => (await service.storageState()).corrupt,
+    clearCorruptCopy: (which: 'settings' | 'userGlossary') => service.clearCorruptCopy(which),
+  };
+  return { backend, service, store };
 };
 
 /** Settings whose JSON is far over one sync item (8 KB): 400 long allowlist patterns. */
@@ -106,27 +118,26 @@ describe('settings store', () => {
     expect(backend.writes()).toBe(0);
   });
 
-  it('recovers corrupt settings to defaults and keeps the bad copy', async () => {
+  it('repairs only the invalid field, keeps the rest, and keeps the bad part for export', async () => {
     const { backend, store } = fresh();
-    backend.sync.data.set(KEYS.settings, { version: 1, enabled: 'yes' });
-    expect(await store.loadSettings()).toEqual(DEFAULT_SETTINGS);
+    backend.sync.data.set(KEYS.settings, { version: 1, enabled: 'yes', badge: false });
+    const expected = { ...clone(DEFAULT_SETTINGS), badge: false };
+    expect(await store.loadSettings()).toEqual(expected);
     const copies = await store.loadCorruptCopies();
-    expect(copies.settings?.raw).toEqual({ version: 1, enabled: 'yes' });
+    expect(copies.settings?.raw).toEqual({ enabled: 'yes' });
     expect(copies.settings?.error).toMatch(/enabled/);
     expect(copies.settings?.savedAt).toBe('2026-01-02T03:04:05.000Z');
-    expect(backend.sync.data.get(KEYS.settings)).toEqual(DEFAULT_SETTINGS);
+    expect(backend.sync.data.get(KEYS.settings)).toEqual(expected);
   });
 
-  it('recovers a corrupt value arriving through a change event (another context wrote it)', async () => {
+  it('reads a value with a broken section over the defaults (a sync from another device wrote it)', async () => {
     const { backend, store } = fresh();
-    const seen: Settings[] = [];
-    store.onSettingsChanged((s) => seen.push(s));
-    await backend.sync.set({ [KEYS.settings]: { version: 1, marking: 42 } });
-    await backend.flush();
-    await new Promise((r) => setTimeout(r, 20));
-    expect(seen[0]).toEqual(DEFAULT_SETTINGS);
-    expect(backend.sync.data.get(KEYS.settings)).toEqual(DEFAULT_SETTINGS);
-    expect((await store.loadCorruptCopies()).settings?.raw).toEqual({ version: 1, marking: 42 });
+    await backend.sync.set({ [KEYS.settings]: { version: 1, marking: 42, hover: { delayMs: 300 } } });
+    const expected = clone(DEFAULT_SETTINGS);
+    expected.hover.delayMs = 300;
+    expect(await store.loadSettings()).toEqual(expected);
+    expect(backend.sync.data.get(KEYS.settings)).toEqual(expected);
+    expect((await store.loadCorruptCopies()).settings?.raw).toEqual({ marking: 42 });
   });
 
   it('recovers a missing chunk to defaults and keeps the marker', async () => {
@@ -137,23 +148,21 @@ describe('settings store', () => {
     expect((await store.loadCorruptCopies()).settings?.error).toMatch(/settings\.1 is missing/);
   });
 
-  it('keeps settings from a newer version untouched (no overwrite) and uses defaults', async () => {
+  it('reads settings from a newer version field by field and never writes them back unasked', async () => {
     const { backend, store } = fresh();
-    const future = { version: 7, somethingNew: true };
+    const future = { version: 7, somethingNew: true, badge: false, hover: { delayMs: 9999 } };
     backend.sync.data.set(KEYS.settings, future);
-    expect(await store.loadSettings()).toEqual(DEFAULT_SETTINGS);
+    expect(await store.loadSettings()).toEqual({ ...clone(DEFAULT_SETTINGS), badge: false });
+    expect(backend.writes()).toBe(0);
     expect(backend.sync.data.get(KEYS.settings)).toEqual(future);
-    expect((await store.loadCorruptCopies()).settings?.error).toMatch(/newer version/);
+    expect((await store.loadCorruptCopies()).settings).toBeNull();
   });
 
-  it('migrates a stored v0 value and writes the migrated form back', async () => {
+  it('writes only the changed field over a newer version, keeping its version and unknown fields', async () => {
     const { backend, store } = fresh();
-    backend.sync.data.set(KEYS.settings, { markStyle: 'underline', hoverDelay: 0.5, whitelist: 'https://www.dawn.com/news\nbbc.co.uk' });
-    const s = await store.loadSettings();
-    expect(s.marking.style).toBe('solid');
-    expect(s.hover.delayMs).toBe(500);
-    expect(s.sites.allow).toEqual(['www.dawn.com', 'bbc.co.uk']);
-    expect(backend.sync.data.get(KEYS.settings)).toEqual(s);
+    backend.sync.data.set(KEYS.settings, { version: 7, somethingNew: true, badge: false, hover: { delayMs: 9999 } });
+    await store.updateSettings((s) => ({ ...s, enabled: false }));
+    expect(backend.sync.data.get(KEYS.settings)).toEqual({ version: 7, somethingNew: true, badge: false, hover: { delayMs: 9999 }, enabled: false });
   });
 
   it('serializes concurrent updates from one context (no lost update)', async () => {
@@ -167,23 +176,6 @@ describe('settings store', () => {
     expect(s.sites.deny).toEqual(['a.com', 'b.com']);
     expect(s.badge).toBe(false);
   });
-
-  it('notifies listeners with the new settings, chunked or not, and stops after unsubscribe', async () => {
-    const { backend, store } = fresh();
-    const other = createSettingsStore(backend);
-    const seen: Settings[] = [];
-    const off = other.onSettingsChanged((s) => seen.push(s));
-    const big = bigSettings();
-    await store.saveSettings(big);
-    await backend.flush();
-    await new Promise((r) => setTimeout(r, 10));
-    expect(seen.at(-1)).toEqual(big);
-    off();
-    const n = seen.length;
-    await store.saveSettings(clone(DEFAULT_SETTINGS));
-    await backend.flush();
-    expect(seen.length).toBe(n);
-  });
 });
 
 describe('user glossary store', () => {
@@ -196,13 +188,13 @@ describe('user glossary store', () => {
     expect(await store.loadUserGlossary()).toEqual(OWN);
   });
 
-  it('recovers a corrupt value to empty and keeps the bad copy', async () => {
+  it('keeps every readable own entry and sets aside only the unreadable one', async () => {
     const { backend, store } = fresh();
-    const bad = { version: 1, own: [{ id: 'nope' }], overrides: {} };
+    const bad = { version: 1, own: [{ id: 'nope' }, ...clone(OWN.own)], overrides: { ttp: { definition: 'Mine.' }, pakistan: { colour: 1 } } };
     backend.local.data.set(KEYS.userGlossary, bad);
-    expect(await store.loadUserGlossary()).toEqual({ version: 1, own: [], overrides: {} });
+    expect(await store.loadUserGlossary()).toEqual({ version: 1, own: OWN.own, overrides: { ttp: { definition: 'Mine.' } } });
     const copy = (await store.loadCorruptCopies()).userGlossary;
-    expect(copy?.raw).toEqual(bad);
+    expect(copy?.raw).toEqual({ 'own[0]': { id: 'nope' }, 'overrides.pakistan': { colour: 1 } });
     expect(copy?.error).toMatch(/own\[0\]/);
     await store.clearCorruptCopy('userGlossary');
     expect((await store.loadCorruptCopies()).userGlossary).toBeNull();
@@ -215,13 +207,56 @@ describe('user glossary store', () => {
     await expect(store.saveUserGlossary(dup)).rejects.toThrow(/duplicate id/);
     expect(backend.writes()).toBe(0);
   });
+});
 
-  it('notifies listeners of changes', async () => {
+describe('one writer', () => {
+  it('30 frames asking at once with corrupt storage cause one repair write (and one kept copy), not 30', async () => {
+    const { backend, service } = fresh();
+    const golden = clone((await import('./fixtures/settings-0.1.0.json')).default) as unknown as Record<string, unknown>;
+    backend.sync.data.set(KEYS.settings, { ...golden, hover: { delayMs: 'slow' } });
+    backend.local.data.set(KEYS.userGlossary, { version: 1, own: [{ id: 'broken' }], overrides: {} });
+    const snaps = await Promise.all(Array.from({ length: 30 }, () => service.snapshot()));
+    expect(backend.sync.writes).toBe(1);
+    // local: the settings copy, the own-entries copy and the repaired own entries — each once.
+    expect(backend.local.writes).toBe(3);
+    for (const s of snaps) expect(s.settings).toEqual({ ...golden, hover: { delayMs: 200 } });
+    // Asking again finds clean storage: no more writes.
+    await Promise.all(Array.from({ length: 30 }, () => service.snapshot()));
+    expect(backend.writes()).toBe(4);
+  });
+
+  it('settings without a field (written before it existed) load with no write at all', async () => {
     const { backend, store } = fresh();
-    const seen: UserGlossary[] = [];
-    store.onUserGlossaryChanged((u) => seen.push(u));
-    await store.updateUserGlossary((u) => ({ ...u, overrides: { ttp: { definition: 'x y' } } }));
-    await backend.flush();
-    expect(seen).toEqual([{ version: 1, own: [], overrides: { ttp: { definition: 'x y' } } }]);
+    const golden = clone((await import('./fixtures/settings-0.1.0.json')).default) as unknown as Record<string, unknown>;
+    const { badge: _, ...older } = golden;
+    backend.sync.data.set(KEYS.settings, older);
+    expect(await store.loadSettings()).toEqual({ ...golden, badge: DEFAULT_SETTINGS.badge });
+    expect(backend.writes()).toBe(0);
+  });
+
+  it('own entries written by 0.1.0 load unchanged; from a newer version they are read and never written back', async () => {
+    const { backend, store } = fresh();
+    const own = clone((await import('./fixtures/own-entries-0.1.0.json')).default) as unknown as UserGlossary;
+    backend.local.data.set(KEYS.userGlossary, own);
+    expect(await store.loadUserGlossary()).toEqual(own);
+    const newer = { ...clone(own), version: 2, tags: ['x'] };
+    backend.local.data.set(KEYS.userGlossary, newer);
+    expect(await store.loadUserGlossary()).toEqual(own);
+    expect(backend.writes()).toBe(0);
+    expect(backend.local.data.get(KEYS.userGlossary)).toEqual(newer);
+  });
+
+  it('a request that changes nothing writes nothing', async () => {
+    const { backend, service } = fresh();
+    await service.updateSettings((s) => ({ ...s, badge: false }));
+    const n = backend.writes();
+    await service.updateSettings((s) => s);
+    expect(backend.writes()).toBe(n);
+  });
+
+  it('refuses an incomplete or invalid result and writes nothing', async () => {
+    const { backend, service } = fresh();
+    await expect(service.updateSettings((s) => ({ ...s, marking: undefined }) as unknown as Settings)).rejects.toThrow(/marking/);
+    expect(backend.writes()).toBe(0);
   });
 });
