@@ -27,7 +27,7 @@ import {
   shuffleKeysArb,
   userGlossaryArb,
   type Path,
-} from './test-support/malformed.js';
+} from '../../tests/support/malformed.js';
 
 /** Recorded seed: change only on purpose. Property k runs with seed SEED + k. */
 const SEED = 7_031_000;

@@ -26,7 +26,7 @@ import {
   shuffleKeysArb,
   sitePatternArb,
   type Path,
-} from '../test-support/malformed.js';
+} from '../../../tests/support/malformed.js';
 import { migrateSettings, type MigrateResult } from './migrate.js';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, settingsSchema, sitePattern, type Settings } from './schema.js';
 

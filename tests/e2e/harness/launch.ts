@@ -113,6 +113,55 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Firefox: extra about:config prefs. Chromium: written as the profile's Default/Preferences JSON before launch. */
   prefs?: Record<string, unknown>;
+  /** Chromium only: a visible window sized by the window manager (`npm start` with a display). Default headless. */
+  headful?: boolean;
+}
+
+export interface PlainLaunchOptions {
+  /** Chromium: flags after CHROMIUM_ARGS. */
+  args?: string[];
+  /** Firefox: about:config prefs after FIREFOX_PREFS. */
+  prefs?: Record<string, unknown>;
+}
+
+/**
+ * A browser without the extension, launched like the one with it (same flags, prefs, throwaway profile): the
+ * corpus check's control browser and the bench (which injects the engine itself). Close it with `close()`.
+ */
+export async function launchBrowser(kind: BrowserKind, opts: PlainLaunchOptions = {}): Promise<{ browser: Browser; close(): Promise<void> }> {
+  if (kind === 'firefox') {
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      protocol: 'webDriverBiDi',
+      executablePath: FIREFOX_EXECUTABLE,
+      headless: true,
+      timeout: LAUNCH_TIMEOUT_MS,
+      extraPrefsFirefox: { ...FIREFOX_PREFS, ...opts.prefs },
+    });
+    return { browser, close: () => closeBrowser(browser) };
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'cg-chromium-'));
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath: CHROMIUM_EXECUTABLE,
+      headless: true,
+      pipe: true,
+      userDataDir,
+      timeout: LAUNCH_TIMEOUT_MS,
+      args: [...CHROMIUM_ARGS, ...(opts.args ?? [])],
+    });
+  } catch (err) {
+    removeProfile(userDataDir);
+    throw err;
+  }
+  return {
+    browser,
+    async close() {
+      await closeBrowser(browser);
+      removeProfile(userDataDir);
+    },
+  };
 }
 
 /** Generous: the test machine may have two cores shared by several browsers (launches took 6-20 s under load). */
@@ -180,7 +229,8 @@ async function launchChromium(opts: LaunchOptions): Promise<ExtensionBrowser> {
   try {
     browser = await puppeteer.launch({
       executablePath: CHROMIUM_EXECUTABLE,
-      headless: true,
+      headless: !opts.headful,
+      ...(opts.headful ? { defaultViewport: null } : {}),
       pipe: true,
       // `true` (not `[dir]`): we install below ourselves, so a broken build fails here with Chromium's message
       // ("Could not load icon …") instead of surfacing as an unhandled rejection inside puppeteer.launch.

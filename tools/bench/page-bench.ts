@@ -5,14 +5,14 @@
 // Hooks come from wrapping, never from test code in src/page: the engine instance's private fullScan/rescan/
 // hitTest are wrapped or called on the instance (TypeScript privacy is compile-time only), and bench.ts's esbuild
 // plugin wraps scheduling.ts's yieldToMain to time the engine's slices (see sliceHookPlugin in bench-build.ts).
-import type { CompiledGlossary } from '../core/glossary-types.js';
-import { Matcher } from '../core/matcher/index.js';
-import { buildRuntimeGlossary } from '../core/runtime-glossary.js';
-import { DEFAULT_SETTINGS } from '../core/settings/schema.js';
-import type { CardController } from '../page/card-api.js';
-import { rangeOf } from '../page/engine-dom.js';
-import { createPageEngine, type PageEngine } from '../page/engine.js';
-import type { Mark } from '../page/mark-store.js';
+import type { CompiledGlossary } from '../../src/core/glossary-types.js';
+import { Matcher } from '../../src/core/matcher/index.js';
+import { buildRuntimeGlossary } from '../../src/core/runtime-glossary.js';
+import { DEFAULT_SETTINGS } from '../../src/core/settings/schema.js';
+import type { CardController } from '../../src/page/card-api.js';
+import { rangeOf } from '../../src/page/engine-dom.js';
+import { createPageEngine, type PageEngine } from '../../src/page/engine.js';
+import type { Mark } from '../../src/page/mark-store.js';
 
 interface EngineInternals {
   /** The engine's marks (MarkStore.paintedInOrder: every painted mark, in or out of the paint window). */

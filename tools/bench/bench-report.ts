@@ -1,6 +1,6 @@
 // Bench results: one row per page × glossary × browser, the side figures (bundle, popup, mark.js), the targets
 // from issue 6 checked against this run, and the machine. Pure formatting, unit-tested.
-import { percentile } from './corpus-trace.js';
+import { percentile } from '../corpus/corpus-trace.js';
 
 export interface BenchRow {
   page: string;

@@ -33,7 +33,7 @@ export function yieldToMain(): Promise<void> {
 
 export async function bundleBenchPage(root: string, browser: 'chrome' | 'firefox'): Promise<string> {
   const result = await esbuild.build({
-    entryPoints: [join(root, 'src', 'bench', 'page-bench.ts')],
+    entryPoints: [join(root, 'tools', 'bench', 'page-bench.ts')],
     bundle: true,
     write: false,
     format: 'iife',

@@ -5,9 +5,9 @@
  * Nothing shipped imports this module. Pure: fast-check and core types only (type-checked with tsconfig.core.json).
  */
 import fc from 'fast-check';
-import { CATEGORIES } from '../glossary-types.js';
-import { MARK_STYLES, THEMES, type Settings } from '../settings/schema.js';
-import type { OwnEntry, UserGlossary } from '../user-glossary.js';
+import { CATEGORIES } from '../../src/core/glossary-types.js';
+import { MARK_STYLES, THEMES, type Settings } from '../../src/core/settings/schema.js';
+import type { OwnEntry, UserGlossary } from '../../src/core/user-glossary.js';
 
 export type PathPart = string | number;
 export type Path = PathPart[];
