@@ -79,7 +79,7 @@ function extensionBuildOptions(browser) {
     legalComments: 'none',
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    define: { __BROWSER__: JSON.stringify(browser) },
+    define: { __BROWSER__: JSON.stringify(browser), __TEST__: JSON.stringify(!args.has('--package')) },
     logLevel: 'warning',
     metafile: true,
     plugins: [glossaryPlugin(compileGlossary)],
