@@ -8,11 +8,11 @@ import * as esbuild from 'esbuild';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const CACHE_DIR = join(ROOT, '.cache', 'tools');
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CACHE_DIR = join(ROOT, '.cache', 'tools');
 
 /** `.cache/tools/<path with / as __>.mjs` for an entry under the root (unique per entry, flat). */
-export function cachedOutfile(entry) {
+function cachedOutfile(entry) {
   const rel = relative(ROOT, entry).replace(/\.[cm]?tsx?$/, '').replace(/[\\/]/g, '__');
   return join(CACHE_DIR, `${rel}.mjs`);
 }

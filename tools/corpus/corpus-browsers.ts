@@ -17,7 +17,7 @@ export interface BrowserHandle {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export class Timeout extends Error {}
+class Timeout extends Error {}
 
 /** A page whose main thread is stuck never answers evaluate(): every call here is bounded. */
 function bounded<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
@@ -31,7 +31,7 @@ function bounded<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 }
 
 /** A mark as the corpus check needs it: text and the element names above its start and end (cheap on big pages). */
-export interface CorpusMark {
+interface CorpusMark {
   text: string;
   start: { path: string };
   end: { path: string };

@@ -19,12 +19,12 @@ export const BROWSERS: BrowserKind[] = (() => {
 })();
 
 /** The add-on id, from build.mjs's Firefox manifest patch (browser_specific_settings.gecko.id). */
-export const FIREFOX_ADDON_ID = 'context-glossary@context-glossary.org';
+const FIREFOX_ADDON_ID = 'context-glossary@context-glossary.org';
 /** Fixed moz-extension UUID (pref `extensions.webextensions.uuids`) so extension URLs are stable across runs. */
-export const FIREFOX_EXTENSION_UUID = '6f0c4a52-9d1e-4b7a-8c3f-2e5d7a9b1c40';
+const FIREFOX_EXTENSION_UUID = '6f0c4a52-9d1e-4b7a-8c3f-2e5d7a9b1c40';
 
 /** Flags from the team brief: no sandbox (containers, root), no GPU, and nothing that talks to the network. */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -35,7 +35,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Firefox prefs on top of puppeteer's test defaults (which already silence most network and first-run noise). */
-export const FIREFOX_PREFS: Record<string, unknown> = {
+const FIREFOX_PREFS: Record<string, unknown> = {
   'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_EXTENSION_UUID }),
   // Grant an MV3 add-on's host permissions (our content_scripts' http/https patterns) at install. Firefox 153 ESR
   // defaults to true; pinned here because with false the content script never runs on test pages (checked).

@@ -3,7 +3,7 @@
 // self-contained because puppeteer serializes it into the page.
 import type { Frame, Page } from 'puppeteer-core';
 
-export interface MarkPoint {
+interface MarkPoint {
   /**
    * XPath of the boundary's container from its tree's root, every step indexed, e.g. '/html[1]/body[1]/p[2]/text()[1]'.
    * Inside an open shadow tree the host's path comes first, then '/#shadow-root', then the path inside it.

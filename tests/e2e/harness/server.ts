@@ -14,7 +14,7 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-export interface RouteResponse {
+interface RouteResponse {
   status?: number;
   /** Content-Type; default 'text/html; charset=utf-8'. */
   type?: string;
@@ -23,7 +23,7 @@ export interface RouteResponse {
 
 export type Route = (req: IncomingMessage) => RouteResponse;
 
-export interface Mount {
+interface Mount {
   /** URL prefix with both slashes, e.g. '/static/'. */
   prefix: string;
   /** Directory served under the prefix. */
@@ -44,7 +44,7 @@ export interface ServerOptions {
 }
 
 /** Content-Type for a saved page: the page's own <meta charset> wins; otherwise UTF-8 when the bytes decode as it. */
-export function htmlContentType(bytes: Uint8Array): string {
+function htmlContentType(bytes: Uint8Array): string {
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1').toLowerCase();
   if (/<meta[^>]+charset/.test(head)) return 'text/html';
   try {
