@@ -1,15 +1,16 @@
 // The one build script: compiles the glossary, bundles every extension context with esbuild and writes
 // dist/chrome and dist/firefox from one manifest.json plus small per-browser patches.
 //
-//   node build.mjs                  build both browsers (and the node tools under dist/tools)
+// Nothing else: node tools (bench, corpus check, glossary CLI, npm start) are bundled when run (tools/run.mjs).
+//
+//   node build.mjs                  build both browsers
 //   node build.mjs --watch          rebuild on changes to src/, extension/, glossary/, manifest.json
 //   node build.mjs --package        build, then write store zips to dist/packages/
-//   node build.mjs --format-glossary  rewrite glossary/entries.json in its canonical form (sorted, 2-space JSON)
-//   node build.mjs --only-tools     bundle only dist/tools (bench and check scripts run in node)
 import * as esbuild from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { compileGlossaryJson, glossaryPlugin } from './tools/bundle.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -52,77 +53,12 @@ function log(msg) {
   process.stdout.write(`[build] ${msg}\n`);
 }
 
-/** Bundles src/tools/*.ts for node into dist/tools/*.mjs (glossary compiler CLI, benches, corpus check). */
-async function buildTools() {
-  const dir = join(root, 'src/tools');
-  const entries = existsSync(dir)
-    ? readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => join(dir, f))
-    : [];
-  if (entries.length === 0) return;
-  await esbuild.build({
-    entryPoints: entries,
-    outdir: join(dist, 'tools'),
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: 'inline',
-    logLevel: 'warning',
-    plugins: [glossaryPlugin()],
-  });
-}
-
 let compiledGlossary = null;
 
-/** Runs the glossary compiler (src/core, bundled for node) over glossary/ and returns the compiled JSON text. */
+/** The compiled glossary (JSON text), compiled once per build; throws with every problem listed. */
 async function compileGlossary() {
-  const out = join(dist, 'tools', 'compile-glossary.mjs');
-  await esbuild.build({
-    entryPoints: [join(root, 'src/tools/compile-glossary.ts')],
-    outfile: out,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  // A fresh URL each time so --watch picks up changes to the compiler itself.
-  const mod = await import(`${pathToFileURL(out).href}?t=${Date.now()}`);
-  const result = mod.compileGlossaryDir(join(root, 'glossary'));
-  if (!result.ok) {
-    const lines = result.errors.map((e) => `  - ${e}`).join('\n');
-    throw new Error(`glossary: ${result.errors.length} error(s)\n${lines}`);
-  }
-  compiledGlossary = JSON.stringify(result.glossary);
+  compiledGlossary ??= await compileGlossaryJson(join(root, 'glossary'));
   return compiledGlossary;
-}
-
-/**
- * `import glossary from 'virtual:glossary'` resolves to the compiled glossary; `import { loadGlossary } from
- * 'virtual:glossary-lazy'` to a function that parses it on first call (see src/virtual-glossary.d.ts).
- */
-function glossaryPlugin() {
-  return {
-    name: 'glossary',
-    setup(build) {
-      build.onResolve({ filter: /^virtual:glossary(-lazy)?$/ }, (a) => ({ path: a.path.slice('virtual:'.length), namespace: 'virtual' }));
-      // JSON.parse of a string literal is parsed and built faster than the same data as an object literal
-      // (V8: "the cost of JavaScript", JSON.parse fast path). The content script runs in every frame of every page
-      // and most frames never mark anything (site off, other language, iframes off): it takes the lazy form, so
-      // only a frame that starts the engine parses the glossary.
-      build.onLoad({ filter: /.*/, namespace: 'virtual' }, async (a) => {
-        const json = JSON.stringify(compiledGlossary ?? (await compileGlossary()));
-        const contents =
-          a.path === 'glossary-lazy'
-            ? `let parsed;\nexport function loadGlossary() {\n  return (parsed ??= JSON.parse(${json}));\n}`
-            : `export default JSON.parse(${json});`;
-        return { contents, loader: 'js' };
-      });
-    },
-  };
 }
 
 function extensionBuildOptions(browser) {
@@ -143,10 +79,10 @@ function extensionBuildOptions(browser) {
     legalComments: 'none',
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    define: { __BROWSER__: JSON.stringify(browser) },
+    define: { __BROWSER__: JSON.stringify(browser), __TEST__: JSON.stringify(!args.has('--package')) },
     logLevel: 'warning',
     metafile: true,
-    plugins: [glossaryPlugin()],
+    plugins: [glossaryPlugin(compileGlossary)],
   };
 }
 
@@ -165,22 +101,6 @@ async function buildBrowser(browser) {
   writeFileSync(join(dist, `meta-${browser}.json`), JSON.stringify(result.metafile));
 }
 
-async function formatGlossary() {
-  await esbuild.build({
-    entryPoints: [join(root, 'src/tools/compile-glossary.ts')],
-    outfile: join(dist, 'tools', 'compile-glossary.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  const mod = await import(pathToFileURL(join(dist, 'tools', 'compile-glossary.mjs')).href);
-  const file = join(root, 'glossary', 'entries.json');
-  writeFileSync(file, mod.formatGlossarySource(readFileSync(file, 'utf8')));
-  log('formatted glossary/entries.json');
-}
-
 async function packageZips() {
   const { cmd } = await import('web-ext');
   const outDir = join(dist, 'packages');
@@ -197,17 +117,12 @@ async function packageZips() {
 async function buildAll() {
   compiledGlossary = null;
   await compileGlossary();
-  await buildTools();
   for (const browser of BROWSERS) await buildBrowser(browser);
 }
 
 async function main() {
-  if (args.has('--format-glossary')) return formatGlossary();
-  if (args.has('--only-tools')) {
-    await compileGlossary();
-    return buildTools();
-  }
-  for (const browser of BROWSERS) rmSync(join(dist, browser), { recursive: true, force: true });
+  // dist/tools: node tools were bundled there before they moved to .cache/tools (tools/run.mjs); drop stale copies.
+  for (const d of [...BROWSERS, 'tools']) rmSync(join(dist, d), { recursive: true, force: true });
   await buildAll();
   log(`built dist/chrome and dist/firefox`);
   if (args.has('--package')) await packageZips();

@@ -1,5 +1,5 @@
 // `npm test`: every check, in order, stopping at the first failure:
-//   browsers present -> build -> typecheck -> web-ext lint (0 errors) -> vitest unit -> vitest e2e
+//   browsers present -> build -> typecheck -> lint (web-ext lint 0 errors, knip, import cycles) -> vitest unit -> vitest e2e
 // `--only=lint,unit` runs a subset. Ends with one plain line `N passed, N failed` (vitest test counts, unit + e2e), exit 0 only if all passed.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -104,7 +104,16 @@ const steps = {
   browsers: () => run('browsers', process.execPath, ['scripts/ensure-browsers.mjs']),
   build: () => run('build', process.execPath, ['build.mjs']),
   typecheck: () => run('typecheck', 'npm', ['run', '--silent', 'typecheck']),
-  lint: () => lint(),
+  // web-ext lint (0 errors), then dead code (knip, knip.json) and import cycles (dependency-cruiser, type-only
+  // imports included, .dependency-cruiser.cjs): all three run and report; the step fails if any of them fails.
+  lint: async () => {
+    const codes = [
+      await lint(),
+      await run('dead code', 'npm', ['run', '--silent', 'lint:dead']),
+      await run('import cycles', 'npm', ['run', '--silent', 'lint:cycles']),
+    ];
+    return codes.find((c) => c !== 0) ?? 0;
+  },
   unit: () => vitest('unit'),
   // Files one at a time: each launches two browsers and the machine may have two cores.
   e2e: () => vitest('e2e', ['--no-file-parallelism']),

@@ -11,3 +11,9 @@ declare module 'virtual:glossary-lazy' {
 
 /** Set by build.mjs: which browser this bundle is for. */
 declare const __BROWSER__: 'chrome' | 'firefox';
+
+/**
+ * Set by build.mjs: true in development builds (`node build.mjs`: what the tests and `npm start` load), false in
+ * store packages (`--package`). Test-only seams sit behind it so they are compiled out of what ships.
+ */
+declare const __TEST__: boolean;

@@ -135,4 +135,5 @@ settingsService.snapshot().then(useSnapshot, (err: unknown) => console.warn('[co
 // Test seam: a headless browser can neither click a native context-menu item nor press a browser-level shortcut,
 // so the e2e tests call the same handlers the browser calls (Chromium: in the worker; Firefox: through
 // runtime.getBackgroundPage()). Reachable only from the extension's own contexts; does nothing a click could not.
-(globalThis as { __contextGlossaryTest?: unknown }).__contextGlossaryTest = { onMenuClicked, onCommand };
+// Compiled out of store packages (`__TEST__` is false for `build.mjs --package`; Dark Reader's __TEST__ pattern).
+if (__TEST__) (globalThis as { __contextGlossaryTest?: unknown }).__contextGlossaryTest = { onMenuClicked, onCommand };

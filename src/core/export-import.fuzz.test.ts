@@ -9,7 +9,7 @@ import { DEFAULT_IMPORT_LIMITS, EXPORT_FORMAT, buildExport, importFromText, seri
 import type { FieldError } from './settings/issues.js';
 import { createMemoryBackend, type MemoryBackend } from './settings/memory-backend.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings/schema.js';
-import { createMemoryStore, type MemoryStore } from './test-support/memory-store.js';
+import { createMemoryStore, type MemoryStore } from '../../tests/support/memory-store.js';
 import type { UserGlossary } from './user-glossary.js';
 import {
   allPaths,
@@ -27,7 +27,7 @@ import {
   shuffleKeysArb,
   userGlossaryArb,
   type Path,
-} from './test-support/malformed.js';
+} from '../../tests/support/malformed.js';
 
 /** Recorded seed: change only on purpose. Property k runs with seed SEED + k. */
 const SEED = 7_031_000;

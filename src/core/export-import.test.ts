@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_IMPORT_LIMITS, buildExport, importFromText, previewImport, serializeExport, validateImport, type ExportFile } from './export-import.js';
 import { createMemoryBackend } from './settings/memory-backend.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings/schema.js';
-import { createMemoryStore } from './test-support/memory-store.js';
+import { createMemoryStore } from '../../tests/support/memory-store.js';
 import type { UserGlossary } from './user-glossary.js';
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileGlossaryDir, formatGlossarySource } from '../tools/compile-glossary.js';
+import { compileGlossaryDir } from '../../tools/glossary/compile-glossary.js';
+import { formatGlossarySource } from './glossary-compiler/index.js';
 import { filterByContext } from './context-rules.js';
 import { foldString } from './fold.js';
 import { validateGlossarySource } from './glossary-schema.js';

@@ -26,7 +26,7 @@ import {
   setAt,
   shuffleKeysArb,
   type Path,
-} from './test-support/malformed.js';
+} from '../../tests/support/malformed.js';
 
 /** Recorded seed: change only on purpose. Property k runs with seed SEED + k. */
 const SEED = 20_261_124;

@@ -1,6 +1,6 @@
 // Search against the real glossary (compiled from glossary/ the way the build does it).
 import { describe, expect, it } from 'vitest';
-import { compileGlossaryDir } from '../tools/compile-glossary.js';
+import { compileGlossaryDir } from '../../tools/glossary/compile-glossary.js';
 import { browseCategories, buildSearchIndex, lookup, search } from './search.js';
 
 const compiled = compileGlossaryDir('glossary');

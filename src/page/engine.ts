@@ -25,6 +25,7 @@ import { LARGE_PAGE_CHARS, PaintWindow } from './paint-window.js';
 import { paintableEntries } from './paint-policy.js';
 import { FIRST_SLICE_BUDGET_MS, SLICE_BUDGET_MS, SliceClock, yieldToMain } from './scheduling.js';
 import { blockTop, viewportStartBlock } from './viewport-blocks.js';
+import type { EngineProbe } from './probe.js';
 
 export type { PageGlossary } from './mark-store.js';
 
@@ -43,6 +44,8 @@ export interface PageEngineOptions {
   onTermsChanged?: (terms: PageTerm[]) => void;
   /** The article's publish date for the card; default: read from the document on first use. */
   articleDate?: string | null;
+  /** Measurement hooks for the bench (probe.ts); the content script and the reader pass none. */
+  probe?: EngineProbe;
 }
 
 export interface PageEngine {
@@ -114,6 +117,11 @@ class Engine implements PageEngine {
       isOurs: (n) => n === opts.card.hostElement,
     });
     opts.card.onClose = () => this.nav.cardClosed();
+    opts.probe?.attach({
+      termAt: (x, y) => this.hitTest(x, y)?.entryId ?? null,
+      paintedRanges: () => this.store.paintedInOrder().map((m) => rangeOf(this.doc, m)),
+      paintedCount: () => this.layer.paintedCount(),
+    });
   }
 
   private newStore(): MarkStore {
@@ -196,7 +204,10 @@ class Engine implements PageEngine {
     this.paintWindow.reset();
     // The first slice gets a task of its own: whoever started the scan (the content script after loading the
     // glossary and building the card) has already used part of this one.
+    const probe = this.opts.probe;
+    probe?.sliceEnd();
     await yieldToMain();
+    probe?.sliceStart();
     if (token !== this.scanToken) return;
     const view = this.doc.defaultView as (Window & typeof globalThis) | null;
     const height = view?.innerHeight ?? 800;
@@ -252,11 +263,14 @@ class Engine implements PageEngine {
       }
       if (this.store.commit(fresh)) this.termsChanged();
       if (qi === queue.length && ci >= collectors.length) break;
+      probe?.sliceEnd();
       await yieldToMain();
+      probe?.sliceStart();
       if (token !== this.scanToken) return;
     }
     // Report once per full scan even when nothing changed (an empty page tells the badge "0").
     this.termsChanged();
+    probe?.scanDone();
   }
 
   /** Blocks that have marks (when the paint window closes in on the viewport mid-scan, these are watched). */
@@ -274,6 +288,8 @@ class Engine implements PageEngine {
   /** Incremental: drop the segments of removed subtrees and of the given blocks, then collect those blocks again. */
   private rescan(keys: Set<Node>, removed: Node[], added: Set<Node>): void {
     if (!this.running) return;
+    const probe = this.opts.probe;
+    const t0 = probe ? performance.now() : 0;
     for (const r of removed) this.dropUnder(r);
     const fresh: Mark[] = [];
     const clock = new SliceClock(() => 0); // never expires: incremental batches are small by construction
@@ -309,6 +325,7 @@ class Engine implements PageEngine {
       }
     }
     if (this.store.commit(fresh)) this.termsChanged();
+    probe?.rescanned(performance.now() - t0);
   }
 
   /** Drops segments whose block is `node` or inside it (a removed subtree). */

@@ -223,6 +223,13 @@ export class HighlightLayer {
     this.flashTimer = setTimeout(() => this.flash?.clear(), ms);
   }
 
+  /** Ranges in our category highlights now (the frame queue not counted); read by the engine's probe. */
+  paintedCount(): number {
+    let n = 0;
+    for (const h of this.byCategory.values()) n += h.size;
+    return n;
+  }
+
   /** Removes every mark (keeps registration). */
   clear(): void {
     for (const h of this.byCategory.values()) h.clear();

@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ALLOWED_SENDERS, parseMessage, parseReply, senderAllowed, type MessageType } from './protocol.js';
-import { settingsOracle } from '../core/test-support/settings-oracle.js';
-import { settingsArb, userGlossaryArb } from '../core/test-support/malformed.js';
+import { settingsOracle } from '../../tests/support/settings-oracle.js';
+import { settingsArb, userGlossaryArb } from '../../tests/support/malformed.js';
 import { DEFAULT_SETTINGS } from '../core/settings/schema.js';
 import { userGlossarySchema } from '../core/user-glossary-schema.js';
 

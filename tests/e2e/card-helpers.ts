@@ -1,45 +1,10 @@
-// Page-side helpers for the card tests: find a mark's position from the CSS highlight registry, read the card
+// Page-side helpers for the card tests: hover a mark (its box from the harness's markBox), read the card
 // out of its (open) shadow root. Every function passed to evaluate() is self-contained (puppeteer serializes it).
 import type { Page } from 'puppeteer-core';
+import type { MarkBox } from './harness/marks.js';
 
-export interface MarkBox {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+export { type MarkBox, markBox } from './harness/marks.js';
 
-/** Scrolls the `nth` mark whose text is `text` to the upper third of the view and returns its first line box. */
-export async function markBox(page: Page, text: string, nth = 0): Promise<MarkBox> {
-  const box = await page.evaluate(
-    async (wanted: string, index: number) => {
-      const ranges: Range[] = [];
-      for (const [name, hl] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
-        if (!name.startsWith('context-glossary')) continue;
-        for (const r of hl) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          if (range.toString() === wanted) ranges.push(range);
-        }
-      }
-      ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-      const range = ranges[index];
-      if (!range) return null;
-      const top = range.getBoundingClientRect().top + scrollY;
-      scrollTo({ top: Math.max(0, top - innerHeight / 3), behavior: 'instant' });
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.x, y: rect.y, w: rect.width, h: rect.height };
-    },
-    text,
-    nth,
-  );
-  if (!box) throw new Error(`no mark "${text}" #${nth} on the page`);
-  return box;
-}
-
-/** Moves the pointer onto the middle of a mark (from a little below-left, as a hand would). */
 export async function hover(page: Page, box: MarkBox): Promise<void> {
   const x = box.x + box.w / 2;
   const y = box.y + box.h / 2;

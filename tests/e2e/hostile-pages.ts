@@ -7,7 +7,7 @@ const FILLER =
   'The council met again on Tuesday to discuss the budget for road repairs, school buses and the new library wing. ';
 
 /** A page whose body is one <p> holding a single text node of about `bytes` characters, terms every ~50 KB. */
-export function singleTextNodePage(bytes: number): string {
+function singleTextNodePage(bytes: number): string {
   const parts: string[] = [];
   let n = 0;
   while (n < bytes) {
@@ -19,7 +19,7 @@ export function singleTextNodePage(bytes: number): string {
 }
 
 /** 100k tiny elements: one word per <span>, a term split across spans every 1,000 spans. */
-export function tinyNodesPage(count: number): string {
+function tinyNodesPage(count: number): string {
   const words = FILLER.trim().split(' ');
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -36,7 +36,7 @@ export function tinyNodesPage(count: number): string {
  * flat, because Chromium's own layout overflows its stack and crashes the tab past ~1,000 nested boxes (measured
  * here, with no extension loaded).
  */
-export function deepNestingPage(depth: number): string {
+function deepNestingPage(depth: number): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>deep nesting</title></head><body>
 <p id="top">${TERMS_SENTENCE}</p><div id="deep"></div>
 <script>
@@ -49,7 +49,7 @@ export function deepNestingPage(depth: number): string {
 }
 
 /** Frame `level` of a chain `max` deep; each level also holds `siblings` empty sibling frames. */
-export function nestedFramePage(level: number, max: number, siblings: number): string {
+function nestedFramePage(level: number, max: number, siblings: number): string {
   const child = level < max ? `<iframe id="child" src="/hostile/frame?level=${level + 1}&max=${max}&siblings=${siblings}" width="600" height="400"></iframe>` : '';
   const sibs = Array.from({ length: siblings }, (_, i) => `<iframe src="/hostile/empty?i=${i}" width="20" height="20"></iframe>`).join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>frame ${level}</title></head><body>
@@ -175,7 +175,7 @@ export interface LightMark {
  * Our marks without the harness's per-mark path and block text (readMarks costs O(page) per mark: too slow on the
  * multi-megabyte pages here). Reads the registry from the page world, as readMarks does.
  */
-export function lightMarks(target: Page | import('puppeteer-core').Frame): Promise<LightMark[]> {
+function lightMarks(target: Page | import('puppeteer-core').Frame): Promise<LightMark[]> {
   return target.evaluate(() => {
     const out: Array<{ text: string; split: boolean; depth: number; parent: string }> = [];
     const reg = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights;

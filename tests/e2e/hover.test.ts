@@ -4,8 +4,8 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/schema.js';
-import { hover, type MarkBox, readCard, waitForCard } from './card-helpers.js';
-import { describeEachBrowser, type ExtensionBrowser, type FixtureServer, readMarks, startServer, waitForMarks } from './harness/index.js';
+import { hover, readCard, waitForCard } from './card-helpers.js';
+import { describeEachBrowser, type ExtensionBrowser, type FixtureServer, markBox as harnessMarkBox, readMarks, startServer, waitForMarks } from './harness/index.js';
 import { settleMarks, storeSettings } from './marking-expect.js';
 
 let server: FixtureServer;
@@ -18,49 +18,8 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/**
- * Scrolls the nth mark with this text (document order, shadow-root marks placed at their host) to the upper third
- * of the view and returns its last line box. (card-helpers' markBox compares ranges across trees, which throws.)
- */
-async function markBox(page: Page, text: string, nth = 0): Promise<MarkBox> {
-  const box = await page.evaluate(
-    async (wanted: string, index: number) => {
-      const outer = (n: Node): Node => {
-        let x = n;
-        for (let root = x.getRootNode(); root instanceof ShadowRoot; root = x.getRootNode()) x = root.host;
-        return x;
-      };
-      const found: Range[] = [];
-      for (const [name, hl] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
-        if (!name.startsWith('context-glossary') || name.endsWith('-flash')) continue;
-        for (const r of hl) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          if (range.toString() === wanted) found.push(range);
-        }
-      }
-      found.sort((a, b) => {
-        const x = outer(a.startContainer);
-        const y = outer(b.startContainer);
-        if (x === y) return a.startOffset - b.startOffset;
-        return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
-      });
-      const range = found[index];
-      if (!range) return null;
-      const top = range.getBoundingClientRect().top + scrollY;
-      scrollTo({ top: Math.max(0, top - innerHeight / 3), behavior: 'instant' });
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      const rects = range.getClientRects();
-      const rect = rects[rects.length - 1]!;
-      return { x: rect.x, y: rect.y, w: rect.width, h: rect.height };
-    },
-    text,
-    nth,
-  );
-  if (!box) throw new Error(`no mark "${text}" #${nth} on the page`);
-  return box;
-}
+/** The nth mark with this text scrolled to the upper third of the view: its last line box. */
+const markBox = (page: Page, text: string, nth = 0) => harnessMarkBox(page, text, nth, 'last');
 
 async function openFixture(b: ExtensionBrowser): Promise<Page> {
   const page = await b.newPage();

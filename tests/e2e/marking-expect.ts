@@ -3,13 +3,13 @@
 import type { ExtensionBrowser, Mark, MarkTarget } from './harness/index.js';
 import { readMarks } from './harness/index.js';
 
-export interface Expectation {
+interface Expectation {
   path: string;
   expect: string[];
 }
 
 /** [data-expect] elements of a document and its open shadow roots, with XPaths in readMarks' format. */
-export function readExpectations(target: MarkTarget): Promise<Expectation[]> {
+function readExpectations(target: MarkTarget): Promise<Expectation[]> {
   return target.evaluate(() => {
     // Same steps as the harness's readMarks (tests/e2e/harness/marks.ts).
     const stepName = (n: Node): string => {
@@ -56,7 +56,7 @@ export function readExpectations(target: MarkTarget): Promise<Expectation[]> {
 const label = (m: Mark) => `${m.name.replace(/^context-glossary-/, '')}:${m.text}`;
 
 /** Differences between the marks on the page and its inline expectations; [] when they agree. */
-export function compareMarks(marks: Mark[], expectations: Expectation[]): string[] {
+function compareMarks(marks: Mark[], expectations: Expectation[]): string[] {
   const got = new Map<string, string[]>(expectations.map((e) => [e.path, []]));
   const problems: string[] = [];
   for (const m of marks) {

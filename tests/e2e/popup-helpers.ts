@@ -133,40 +133,6 @@ export function storedSettings(b: ExtensionBrowser): Promise<Record<string, unkn
   });
 }
 
-/**
- * For the benchmark (not a test assertion): opens the real popup in Chromium and reads how long it took to become
- * interactive — from the `chrome.action.openPopup()` call in the worker to the popup's `popup-interactive` mark
- * (both as epoch ms via performance.timeOrigin), and from the popup document's own time origin to the mark.
- * The popup is closed again. Chromium only: Firefox cannot open the real popup from a test.
- */
-export async function measurePopupOpen(b: ExtensionBrowser, page: Page): Promise<{ openToInteractiveMs: number; documentToInteractiveMs: number }> {
-  if (b.kind !== 'chromium') throw new Error('measurePopupOpen: Chromium only');
-  await page.bringToFront();
-  const t0 = await b.evaluateInBackground(async () => {
-    const start = performance.timeOrigin + performance.now();
-    await chrome.action.openPopup();
-    return start;
-  });
-  const target = await b.browser.waitForTarget((t) => t.url() === `${b.extensionOrigin}/popup.html`, { timeout: 10_000 });
-  const popup = await target.asPage();
-  if (!popup) throw new Error('no popup page');
-  try {
-    const mark = await poll(
-      () =>
-        popup.evaluate(() => {
-          const m = performance.getEntriesByName('popup-interactive')[0];
-          return m ? { at: performance.timeOrigin + m.startTime, sinceOrigin: m.startTime } : null;
-        }),
-      (m) => m !== null,
-      10_000,
-    );
-    if (!mark) throw new Error('the popup never marked popup-interactive');
-    return { openToInteractiveMs: mark.at - t0, documentToInteractiveMs: mark.sinceOrigin };
-  } finally {
-    await popup.close();
-  }
-}
-
 /** Waits for a tab showing an extension page under `path` (by its live location: Firefox's BiDi targets keep the
  *  URL they were created with) and returns it. */
 export async function waitForExtensionTab(b: ExtensionBrowser, path: string, before: Set<Page>): Promise<Page> {

@@ -1,6 +1,6 @@
 /**
  * The glossary compiler with the real engine: the Matcher (src/core/matcher) and the context rules
- * (src/core/context-rules.ts). Pure; src/tools/compile-glossary.ts reads the files and calls `compileGlossary`.
+ * (src/core/context-rules.ts). Pure; tools/glossary/compile-glossary.ts reads the files and calls `compileGlossary`.
  */
 import { filterByContext } from '../context-rules.js';
 import { Matcher } from '../matcher/index.js';

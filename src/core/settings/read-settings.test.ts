@@ -7,8 +7,8 @@ import golden from './fixtures/settings-0.1.0.json' with { type: 'json' };
 import { checkSettings, mergeForWrite, readSettings } from './read-settings.js';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from './schema.js';
 import { SETTINGS_FIELDS } from './settings-fields.js';
-import { settingsOracle } from '../test-support/settings-oracle.js';
-import { settingsArb } from '../test-support/malformed.js';
+import { settingsOracle } from '../../../tests/support/settings-oracle.js';
+import { settingsArb } from '../../../tests/support/malformed.js';
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 type Path = string[];

@@ -4,3 +4,4 @@ export * from './launch.js';
 export * from './server.js';
 export * from './marks.js';
 export * from './describe.js';
+export * from './network.js';

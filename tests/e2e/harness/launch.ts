@@ -19,12 +19,12 @@ export const BROWSERS: BrowserKind[] = (() => {
 })();
 
 /** The add-on id, from build.mjs's Firefox manifest patch (browser_specific_settings.gecko.id). */
-export const FIREFOX_ADDON_ID = 'context-glossary@context-glossary.org';
+const FIREFOX_ADDON_ID = 'context-glossary@context-glossary.org';
 /** Fixed moz-extension UUID (pref `extensions.webextensions.uuids`) so extension URLs are stable across runs. */
-export const FIREFOX_EXTENSION_UUID = '6f0c4a52-9d1e-4b7a-8c3f-2e5d7a9b1c40';
+const FIREFOX_EXTENSION_UUID = '6f0c4a52-9d1e-4b7a-8c3f-2e5d7a9b1c40';
 
 /** Flags from the team brief: no sandbox (containers, root), no GPU, and nothing that talks to the network. */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -35,7 +35,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Firefox prefs on top of puppeteer's test defaults (which already silence most network and first-run noise). */
-export const FIREFOX_PREFS: Record<string, unknown> = {
+const FIREFOX_PREFS: Record<string, unknown> = {
   'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_EXTENSION_UUID }),
   // Grant an MV3 add-on's host permissions (our content_scripts' http/https patterns) at install. Firefox 153 ESR
   // defaults to true; pinned here because with false the content script never runs on test pages (checked).
@@ -113,6 +113,55 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Firefox: extra about:config prefs. Chromium: written as the profile's Default/Preferences JSON before launch. */
   prefs?: Record<string, unknown>;
+  /** Chromium only: a visible window sized by the window manager (`npm start` with a display). Default headless. */
+  headful?: boolean;
+}
+
+export interface PlainLaunchOptions {
+  /** Chromium: flags after CHROMIUM_ARGS. */
+  args?: string[];
+  /** Firefox: about:config prefs after FIREFOX_PREFS. */
+  prefs?: Record<string, unknown>;
+}
+
+/**
+ * A browser without the extension, launched like the one with it (same flags, prefs, throwaway profile): the
+ * corpus check's control browser and the bench (which injects the engine itself). Close it with `close()`.
+ */
+export async function launchBrowser(kind: BrowserKind, opts: PlainLaunchOptions = {}): Promise<{ browser: Browser; close(): Promise<void> }> {
+  if (kind === 'firefox') {
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      protocol: 'webDriverBiDi',
+      executablePath: FIREFOX_EXECUTABLE,
+      headless: true,
+      timeout: LAUNCH_TIMEOUT_MS,
+      extraPrefsFirefox: { ...FIREFOX_PREFS, ...opts.prefs },
+    });
+    return { browser, close: () => closeBrowser(browser) };
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'cg-chromium-'));
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath: CHROMIUM_EXECUTABLE,
+      headless: true,
+      pipe: true,
+      userDataDir,
+      timeout: LAUNCH_TIMEOUT_MS,
+      args: [...CHROMIUM_ARGS, ...(opts.args ?? [])],
+    });
+  } catch (err) {
+    removeProfile(userDataDir);
+    throw err;
+  }
+  return {
+    browser,
+    async close() {
+      await closeBrowser(browser);
+      removeProfile(userDataDir);
+    },
+  };
 }
 
 /** Generous: the test machine may have two cores shared by several browsers (launches took 6-20 s under load). */
@@ -180,7 +229,8 @@ async function launchChromium(opts: LaunchOptions): Promise<ExtensionBrowser> {
   try {
     browser = await puppeteer.launch({
       executablePath: CHROMIUM_EXECUTABLE,
-      headless: true,
+      headless: !opts.headful,
+      ...(opts.headful ? { defaultViewport: null } : {}),
       pipe: true,
       // `true` (not `[dir]`): we install below ourselves, so a broken build fails here with Chromium's message
       // ("Could not load icon …") instead of surfacing as an unhandled rejection inside puppeteer.launch.

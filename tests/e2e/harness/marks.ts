@@ -3,7 +3,7 @@
 // self-contained because puppeteer serializes it into the page.
 import type { Frame, Page } from 'puppeteer-core';
 
-export interface MarkPoint {
+interface MarkPoint {
   /**
    * XPath of the boundary's container from its tree's root, every step indexed, e.g. '/html[1]/body[1]/p[2]/text()[1]'.
    * Inside an open shadow tree the host's path comes first, then '/#shadow-root', then the path inside it.
@@ -21,97 +21,182 @@ export interface Mark {
   end: MarkPoint;
   /** Whitespace-collapsed textContent of the nearest block-level ancestor of the start (for context checks). */
   blockText?: string;
+  /** First and last line boxes in viewport coordinates (readMarks with `rects: true`; absent when not laid out). */
+  rect?: MarkBox;
+  lastRect?: MarkBox;
 }
 
 export type MarkTarget = Page | Frame;
 
-/** All ranges of highlights whose name starts with 'context-glossary', in document order. */
-export function readMarks(target: MarkTarget): Promise<Mark[]> {
-  return target.evaluate(() => {
-    type Key = number[];
-    const stepName = (n: Node): string => {
-      if (n.nodeType === Node.TEXT_NODE) return 'text()';
-      if (n.nodeType === Node.COMMENT_NODE) return 'comment()';
-      if (n.nodeType === Node.ELEMENT_NODE) return (n as Element).localName;
-      return `#${n.nodeType}`; // doctype, processing instruction: never a highlight container
-    };
-    const pathOf = (node: Node): { path: string; key: Key } => {
-      const steps: string[] = [];
-      const key: Key = [];
-      let n: Node | null = node;
-      while (n) {
-        const parent: Node | null = n.parentNode;
-        if (!parent) break;
-        if (parent.nodeType === Node.DOCUMENT_FRAGMENT_NODE && (parent as ShadowRoot).host) {
-          // Step out of an open shadow tree to its host; -1 sorts shadow content before the host's children.
-          const name = stepName(n);
-          let same = 0;
-          for (const c of Array.from(parent.childNodes)) {
-            if (stepName(c) === name) same++;
-            if (c === n) break;
-          }
-          steps.unshift('#shadow-root', `${name}[${same}]`);
-          key.unshift(-1, Array.prototype.indexOf.call(parent.childNodes, n));
-          n = (parent as ShadowRoot).host;
-          continue;
-        }
-        const name = stepName(n);
-        let same = 0;
-        for (const c of Array.from(parent.childNodes)) {
-          if (stepName(c) === name) same++;
-          if (c === n) break;
-        }
-        steps.unshift(`${name}[${same}]`);
-        key.unshift(Array.prototype.indexOf.call(parent.childNodes, n));
-        n = parent;
+export interface ReadMarksOptions {
+  /** 'indexed' (default): XPath with every step indexed; 'names': element names only ('/html/body/p/text()'),
+   *  cheap on pages with thousands of marks and wide parents. */
+  paths?: 'indexed' | 'names';
+  /** Fill `blockText` (a computed-style read per mark; default true). */
+  blockText?: boolean;
+  /** Fill `rect`: the first line box in viewport coordinates (default false). */
+  rects?: boolean;
+  /** Include the 'context-glossary-flash' highlight (default true). */
+  flash?: boolean;
+}
+
+/** Reads our highlights from the page: all ranges of highlights named 'context-glossary*', in document order. */
+export function readMarks(target: MarkTarget, opts: ReadMarksOptions = {}): Promise<Mark[]> {
+  const read: PageReadOptions = {
+    paths: opts.paths ?? 'indexed',
+    blockText: opts.blockText ?? true,
+    rects: opts.rects ?? false,
+    flash: opts.flash ?? true,
+    countOnly: false,
+  };
+  return target.evaluate(pageReadMarks, read) as Promise<Mark[]>;
+}
+
+/** How many ranges our highlights hold now (one cheap read, no paths). */
+export function countMarks(target: MarkTarget): Promise<number> {
+  const read: PageReadOptions = { paths: 'names', blockText: false, rects: false, flash: true, countOnly: true };
+  return target.evaluate(pageReadMarks, read) as Promise<number>;
+}
+
+export interface MarkBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * Scrolls the `nth` mark (document order, shadow-root marks at their host; the flash highlight left out) whose
+ * text is `text` to the upper third of the view, waits two frames, and returns its first (or last) line box.
+ * Throws when there is no such mark.
+ */
+export async function markBox(target: MarkTarget, text: string, nth = 0, line: 'first' | 'last' = 'first'): Promise<MarkBox> {
+  const find = async () =>
+    (await readMarks(target, { blockText: false, flash: false, rects: true })).filter((m) => m.text === text)[nth];
+  const wanted = await find();
+  if (!wanted?.rect) throw new Error(`no mark "${text}" #${nth} on the page`);
+  await target.evaluate(async (y: number) => {
+    scrollTo({ top: Math.max(0, scrollY + y - innerHeight / 3), behavior: 'instant' });
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  }, wanted.rect.y);
+  const again = await find();
+  const box = line === 'first' ? again?.rect : again?.lastRect;
+  if (!box) throw new Error(`mark "${text}" #${nth} went away while scrolling to it`);
+  return box;
+}
+
+interface PageReadOptions {
+  paths: 'indexed' | 'names';
+  blockText: boolean;
+  rects: boolean;
+  flash: boolean;
+  countOnly: boolean;
+}
+
+/**
+ * The one in-page reader of our highlights (runs in the page's main world; self-contained because puppeteer
+ * serializes it). Every test, tool and `npm start` reads marks through it.
+ */
+function pageReadMarks(opts: PageReadOptions): Mark[] | number {
+  const registry = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
+  const ours = (name: string) => name.startsWith('context-glossary') && (opts.flash || !name.endsWith('-flash'));
+  if (opts.countOnly) {
+    let n = 0;
+    if (registry) for (const [name, h] of registry) if (ours(name)) n += h.size;
+    return n;
+  }
+  type Key = number[];
+  const stepName = (n: Node): string => {
+    if (n.nodeType === Node.TEXT_NODE) return 'text()';
+    if (n.nodeType === Node.COMMENT_NODE) return 'comment()';
+    if (n.nodeType === Node.ELEMENT_NODE) return (n as Element).localName;
+    return `#${n.nodeType}`; // doctype, processing instruction: never a highlight container
+  };
+  const pathOf = (node: Node): { path: string; key: Key } => {
+    const steps: string[] = [];
+    const key: Key = [];
+    const indexed = opts.paths === 'indexed';
+    const step = (n: Node, parent: Node): string => {
+      const name = stepName(n);
+      if (!indexed) return name;
+      let same = 0;
+      for (const c of Array.from(parent.childNodes)) {
+        if (stepName(c) === name) same++;
+        if (c === n) break;
       }
-      return { path: `/${steps.join('/')}`, key };
+      return `${name}[${same}]`;
     };
-    const blockOf = (node: Node): Element | null => {
-      let el: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-      while (el) {
-        const display = getComputedStyle(el).display;
-        if (display !== 'inline' && display !== 'contents' && !display.startsWith('ruby')) return el;
-        el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null);
+    let n: Node | null = node;
+    while (n) {
+      const parent: Node | null = n.parentNode;
+      if (!parent) break;
+      if (parent.nodeType === Node.DOCUMENT_FRAGMENT_NODE && (parent as ShadowRoot).host) {
+        // Step out of an open shadow tree to its host; -1 sorts shadow content before the host's children.
+        steps.unshift('#shadow-root', step(n, parent));
+        key.unshift(-1, Array.prototype.indexOf.call(parent.childNodes, n));
+        n = (parent as ShadowRoot).host;
+        continue;
       }
-      return null;
-    };
-    const out: Array<{ mark: Mark; sort: Key }> = [];
-    const registry = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
-    if (!registry) return [];
-    for (const [name, highlight] of registry) {
-      if (!name.startsWith('context-glossary')) continue;
-      for (const r of highlight) {
-        let text: string;
-        if (r instanceof Range) text = r.toString();
-        else {
-          const live = document.createRange();
-          live.setStart(r.startContainer, r.startOffset);
-          live.setEnd(r.endContainer, r.endOffset);
-          text = live.toString();
-        }
-        const s = pathOf(r.startContainer);
-        const e = pathOf(r.endContainer);
-        const block = blockOf(r.startContainer);
-        const mark: Mark = {
-          name,
-          text,
-          start: { path: s.path, offset: r.startOffset },
-          end: { path: e.path, offset: r.endOffset },
-        };
-        if (block) mark.blockText = (block.textContent ?? '').replace(/\s+/g, ' ').trim();
-        out.push({ mark, sort: [...s.key, r.startOffset, Number.MAX_SAFE_INTEGER, ...e.key, r.endOffset] });
-      }
+      steps.unshift(step(n, parent));
+      key.unshift(Array.prototype.indexOf.call(parent.childNodes, n));
+      n = parent;
     }
-    out.sort((a, b) => {
-      for (let i = 0; i < Math.min(a.sort.length, b.sort.length); i++) {
-        const d = (a.sort[i] as number) - (b.sort[i] as number);
-        if (d !== 0) return d;
+    return { path: `/${steps.join('/')}`, key };
+  };
+  const blockOf = (node: Node): Element | null => {
+    let el: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    while (el) {
+      const display = getComputedStyle(el).display;
+      if (display !== 'inline' && display !== 'contents' && !display.startsWith('ruby')) return el;
+      el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null);
+    }
+    return null;
+  };
+  const out: Array<{ mark: Mark; sort: Key }> = [];
+  if (!registry) return [];
+  for (const [name, highlight] of registry) {
+    if (!ours(name)) continue;
+    for (const r of highlight) {
+      let live: Range;
+      if (r instanceof Range) live = r;
+      else {
+        live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
       }
-      return a.sort.length - b.sort.length || (a.mark.name < b.mark.name ? -1 : a.mark.name > b.mark.name ? 1 : 0);
-    });
-    return out.map((o) => o.mark);
+      const s = pathOf(r.startContainer);
+      const e = pathOf(r.endContainer);
+      const mark: Mark = {
+        name,
+        text: live.toString(),
+        start: { path: s.path, offset: r.startOffset },
+        end: { path: e.path, offset: r.endOffset },
+      };
+      if (opts.blockText) {
+        const block = blockOf(r.startContainer);
+        if (block) mark.blockText = (block.textContent ?? '').replace(/\s+/g, ' ').trim();
+      }
+      if (opts.rects) {
+        const rects = live.getClientRects();
+        const box = (r: DOMRect | undefined) => (r ? { x: r.x, y: r.y, w: r.width, h: r.height } : undefined);
+        const first = box(rects[0]);
+        const last = box(rects[rects.length - 1]);
+        if (first && last) {
+          mark.rect = first;
+          mark.lastRect = last;
+        }
+      }
+      out.push({ mark, sort: [...s.key, r.startOffset, Number.MAX_SAFE_INTEGER, ...e.key, r.endOffset] });
+    }
+  }
+  out.sort((a, b) => {
+    for (let i = 0; i < Math.min(a.sort.length, b.sort.length); i++) {
+      const d = (a.sort[i] as number) - (b.sort[i] as number);
+      if (d !== 0) return d;
+    }
+    return a.sort.length - b.sort.length || (a.mark.name < b.mark.name ? -1 : a.mark.name > b.mark.name ? 1 : 0);
   });
+  return out.map((o) => o.mark);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,5 +1,6 @@
-// A tiny static server for fixtures, on 127.0.0.1 only, random port. No caching, so every load is fresh.
-import { createReadStream, statSync } from 'node:fs';
+// The one loopback server of tests, tools and `npm start`: static files (fixtures by default), dynamic routes and
+// extra directories under a prefix (the corpus), on 127.0.0.1 only, random port. No caching: every load is fresh.
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
@@ -13,7 +14,7 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-export interface RouteResponse {
+interface RouteResponse {
   status?: number;
   /** Content-Type; default 'text/html; charset=utf-8'. */
   type?: string;
@@ -22,11 +23,36 @@ export interface RouteResponse {
 
 export type Route = (req: IncomingMessage) => RouteResponse;
 
+interface Mount {
+  /** URL prefix with both slashes, e.g. '/static/'. */
+  prefix: string;
+  /** Directory served under the prefix. */
+  dir: string;
+  /** Extra headers for files served from here (e.g. a Content-Security-Policy that blocks the page's scripts). */
+  headers?: Record<string, string>;
+}
+
 export interface ServerOptions {
-  /** Directory served as static files; default tests/fixtures. */
-  root?: string;
+  /** Directory served as static files; default tests/fixtures; null: none (only routes and mounts). */
+  root?: string | null;
   /** Dynamic pages by exact pathname (no query), e.g. { '/big.html': () => ({ body: '<p>…' }) }. Win over files. */
   routes?: Record<string, Route>;
+  /** Other directories under URL prefixes; win over `root`. */
+  mounts?: Mount[];
+  /** Headers on every response (e.g. COOP + COEP for cross-origin isolation in the bench). */
+  headers?: Record<string, string>;
+}
+
+/** Content-Type for a saved page: the page's own <meta charset> wins; otherwise UTF-8 when the bytes decode as it. */
+function htmlContentType(bytes: Uint8Array): string {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1').toLowerCase();
+  if (/<meta[^>]+charset/.test(head)) return 'text/html';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return 'text/html; charset=utf-8';
+  } catch {
+    return 'text/html';
+  }
 }
 
 const TYPES: Record<string, string> = {
@@ -45,12 +71,13 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Serves tests/fixtures (or `root`) on 127.0.0.1 with a random port; `routes` can add dynamic pages. */
+/** Serves tests/fixtures (or `root`) on 127.0.0.1 with a random port; `routes` and `mounts` add more. */
 export function startServer(opts: ServerOptions = {}): Promise<FixtureServer> {
-  const root = resolve(opts.root ?? FIXTURES_DIR);
+  const base = opts.root === null ? null : resolve(opts.root ?? FIXTURES_DIR);
   const routes = opts.routes ?? {};
+  const mounts = (opts.mounts ?? []).map((m) => ({ ...m, dir: resolve(m.dir) }));
   const server = createServer((req, res) => {
-    const headers = { 'cache-control': 'no-store' };
+    let headers: Record<string, string> = { ...opts.headers, 'cache-control': 'no-store' };
     let pathname: string;
     try {
       pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
@@ -68,6 +95,16 @@ export function startServer(opts: ServerOptions = {}): Promise<FixtureServer> {
       }
       return;
     }
+    const mount = mounts.find((m) => pathname.startsWith(m.prefix));
+    const root = mount ? mount.dir : base;
+    if (mount) {
+      pathname = pathname.slice(mount.prefix.length - 1);
+      headers = { ...headers, ...mount.headers };
+    }
+    if (root === null) {
+      res.writeHead(404, { ...headers, 'content-type': 'text/plain' }).end(`not found: ${pathname}`);
+      return;
+    }
     const file = resolve(join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname));
     if (file !== root && !file.startsWith(root + sep)) {
       res.writeHead(403, headers).end('outside root');
@@ -82,8 +119,16 @@ export function startServer(opts: ServerOptions = {}): Promise<FixtureServer> {
       res.writeHead(404, { ...headers, 'content-type': 'text/plain' }).end(`not found: ${pathname}`);
       return;
     }
-    const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    res.writeHead(200, { ...headers, 'content-type': type, 'content-length': size });
+    const ext = extname(file).toLowerCase();
+    if (ext === '.html' || ext === '.htm') {
+      // Saved pages come in many encodings: the charset is sniffed, not assumed.
+      const body = readFileSync(file);
+      res.writeHead(200, { ...headers, 'content-type': htmlContentType(body), 'content-length': size });
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return;
+    }
+    const type = TYPES[ext] ?? 'application/octet-stream';
+    res.writeHead(200, { ...headers, 'content-type': type, 'content-length': String(size) });
     if (req.method === 'HEAD') {
       res.end();
       return;

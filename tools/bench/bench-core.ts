@@ -20,13 +20,13 @@ import { tmpdir } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
-import { Matcher } from '../core/matcher/index.js';
-import type { TermInput } from '../core/matcher/types.js';
+import { Matcher } from '../../src/core/matcher/index.js';
+import type { TermInput } from '../../src/core/matcher/types.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileGlossary } from '../core/glossary-compiler/index.js';
-import { referenceScan } from '../core/matcher/reference.js';
-import { syntheticGlossary, syntheticText } from '../core/matcher/synthetic.js';
+import { compileGlossary } from '../../src/core/glossary-compiler/index.js';
+import { referenceScan } from '../../src/core/matcher/reference.js';
+import { syntheticGlossary, syntheticText } from '../../src/core/matcher/synthetic.js';
 
 const TEXT_CHARS = 5_000_000;
 const COLD_RUNS = 9;

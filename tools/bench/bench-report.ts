@@ -1,6 +1,6 @@
 // Bench results: one row per page × glossary × browser, the side figures (bundle, popup, mark.js), the targets
 // from issue 6 checked against this run, and the machine. Pure formatting, unit-tested.
-import { percentile } from './corpus-trace.js';
+import { percentile } from '../corpus/corpus-trace.js';
 
 export interface BenchRow {
   page: string;
@@ -130,7 +130,7 @@ export function markdown(res: BenchResult): string {
     '',
     'Main-thread ms: the sum of the cold run’s slices (glossary load included), i.e. what the scan took from the page; scan done is wall clock, with the page’s own tasks and frames running between slices.',
     '',
-    'Long tasks: the larger of PerformanceObserver longtask entries during the cold run and engine slices of 50 ms or more (measured by the bench’s yieldToMain wrapper; the first slice holds JSON.parse + glossary load + engine set-up, the scan starts in the next task). ¹ Firefox has no longtask entries: slices only.',
+    'Long tasks: the larger of PerformanceObserver longtask entries during the cold run and engine slices of 50 ms or more (measured through the engine’s probe, src/page/probe.ts; the first slice holds JSON.parse + glossary load + engine set-up, the scan starts in the next task). ¹ Firefox has no longtask entries: slices only.',
     '',
     `- content script bundle (dist/chrome/content.js): ${s.bundleBytes === null ? 'n/a' : `${(s.bundleBytes / 1024).toFixed(0)} KB, ${((s.bundleGzipBytes ?? 0) / 1024).toFixed(0)} KB gzip`}`,
     `- popup open-to-interactive: ${s.popupInteractiveMs === null ? `n/a (${s.popupNote})` : `${f(s.popupInteractiveMs)} ms (${s.popupNote})`}`,

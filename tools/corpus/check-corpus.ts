@@ -34,7 +34,8 @@ import {
   summarize,
   summaryText,
 } from './corpus-report.js';
-import { corpusServer, rejectProxy } from './corpus-server.js';
+import { rejectProxy } from '../../tests/e2e/harness/network.js';
+import { corpusServer } from './corpus-server.js';
 import { extensionSlices } from './corpus-trace.js';
 
 interface Args {

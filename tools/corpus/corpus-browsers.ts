@@ -1,13 +1,10 @@
 // Browsers for the corpus check: one with the built extension (the e2e harness's launcher) and one control
 // without it, launched the same way; and one page load measured in either.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
-import { CHROMIUM_ARGS, FIREFOX_PREFS, launchWithExtension } from '../../tests/e2e/harness/launch.js';
-import { serializeDom } from '../../tests/e2e/harness/marks.js';
-import { type BrowserKind, CHROMIUM_EXECUTABLE, FIREFOX_EXECUTABLE } from '../../tests/e2e/harness/paths.js';
-import { firefoxProxyPrefs } from './corpus-server.js';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { launchBrowser, launchWithExtension } from '../../tests/e2e/harness/launch.js';
+import { countMarks, readMarks, serializeDom } from '../../tests/e2e/harness/marks.js';
+import type { BrowserKind } from '../../tests/e2e/harness/paths.js';
+import { firefoxProxyPrefs } from '../../tests/e2e/harness/network.js';
 import { parseTrace, type TraceEvent } from './corpus-trace.js';
 
 export interface BrowserHandle {
@@ -20,7 +17,7 @@ export interface BrowserHandle {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export class Timeout extends Error {}
+class Timeout extends Error {}
 
 /** A page whose main thread is stuck never answers evaluate(): every call here is bounded. */
 function bounded<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
@@ -34,38 +31,15 @@ function bounded<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 }
 
 /** A mark as the corpus check needs it: text and the element names above its start and end (cheap on big pages). */
-export interface CorpusMark {
+interface CorpusMark {
   text: string;
   start: { path: string };
   end: { path: string };
 }
 
-/** Reads our marks from the page world; paths are element names only ('/html/body/p/text()'), no indices. */
+/** Our marks with element-name paths ('/html/body/p/text()', no indices: cheap on big pages). */
 function readCorpusMarks(page: Page): Promise<CorpusMark[]> {
-  return page.evaluate(() => {
-    const pathOf = (n: Node | null): string => {
-      const names: string[] = [];
-      for (let x = n; x; x = x.parentNode ?? (x as ShadowRoot).host ?? null) {
-        if (x.nodeType === 1) names.unshift((x as Element).localName);
-        else if (x.nodeType === 3) names.unshift('text()');
-        else if (x.nodeType === 11) names.unshift('#shadow-root');
-      }
-      return `/${names.join('/')}`;
-    };
-    const out: Array<{ text: string; start: { path: string }; end: { path: string } }> = [];
-    const reg = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
-    if (!reg) return out;
-    for (const [name, h] of reg) {
-      if (!name.startsWith('context-glossary')) continue;
-      for (const r of h) {
-        const live = document.createRange();
-        live.setStart(r.startContainer, r.startOffset);
-        live.setEnd(r.endContainer, r.endOffset);
-        out.push({ text: live.toString(), start: { path: pathOf(r.startContainer) }, end: { path: pathOf(r.endContainer) } });
-      }
-    }
-    return out;
-  });
+  return readMarks(page, { paths: 'names', blockText: false });
 }
 
 export async function launchPair(kind: BrowserKind, proxyPort: number): Promise<{ ext: BrowserHandle; control: BrowserHandle }> {
@@ -78,33 +52,8 @@ export async function launchPair(kind: BrowserKind, proxyPort: number): Promise<
 }
 
 async function launchControl(kind: BrowserKind, proxyPort: number): Promise<BrowserHandle> {
-  if (kind === 'firefox') {
-    const browser = await puppeteer.launch({
-      browser: 'firefox',
-      protocol: 'webDriverBiDi',
-      executablePath: FIREFOX_EXECUTABLE,
-      headless: true,
-      extraPrefsFirefox: { ...FIREFOX_PREFS, ...firefoxProxyPrefs(proxyPort) },
-    });
-    return { kind, browser, extensionOrigin: null, close: () => browser.close() };
-  }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'cg-control-'));
-  const browser = await puppeteer.launch({
-    executablePath: CHROMIUM_EXECUTABLE,
-    headless: true,
-    pipe: true,
-    userDataDir,
-    args: CHROMIUM_ARGS,
-  });
-  return {
-    kind,
-    browser,
-    extensionOrigin: null,
-    close: async () => {
-      await browser.close().catch(() => undefined);
-      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
-    },
-  };
+  const b = kind === 'firefox' ? await launchBrowser(kind, { prefs: firefoxProxyPrefs(proxyPort) }) : await launchBrowser(kind);
+  return { kind, browser: b.browser, extensionOrigin: null, close: () => b.close() };
 }
 
 export interface LoadOptions {
@@ -212,17 +161,11 @@ export async function loadPage(h: BrowserHandle, url: string, opts: LoadOptions)
     // appear and settle: a count unchanged for 600 ms, at least 1.2 s after DOMContentLoaded (4 s when marks are
     // expected and none came yet), never more than 10 s.
     await page.waitForFunction(() => document.readyState === 'complete', { timeout: 5_000 }).catch(() => undefined);
-    const countMarks = () =>
-      bounded(page.evaluate(() => {
-        const reg = (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights;
-        let n = 0;
-        if (reg) for (const [name, h] of reg) if (name.startsWith('context-glossary')) n += h.size;
-        return n;
-      }), 5_000, 'count marks');
+    const count = () => bounded(countMarks(page), 5_000, 'count marks');
     let last = -1;
     let stableSince = Date.now();
     for (;;) {
-      const n = await countMarks().catch((err) => {
+      const n = await count().catch((err) => {
         if (err instanceof Timeout) throw err;
         return -1;
       });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CompiledGlossary } from '../core/glossary-types.js';
-import { Matcher } from '../core/matcher/index.js';
+import type { CompiledGlossary } from '../../src/core/glossary-types.js';
+import { Matcher } from '../../src/core/matcher/index.js';
 import { articlePage, liveBlogUpdates, rng, syntheticGlossary, syntheticTerms } from './bench-data.js';
 
 const fakeReal = {

@@ -2,9 +2,9 @@
  * TEST-ONLY: the settings service over an in-memory backend, with the save/load calls the import tests use
  * (what the options page does through the background). Nothing shipped imports this module.
  */
-import type { Settings } from '../settings/schema.js';
-import { createSettingsService, type StorageBackend } from '../settings/settings-service.js';
-import type { UserGlossary } from '../user-glossary.js';
+import type { Settings } from '../../src/core/settings/schema.js';
+import { createSettingsService, type StorageBackend } from '../../src/core/settings/settings-service.js';
+import type { UserGlossary } from '../../src/core/user-glossary.js';
 
 export interface MemoryStore {
   saveSettings(s: Settings): Promise<void>;

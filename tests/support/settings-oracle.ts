@@ -4,8 +4,8 @@
  * shipped imports this module.
  */
 import { z } from 'zod';
-import { CATEGORIES, type Category } from '../glossary-types.js';
-import { MARK_STYLES, THEMES } from '../settings/schema.js';
+import { CATEGORIES, type Category } from '../../src/core/glossary-types.js';
+import { MARK_STYLES, THEMES } from '../../src/core/settings/schema.js';
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 const sitePattern = z

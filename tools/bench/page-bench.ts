@@ -1,26 +1,17 @@
 // Browser side of `npm run bench`: the real page engine (src/page/engine.ts) and matcher, run inside the bench
-// page by bench.ts, with measurements taken in the page. Bundled by bench.ts with esbuild into a temp dir and
-// served as /bench.js (a URL of its own, so traces and long-task attributions name it).
+// page by bench.ts, with measurements taken in the page. Bundled by bench-build.ts with esbuild and served as
+// /bench-<browser>.js (a URL of its own, so traces and long-task attributions name it).
 //
-// Hooks come from wrapping, never from test code in src/page: the engine instance's private fullScan/rescan/
-// hitTest are wrapped or called on the instance (TypeScript privacy is compile-time only), and bench.ts's esbuild
-// plugin wraps scheduling.ts's yieldToMain to time the engine's slices (see sliceHookPlugin in bench-build.ts).
-import type { CompiledGlossary } from '../core/glossary-types.js';
-import { Matcher } from '../core/matcher/index.js';
-import { buildRuntimeGlossary } from '../core/runtime-glossary.js';
-import { DEFAULT_SETTINGS } from '../core/settings/schema.js';
-import type { CardController } from '../page/card-api.js';
-import { rangeOf } from '../page/mark-range.js';
-import { createPageEngine, type PageEngine } from '../page/engine.js';
-import type { Mark } from '../page/mark-store.js';
-
-interface EngineInternals {
-  /** The engine's marks (MarkStore.paintedInOrder: every painted mark, in or out of the paint window). */
-  store: { paintedInOrder(): Mark[] };
-  fullScan(): Promise<void>;
-  rescan(keys: Set<Node>, removed: Node[], added: Set<Node>): void;
-  hitTest(x: number, y: number): { entryId: string } | null;
-}
+// Everything the bench sees of the engine comes through its typed measurement probe (src/page/probe.ts), passed in
+// at construction: slice boundaries, scan done, rescan cost, the hit-test and the painted ranges. bench.ts drives
+// this page through `window.__cgBench` (its only global: page.evaluate needs a name to call).
+import type { CompiledGlossary } from '../../src/core/glossary-types.js';
+import { Matcher } from '../../src/core/matcher/index.js';
+import { buildRuntimeGlossary } from '../../src/core/runtime-glossary.js';
+import { DEFAULT_SETTINGS } from '../../src/core/settings/schema.js';
+import type { CardController } from '../../src/page/card-api.js';
+import { createPageEngine, type PageEngine } from '../../src/page/engine.js';
+import type { EngineProbe, EngineView } from '../../src/page/probe.js';
 
 /** The card is not measured here: a controller that records what it was asked and shows nothing. */
 function silentCard(): CardController {
@@ -38,48 +29,55 @@ function silentCard(): CardController {
   };
 }
 
-const PREFIX = 'context-glossary';
-function paintedInRegistry(): number {
-  let n = 0;
-  for (const [name, h] of CSS.highlights) if (name.startsWith(PREFIX)) n += h.size;
-  return n;
+/** The bench's probe: records the engine's slices and rescans, resolves `scanned` when a full scan ends. */
+class BenchProbe implements EngineProbe {
+  view: EngineView | null = null;
+  readonly slices: number[] = [];
+  readonly rescanMs: number[] = [];
+  private sliceStartAt = 0;
+  private inSlice = false;
+  private onScanDone: (() => void) | null = null;
+
+  attach(view: EngineView): void {
+    this.view = view;
+  }
+  sliceStart(): void {
+    this.sliceStartAt = performance.now();
+    this.inSlice = true;
+  }
+  sliceEnd(): void {
+    if (this.inSlice) this.slices.push(performance.now() - this.sliceStartAt);
+    this.inSlice = false;
+  }
+  scanDone(): void {
+    this.sliceEnd();
+    this.onScanDone?.();
+    this.onScanDone = null;
+  }
+  rescanned(ms: number): void {
+    this.rescanMs.push(ms);
+  }
+  /** Resolves at the next scanDone(). */
+  scanned(): Promise<void> {
+    return new Promise((resolve) => (this.onScanDone = resolve));
+  }
 }
 
 /** Resolves just after the first frame that painted one of our highlights: rAF, then a task after that frame. */
-function firstMarkedFrame(): Promise<number> {
+function firstMarkedFrame(view: EngineView): Promise<number> {
   return new Promise((resolve) => {
     const ch = new MessageChannel();
     ch.port1.onmessage = () => {
-      if (paintedInRegistry() > 0) resolve(performance.now());
+      if (view.paintedCount() > 0) resolve(performance.now());
       else requestAnimationFrame(() => ch.port2.postMessage(null));
     };
     requestAnimationFrame(() => ch.port2.postMessage(null));
   });
 }
 
-interface SliceHook {
-  start(): void;
-  end(): void;
-}
-
-const slices: number[] = [];
-let sliceStart = 0;
-let inSlice = false;
-(globalThis as { __cgSliceHook?: SliceHook }).__cgSliceHook = {
-  start() {
-    sliceStart = performance.now();
-    inSlice = true;
-  },
-  end() {
-    if (inSlice) slices.push(performance.now() - sliceStart);
-    inSlice = false;
-  },
-};
-
 let glossaryJson = '';
 let engine: PageEngine | null = null;
-let internals: EngineInternals | null = null;
-const rescanMs: number[] = [];
+let probe: BenchProbe | null = null;
 
 export interface ColdResult {
   /** ms from t0 (before glossary load) to just after the first frame with marks painted. */
@@ -102,39 +100,32 @@ async function cold(): Promise<ColdResult> {
     obs = new PerformanceObserver((l) => lt.push(...l.getEntries()));
     obs.observe({ type: 'longtask' });
   }
-  slices.length = 0;
+  const p = new BenchProbe();
+  probe = p;
   const t0 = performance.now();
-  const frame = firstMarkedFrame();
-  (globalThis as { __cgSliceHook?: SliceHook }).__cgSliceHook!.start();
+  // The first slice runs from here (glossary load, engine construction) to the engine's first yield.
+  p.sliceStart();
   const compiled = JSON.parse(glossaryJson) as CompiledGlossary;
   const glossary = buildRuntimeGlossary(compiled, null);
   const glossaryMs = performance.now() - t0;
-  engine = createPageEngine({ root: document, glossary, settings: DEFAULT_SETTINGS, card: silentCard(), site: location.hostname });
-  internals = engine as unknown as EngineInternals;
-  (window as unknown as { __cgEngine?: PageEngine }).__cgEngine = engine;
-  let done: Promise<void> = Promise.resolve();
-  const scan = internals.fullScan.bind(engine);
-  internals.fullScan = () => (done = scan());
-  const rescan = internals.rescan.bind(engine);
-  internals.rescan = (keys, removed, added) => {
-    const t = performance.now();
-    rescan(keys, removed, added);
-    rescanMs.push(performance.now() - t);
-  };
+  engine = createPageEngine({ root: document, glossary, settings: DEFAULT_SETTINGS, card: silentCard(), site: location.hostname, probe: p });
+  const view = p.view;
+  if (!view) throw new Error('bench: the engine did not attach its probe');
+  const frame = firstMarkedFrame(view);
+  const scanned = p.scanned();
   engine.start();
-  await done;
-  (globalThis as { __cgSliceHook?: SliceHook }).__cgSliceHook!.end();
+  await scanned;
   const scanDoneMs = performance.now() - t0;
   const marks = engine.terms().reduce((a, t) => a + t.count, 0);
   // First frame, or give up after 5 s (a page with no marks at all).
   const firstFrameAt = marks > 0 ? await Promise.race([frame, new Promise<null>((r) => setTimeout(() => r(null), 5000))]) : null;
   // All painted: the registry's range count stops changing (10 frames unchanged; the layer adds ≤ 1,000 a frame).
   let allPaintedMs: number | null = null;
-  let last = paintedInRegistry();
+  let last = view.paintedCount();
   let lastChange = last > 0 ? performance.now() : 0;
   for (let i = 0, still = 0; i < 600 && still < 10; i++) {
     await new Promise((r) => requestAnimationFrame(r));
-    const n = paintedInRegistry();
+    const n = view.paintedCount();
     if (n !== last) {
       last = n;
       lastChange = performance.now();
@@ -150,7 +141,7 @@ async function cold(): Promise<ColdResult> {
     allPaintedMs,
     glossaryMs,
     marks,
-    slices: [...slices],
+    slices: [...p.slices],
     longTasks: obs ? lt.length : null,
   };
 }
@@ -176,7 +167,8 @@ function throughput(fn: () => void, chars: number, minMs = 500): number {
   return chars / (best / 1000);
 }
 
-function matcherThroughput(): { chars: number; matcherMBs: number; loopMBs: number; hits: number } {
+/** `sink` is returned so the calibration loop's work is observable (not optimized away). */
+function matcherThroughput(): { chars: number; matcherMBs: number; loopMBs: number; hits: number; sink: number } {
   const text = pageText();
   const m = Matcher.load((JSON.parse(glossaryJson) as CompiledGlossary).matcher);
   let hits = 0;
@@ -190,8 +182,7 @@ function matcherThroughput(): { chars: number; matcherMBs: number; loopMBs: numb
     for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
     sink ^= h;
   }, text.length);
-  (globalThis as { __cgSink?: number }).__cgSink = sink;
-  return { chars: text.length, matcherMBs: matcher / 1e6, loopMBs: loop / 1e6, hits };
+  return { chars: text.length, matcherMBs: matcher / 1e6, loopMBs: loop / 1e6, hits, sink };
 }
 
 /** Resolves after `frames` rendered frames (rAF runs before a frame's rendering; the task after it, after). */
@@ -207,27 +198,28 @@ async function settle(frames: number): Promise<void> {
  * charged the scroll's rendering update and the paint window's highlight changes to the hit-test.
  */
 async function hover(n: number): Promise<{ times: number[]; hits: number }> {
-  if (!internals) throw new Error('cold() first');
-  const marks = internals.store.paintedInOrder();
+  const view = probe?.view;
+  if (!view) throw new Error('cold() first');
+  const ranges = view.paintedRanges();
   const times: number[] = [];
   let hits = 0;
   let seed = 12345;
   const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0);
-  const rectOf = (m: Mark) => rangeOf(document, m).getClientRects()[0];
-  for (let views = 0; times.length < n && marks.length > 0 && views < 200; views++) {
-    const target = rectOf(marks[rnd() % marks.length]!);
+  const rectOf = (r: Range) => r.getClientRects()[0];
+  for (let views = 0; times.length < n && ranges.length > 0 && views < 200; views++) {
+    const target = rectOf(ranges[rnd() % ranges.length]!);
     if (!target) continue;
     window.scrollBy(0, target.top - innerHeight / 2);
     await settle(3);
     const onScreen: DOMRect[] = [];
-    for (const m of marks) {
-      const rect = rectOf(m);
+    for (const r of ranges) {
+      const rect = rectOf(r);
       if (rect && rect.top >= 0 && rect.bottom <= innerHeight && rect.width > 0) onScreen.push(rect);
     }
     for (let k = 0; k < 50 && onScreen.length > 0 && times.length < n; k++) {
       const rect = onScreen[rnd() % onScreen.length]!;
       const t = performance.now();
-      const hit = internals.hitTest(rect.left + rect.width / 2, rect.top + rect.height / 2);
+      const hit = view.termAt(rect.left + rect.width / 2, rect.top + rect.height / 2);
       times.push(performance.now() - t);
       if (hit) hits++;
     }
@@ -237,6 +229,8 @@ async function hover(n: number): Promise<{ times: number[]; hits: number }> {
 
 /** Appends `perBatch` paragraphs `batches` times (one mutation batch each), ms of engine rescan work per batch. */
 async function incremental(updates: string[], perBatch: number, batches: number): Promise<{ batchMs: number[]; marksAfter: number }> {
+  const rescanMs = probe?.rescanMs;
+  if (!rescanMs) throw new Error('cold() first');
   const article = document.querySelector('article') ?? document.body;
   rescanMs.length = 0;
   const perBatchMs: number[] = [];

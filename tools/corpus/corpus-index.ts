@@ -2,7 +2,7 @@
 // corpus builder counted in the page's visible text and in its raw HTML, and a category.
 // Pure (no fs): check-corpus.ts reads the file and hands the text here, so this is unit-tested on strings.
 
-export type CorpusCategory = 'topic-strong' | 'topic-incidental' | 'terms-hidden-only' | 'general' | 'edge-case';
+type CorpusCategory = 'topic-strong' | 'topic-incidental' | 'terms-hidden-only' | 'general' | 'edge-case';
 
 export interface CorpusPage {
   /** Path relative to the corpus directory, e.g. 'mozilla-readability/yahoo-2.html'. */

@@ -5,17 +5,17 @@
  * Nothing shipped imports this module. Pure: fast-check and core types only (type-checked with tsconfig.core.json).
  */
 import fc from 'fast-check';
-import { CATEGORIES } from '../glossary-types.js';
-import { MARK_STYLES, THEMES, type Settings } from '../settings/schema.js';
-import type { OwnEntry, UserGlossary } from '../user-glossary.js';
+import { CATEGORIES } from '../../src/core/glossary-types.js';
+import { MARK_STYLES, THEMES, type Settings } from '../../src/core/settings/schema.js';
+import type { OwnEntry, UserGlossary } from '../../src/core/user-glossary.js';
 
-export type PathPart = string | number;
+type PathPart = string | number;
 export type Path = PathPart[];
-export type JsonType = 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object';
+type JsonType = 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object';
 
 export const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
-export function jsonType(v: unknown): JsonType {
+function jsonType(v: unknown): JsonType {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
   const t = typeof v;
@@ -85,7 +85,7 @@ export function otherTypeArb(original: unknown): fc.Arbitrary<unknown> {
 }
 
 /** Markup that must never reach a card: tags, comments, event handlers, script links. */
-export const MARKUP_SAMPLES = [
+const MARKUP_SAMPLES = [
   '<script>alert(1)</script>',
   '<img src=x onerror=alert(1)>',
   '<svg onload=alert(1)>',
@@ -99,7 +99,7 @@ export const MARKUP_SAMPLES = [
 ] as const;
 
 /** A random HTML-ish tag: `<img ... >`, `</div >`, `<!x`. */
-export const randomTagArb: fc.Arbitrary<string> = fc
+const randomTagArb: fc.Arbitrary<string> = fc
   .tuple(
     fc.constantFrom('<', '</', '<!', '<?', '< /'),
     fc.constantFrom('script', 'img', 'svg', 'a', 'iframe', 'object', 'B', 'Div', 'x', 'math', '--'),
@@ -285,7 +285,7 @@ function hash(s: string): number {
 /* ------------------------------------------------------------------ reporting */
 
 /** A short, depth-limited preview of any value (cycles, BigInt, 5,000-deep nesting and 100 KB strings included). */
-export function preview(v: unknown, depth = 5, max = 600): string {
+function preview(v: unknown, depth = 5, max = 600): string {
   const seen = new Set<unknown>();
   const go = (x: unknown, d: number): string => {
     if (typeof x === 'string') return JSON.stringify(x.length > 60 ? `${x.slice(0, 60)}…(${x.length} chars)` : x);

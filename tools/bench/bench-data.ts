@@ -1,8 +1,8 @@
 // Bench inputs, generated deterministically (seeded PRNG): article pages of a given size, a live-blog page, and
 // synthetic glossaries of N entries with aliases, compiled with the real matcher (src/core) like the build does.
-import type { Category, CompiledEntry, CompiledGlossary } from '../core/glossary-types.js';
-import { Matcher } from '../core/matcher/index.js';
-import type { TermInput } from '../core/matcher/types.js';
+import type { Category, CompiledEntry, CompiledGlossary } from '../../src/core/glossary-types.js';
+import { Matcher } from '../../src/core/matcher/index.js';
+import type { TermInput } from '../../src/core/matcher/types.js';
 
 /** mulberry32: small, fast, good enough for test data. */
 export function rng(seed: number): () => number {

@@ -12,17 +12,17 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { cpus, platform, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import glossary from 'virtual:glossary';
-import { CHROMIUM_ARGS, FIREFOX_PREFS, launchWithExtension } from '../../tests/e2e/harness/launch.js';
-import { CHROMIUM_EXECUTABLE, DIST_DIR, FIREFOX_EXECUTABLE, ROOT } from '../../tests/e2e/harness/paths.js';
-import type { ColdResult } from '../bench/page-bench.js';
+import { launchBrowser, launchWithExtension } from '../../tests/e2e/harness/launch.js';
+import { DIST_DIR, ROOT } from '../../tests/e2e/harness/paths.js';
+import type { ColdResult } from './page-bench.js';
 import { bundleBenchPage } from './bench-build.js';
 import { articlePage, liveBlogUpdates, syntheticGlossary, textSources } from './bench-data.js';
 import { type BenchResult, type BenchRow, type BenchSide, checkTargets, type Machine, markdown, summarizeTimes } from './bench-report.js';
 import { benchServer, type BenchServer } from './bench-server.js';
-import { parseCorpusIndex } from './corpus-index.js';
-import { firefoxProxyPrefs, rejectProxy } from './corpus-server.js';
+import { parseCorpusIndex } from '../corpus/corpus-index.js';
+import { CHROMIUM_LOOPBACK_ONLY_ARG, firefoxProxyPrefs, rejectProxy } from '../../tests/e2e/harness/network.js';
 
 type Kind = 'chromium' | 'firefox';
 interface Case {
@@ -54,23 +54,11 @@ function largestCorpusPages(n: number): string[] {
     .map((p) => p.path);
 }
 
-async function launch(kind: Kind, proxyPort: number): Promise<Browser> {
-  if (kind === 'chromium') {
-    return puppeteer.launch({
-      executablePath: CHROMIUM_EXECUTABLE,
-      headless: true,
-      pipe: true,
-      // No extension here: the bench injects the engine itself. Every host but 127.0.0.1 fails to resolve.
-      args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
-    });
-  }
-  return puppeteer.launch({
-    browser: 'firefox',
-    protocol: 'webDriverBiDi',
-    executablePath: FIREFOX_EXECUTABLE,
-    headless: true,
-    extraPrefsFirefox: { ...FIREFOX_PREFS, ...firefoxProxyPrefs(proxyPort) },
-  });
+/** No extension here: the bench injects the engine itself. Nothing but 127.0.0.1 is reachable. */
+function launch(kind: Kind, proxyPort: number) {
+  return kind === 'chromium'
+    ? launchBrowser(kind, { args: [CHROMIUM_LOOPBACK_ONLY_ARG] })
+    : launchBrowser(kind, { prefs: firefoxProxyPrefs(proxyPort) });
 }
 
 /** Cold runs per row, each in a fresh page: the row reports the median one (a single cold sample swung 3× between
@@ -248,7 +236,8 @@ async function main(): Promise<void> {
   let markjs: BenchSide['markjs'] = null;
   try {
     for (const kind of kinds) {
-      const browser = await launch(kind, proxy.port);
+      const launched = await launch(kind, proxy.port);
+      const browser = launched.browser;
       versions[kind] = (await browser.version()).replace(/^[^/]*\//, '');
       try {
         for (const c of cases.filter((x) => x.browser === kind)) {
@@ -275,7 +264,7 @@ async function main(): Promise<void> {
           };
         }
       } finally {
-        await browser.close().catch(() => undefined);
+        await launched.close().catch(() => undefined);
       }
     }
   } finally {

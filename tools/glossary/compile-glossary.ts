@@ -1,14 +1,12 @@
 /**
  * Node side of the glossary compiler: reads glossary/{entries.json,report.json,report.txt} and compiles them
- * (src/core stays free of node APIs). build.mjs bundles this file and calls `compileGlossaryDir` and
- * `formatGlossarySource`. Run directly (`node dist/tools/compile-glossary.mjs [dir]`) it prints a summary.
+ * (src/core stays free of node APIs). build.mjs (through tools/bundle.mjs) bundles this file and calls
+ * `compileGlossaryDir`. Run as a tool (`npm run glossary:stats [dir]`) it prints each entry's mention count.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compileGlossary, type CompileResult } from '../core/glossary-compiler/index.js';
-
-export { formatGlossarySource } from '../core/glossary-compiler/index.js';
+import { compileGlossary, type CompileResult } from '../../src/core/glossary-compiler/index.js';
 
 export function compileGlossaryDir(dir: string): CompileResult {
   const errors: string[] = [];

@@ -9,9 +9,9 @@ export interface ExpectGlossary {
 }
 
 /** Folds a spelling for comparison: case, hyphens, spaces and apostrophes do not matter here. */
-export const foldSpelling = (s: string): string => s.toLowerCase().replace(/[\s\-‐-―'’]+/g, '');
+const foldSpelling = (s: string): string => s.toLowerCase().replace(/[\s\-‐-―'’]+/g, '');
 
-export interface LabelVerdict {
+interface LabelVerdict {
   label: string;
   count: number;
   /** Entry ids the label's spellings belong to (empty: not a glossary spelling). */
@@ -111,7 +111,7 @@ export function expectationsFor(page: CorpusPage, lookup: GlossaryLookup): MarkE
 }
 
 /** Elements whose text we never mark (brief: inputs, textareas, contenteditable, code, scripts). */
-export const FORBIDDEN_MARK_PARENTS = ['script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'code', 'pre', 'title'];
+const FORBIDDEN_MARK_PARENTS = ['script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'code', 'pre', 'title'];
 
 /** The element names along a harness MarkPoint path ('/html[1]/body[1]/p[2]/text()[1]'). */
 export function pathElements(path: string): string[] {
