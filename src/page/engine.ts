@@ -43,6 +43,9 @@ export interface PageEngineOptions {
   onTermsChanged?: (terms: PageTerm[]) => void;
   /** The article's publish date for the card; default: read from the document on first use. */
   articleDate?: string | null;
+  /** The CSS for our highlight names the document already has from the start (the content script's marks.css):
+   *  the layer then attaches no sheet to the document unless the user's style differs (see highlights.ts). */
+  presentCss?: string | null;
 }
 
 export interface PageEngine {
@@ -91,7 +94,7 @@ class Engine implements PageEngine {
     this.doc = opts.root.nodeType === 9 ? (opts.root as Document) : opts.root.ownerDocument!;
     this.glossary = opts.glossary;
     this.settings = opts.settings;
-    this.layer = new HighlightLayer(this.doc);
+    this.layer = new HighlightLayer(this.doc, opts.presentCss ?? null);
     this.layer.setStyle(this.settings.marking.style, this.settings.marking.colors);
     this.layer.adopt(this.doc);
     const rootNode = this.root.getRootNode();

@@ -15,7 +15,11 @@ export const highlightName = (category: Category): string => `${HIGHLIGHT_PREFIX
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
-/** One rule per category. Colours come from validated settings; anything else falls back to currentColor. */
+/**
+ * One rule per category. Colours come from validated settings; anything else falls back to currentColor.
+ * `highlightCss` of the default settings is `extension/marks.css`, which the manifest injects with the content script
+ * (present from the start, so attaching it costs no restyle; a test keeps the two equal).
+ */
 export function highlightCss(style: MarkStyle, colors: Record<Category, string>): string {
   const rules: string[] = [];
   for (const c of CATEGORIES) {
@@ -42,9 +46,10 @@ function declarations(style: MarkStyle, colour: string): string {
     case 'wavy':
       return line('wavy');
     case 'background':
-      // Translucent: the page's own text colour stays readable over it on light and dark backgrounds.
-      return `background-color: color-mix(in srgb, ${colour} 22%, transparent);`;
+      // Translucent: the page's own text colour stays readable over it on light and dark backgrounds. The line is
+      // reset: this sheet may sit on top of the content script's marks.css (the default underline; see highlights.ts).
+      return `background-color: color-mix(in srgb, ${colour} 22%, transparent); text-decoration-line: none;`;
     case 'none':
-      return '';
+      return 'text-decoration-line: none;';
   }
 }
