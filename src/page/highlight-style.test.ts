@@ -40,5 +40,8 @@ describe('extension/marks.css', () => {
     const colors = DEFAULT_SETTINGS.marking.colors;
     expect(highlightCss('background', colors)).toMatch(/text-decoration-line: none/);
     expect(highlightCss('none', colors)).toMatch(/text-decoration-line: none/);
+    // and it outranks marks.css's bare ::highlight() in the document (Firefox puts manifest CSS after ours)
+    expect(highlightCss('none', colors, true)).toContain(':root *::highlight(context-glossary-person)');
+    expect(highlightCss('none', colors, true)).toContain(', ::highlight(context-glossary-person)'.slice(2));
   });
 });

@@ -20,11 +20,15 @@ const HEX = /^#[0-9a-fA-F]{6}$/;
  * `highlightCss` of the default settings is `extension/marks.css`, which the manifest injects with the content script
  * (present from the start, so attaching it costs no restyle; a test keeps the two equal).
  */
-export function highlightCss(style: MarkStyle, colors: Record<Category, string>): string {
+export function highlightCss(style: MarkStyle, colors: Record<Category, string>, over = false): string {
+  // `over`: a sheet that must win over marks.css. Firefox cascades a content script's manifest CSS after the
+  // document's own and adopted sheets, so equal specificity is not enough (the e2e test with style "none" showed the
+  // underline): `:root *` / `:root` outrank the bare pseudo-element; the bare form still serves shadow roots (no :root).
+  const sel = (name: string) => (over ? `::highlight(${name}), :root::highlight(${name}), :root *::highlight(${name})` : `::highlight(${name})`);
   const rules: string[] = [];
   for (const c of CATEGORIES) {
     const colour = HEX.test(colors[c] ?? '') ? colors[c] : 'currentColor';
-    rules.push(`::highlight(${highlightName(c)}) { ${declarations(style, colour)} }`);
+    rules.push(`${sel(highlightName(c))} { ${declarations(style, colour)} }`);
   }
   // The flash must read on light and dark pages: a translucent warm background over whatever is there.
   rules.push(`::highlight(${FLASH_NAME}) { background-color: rgba(250, 204, 21, 0.55); }`);

@@ -91,9 +91,8 @@ export class HighlightLayer {
   }
 
   setStyle(style: MarkStyle, colors: Record<Category, string>): void {
-    const css = highlightCss(style, colors);
-    this.sheet?.replaceSync(css);
-    const needs = css !== this.presentCss;
+    const needs = highlightCss(style, colors) !== this.presentCss;
+    this.sheet?.replaceSync(highlightCss(style, colors, this.presentCss !== null));
     if (needs === this.documentNeedsSheet) return;
     this.documentNeedsSheet = needs;
     if (!this.styled) return;
