@@ -12,6 +12,7 @@ import { buildRuntimeGlossary, type RuntimeGlossary } from '../core/runtime-glos
 import { DEFAULT_SETTINGS, isSitePattern, type Settings } from '../core/settings/schema.js';
 import type { UserGlossary } from '../core/user-glossary.js';
 import { CardHost } from '../page/card-host.js';
+import { highlightCss } from '../page/highlight-style.js';
 import { createPageEngine, type PageEngine, type PageTerm } from '../page/engine.js';
 import { handle, sendToBackground } from '../shared/messaging.js';
 import { loadSnapshot, onSnapshotChanged, requestChange, type Snapshot } from '../shared/settings-client.js';
@@ -61,7 +62,9 @@ function ensureEngine(): PageEngine {
       },
     },
   });
-  engine = createPageEngine({ root: document, glossary: g, settings, card, site: host, onTermsChanged: report });
+  // extension/marks.css (the manifest's `css`) is this CSS: the default marks need no sheet of ours in the document.
+  const presentCss = highlightCss(DEFAULT_SETTINGS.marking.style, DEFAULT_SETTINGS.marking.colors);
+  engine = createPageEngine({ root: document, glossary: g, settings, card, site: host, onTermsChanged: report, presentCss });
   return engine;
 }
 

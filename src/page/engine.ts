@@ -46,6 +46,9 @@ export interface PageEngineOptions {
   articleDate?: string | null;
   /** Measurement hooks for the bench (probe.ts); the content script and the reader pass none. */
   probe?: EngineProbe;
+  /** The CSS for our highlight names the document already has from the start (the content script's marks.css):
+   *  the layer then attaches no sheet to the document unless the user's style differs (see highlights.ts). */
+  presentCss?: string | null;
 }
 
 export interface PageEngine {
@@ -94,7 +97,7 @@ class Engine implements PageEngine {
     this.doc = opts.root.nodeType === 9 ? (opts.root as Document) : opts.root.ownerDocument!;
     this.glossary = opts.glossary;
     this.settings = opts.settings;
-    this.layer = new HighlightLayer(this.doc);
+    this.layer = new HighlightLayer(this.doc, opts.presentCss ?? null);
     this.layer.setStyle(this.settings.marking.style, this.settings.marking.colors);
     this.layer.adopt(this.doc);
     const rootNode = this.root.getRootNode();

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../core/settings/schema.js';
 import { FLASH_NAME, highlightCss, highlightName } from './highlight-style.js';
@@ -24,5 +27,21 @@ describe('highlightCss', () => {
     const css = highlightCss('solid', { ...colors, person: 'red; } body { display: none' });
     expect(css).not.toContain('display');
     expect(css).toContain('text-decoration-color: currentColor');
+  });
+});
+
+describe('extension/marks.css', () => {
+  it('is the CSS of the default settings (the content script relies on it being present from the start)', () => {
+    const file = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../extension/marks.css'), 'utf8');
+    const { style, colors } = DEFAULT_SETTINGS.marking;
+    expect(file.replace(/\/\*[\s\S]*?\*\/\s*/g, '').trim()).toBe(highlightCss(style, colors));
+  });
+  it('is overridden in full by a custom sheet (no underline left under a background or "none")', () => {
+    const colors = DEFAULT_SETTINGS.marking.colors;
+    expect(highlightCss('background', colors)).toMatch(/text-decoration-line: none/);
+    expect(highlightCss('none', colors)).toMatch(/text-decoration-line: none/);
+    // and it outranks marks.css's bare ::highlight() in the document (Firefox puts manifest CSS after ours)
+    expect(highlightCss('none', colors, true)).toContain(':root *::highlight(context-glossary-person)');
+    expect(highlightCss('none', colors, true)).toContain(', ::highlight(context-glossary-person)'.slice(2));
   });
 });

@@ -15,12 +15,20 @@ export const highlightName = (category: Category): string => `${HIGHLIGHT_PREFIX
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
-/** One rule per category. Colours come from validated settings; anything else falls back to currentColor. */
-export function highlightCss(style: MarkStyle, colors: Record<Category, string>): string {
+/**
+ * One rule per category. Colours come from validated settings; anything else falls back to currentColor.
+ * `highlightCss` of the default settings is `extension/marks.css`, which the manifest injects with the content script
+ * (present from the start, so attaching it costs no restyle; a test keeps the two equal).
+ */
+export function highlightCss(style: MarkStyle, colors: Record<Category, string>, over = false): string {
+  // `over`: a sheet that must win over marks.css. Firefox cascades a content script's manifest CSS after the
+  // document's own and adopted sheets, so equal specificity is not enough (the e2e test with style "none" showed the
+  // underline): `:root *` / `:root` outrank the bare pseudo-element; the bare form still serves shadow roots (no :root).
+  const sel = (name: string) => (over ? `::highlight(${name}), :root::highlight(${name}), :root *::highlight(${name})` : `::highlight(${name})`);
   const rules: string[] = [];
   for (const c of CATEGORIES) {
     const colour = HEX.test(colors[c] ?? '') ? colors[c] : 'currentColor';
-    rules.push(`::highlight(${highlightName(c)}) { ${declarations(style, colour)} }`);
+    rules.push(`${sel(highlightName(c))} { ${declarations(style, colour)} }`);
   }
   // The flash must read on light and dark pages: a translucent warm background over whatever is there.
   rules.push(`::highlight(${FLASH_NAME}) { background-color: rgba(250, 204, 21, 0.55); }`);
@@ -42,9 +50,10 @@ function declarations(style: MarkStyle, colour: string): string {
     case 'wavy':
       return line('wavy');
     case 'background':
-      // Translucent: the page's own text colour stays readable over it on light and dark backgrounds.
-      return `background-color: color-mix(in srgb, ${colour} 22%, transparent);`;
+      // Translucent: the page's own text colour stays readable over it on light and dark backgrounds. The line is
+      // reset: this sheet may sit on top of the content script's marks.css (the default underline; see highlights.ts).
+      return `background-color: color-mix(in srgb, ${colour} 22%, transparent); text-decoration-line: none;`;
     case 'none':
-      return '';
+      return 'text-decoration-line: none;';
   }
 }

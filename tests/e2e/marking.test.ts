@@ -97,7 +97,35 @@ describeEachBrowser('marking: frames, styles, site switch', (ctx) => {
     }
   });
 
-  it('paints the marks (the adopted stylesheet reaches the document and shadow roots)', async () => {
+  it('a custom style overrides the manifest’s marks.css in full: with style "none" marks are invisible', async () => {
+    const b = ctx();
+    await storeSettings(b, { ...structuredClone(DEFAULT_SETTINGS), marking: { ...DEFAULT_SETTINGS.marking, style: 'none' } });
+    const page = await b.newPage();
+    try {
+      await page.goto(server.url('/marks-basic.html'));
+      await waitForMarks(page, (m) => m.some((x) => x.name === 'context-glossary-organization'));
+      const rules = await page.evaluate(() =>
+        [...document.adoptedStyleSheets].flatMap((s) => Array.from(s.cssRules, (r) => r.cssText)).filter((t) => t.includes('context-glossary-')),
+      );
+      expect(rules.some((t) => t.includes('::highlight(context-glossary-organization)'))).toBe(true);
+      const h1 = await page.$('h1');
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const marked = await h1!.screenshot({ encoding: 'base64' });
+      const cleared = await page.evaluate(async () => {
+        const names = [...CSS.highlights.keys()].filter((n) => n.startsWith('context-glossary'));
+        for (const n of names) CSS.highlights.delete(n);
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return names.length;
+      });
+      expect(cleared).toBeGreaterThan(0);
+      expect(await h1!.screenshot({ encoding: 'base64' })).toBe(marked);
+    } finally {
+      await storeSettings(b, DEFAULT_SETTINGS);
+      await page.close();
+    }
+  });
+
+  it('paints the marks (default style from the manifest’s marks.css in the document, our sheet in shadow roots)', async () => {
     const page = await ctx().newPage();
     try {
       await page.goto(server.url('/marks-basic.html'));
@@ -108,7 +136,9 @@ describeEachBrowser('marking: frames, styles, site switch', (ctx) => {
         const host = document.getElementById('shadow-host');
         return { doc: texts(document.adoptedStyleSheets), shadow: texts(host?.shadowRoot?.adoptedStyleSheets ?? []) };
       });
-      expect(rules.doc.some((t) => t.includes('::highlight(context-glossary-organization)') && t.includes('dotted'))).toBe(true);
+      // The default style comes from extension/marks.css, present from the start: no sheet of ours is attached to the
+      // document (attaching one restyles every element). Document rules do not reach into shadow roots: those get it.
+      expect(rules.doc).toEqual([]);
       expect(rules.shadow.length).toBeGreaterThan(0);
       // Pixels: the first heading with and without our highlights registered. The engine re-registers cleared
       // highlights (checked every second), which can land between the delete and the screenshot: try a few times.
