@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS, type Settings, sitePattern } from '../core/settings/s
 import type { UserGlossary } from '../core/user-glossary.js';
 import { CardHost } from '../page/card-host.js';
 import { createPageEngine, type PageEngine, type PageTerm } from '../page/engine.js';
+import { t } from '../shared/i18n.js';
 import { handle, sendToBackground } from '../shared/messaging.js';
 import {
   loadSettings,
@@ -51,6 +52,7 @@ function ensureEngine(): PageEngine {
     report: loadGlossary().report.meta,
     settings,
     document,
+    t,
     actions: {
       notThisMeaning: (id) => {
         if (!sitePattern.safeParse(host).success) return;

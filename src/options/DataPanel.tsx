@@ -5,7 +5,7 @@
 import type { FieldError } from '../core/settings/issues.js';
 import type { ImportPreview } from '../core/export-import.js';
 import type { CorruptCopy, SettingsStorageInfo } from '../core/settings/store-core.js';
-import type { OptionsT } from './options-strings.js';
+import type { Translate } from '../core/i18n.js';
 
 export type ImportState = { kind: 'idle' } | { kind: 'errors'; errors: FieldError[] } | { kind: 'preview'; preview: ImportPreview } | { kind: 'done' };
 export type ResetState = { kind: 'idle' } | { kind: 'confirm' } | { kind: 'done'; canUndo: boolean };
@@ -28,7 +28,7 @@ export interface DataPanelProps {
   onUndo: () => void;
   onDownloadCorrupt: (which: 'settings' | 'userGlossary') => void;
   onDiscardCorrupt: (which: 'settings' | 'userGlossary') => void;
-  t: OptionsT;
+  t: Translate;
 }
 
 export function DataPanel(p: DataPanelProps) {
@@ -112,9 +112,9 @@ export function DataPanel(p: DataPanelProps) {
   );
 }
 
-function Preview({ preview: pv, onApply, onCancel, t }: { preview: ImportPreview; onApply: () => void; onCancel: () => void; t: OptionsT }) {
+function Preview({ preview: pv, onApply, onCancel, t }: { preview: ImportPreview; onApply: () => void; onCancel: () => void; t: Translate }) {
   const lines: string[] = [];
-  const add = (key: Parameters<OptionsT>[0], list: string[]) => list.length && lines.push(t(key, [list.join(', ')]));
+  const add = (key: Parameters<Translate>[0], list: string[]) => list.length && lines.push(t(key, [list.join(', ')]));
   add('options_import_added', pv.own.added);
   add('options_import_updated', pv.own.updated);
   add('options_import_removed', pv.own.removed);

@@ -6,7 +6,7 @@ import { render } from 'preact';
 import glossary from 'virtual:glossary';
 import * as store from '../shared/settings-store.js';
 import { OptionsApp } from './OptionsApp.js';
-import { t } from './t.js';
+import { t } from '../shared/i18n.js';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('options.html has no #root');

@@ -12,7 +12,7 @@ import { h, render } from 'preact';
 import type { CompiledEntry, ReportMeta } from '../core/glossary-types.js';
 import type { Settings } from '../core/settings/schema.js';
 import { canGoBack, type CardHistory, popHistory, pushHistory, startHistory } from '../ui/card-history.js';
-import { englishT, translateWith, type Translate } from '../ui/card-strings.js';
+import type { Translate } from '../core/i18n.js';
 import { firstSentence } from '../ui/quote-segments.js';
 import { TermCard, type TermCardProps } from '../ui/TermCard.js';
 import { TERM_CARD_CSS } from '../ui/term-card-css.js';
@@ -33,8 +33,8 @@ export interface CardHostOptions {
   document: Document;
   /** The report's metadata for the source line (the caller has the glossary: the host does not import it). */
   report: ReportMeta;
-  /** Strings; default: the extension's i18n messages (chrome.i18n, present in Chrome and Firefox), else English. */
-  t?: Translate;
+  /** Strings (src/shared/i18n.ts in the extension; tests build theirs from messages.json). */
+  t: Translate;
   /** Link target for a quote (the reader's URL), e.g. for middle-click; clicks always go to actions.openReader. */
   quoteHref?: (anchor: string) => string;
   /** Actions not offered here (the report reader has no "not this meaning on this site": it is the report). */
@@ -42,19 +42,6 @@ export interface CardHostOptions {
 }
 
 const NAME_ID = 'cg-term-name';
-
-function defaultTranslate(): Translate {
-  const i18n = (globalThis as { chrome?: { i18n?: { getMessage?: (k: string, s?: string[]) => string } } }).chrome?.i18n;
-  if (typeof i18n?.getMessage !== 'function') return englishT;
-  const getMessage = i18n.getMessage.bind(i18n);
-  return translateWith((key, subs) => {
-    try {
-      return getMessage(key, subs);
-    } catch {
-      return '';
-    }
-  });
-}
 
 /** Elements that cannot show children: a host appended to them would be invisible. */
 const REPLACED = new Set(['video', 'img', 'canvas', 'iframe', 'embed', 'object', 'audio']);
@@ -93,7 +80,7 @@ export class CardHost implements CardController {
     this.actions = opts.actions;
     this.doc = opts.document;
     this.report = opts.report;
-    this.t = opts.t ?? defaultTranslate();
+    this.t = opts.t;
     this.quoteHref = opts.quoteHref;
     this.omit = new Set(opts.omitActions ?? []);
   }

@@ -9,7 +9,6 @@ import { buildRuntimeGlossary, type RuntimeGlossary } from '../core/runtime-glos
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings/schema.js';
 import type { UserGlossary } from '../core/user-glossary.js';
 import { CardHost } from '../page/card-host.js';
-import { browser } from '../shared/browser.js';
 import {
   loadSettings,
   loadUserGlossary,
@@ -17,13 +16,11 @@ import {
   onUserGlossaryChanged,
   updateSettings,
 } from '../shared/settings-store.js';
-import { translateWith } from '../ui/card-strings.js';
+import { t } from '../shared/i18n.js';
 import { type ReaderEngine, startReaderEngine } from './reader-engine.js';
 import { termsInReport } from './report-layout.js';
 import { ReportView } from './ReportView.js';
 import { goToSentence } from './sentence-focus.js';
-
-const t = translateWith((key, subs) => browser.i18n.getMessage(key, subs));
 
 async function loadState(): Promise<{ settings: Settings; user: UserGlossary | null }> {
   // The reader must show the report even when storage is unreadable: defaults then, and say why in the console.

@@ -1,5 +1,5 @@
 /** The card's actions: not this meaning on this site, don't mark this term, pin, close. Each only when wired. */
-import type { Translate } from './card-strings.js';
+import type { Translate } from '../core/i18n.js';
 
 export interface TermCardActions {
   notThisMeaning?: (() => void) | undefined;

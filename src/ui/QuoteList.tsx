@@ -1,7 +1,7 @@
 /** "In the report": the entry's most telling verbatim sentences, its mention count and an expander for all. */
 import { useState } from 'preact/hooks';
 import type { Quote } from '../core/glossary-types.js';
-import { mentionsLabel, type Translate } from './card-strings.js';
+import { mentionsLabel, type Translate } from '../core/i18n.js';
 import { quoteAnchor, segmentQuote } from './quote-segments.js';
 
 export interface QuoteListProps {

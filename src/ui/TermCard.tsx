@@ -5,7 +5,7 @@
 import type { CompiledEntry, ReportMeta } from '../core/glossary-types.js';
 import type { Theme } from '../core/settings/schema.js';
 import { CardActionsRow, type TermCardActions } from './CardActionsRow.js';
-import type { Translate } from './card-strings.js';
+import type { Translate } from '../core/i18n.js';
 import { QuoteList } from './QuoteList.js';
 import { beyondReportText } from './quote-segments.js';
 import { RelatedLinks } from './RelatedLinks.js';
