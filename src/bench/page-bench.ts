@@ -30,9 +30,9 @@ function silentCard(): CardController {
     visible: false,
     pinned: false,
     entryId: null,
-    onPointerEnter: null,
-    onPointerLeave: null,
-    onClose: null,
+    onPointerEnter: () => () => {},
+    onPointerLeave: () => () => {},
+    onClose: () => () => {},
     hostElement: null,
     destroy() {},
   };

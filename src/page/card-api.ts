@@ -37,11 +37,12 @@ export interface CardController {
   readonly pinned: boolean;
   /** Entry shown now, or null. */
   readonly entryId: string | null;
-  /** The pointer entered/left the card: the engine's grace timer uses these to keep the card open. */
-  onPointerEnter: (() => void) | null;
-  onPointerLeave: (() => void) | null;
-  /** Called when the card closed itself (Esc, close button): the engine returns focus where it was. */
-  onClose: (() => void) | null;
+  /** The pointer entered/left the card: the hover controller's grace timer uses these to keep the card open.
+   *  Each returns its unsubscribe. */
+  onPointerEnter(listener: () => void): () => void;
+  onPointerLeave(listener: () => void): () => void;
+  /** The card closed itself (Esc, close button): the engine returns focus where it was. */
+  onClose(listener: () => void): () => void;
   /** The host element (excluded from page scans and DOM comparisons in tests). */
   readonly hostElement: HTMLElement | null;
   destroy(): void;

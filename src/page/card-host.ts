@@ -17,6 +17,7 @@ import { firstSentence } from '../ui/quote-segments.js';
 import { TermCard, type TermCardProps } from '../ui/TermCard.js';
 import { TERM_CARD_CSS } from '../ui/term-card-css.js';
 import { type CardActions, type CardAnchor, type CardController, type CardShowOptions, HOST_ATTRIBUTE } from './card-api.js';
+import { CardEvents } from './card-events.js';
 import { placeCard } from './card-position.js';
 import { applyStyles, HOST_CSS, type StyleMode } from './card-styles.js';
 
@@ -47,9 +48,7 @@ const NAME_ID = 'cg-term-name';
 const REPLACED = new Set(['video', 'img', 'canvas', 'iframe', 'embed', 'object', 'audio']);
 
 export class CardHost implements CardController {
-  onPointerEnter: (() => void) | null = null;
-  onPointerLeave: (() => void) | null = null;
-  onClose: (() => void) | null = null;
+  private readonly events = new CardEvents();
 
   private glossary: CardGlossary;
   private settings: Settings;
@@ -83,6 +82,16 @@ export class CardHost implements CardController {
     this.t = opts.t;
     this.quoteHref = opts.quoteHref;
     this.omit = new Set(opts.omitActions ?? []);
+  }
+
+  onPointerEnter(listener: () => void): () => void {
+    return this.events.on('pointerenter', listener);
+  }
+  onPointerLeave(listener: () => void): () => void {
+    return this.events.on('pointerleave', listener);
+  }
+  onClose(listener: () => void): () => void {
+    return this.events.on('close', listener);
   }
 
   get visible(): boolean {
@@ -153,7 +162,7 @@ export class CardHost implements CardController {
     this.doc.removeEventListener('fullscreenchange', this.onFullscreenChange);
     this.host?.remove();
     this.host = this.shadow = this.layer = this.live = null;
-    this.onPointerEnter = this.onPointerLeave = this.onClose = null;
+    this.events.clear();
   }
 
   private entry(id: string): CompiledEntry | undefined {
@@ -196,8 +205,8 @@ export class CardHost implements CardController {
     layer.lang = this.report.language || 'en';
     layer.hidden = true;
     layer.dataset.styles = this.styleMode;
-    layer.addEventListener('pointerenter', () => this.onPointerEnter?.());
-    layer.addEventListener('pointerleave', () => this.onPointerLeave?.());
+    layer.addEventListener('pointerenter', () => this.events.emit('pointerenter'));
+    layer.addEventListener('pointerleave', () => this.events.emit('pointerleave'));
     layer.addEventListener('keydown', (e) => {
       if (e.key !== 'Escape') return;
       // The page must not also act on this Esc (close its own modal, leave fullscreen).
@@ -232,7 +241,7 @@ export class CardHost implements CardController {
 
   private close(): void {
     this.hide(true);
-    this.onClose?.();
+    this.events.emit('close');
   }
 
   private navigate(next: CardHistory): void {
