@@ -54,18 +54,26 @@ function ensureEngine(): PageEngine {
     document,
     t,
     actions: {
+      // Each returns its undo: the card offers it for a few seconds (issue 12: no silent, irreversible click).
       notThisMeaning: (id) => {
-        if (!sitePattern.safeParse(host).success) return;
+        if (!sitePattern.safeParse(host).success) return null;
+        const had = settings.meaningRules.some((r) => r.site === host && r.entry === id);
         void updateSettings((s) =>
           s.meaningRules.some((r) => r.site === host && r.entry === id)
             ? s
             : { ...s, meaningRules: [...s.meaningRules, { site: host, entry: id }] },
         );
+        if (had) return null;
+        return () =>
+          void updateSettings((s) => ({ ...s, meaningRules: s.meaningRules.filter((r) => !(r.site === host && r.entry === id)) }));
       },
       dontMark: (id) => {
+        if (settings.entries.disabled.includes(id)) return null;
         void updateSettings((s) =>
           s.entries.disabled.includes(id) ? s : { ...s, entries: { ...s.entries, disabled: [...s.entries.disabled, id] } },
         );
+        return () =>
+          void updateSettings((s) => ({ ...s, entries: { ...s.entries, disabled: s.entries.disabled.filter((d) => d !== id) } }));
       },
       openReader: (anchor) => {
         sendToBackground('openReader', { anchor }).catch(() => {});

@@ -21,10 +21,11 @@ export interface CardShowOptions {
 
 /** Actions the card asks of its owner (the content script or the reader wires them to storage / messages). */
 export interface CardActions {
-  /** "Not this meaning on this site": a local rule; the owner removes the marks at once. */
-  notThisMeaning(entryId: string): void;
-  /** "Don't mark this term" (anywhere). */
-  dontMark(entryId: string): void;
+  /** "Not this meaning on this site": a local rule; the owner removes the marks at once. Returns the undo
+   *  (null: nothing was changed, e.g. a site that takes no rules). */
+  notThisMeaning(entryId: string): (() => void) | null;
+  /** "Don't mark this term" (anywhere); returns the undo as above. */
+  dontMark(entryId: string): (() => void) | null;
   /** Open the report reader at a sentence anchor like "p3s2" (null: the top). */
   openReader(anchor: string | null): void;
 }

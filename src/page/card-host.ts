@@ -19,6 +19,7 @@ import { TERM_CARD_CSS } from '../ui/term-card-css.js';
 import { type CardActions, type CardAnchor, type CardController, type CardShowOptions, HOST_ATTRIBUTE } from './card-api.js';
 import { CardEvents } from './card-events.js';
 import { placeCard } from './card-position.js';
+import { UNDO_CSS, UndoBar } from './card-undo.js';
 import { applyStyles, HOST_CSS, type StyleMode } from './card-styles.js';
 
 /** What the host needs of the runtime glossary (src/core/runtime-glossary.ts: RuntimeGlossary has these). */
@@ -63,6 +64,7 @@ export class CardHost implements CardController {
   private shadow: ShadowRoot | null = null;
   private layer: HTMLElement | null = null;
   private live: HTMLElement | null = null;
+  private undoBar: UndoBar | null = null;
   private styleMode: StyleMode | null = null;
 
   private history: CardHistory | null = null;
@@ -162,6 +164,7 @@ export class CardHost implements CardController {
     this.doc.removeEventListener('fullscreenchange', this.onFullscreenChange);
     this.host?.remove();
     this.host = this.shadow = this.layer = this.live = null;
+    this.undoBar = null;
     this.events.clear();
   }
 
@@ -180,7 +183,7 @@ export class CardHost implements CardController {
     const host = doc.createElement('div');
     host.setAttribute(HOST_ATTRIBUTE, '');
     const shadow = host.attachShadow({ mode: 'open' });
-    this.styleMode = applyStyles(shadow, HOST_CSS + TERM_CARD_CSS);
+    this.styleMode = applyStyles(shadow, HOST_CSS + TERM_CARD_CSS + UNDO_CSS);
     // The shadow root is open (tests and assistive tools read it), so a page script can reach our buttons and
     // `.click()` them or dispatch keys. Only the user may act: untrusted events stop here, in the capture phase,
     // before Preact's listeners on the buttons and links see them (SECURITY.md, tests/e2e/security.test.ts).
@@ -221,6 +224,7 @@ export class CardHost implements CardController {
     live.setAttribute('role', 'status');
 
     shadow.append(layer, live);
+    this.undoBar = new UndoBar(doc, shadow);
     this.host = host;
     this.shadow = shadow;
     this.layer = layer;
@@ -242,6 +246,13 @@ export class CardHost implements CardController {
   private close(): void {
     this.hide(true);
     this.events.emit('close');
+  }
+
+  /** Closes the card after a destructive action and offers its undo for several seconds (issue 12). */
+  private closeWithUndo(undo: (() => void) | null, message: string): void {
+    const hadFocus = this.shadow?.activeElement != null;
+    this.close();
+    if (undo) this.undoBar?.offer({ message, undoLabel: this.t('card_undo'), undo, focus: hadFocus });
   }
 
   private navigate(next: CardHistory): void {
@@ -293,14 +304,14 @@ export class CardHost implements CardController {
         notThisMeaning: this.omit.has('notThisMeaning')
           ? undefined
           : () => {
-              this.actions.notThisMeaning(id);
-              this.close();
+              const undo = this.actions.notThisMeaning(id);
+              this.closeWithUndo(undo, this.t('card_undo_not_this_meaning', [entry.name, this.doc.location.hostname]));
             },
         dontMark: this.omit.has('dontMark')
           ? undefined
           : () => {
-              this.actions.dontMark(id);
-              this.close();
+              const undo = this.actions.dontMark(id);
+              this.closeWithUndo(undo, this.t('card_undo_dont_mark', [entry.name]));
             },
         pin: () => {
           this.isPinned = !this.isPinned;

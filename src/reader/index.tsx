@@ -55,11 +55,14 @@ async function main(): Promise<void> {
     // It is the report itself: "not this meaning on this site" has no meaning here.
     omitActions: ['notThisMeaning'],
     actions: {
-      notThisMeaning: () => undefined,
+      notThisMeaning: () => null,
       dontMark: (id) => {
-        updateSettings((s) =>
+        const save = (fn: (s: Settings) => Settings) =>
+          updateSettings(fn).catch((err: unknown) => console.error('[context-glossary] reader: could not save', err));
+        void save((s) =>
           s.entries.disabled.includes(id) ? s : { ...s, entries: { ...s.entries, disabled: [...s.entries.disabled, id] } },
-        ).catch((err: unknown) => console.error('[context-glossary] reader: could not save', err));
+        );
+        return () => void save((s) => ({ ...s, entries: { ...s.entries, disabled: s.entries.disabled.filter((d) => d !== id) } }));
       },
       openReader: (anchor) => {
         if (!anchor) return;
