@@ -53,8 +53,10 @@ describeEachBrowser('card undo', (ctx) => {
     expect(bar.text).toContain("Kabul won't be marked on any site.");
     expect(bar.undoFocused).toBe(true);
     await page.keyboard.press('Enter');
-    const after = await waitForMarks(page, (m) => m.filter((x) => x.text === 'Kabul').length === before, 5_000);
-    expect(after.filter((m) => m.text === 'Kabul').length).toBe(before);
+    const after = await waitForMarks(page, (m) => m.filter((x) => x.text === 'Kabul').length >= before, 5_000);
+    // At least as many as before: the paint window registers marks near the viewport only, and Firefox may still
+    // have been painting more of them when `before` was read.
+    expect(after.filter((m) => m.text === 'Kabul').length).toBeGreaterThanOrEqual(before);
     expect((await undoBar(page)).shown).toBe(false);
   });
 
@@ -65,7 +67,9 @@ describeEachBrowser('card undo', (ctx) => {
     await waitForMarks(page, (m) => !m.some((x) => x.text === 'Kabul'), 3_000);
     expect((await undoBar(page)).text).toContain("Kabul won't be marked on 127.0.0.1.");
     await clickInCard(page, '[data-action="undo"]');
-    const after = await waitForMarks(page, (m) => m.filter((x) => x.text === 'Kabul').length === before, 5_000);
-    expect(after.filter((m) => m.text === 'Kabul').length).toBe(before);
+    const after = await waitForMarks(page, (m) => m.filter((x) => x.text === 'Kabul').length >= before, 5_000);
+    // At least as many as before: the paint window registers marks near the viewport only, and Firefox may still
+    // have been painting more of them when `before` was read.
+    expect(after.filter((m) => m.text === 'Kabul').length).toBeGreaterThanOrEqual(before);
   });
 });
