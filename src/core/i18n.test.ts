@@ -56,6 +56,14 @@ describe('i18n', () => {
     }
   });
 
+  it('says nothing in internal jargon (issue 12: "Background entry", "Context only", "context anchor")', () => {
+    const jargon = /background entry|context only|context anchor|anchorOnly|\bmarking\.|\bcard\.theme/i;
+    const found = Object.entries(englishMessages)
+      .filter(([, { message }]) => jargon.test(message))
+      .map(([key]) => key);
+    expect(found).toEqual([]);
+  });
+
   it('only src/shared/i18n.ts calls the translation API', () => {
     const callers = sourcesUnder('src').filter((f) => /\bgetMessage\(/.test(readFileSync(f, 'utf8')));
     expect(callers).toEqual([join('src', 'shared', 'i18n.ts')]);

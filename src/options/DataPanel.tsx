@@ -5,6 +5,7 @@
 import type { FieldError } from '../core/settings/issues.js';
 import type { ImportPreview } from '../core/export-import.js';
 import type { CorruptCopy, SettingsStorageInfo } from '../core/settings/store-core.js';
+import { settingLabels } from './setting-labels.js';
 import type { Translate } from '../core/i18n.js';
 
 export type ImportState = { kind: 'idle' } | { kind: 'errors'; errors: FieldError[] } | { kind: 'preview'; preview: ImportPreview } | { kind: 'done' };
@@ -121,7 +122,7 @@ function Preview({ preview: pv, onApply, onCancel, t }: { preview: ImportPreview
   add('options_import_ov_added', pv.overrides.added);
   add('options_import_ov_updated', pv.overrides.updated);
   add('options_import_ov_removed', pv.overrides.removed);
-  add('options_import_settings', pv.settings);
+  add('options_import_settings', settingLabels(pv.settings, t));
   return (
     <div class="preview-box" data-testid="import-preview">
       <p>{t('options_import_preview')}</p>
