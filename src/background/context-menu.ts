@@ -10,6 +10,7 @@
  */
 import { browser, type Menus, type Tabs } from '../shared/browser.js';
 import type { PendingLookup } from '../shared/protocol.js';
+import { t } from '../shared/i18n.js';
 import { sendToTab } from '../shared/messaging.js';
 import { lookup } from '../core/search.js';
 import { searchIndex } from './glossary-index.js';
@@ -35,12 +36,12 @@ export async function registerMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({
     id: MENU_LOOKUP,
-    title: browser.i18n.getMessage('bg_menuLookup'),
+    title: t('bg_menuLookup'),
     contexts: ['selection'],
   });
   browser.contextMenus.create({
     id: MENU_ADD,
-    title: browser.i18n.getMessage('bg_menuAdd'),
+    title: t('bg_menuAdd'),
     contexts: ['selection'],
   });
 }

@@ -83,20 +83,30 @@ export const settingsHandlers: HandlerMap = {
     await settingsService.clearCorruptCopy(which);
     return DONE;
   },
-  notThisMeaning: async ({ site, entry }, sender) => {
+  // `undo: true` takes back what the same request added (the card's Undo, issue 12).
+  notThisMeaning: async ({ site, entry, undo }, sender) => {
     if (!siteAllowed(site, sender)) throw new Error(`a page on ${hostOf(sender.url) ?? '?'} asked for a rule on ${site}`);
+    const has = (s: Settings) => s.meaningRules.some((r) => r.site === site && r.entry === entry);
     await settingsService.updateSettings((s) =>
-      s.meaningRules.some((r) => r.site === site && r.entry === entry) || s.meaningRules.length >= 2000
-        ? s
-        : { ...s, meaningRules: [...s.meaningRules, { site, entry }] },
+      undo
+        ? has(s)
+          ? { ...s, meaningRules: s.meaningRules.filter((r) => !(r.site === site && r.entry === entry)) }
+          : s
+        : has(s) || s.meaningRules.length >= 2000
+          ? s
+          : { ...s, meaningRules: [...s.meaningRules, { site, entry }] },
     );
     return DONE;
   },
-  dontMark: async ({ entry }) => {
+  dontMark: async ({ entry, undo }) => {
     await settingsService.updateSettings((s) =>
-      s.entries.disabled.includes(entry) || s.entries.disabled.length >= 2000
-        ? s
-        : { ...s, entries: { ...s.entries, disabled: [...s.entries.disabled, entry] } },
+      undo
+        ? s.entries.disabled.includes(entry)
+          ? { ...s, entries: { ...s.entries, disabled: s.entries.disabled.filter((d) => d !== entry) } }
+          : s
+        : s.entries.disabled.includes(entry) || s.entries.disabled.length >= 2000
+          ? s
+          : { ...s, entries: { ...s.entries, disabled: [...s.entries.disabled, entry] } },
     );
     return DONE;
   },

@@ -14,6 +14,7 @@ import type { UserGlossary } from '../core/user-glossary.js';
 import { CardHost } from '../page/card-host.js';
 import { highlightCss } from '../page/highlight-style.js';
 import { createPageEngine, type PageEngine, type PageTerm } from '../page/engine.js';
+import { t } from '../shared/i18n.js';
 import { handle, sendToBackground } from '../shared/messaging.js';
 import { loadSnapshot, onSnapshotChanged, requestChange, type Snapshot } from '../shared/settings-client.js';
 import { frameEligible, frameHost } from './eligibility.js';
@@ -49,13 +50,19 @@ function ensureEngine(): PageEngine {
     report: loadGlossary().report.meta,
     settings,
     document,
+    t,
     actions: {
+      // Each returns its undo: the card offers it for a few seconds (issue 12: no silent, irreversible click).
       notThisMeaning: (id) => {
-        if (!isSitePattern(host)) return;
+        if (!isSitePattern(host)) return null;
+        if (settings.meaningRules.some((r) => r.site === host && r.entry === id)) return null;
         requestChange('notThisMeaning', { site: host, entry: id }).catch(warn);
+        return () => void requestChange('notThisMeaning', { site: host, entry: id, undo: true }).catch(warn);
       },
       dontMark: (id) => {
+        if (settings.entries.disabled.includes(id)) return null;
         requestChange('dontMark', { entry: id }).catch(warn);
+        return () => void requestChange('dontMark', { entry: id, undo: true }).catch(warn);
       },
       openReader: (anchor) => {
         sendToBackground('openReader', { anchor }).catch(() => {});

@@ -5,12 +5,12 @@
 import { CATEGORIES, type Category } from '../core/glossary-types.js';
 import { MARK_STYLES, THEMES, type MarkStyle, type Settings, type Theme } from '../core/settings/schema.js';
 import { MarkPreview } from './MarkPreview.js';
-import type { OptionsT } from './options-strings.js';
+import type { Translate } from '../core/i18n.js';
 
 export interface AppearanceFormProps {
   value: Settings;
   onChange: (next: Settings) => void;
-  t: OptionsT;
+  t: Translate;
 }
 
 export function AppearanceForm({ value, onChange, t }: AppearanceFormProps) {

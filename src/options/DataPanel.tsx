@@ -5,7 +5,8 @@
 import type { FieldError } from '../core/settings/issues.js';
 import type { ImportPreview } from '../core/export-import.js';
 import type { CorruptCopy, SettingsStorageInfo } from '../core/settings/settings-service.js';
-import type { OptionsT } from './options-strings.js';
+import { settingLabels } from './setting-labels.js';
+import type { Translate } from '../core/i18n.js';
 
 export type ImportState = { kind: 'idle' } | { kind: 'errors'; errors: FieldError[] } | { kind: 'preview'; preview: ImportPreview } | { kind: 'done' };
 export type ResetState = { kind: 'idle' } | { kind: 'confirm' } | { kind: 'done'; canUndo: boolean };
@@ -28,7 +29,7 @@ export interface DataPanelProps {
   onUndo: () => void;
   onDownloadCorrupt: (which: 'settings' | 'userGlossary') => void;
   onDiscardCorrupt: (which: 'settings' | 'userGlossary') => void;
-  t: OptionsT;
+  t: Translate;
 }
 
 export function DataPanel(p: DataPanelProps) {
@@ -112,16 +113,16 @@ export function DataPanel(p: DataPanelProps) {
   );
 }
 
-function Preview({ preview: pv, onApply, onCancel, t }: { preview: ImportPreview; onApply: () => void; onCancel: () => void; t: OptionsT }) {
+function Preview({ preview: pv, onApply, onCancel, t }: { preview: ImportPreview; onApply: () => void; onCancel: () => void; t: Translate }) {
   const lines: string[] = [];
-  const add = (key: Parameters<OptionsT>[0], list: string[]) => list.length && lines.push(t(key, [list.join(', ')]));
+  const add = (key: Parameters<Translate>[0], list: string[]) => list.length && lines.push(t(key, [list.join(', ')]));
   add('options_import_added', pv.own.added);
   add('options_import_updated', pv.own.updated);
   add('options_import_removed', pv.own.removed);
   add('options_import_ov_added', pv.overrides.added);
   add('options_import_ov_updated', pv.overrides.updated);
   add('options_import_ov_removed', pv.overrides.removed);
-  add('options_import_settings', pv.settings);
+  add('options_import_settings', settingLabels(pv.settings, t));
   return (
     <div class="preview-box" data-testid="import-preview">
       <p>{t('options_import_preview')}</p>

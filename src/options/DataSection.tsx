@@ -18,7 +18,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../core/settings/schema.js';
 import type { CorruptCopy, SettingsStorageInfo } from '../core/settings/settings-service.js';
 import { emptyUserGlossary, type UserGlossary } from '../core/user-glossary.js';
 import { DataPanel, type ImportState, type ResetState } from './DataPanel.js';
-import type { OptionsT } from './options-strings.js';
+import type { Translate } from '../core/i18n.js';
 import type { Notify, OptionsStore } from './store-api.js';
 
 export interface DataSectionProps {
@@ -29,7 +29,7 @@ export interface DataSectionProps {
   notify: Notify;
   /** Writes any settings edit still waiting, so a reset or import is not overtaken by it. */
   beforeWrite: () => Promise<void>;
-  t: OptionsT;
+  t: Translate;
 }
 
 function download(text: string, name: string) {

@@ -5,7 +5,7 @@
 import { CATEGORIES, type CaseRule, type Category } from '../core/glossary-types.js';
 import { CASE_RULES } from '../core/user-glossary.js';
 import type { DraftErrors, EntryDraft } from './own-entry-draft.js';
-import type { OptionsStringKey, OptionsT } from './options-strings.js';
+import type { Translate } from '../core/i18n.js';
 
 export interface EntryEditorProps {
   draft: EntryDraft;
@@ -21,7 +21,7 @@ export interface EntryEditorProps {
   onCancel: () => void;
   /** Built-in entries with an override: drop it. */
   onReset?: (() => void) | undefined;
-  t: OptionsT;
+  t: Translate;
 }
 
 export function EntryEditor(p: EntryEditorProps) {
@@ -63,7 +63,7 @@ export function EntryEditor(p: EntryEditorProps) {
             <span>{t('options_field_category')}</span>
             <select name="category" value={d.category} onChange={(e) => set({ category: (e.currentTarget as HTMLSelectElement).value as Category })}>
               {CATEGORIES.map((c) => (
-                <option key={c} value={c}>{t(`options_category_${c}` as OptionsStringKey)}</option>
+                <option key={c} value={c}>{t(`options_category_${c}`)}</option>
               ))}
             </select>
           </label>
@@ -83,7 +83,7 @@ export function EntryEditor(p: EntryEditorProps) {
               <select name={`alias-case-${i}`} value={a.case} aria-label={t('options_field_case', [i + 1])}
                 onChange={(e) => replace({ case: (e.currentTarget as HTMLSelectElement).value as CaseRule })}>
                 {CASE_RULES.map((c) => (
-                  <option key={c} value={c}>{t(`options_case_${c}` as OptionsStringKey)}</option>
+                  <option key={c} value={c}>{t(`options_case_${c}`)}</option>
                 ))}
               </select>
               <button type="button" aria-label={t('options_remove_alias', [i + 1])} disabled={d.aliases.length <= 1}

@@ -4,7 +4,7 @@
  */
 import { CATEGORIES, type Category } from '../core/glossary-types.js';
 import type { CategoryFilter, ListItem } from './entry-list.js';
-import type { OptionsStringKey, OptionsT } from './options-strings.js';
+import type { Translate } from '../core/i18n.js';
 
 export interface GlossaryFormProps {
   items: ListItem[];
@@ -19,10 +19,10 @@ export interface GlossaryFormProps {
   onEdit: (id: string) => void;
   onDelete: (id: string) => void;
   onAdd: () => void;
-  t: OptionsT;
+  t: Translate;
 }
 
-const catKey = (c: Category) => `options_category_${c}` as OptionsStringKey;
+const catKey = (c: Category) => `options_category_${c}` as const;
 
 export function GlossaryForm(p: GlossaryFormProps) {
   const { t } = p;

@@ -18,7 +18,7 @@ import {
   type CategoryFilter,
 } from './entry-list.js';
 import { GlossaryForm } from './GlossaryForm.js';
-import type { OptionsT } from './options-strings.js';
+import type { Translate } from '../core/i18n.js';
 import { draftFromOwn, draftToOverride, draftToOwn, draftWarnings, emptyDraft, type DraftErrors, type EntryDraft } from './own-entry-draft.js';
 import type { Notify, OptionsStore } from './store-api.js';
 
@@ -38,7 +38,7 @@ export interface GlossarySectionProps {
   onSettings: (fn: (s: Settings) => Settings) => void;
   /** `?add=<text>`: open the add form prefilled (the context menu's "Add to my glossary"). */
   addPrefill: string | null;
-  t: OptionsT;
+  t: Translate;
 }
 
 export function GlossarySection({ glossary, settings, user, store, notify, onSettings, addPrefill, t }: GlossarySectionProps) {

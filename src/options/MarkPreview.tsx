@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { CATEGORIES, type Category } from '../core/glossary-types.js';
 import type { Settings } from '../core/settings/schema.js';
 import { highlightCss, highlightName } from '../page/highlight-style.js';
-import type { OptionsT } from './options-strings.js';
+import type { Translate } from '../core/i18n.js';
 
 /** Terms in the sample paragraph and their categories (every occurrence is found; first-only applies below). */
 // Islamabad stays unmarked, as on real pages: it is a context-only entry.
@@ -40,7 +40,7 @@ export function previewMarks(text: string, settings: Settings): [number, number,
 
 let sheet: CSSStyleSheet | null = null;
 
-export function MarkPreview({ settings, t }: { settings: Settings; t: OptionsT }) {
+export function MarkPreview({ settings, t }: { settings: Settings; t: Translate }) {
   const para = useRef<HTMLParagraphElement>(null);
   const text = t('options_preview_text');
   useEffect(() => {

@@ -11,7 +11,7 @@ import type { UserGlossary } from '../core/user-glossary.js';
 import { AppearanceSection } from './AppearanceSection.js';
 import { DataSection } from './DataSection.js';
 import { GlossarySection } from './GlossarySection.js';
-import type { OptionsStringKey, OptionsT } from './options-strings.js';
+import type { Translate } from '../core/i18n.js';
 import { SitesSection } from './SitesSection.js';
 import type { Notify, OptionsStore } from './store-api.js';
 
@@ -21,7 +21,7 @@ export interface OptionsAppProps {
   load: () => Promise<{ settings: Settings; user: UserGlossary }>;
   subscribe: (onSettings: (s: Settings) => void, onUser: (u: UserGlossary) => void) => () => void;
   addPrefill: string | null;
-  t: OptionsT;
+  t: Translate;
 }
 
 const SECTIONS = ['glossary', 'appearance', 'sites', 'data'] as const;
@@ -115,7 +115,7 @@ export function OptionsApp({ glossary, store, load, subscribe, addPrefill, t }: 
         <h1>{t('options_title')}</h1>
         <nav aria-label={t('options_nav')}>
           {SECTIONS.map((s) => (
-            <a key={s} href={`#${s}`}>{t(`options_${s}` as OptionsStringKey)}</a>
+            <a key={s} href={`#${s}`}>{t(`options_${s}`)}</a>
           ))}
         </nav>
         <p class={`status ${status?.kind ?? ''}`} role="status" aria-live="polite" data-testid="status">{status?.text ?? ''}</p>

@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { Settings } from '../core/settings/schema.js';
-import type { OptionsT } from './options-strings.js';
+import type { Translate } from '../core/i18n.js';
 import { addPattern } from './site-patterns.js';
 
 export interface SitesFormProps {
@@ -12,7 +12,7 @@ export interface SitesFormProps {
   onChange: (next: Settings) => void;
   /** Display name of an entry id (meaning rules name entries). */
   entryName: (id: string) => string;
-  t: OptionsT;
+  t: Translate;
 }
 
 export function SitesForm({ value, onChange, entryName, t }: SitesFormProps) {
@@ -74,7 +74,7 @@ export function SitesForm({ value, onChange, entryName, t }: SitesFormProps) {
   );
 }
 
-function PatternList({ id, title, items, onChange, t }: { id: string; title: string; items: string[]; onChange: (next: string[]) => void; t: OptionsT }) {
+function PatternList({ id, title, items, onChange, t }: { id: string; title: string; items: string[]; onChange: (next: string[]) => void; t: Translate }) {
   const [input, setInput] = useState('');
   const [error, setError] = useState<string | null>(null);
   const add = () => {

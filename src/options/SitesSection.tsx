@@ -2,7 +2,7 @@
 import type { CompiledGlossary } from '../core/glossary-types.js';
 import type { Settings } from '../core/settings/schema.js';
 import type { UserGlossary } from '../core/user-glossary.js';
-import type { OptionsT } from './options-strings.js';
+import type { Translate } from '../core/i18n.js';
 import { SitesForm } from './SitesForm.js';
 
 export interface SitesSectionProps {
@@ -10,7 +10,7 @@ export interface SitesSectionProps {
   user: UserGlossary;
   settings: Settings;
   onSettings: (fn: (s: Settings) => Settings) => void;
-  t: OptionsT;
+  t: Translate;
 }
 
 export function SitesSection({ glossary, user, settings, onSettings, t }: SitesSectionProps) {

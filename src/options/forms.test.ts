@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../core/settings/schema.js';
 import { AppearanceForm } from './AppearanceForm.js';
 import { DataPanel, type DataPanelProps } from './DataPanel.js';
 import { GlossaryForm } from './GlossaryForm.js';
-import { englishOptionsT as t } from './options-strings.js';
+import { englishT as t } from '../../tests/support/i18n.js';
 import { SitesForm } from './SitesForm.js';
 
 type Props = Record<string, unknown> & { children?: ComponentChild | ComponentChild[] };

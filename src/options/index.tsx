@@ -10,7 +10,7 @@ import type { Settings } from '../core/settings/schema.js';
 import type { UserGlossary } from '../core/user-glossary.js';
 import { backgroundStore } from './store-api.js';
 import { OptionsApp } from './OptionsApp.js';
-import { t } from './t.js';
+import { t } from '../shared/i18n.js';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('options.html has no #root');

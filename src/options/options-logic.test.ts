@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../core/settings/schema.js';
 import type { UserGlossary } from '../core/user-glossary.js';
 import { builtInAliases, filterEntries, listEntries, setCategoryEnabled, setEntryEnabled, spellingConflicts, spellingOwners } from './entry-list.js';
 import { previewMarks } from './MarkPreview.js';
-import { englishOptionsT } from './options-strings.js';
+import { englishT } from '../../tests/support/i18n.js';
 import { draftFromOwn, draftToOverride, draftToOwn, draftWarnings, emptyDraft } from './own-entry-draft.js';
 import { addPattern } from './site-patterns.js';
 
@@ -141,7 +141,7 @@ describe('site patterns', () => {
 });
 
 describe('mark preview', () => {
-  const text = englishOptionsT('options_preview_text');
+  const text = englishT('options_preview_text');
   it('marks every mention or only the first, and skips disabled categories', () => {
     const every = previewMarks(text, DEFAULT_SETTINGS);
     expect(every.filter((m) => text.slice(m[0], m[1]) === 'TTP')).toHaveLength(2);

@@ -21,10 +21,11 @@ export interface CardShowOptions {
 
 /** Actions the card asks of its owner (the content script or the reader wires them to storage / messages). */
 export interface CardActions {
-  /** "Not this meaning on this site": a local rule; the owner removes the marks at once. */
-  notThisMeaning(entryId: string): void;
-  /** "Don't mark this term" (anywhere). */
-  dontMark(entryId: string): void;
+  /** "Not this meaning on this site": a local rule; the owner removes the marks at once. Returns the undo
+   *  (null: nothing was changed, e.g. a site that takes no rules). */
+  notThisMeaning(entryId: string): (() => void) | null;
+  /** "Don't mark this term" (anywhere); returns the undo as above. */
+  dontMark(entryId: string): (() => void) | null;
   /** Open the report reader at a sentence anchor like "p3s2" (null: the top). */
   openReader(anchor: string | null): void;
 }
@@ -37,11 +38,12 @@ export interface CardController {
   readonly pinned: boolean;
   /** Entry shown now, or null. */
   readonly entryId: string | null;
-  /** The pointer entered/left the card: the engine's grace timer uses these to keep the card open. */
-  onPointerEnter: (() => void) | null;
-  onPointerLeave: (() => void) | null;
-  /** Called when the card closed itself (Esc, close button): the engine returns focus where it was. */
-  onClose: (() => void) | null;
+  /** The pointer entered/left the card: the hover controller's grace timer uses these to keep the card open.
+   *  Each returns its unsubscribe. */
+  onPointerEnter(listener: () => void): () => void;
+  onPointerLeave(listener: () => void): () => void;
+  /** The card closed itself (Esc, close button): the engine returns focus where it was. */
+  onClose(listener: () => void): () => void;
   /** The host element (excluded from page scans and DOM comparisons in tests). */
   readonly hostElement: HTMLElement | null;
   destroy(): void;

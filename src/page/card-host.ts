@@ -12,12 +12,14 @@ import { h, render } from 'preact';
 import type { CompiledEntry, ReportMeta } from '../core/glossary-types.js';
 import type { Settings } from '../core/settings/schema.js';
 import { canGoBack, type CardHistory, popHistory, pushHistory, startHistory } from '../ui/card-history.js';
-import { englishT, translateWith, type Translate } from '../ui/card-strings.js';
+import type { Translate } from '../core/i18n.js';
 import { firstSentence } from '../ui/quote-segments.js';
 import { TermCard, type TermCardProps } from '../ui/TermCard.js';
 import { TERM_CARD_CSS } from '../ui/term-card-css.js';
 import { type CardActions, type CardAnchor, type CardController, type CardShowOptions, HOST_ATTRIBUTE } from './card-api.js';
+import { CardEvents } from './card-events.js';
 import { placeCard } from './card-position.js';
+import { UNDO_CSS, UndoBar } from './card-undo.js';
 import { applyStyles, HOST_CSS, type StyleMode } from './card-styles.js';
 
 /** What the host needs of the runtime glossary (src/core/runtime-glossary.ts: RuntimeGlossary has these). */
@@ -33,8 +35,8 @@ export interface CardHostOptions {
   document: Document;
   /** The report's metadata for the source line (the caller has the glossary: the host does not import it). */
   report: ReportMeta;
-  /** Strings; default: the extension's i18n messages (chrome.i18n, present in Chrome and Firefox), else English. */
-  t?: Translate;
+  /** Strings (src/shared/i18n.ts in the extension; tests build theirs from messages.json). */
+  t: Translate;
   /** Link target for a quote (the reader's URL), e.g. for middle-click; clicks always go to actions.openReader. */
   quoteHref?: (anchor: string) => string;
   /** Actions not offered here (the report reader has no "not this meaning on this site": it is the report). */
@@ -43,26 +45,11 @@ export interface CardHostOptions {
 
 const NAME_ID = 'cg-term-name';
 
-function defaultTranslate(): Translate {
-  const i18n = (globalThis as { chrome?: { i18n?: { getMessage?: (k: string, s?: string[]) => string } } }).chrome?.i18n;
-  if (typeof i18n?.getMessage !== 'function') return englishT;
-  const getMessage = i18n.getMessage.bind(i18n);
-  return translateWith((key, subs) => {
-    try {
-      return getMessage(key, subs);
-    } catch {
-      return '';
-    }
-  });
-}
-
 /** Elements that cannot show children: a host appended to them would be invisible. */
 const REPLACED = new Set(['video', 'img', 'canvas', 'iframe', 'embed', 'object', 'audio']);
 
 export class CardHost implements CardController {
-  onPointerEnter: (() => void) | null = null;
-  onPointerLeave: (() => void) | null = null;
-  onClose: (() => void) | null = null;
+  private readonly events = new CardEvents();
 
   private glossary: CardGlossary;
   private settings: Settings;
@@ -77,6 +64,7 @@ export class CardHost implements CardController {
   private shadow: ShadowRoot | null = null;
   private layer: HTMLElement | null = null;
   private live: HTMLElement | null = null;
+  private undoBar: UndoBar | null = null;
   private styleMode: StyleMode | null = null;
 
   private history: CardHistory | null = null;
@@ -93,9 +81,19 @@ export class CardHost implements CardController {
     this.actions = opts.actions;
     this.doc = opts.document;
     this.report = opts.report;
-    this.t = opts.t ?? defaultTranslate();
+    this.t = opts.t;
     this.quoteHref = opts.quoteHref;
     this.omit = new Set(opts.omitActions ?? []);
+  }
+
+  onPointerEnter(listener: () => void): () => void {
+    return this.events.on('pointerenter', listener);
+  }
+  onPointerLeave(listener: () => void): () => void {
+    return this.events.on('pointerleave', listener);
+  }
+  onClose(listener: () => void): () => void {
+    return this.events.on('close', listener);
   }
 
   get visible(): boolean {
@@ -166,7 +164,8 @@ export class CardHost implements CardController {
     this.doc.removeEventListener('fullscreenchange', this.onFullscreenChange);
     this.host?.remove();
     this.host = this.shadow = this.layer = this.live = null;
-    this.onPointerEnter = this.onPointerLeave = this.onClose = null;
+    this.undoBar = null;
+    this.events.clear();
   }
 
   private entry(id: string): CompiledEntry | undefined {
@@ -184,7 +183,7 @@ export class CardHost implements CardController {
     const host = doc.createElement('div');
     host.setAttribute(HOST_ATTRIBUTE, '');
     const shadow = host.attachShadow({ mode: 'open' });
-    this.styleMode = applyStyles(shadow, HOST_CSS + TERM_CARD_CSS);
+    this.styleMode = applyStyles(shadow, HOST_CSS + TERM_CARD_CSS + UNDO_CSS);
     // The shadow root is open (tests and assistive tools read it), so a page script can reach our buttons and
     // `.click()` them or dispatch keys. Only the user may act: untrusted events stop here, in the capture phase,
     // before Preact's listeners on the buttons and links see them (SECURITY.md, tests/e2e/security.test.ts).
@@ -209,8 +208,8 @@ export class CardHost implements CardController {
     layer.lang = this.report.language || 'en';
     layer.hidden = true;
     layer.dataset.styles = this.styleMode;
-    layer.addEventListener('pointerenter', () => this.onPointerEnter?.());
-    layer.addEventListener('pointerleave', () => this.onPointerLeave?.());
+    layer.addEventListener('pointerenter', () => this.events.emit('pointerenter'));
+    layer.addEventListener('pointerleave', () => this.events.emit('pointerleave'));
     layer.addEventListener('keydown', (e) => {
       if (e.key !== 'Escape') return;
       // The page must not also act on this Esc (close its own modal, leave fullscreen).
@@ -225,6 +224,7 @@ export class CardHost implements CardController {
     live.setAttribute('role', 'status');
 
     shadow.append(layer, live);
+    this.undoBar = new UndoBar(doc, shadow);
     this.host = host;
     this.shadow = shadow;
     this.layer = layer;
@@ -245,7 +245,14 @@ export class CardHost implements CardController {
 
   private close(): void {
     this.hide(true);
-    this.onClose?.();
+    this.events.emit('close');
+  }
+
+  /** Closes the card after a destructive action and offers its undo for several seconds (issue 12). */
+  private closeWithUndo(undo: (() => void) | null, message: string): void {
+    const hadFocus = this.shadow?.activeElement != null;
+    this.close();
+    if (undo) this.undoBar?.offer({ message, undoLabel: this.t('card_undo'), undo, focus: hadFocus });
   }
 
   private navigate(next: CardHistory): void {
@@ -297,14 +304,14 @@ export class CardHost implements CardController {
         notThisMeaning: this.omit.has('notThisMeaning')
           ? undefined
           : () => {
-              this.actions.notThisMeaning(id);
-              this.close();
+              const undo = this.actions.notThisMeaning(id);
+              this.closeWithUndo(undo, this.t('card_undo_not_this_meaning', [entry.name, this.doc.location.hostname]));
             },
         dontMark: this.omit.has('dontMark')
           ? undefined
           : () => {
-              this.actions.dontMark(id);
-              this.close();
+              const undo = this.actions.dontMark(id);
+              this.closeWithUndo(undo, this.t('card_undo_dont_mark', [entry.name]));
             },
         pin: () => {
           this.isPinned = !this.isPinned;

@@ -83,6 +83,7 @@ class Engine implements PageEngine {
   private shadowList: ShadowRoot[] | null = null;
   private readonly hover: HoverController;
   private readonly observer: PageObserver;
+  private readonly offCardClose: () => void;
   private running = false;
   /** Bumped by every full scan and stop: a running async scan whose token is stale gives up. */
   private scanToken = 0;
@@ -119,7 +120,7 @@ class Engine implements PageEngine {
       fullRescan: () => void this.fullScan(),
       isOurs: (n) => n === opts.card.hostElement,
     });
-    opts.card.onClose = () => this.nav.cardClosed();
+    this.offCardClose = opts.card.onClose(() => this.nav.cardClosed());
     opts.probe?.attach({
       termAt: (x, y) => this.hitTest(x, y)?.entryId ?? null,
       paintedRanges: () => this.store.paintedInOrder().map((m) => rangeOf(this.doc, m)),
@@ -417,6 +418,6 @@ class Engine implements PageEngine {
     clearTimeout(this.termsTimer);
     this.hover.destroy();
     this.layer.destroy();
-    if (this.opts.card.onClose) this.opts.card.onClose = null;
+    this.offCardClose();
   }
 }

@@ -1,6 +1,7 @@
 // The hover state machine (dwell, grace, noise, Esc) with a fake document and card: no DOM needed.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CardController } from './card-api.js';
+import { CardEvents } from './card-events.js';
 import { GRACE_MS, HoverController, type HoverTarget } from './hover.js';
 
 type Listener = (e: unknown) => void;
@@ -18,13 +19,15 @@ function setup(delayMs = 200) {
     removeEventListener: (type: string) => listeners.delete(type),
   } as unknown as Document;
   const host = {} as HTMLElement;
+  const events = new CardEvents();
   const card = {
     visible: false as boolean,
     pinned: false as boolean,
     entryId: null as string | null,
-    onPointerEnter: null,
-    onPointerLeave: null,
-    onClose: null,
+    events,
+    onPointerEnter: (fn: () => void) => events.on('pointerenter', fn),
+    onPointerLeave: (fn: () => void) => events.on('pointerleave', fn),
+    onClose: (fn: () => void) => events.on('close', fn),
     hostElement: host,
     show: vi.fn((id: string, _anchor: unknown, _options: unknown) => {
       card.visible = true;
@@ -106,6 +109,24 @@ describe('HoverController', () => {
     vi.advanceTimersByTime(GRACE_MS);
     expect(card.hide).toHaveBeenCalled();
     expect(card.visible).toBe(false);
+  });
+
+  it('listens to the card through subscriptions: pointer in the card holds it open, destroy unsubscribes', () => {
+    const { ctrl, card, move } = setup(0);
+    move(50);
+    vi.advanceTimersByTime(0);
+    move(300); // off the mark: grace starts
+    card.events.emit('pointerenter'); // the card says the pointer is in it
+    vi.advanceTimersByTime(GRACE_MS * 3);
+    expect(card.visible).toBe(true);
+    card.events.emit('pointerleave');
+    vi.advanceTimersByTime(GRACE_MS);
+    expect(card.visible).toBe(false);
+    ctrl.destroy();
+    card.visible = true;
+    card.events.emit('pointerleave'); // no listener left: nothing schedules a hide
+    vi.advanceTimersByTime(GRACE_MS * 3);
+    expect(card.hide).toHaveBeenCalledTimes(1);
   });
 
   it('moving to another mark switches after a new dwell; a pinned card stays', () => {

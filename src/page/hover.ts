@@ -32,6 +32,7 @@ export class HoverController {
   /** After Esc, the mark under the pointer stays quiet until the pointer leaves it. */
   private suppressedKey: object | null = null;
   private readonly view: Window;
+  private readonly unsubscribe: readonly (() => void)[];
   private readonly onMove = (e: PointerEvent) => this.pointerMove(e);
   private readonly onLeave = (e: PointerEvent) => {
     if (!e.relatedTarget) this.left();
@@ -47,14 +48,16 @@ export class HoverController {
     this.view = doc.defaultView!;
     doc.addEventListener('pointermove', this.onMove, { capture: true, passive: true });
     doc.addEventListener('pointerout', this.onLeave, { capture: true, passive: true });
-    card.onPointerEnter = () => {
-      this.pointerInCard = true;
-      this.cancelGrace();
-    };
-    card.onPointerLeave = () => {
-      this.pointerInCard = false;
-      this.startGrace();
-    };
+    this.unsubscribe = [
+      card.onPointerEnter(() => {
+        this.pointerInCard = true;
+        this.cancelGrace();
+      }),
+      card.onPointerLeave(() => {
+        this.pointerInCard = false;
+        this.startGrace();
+      }),
+    ];
   }
 
   /** The card was opened by someone else (keyboard, lookup): pointer movement must not close it. */
@@ -160,7 +163,6 @@ export class HoverController {
     if (this.frame) this.view.cancelAnimationFrame(this.frame);
     this.cancelDwell();
     this.cancelGrace();
-    this.card.onPointerEnter = null;
-    this.card.onPointerLeave = null;
+    for (const off of this.unsubscribe) off();
   }
 }

@@ -10,12 +10,13 @@ import { buildRuntimeGlossary } from '../core/runtime-glossary.js';
 import { browseCategories, buildSearchIndex, search, type SearchIndex } from '../core/search.js';
 import type { Settings } from '../core/settings/schema.js';
 import { isUserGlossaryEmpty, type UserGlossary } from '../core/user-glossary.js';
+import { t } from '../shared/i18n.js';
 import { handle } from '../shared/messaging.js';
 import type { PendingLookup, TabTerm } from '../shared/protocol.js';
 import { loadSnapshot, onSnapshotChanged, requestChange } from '../shared/settings-client.js';
 import { TermCard } from '../ui/TermCard.js';
 import { PageTerms, type PageState } from './PageTerms.js';
-import { cardT, initialLookup, msg, openOptions, openReader, pageTerms, readerUrl, resolveTabId, revealInTab } from './popup-env.js';
+import { initialLookup, openOptions, openReader, pageTerms, readerUrl, resolveTabId, revealInTab } from './popup-env.js';
 import { LISTBOX_ID, ResultList, optionId } from './ResultList.js';
 import { SiteControls } from './SiteControls.js';
 import { siteOn, switchableHost } from '../core/settings/site-switch.js';
@@ -123,7 +124,7 @@ export function App() {
 
   const change = (request: Promise<unknown>) => {
     setError(null);
-    request.catch((e: unknown) => setError(msg('popup_settings_error', [e instanceof Error ? e.message : String(e)])));
+    request.catch((e: unknown) => setError(t('popup_settings_error', [e instanceof Error ? e.message : String(e)])));
   };
 
   const openCard = (id: string) => setCard({ id, history: [] });
@@ -182,13 +183,13 @@ export function App() {
         }}
       >
         <button type="button" class="back" id="cg-back" onClick={backToResults} ref={backRef}>
-          ← {msg('popup_back')}
+          ← {t('popup_back')}
         </button>
         <TermCard
           entry={cardEntry}
           report={glossary.report.meta}
           resolveEntry={entryById}
-          t={cardT}
+          t={t}
           theme={settings?.card.theme ?? 'system'}
           onNavigate={(id) => setCard({ id, history: [...card.history, card.id] })}
           onBack={
@@ -208,7 +209,7 @@ export function App() {
     <div class="popup">
       <div class="search">
         <label class="visually-hidden" for="cg-search">
-          {msg('popup_search_label')}
+          {t('popup_search_label')}
         </label>
         <input
           ref={inputRef}
@@ -222,7 +223,7 @@ export function App() {
           aria-expanded={options.length > 0}
           aria-controls={LISTBOX_ID}
           aria-activedescendant={activeIndex >= 0 && activeIndex < options.length ? optionId(activeIndex) : undefined}
-          placeholder={msg('popup_search_placeholder')}
+          placeholder={t('popup_search_placeholder')}
           value={query}
           onInput={(e) => {
             setQuery(e.currentTarget.value);
@@ -232,7 +233,7 @@ export function App() {
         />
       </div>
       <p class="visually-hidden" role="status">
-        {results ? msg('popup_result_count', [results.length]) : ''}
+        {results ? t('popup_result_count', [results.length]) : ''}
       </p>
       {error && (
         <p class="error" role="alert">
@@ -246,7 +247,7 @@ export function App() {
             paused={paused}
             siteOn={isSiteOn}
             entryById={entryById}
-            msg={msg}
+            t={t}
             onReveal={onReveal}
           />
         )}
@@ -255,8 +256,7 @@ export function App() {
           results={results}
           groups={groups}
           activeIndex={activeIndex}
-          cardT={cardT}
-          msg={msg}
+          t={t}
           onChoose={openCard}
           onHover={setActiveIndex}
         />
@@ -266,7 +266,7 @@ export function App() {
         switchable={switchable}
         siteOn={isSiteOn}
         paused={paused}
-        msg={msg}
+        t={t}
         onSiteOn={(on) => host && change(requestChange('setSiteOn', { host: host.toLowerCase(), on }))}
         onPause={(p) => change(requestChange('changeSettings', { patch: { enabled: !p } }))}
         onOptions={openOptions}

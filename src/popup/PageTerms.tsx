@@ -1,5 +1,6 @@
 /** "On this page": the distinct terms marked in the tab, with counts and one-line definitions; click to reveal. */
 import type { CompiledEntry } from '../core/glossary-types.js';
+import type { Translate } from '../core/i18n.js';
 import type { TabTerm } from '../shared/protocol.js';
 
 export type PageState =
@@ -13,17 +14,17 @@ export interface PageTermsProps {
   paused: boolean;
   siteOn: boolean;
   entryById: (id: string) => CompiledEntry | undefined;
-  msg: (key: string, subs?: (string | number)[]) => string;
+  t: Translate;
   onReveal: (term: TabTerm) => void;
 }
 
-export function PageTerms({ state, paused, siteOn, entryById, msg, onReveal }: PageTermsProps) {
+export function PageTerms({ state, paused, siteOn, entryById, t, onReveal }: PageTermsProps) {
   let body;
   if (state.kind === 'loading') body = null;
-  else if (state.kind === 'unavailable') body = <p class="note">{msg('popup_on_this_page_unavailable')}</p>;
-  else if (paused) body = <p class="note">{msg('popup_on_this_page_paused')}</p>;
-  else if (!siteOn) body = <p class="note">{msg('popup_on_this_page_off')}</p>;
-  else if (state.terms.length === 0) body = <p class="note">{msg('popup_on_this_page_none')}</p>;
+  else if (state.kind === 'unavailable') body = <p class="note">{t('popup_on_this_page_unavailable')}</p>;
+  else if (paused) body = <p class="note">{t('popup_on_this_page_paused')}</p>;
+  else if (!siteOn) body = <p class="note">{t('popup_on_this_page_off')}</p>;
+  else if (state.terms.length === 0) body = <p class="note">{t('popup_on_this_page_none')}</p>;
   else {
     const terms = state.terms
       .map((t) => ({ term: t, entry: entryById(t.id) }))
@@ -39,11 +40,11 @@ export function PageTerms({ state, paused, siteOn, entryById, msg, onReveal }: P
                 class="page-term"
                 data-entry={term.id}
                 data-count={term.count}
-                title={msg('popup_reveal', [name])}
+                title={t('popup_reveal', [name])}
                 onClick={() => onReveal(term)}
               >
                 <span class="page-term-name">{name}</span>
-                <span class="page-term-count" aria-label={msg('popup_term_count', [term.count])}>
+                <span class="page-term-count" aria-label={t('popup_term_count', [term.count])}>
                   {term.count}
                 </span>
                 {entry && <span class="page-term-definition">{entry.definition}</span>}
@@ -57,7 +58,7 @@ export function PageTerms({ state, paused, siteOn, entryById, msg, onReveal }: P
   return (
     <section class="page-section" aria-labelledby="cg-page-title" data-state={state.kind}>
       <h2 class="section-title" id="cg-page-title">
-        {msg('popup_on_this_page')}
+        {t('popup_on_this_page')}
       </h2>
       {body}
     </section>

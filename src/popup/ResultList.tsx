@@ -1,7 +1,7 @@
 /** The search results (or, for an empty query, the glossary by category) as one ARIA listbox. */
 import type { CompiledEntry } from '../core/glossary-types.js';
 import type { CategoryGroup, SearchResult } from '../core/search.js';
-import type { Translate } from '../ui/card-strings.js';
+import type { Translate } from '../core/i18n.js';
 
 export const LISTBOX_ID = 'cg-results';
 export const optionId = (index: number) => `cg-option-${index}`;
@@ -37,10 +37,10 @@ function Option({ entry, index, active, hint, onChoose, onHover }: OptionProps) 
   );
 }
 
-function hintFor(r: SearchResult, msg: (key: string, subs?: (string | number)[]) => string): string | null {
-  if (r.field === 'alias' && r.matchedText) return msg('popup_matched_alias', [r.matchedText]);
-  if (r.field === 'definition') return msg('popup_matched_definition');
-  if (r.field === 'quote') return msg('popup_matched_quote');
+function hintFor(r: SearchResult, t: Translate): string | null {
+  if (r.field === 'alias' && r.matchedText) return t('popup_matched_alias', [r.matchedText]);
+  if (r.field === 'definition') return t('popup_matched_definition');
+  if (r.field === 'quote') return t('popup_matched_quote');
   return null;
 }
 
@@ -49,18 +49,17 @@ export interface ResultListProps {
   results: SearchResult[] | null;
   groups: CategoryGroup[] | null;
   activeIndex: number;
-  cardT: Translate;
-  msg: (key: string, subs?: (string | number)[]) => string;
+  t: Translate;
   onChoose: (id: string) => void;
   onHover: (index: number) => void;
 }
 
 export function ResultList(props: ResultListProps) {
-  const { results, groups, activeIndex, msg } = props;
+  const { results, groups, activeIndex, t } = props;
   if (results && results.length === 0) {
     return (
       <p class="empty" role="status">
-        {msg('popup_no_results', [props.query.trim()])}
+        {t('popup_no_results', [props.query.trim()])}
       </p>
     );
   }
@@ -81,20 +80,20 @@ export function ResultList(props: ResultListProps) {
   };
   if (results) {
     return (
-      <ul id={LISTBOX_ID} role="listbox" aria-label={msg('popup_results')} class="listbox">
-        {results.map((r) => option(r.entry, hintFor(r, msg)))}
+      <ul id={LISTBOX_ID} role="listbox" aria-label={t('popup_results')} class="listbox">
+        {results.map((r) => option(r.entry, hintFor(r, t)))}
       </ul>
     );
   }
   return (
     <div class="browse">
-      <h2 class="section-title">{msg('popup_browse')}</h2>
-      <ul id={LISTBOX_ID} role="listbox" aria-label={msg('popup_browse')} class="listbox">
+      <h2 class="section-title">{t('popup_browse')}</h2>
+      <ul id={LISTBOX_ID} role="listbox" aria-label={t('popup_browse')} class="listbox">
         {(groups ?? []).map((g) => (
           <li role="presentation" key={g.category}>
             <ul role="group" aria-labelledby={`cg-cat-${g.category}`} class="group">
               <li role="presentation" id={`cg-cat-${g.category}`} class="group-title">
-                {props.cardT(`card_category_${g.category}`)}
+                {props.t(`card_category_${g.category}`)}
               </li>
               {g.entries.map((e) => option(e, null))}
             </ul>

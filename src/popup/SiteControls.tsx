@@ -1,10 +1,11 @@
+import type { Translate } from '../core/i18n.js';
 /** The footer: the site switch, the global pause, and links to the options page and the report reader. */
 export interface SiteControlsProps {
   host: string | null;
   switchable: boolean;
   siteOn: boolean;
   paused: boolean;
-  msg: (key: string, subs?: (string | number)[]) => string;
+  t: Translate;
   onSiteOn: (on: boolean) => void;
   onPause: (paused: boolean) => void;
   onOptions: () => void;
@@ -12,7 +13,7 @@ export interface SiteControlsProps {
 }
 
 export function SiteControls(props: SiteControlsProps) {
-  const { msg } = props;
+  const { t } = props;
   return (
     <footer class="controls">
       {props.switchable && (
@@ -24,7 +25,7 @@ export function SiteControls(props: SiteControlsProps) {
             checked={props.siteOn}
             onChange={(e) => props.onSiteOn(e.currentTarget.checked)}
           />
-          <span>{msg('popup_site_switch', [props.host ?? msg('popup_site_unknown')])}</span>
+          <span>{t('popup_site_switch', [props.host ?? t('popup_site_unknown')])}</span>
         </label>
       )}
       <label class="switch">
@@ -35,14 +36,14 @@ export function SiteControls(props: SiteControlsProps) {
           checked={props.paused}
           onChange={(e) => props.onPause(e.currentTarget.checked)}
         />
-        <span>{msg('popup_pause')}</span>
+        <span>{t('popup_pause')}</span>
       </label>
       <nav class="links">
         <button type="button" class="link" id="cg-open-options" onClick={props.onOptions}>
-          {msg('popup_options')}
+          {t('popup_options')}
         </button>
         <button type="button" class="link" id="cg-open-reader" onClick={props.onReader}>
-          {msg('popup_reader')}
+          {t('popup_reader')}
         </button>
       </nav>
     </footer>

@@ -1,5 +1,5 @@
 /**
- * The popup's links to the browser: which tab it is about, strings, and the actions it asks of other contexts.
+ * The popup's links to the browser: which tab it is about and the actions it asks of other contexts.
  *
  * Which tab: the real popup belongs to the active tab of its window (`tabs.query` needs no permission for ids).
  * `popup.html?tab=<id>` names the tab instead: used when the popup page is opened in a tab of its own — by the
@@ -9,17 +9,8 @@
 import { browser } from '../shared/browser.js';
 import { sendToBackground, sendToTab } from '../shared/messaging.js';
 import type { PendingLookup, Reply } from '../shared/protocol.js';
-import { translateWith, type Translate } from '../ui/card-strings.js';
 
 const params = new URLSearchParams(location.search);
-
-/** Popup strings (`popup_*` in messages.json) with positional substitutions; the key itself if missing. */
-export function msg(key: string, subs?: readonly (string | number)[]): string {
-  return browser.i18n.getMessage(key, subs?.map(String)) || key;
-}
-
-/** The card's strings, from the same locale files. */
-export const cardT: Translate = translateWith((key, subs) => browser.i18n.getMessage(key, subs));
 
 export async function resolveTabId(): Promise<number | null> {
   const named = params.get('tab');

@@ -1,6 +1,6 @@
 /** The report reader's page: the whole report, one element per sentence (`#p3s2`), and the list of its terms. */
 import type { CompiledEntry, CompiledReport } from '../core/glossary-types.js';
-import { mentionsLabel, type Translate } from '../ui/card-strings.js';
+import { mentionsLabel, type Translate } from '../core/i18n.js';
 import { datelineShown, layoutReport } from './report-layout.js';
 
 export interface ReportViewProps {

@@ -9,15 +9,12 @@ import { buildRuntimeGlossary, type RuntimeGlossary } from '../core/runtime-glos
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings/schema.js';
 import type { UserGlossary } from '../core/user-glossary.js';
 import { CardHost } from '../page/card-host.js';
-import { browser } from '../shared/browser.js';
 import { loadSnapshot, onSnapshotChanged, requestChange } from '../shared/settings-client.js';
-import { translateWith } from '../ui/card-strings.js';
+import { t } from '../shared/i18n.js';
 import { type ReaderEngine, startReaderEngine } from './reader-engine.js';
 import { termsInReport } from './report-layout.js';
 import { ReportView } from './ReportView.js';
 import { goToSentence } from './sentence-focus.js';
-
-const t = translateWith((key, subs) => browser.i18n.getMessage(key, subs));
 
 async function loadState(): Promise<{ settings: Settings; user: UserGlossary | null }> {
   // The reader must show the report even when the background does not answer: defaults then, and say why.
@@ -48,9 +45,11 @@ async function main(): Promise<void> {
     // It is the report itself: "not this meaning on this site" has no meaning here.
     omitActions: ['notThisMeaning'],
     actions: {
-      notThisMeaning: () => undefined,
+      notThisMeaning: () => null,
       dontMark: (id) => {
-        requestChange('dontMark', { entry: id }).catch((err: unknown) => console.error('[context-glossary] reader: could not save', err));
+        const warn = (err: unknown) => console.error('[context-glossary] reader: could not save', err);
+        requestChange('dontMark', { entry: id }).catch(warn);
+        return () => void requestChange('dontMark', { entry: id, undo: true }).catch(warn);
       },
       openReader: (anchor) => {
         if (!anchor) return;

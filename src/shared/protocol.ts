@@ -97,9 +97,9 @@ export interface ProtocolMap {
   /** to background (extension pages): drop a kept corrupt copy ("discard" in the options page). */
   clearCorruptCopy: { request: { which: 'settings' | 'userGlossary' }; reply: Done };
   /** to background: the card's "not this meaning on this site" (a content script may only name its own site). */
-  notThisMeaning: { request: { site: string; entry: string }; reply: Done };
+  notThisMeaning: { request: { site: string; entry: string; undo?: boolean }; reply: Done };
   /** to background: the card's "don't mark this term". */
-  dontMark: { request: { entry: string }; reply: Done };
+  dontMark: { request: { entry: string; undo?: boolean }; reply: Done };
   /** to background (extension pages): the popup's site switch, computed over the stored settings. */
   setSiteOn: { request: { host: string; on: boolean }; reply: Done };
   /**
@@ -188,8 +188,9 @@ const VALIDATORS: { [T in MessageType]: (p: Record<string, unknown>) => boolean 
   getSnapshot: (p) => Object.keys(p).length === 0,
   getStorageState: (p) => Object.keys(p).length === 0,
   clearCorruptCopy: (p) => onlyKeys(p, ['which']) && (p.which === 'settings' || p.which === 'userGlossary'),
-  notThisMeaning: (p) => onlyKeys(p, ['site', 'entry']) && isSitePattern(p.site) && isEntryId(p.entry),
-  dontMark: (p) => onlyKeys(p, ['entry']) && isEntryId(p.entry),
+  notThisMeaning: (p) =>
+    onlyKeys(p, ['site', 'entry', 'undo']) && isSitePattern(p.site) && isEntryId(p.entry) && (p.undo === undefined || typeof p.undo === 'boolean'),
+  dontMark: (p) => onlyKeys(p, ['entry', 'undo']) && isEntryId(p.entry) && (p.undo === undefined || typeof p.undo === 'boolean'),
   setSiteOn: (p) => onlyKeys(p, ['host', 'on']) && isSitePattern(p.host) && typeof p.on === 'boolean',
   changeSettings: (p) => onlyKeys(p, ['patch']) && isSettingsPatch(p.patch),
   saveData: (p) =>

@@ -1,12 +1,17 @@
-/** The card's actions: not this meaning on this site, don't mark this term, pin, close. Each only when wired. */
-import type { Translate } from './card-strings.js';
+/**
+ * The card's footer (issue 12 deliverable 1: at most two controls): one small "Actions" menu — pin, "not this
+ * meaning on this site", "don't mark this term" — and Close. The menu is a disclosure (button with aria-expanded
+ * and the buttons it shows), so Tab reaches each action and screen readers need no menu keyboard model.
+ */
+import { useState } from 'preact/hooks';
+import type { Translate } from '../core/i18n.js';
 
 export interface TermCardActions {
   notThisMeaning?: (() => void) | undefined;
   dontMark?: (() => void) | undefined;
   pin?: (() => void) | undefined;
   close?: (() => void) | undefined;
-  /** Opens the report reader at a sentence anchor ("p3s2"). */
+  /** Opens the report reader at a sentence anchor ("p3s2"); null: the top of the report. */
   openQuote?: ((anchor: string) => void) | undefined;
 }
 
@@ -16,30 +21,50 @@ export interface CardActionsRowProps {
   t: Translate;
 }
 
+export const ACTIONS_MENU_ID = 'cg-actions-menu';
+
 export function CardActionsRow({ actions, pinned, t }: CardActionsRowProps) {
+  const [open, setOpen] = useState(false);
   const { notThisMeaning, dontMark, pin, close } = actions;
-  if (!notThisMeaning && !dontMark && !pin && !close) return null;
+  const hasMenu = Boolean(notThisMeaning || dontMark || pin);
+  if (!hasMenu && !close) return null;
   return (
     <div class="cg-actions" role="group" aria-label={t('card_actions')}>
-      {notThisMeaning && (
-        <button type="button" class="cg-action" data-action="not-this-meaning" onClick={notThisMeaning}>
-          {t('card_not_this_meaning')}
-        </button>
-      )}
-      {dontMark && (
-        <button type="button" class="cg-action" data-action="dont-mark" onClick={dontMark}>
-          {t('card_dont_mark')}
-        </button>
-      )}
-      {pin && (
-        <button type="button" class="cg-action cg-action-end" data-action="pin" aria-pressed={pinned} onClick={pin}>
-          {pinned ? t('card_unpin') : t('card_pin')}
+      {hasMenu && (
+        <button
+          type="button"
+          class="cg-action cg-menu-toggle"
+          data-action="menu"
+          aria-expanded={open}
+          aria-controls={ACTIONS_MENU_ID}
+          onClick={() => setOpen(!open)}
+        >
+          {t('card_actions')} {open ? '▴' : '▾'}
         </button>
       )}
       {close && (
-        <button type="button" class={pin ? 'cg-action' : 'cg-action cg-action-end'} data-action="close" onClick={close}>
+        <button type="button" class="cg-action cg-action-end" data-action="close" onClick={close}>
           {t('card_close')}
         </button>
+      )}
+      {hasMenu && (
+        <div class="cg-menu" id={ACTIONS_MENU_ID} hidden={!open}>
+          {pin && (
+            <button type="button" class="cg-menu-item" data-action="pin" aria-pressed={pinned} onClick={pin}>
+              {pinned ? t('card_unpin') : t('card_pin')}
+            </button>
+          )}
+          {notThisMeaning && (
+            <button type="button" class="cg-menu-item" data-action="not-this-meaning" onClick={notThisMeaning}>
+              {t('card_not_this_meaning')}
+            </button>
+          )}
+          {dontMark && (
+            <button type="button" class="cg-menu-item" data-action="dont-mark" onClick={dontMark}>
+              {t('card_dont_mark')}
+            </button>
+          )}
+        </div>
       )}
     </div>
   );

@@ -1,7 +1,11 @@
-/** "In the report": the entry's most telling verbatim sentences, its mention count and an expander for all. */
+/**
+ * "In the report": the entry's most telling verbatim sentence first, then "N mentions · Open in the report"; the
+ * next sentences and the expander for all sit in a part shown only when the card's "More" is open (issue 12:
+ * without scrolling the card shows at least the best report sentence).
+ */
 import { useState } from 'preact/hooks';
 import type { Quote } from '../core/glossary-types.js';
-import { mentionsLabel, type Translate } from './card-strings.js';
+import { mentionsLabel, type Translate } from '../core/i18n.js';
 import { quoteAnchor, segmentQuote } from './quote-segments.js';
 
 export interface QuoteListProps {
@@ -16,7 +20,12 @@ export interface QuoteListProps {
   quoteHref?: ((anchor: string) => string) | undefined;
   /** Own entries: the user's quotes (no report sentence, maybe a source link) under another title, no count. */
   own?: boolean | undefined;
+  /** The card's "More" is open: the quotes after the first show. */
+  more?: boolean | undefined;
 }
+
+/** Id of the part holding the quotes after the first (the card's "More" toggle controls it). */
+export const MORE_QUOTES_ID = 'cg-more-quotes';
 
 /** A quote's own source link (user quotes carry `sourceUrl`); only http(s) is ever made a link. */
 function sourceUrlOf(q: Quote): string | null {
@@ -33,67 +42,88 @@ export function QuoteText({ quote }: { quote: Quote }) {
   );
 }
 
-export function QuoteList({ quotes, mentions, t, visible = 3, openQuote, quoteHref, own }: QuoteListProps) {
+export function QuoteList({ quotes, mentions, t, visible = 3, openQuote, quoteHref, own, more = false }: QuoteListProps) {
   const [expanded, setExpanded] = useState(false);
   const shown = expanded ? quotes : quotes.slice(0, visible);
+  const first = quotes[0];
   return (
     <section class="cg-in-report" aria-label={own ? t('card_own_quotes') : t('card_in_report')}>
-      <h3 class="cg-section-title">
-        <span>{own ? t('card_own_quotes') : t('card_in_report')}</span>
-        {!own && (
-          <span class="cg-count" data-mentions={mentions}>
-            {mentionsLabel(t, mentions)}
-          </span>
-        )}
-      </h3>
+      {own && <h3 class="cg-section-title">{t('card_own_quotes')}</h3>}
       {quotes.length === 0 ? (
         <p class="cg-empty">{t('card_not_in_report')}</p>
       ) : (
         <ol class="cg-quotes">
-          {shown.map((q) => {
-            const anchor = quoteAnchor(q);
-            const external = q.paragraph < 1 ? sourceUrlOf(q) : null;
-            return (
-              <li key={q.paragraph < 1 ? `own-${q.text}` : anchor}>
-                {q.paragraph < 1 ? (
-                  external ? (
-                    <a class="cg-quote" href={external} target="_blank" rel="noopener noreferrer" data-quote="">
-                      <QuoteText quote={q} />
-                    </a>
-                  ) : (
-                    <span class="cg-quote" data-quote="">
-                      <QuoteText quote={q} />
-                    </span>
-                  )
-                ) : openQuote ? (
-                  <a
-                    class="cg-quote"
-                    href={quoteHref ? quoteHref(anchor) : `#${anchor}`}
-                    title={t('card_open_in_reader')}
-                    data-quote=""
-                    data-anchor={anchor}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      openQuote(anchor);
-                    }}
-                  >
-                    <QuoteText quote={q} />
-                  </a>
-                ) : (
-                  <span class="cg-quote" data-quote="" data-anchor={anchor}>
-                    <QuoteText quote={q} />
-                  </span>
-                )}
-              </li>
-            );
-          })}
+          {shown.slice(0, 1).map(renderQuote)}
         </ol>
       )}
-      {quotes.length > visible && (
-        <button type="button" class="cg-expander" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
-          {expanded ? t('card_show_fewer') : t('card_show_all', [quotes.length])}
-        </button>
+      {!own && (
+        <p class="cg-count-line">
+          <span class="cg-count" data-mentions={mentions}>
+            {mentionsLabel(t, mentions)}
+          </span>
+          {openQuote && first && (
+            <>
+              {' · '}
+              <a
+                class="cg-open-report"
+                href={quoteHref ? quoteHref(quoteAnchor(first)) : `#${quoteAnchor(first)}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  openQuote(quoteAnchor(first));
+                }}
+              >
+                {t('card_open_report')}
+              </a>
+            </>
+          )}
+        </p>
       )}
+      <div class="cg-more-quotes" id={MORE_QUOTES_ID} hidden={!more}>
+        {shown.length > 1 && <ol class="cg-quotes">{shown.slice(1).map(renderQuote)}</ol>}
+        {quotes.length > visible && (
+          <button type="button" class="cg-expander" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+            {expanded ? t('card_show_fewer') : t('card_show_all', [quotes.length])}
+          </button>
+        )}
+      </div>
     </section>
   );
+
+  function renderQuote(q: Quote) {
+    const anchor = quoteAnchor(q);
+    const external = q.paragraph < 1 ? sourceUrlOf(q) : null;
+    return (
+      <li key={q.paragraph < 1 ? `own-${q.text}` : anchor}>
+        {q.paragraph < 1 ? (
+          external ? (
+            <a class="cg-quote" href={external} target="_blank" rel="noopener noreferrer" data-quote="">
+              <QuoteText quote={q} />
+            </a>
+          ) : (
+            <span class="cg-quote" data-quote="">
+              <QuoteText quote={q} />
+            </span>
+          )
+        ) : openQuote ? (
+          <a
+            class="cg-quote"
+            href={quoteHref ? quoteHref(anchor) : `#${anchor}`}
+            title={t('card_open_in_reader')}
+            data-quote=""
+            data-anchor={anchor}
+            onClick={(e) => {
+              e.preventDefault();
+              openQuote(anchor);
+            }}
+          >
+            <QuoteText quote={q} />
+          </a>
+        ) : (
+          <span class="cg-quote" data-quote="" data-anchor={anchor}>
+            <QuoteText quote={q} />
+          </span>
+        )}
+      </li>
+    );
+  }
 }

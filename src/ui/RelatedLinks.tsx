@@ -1,6 +1,6 @@
 /** Related entries as buttons that switch the card to that entry (the owner keeps the Back history). */
 import type { CompiledEntry } from '../core/glossary-types.js';
-import type { Translate } from './card-strings.js';
+import type { Translate } from '../core/i18n.js';
 
 export interface RelatedLinksProps {
   ids: readonly string[];

@@ -1,7 +1,7 @@
 /** Where the card's content comes from, and a note when the article is newer than the report. */
 import type { ReportMeta } from '../core/glossary-types.js';
 import { formatDay, isArticleNewer } from './card-dates.js';
-import type { Translate } from './card-strings.js';
+import type { Translate } from '../core/i18n.js';
 
 export interface SourceLineProps {
   report: Pick<ReportMeta, 'title' | 'date' | 'displayDate'>;

@@ -2,12 +2,13 @@
  * The one card: what a term is and what the report says about it. A pure component (no browser APIs): the
  * content script's card host, the report reader and the popup all render it, passing data and callbacks in.
  */
+import { useState } from 'preact/hooks';
 import type { CompiledEntry, ReportMeta } from '../core/glossary-types.js';
 import type { Theme } from '../core/settings/schema.js';
 import { CardActionsRow, type TermCardActions } from './CardActionsRow.js';
-import type { Translate } from './card-strings.js';
-import { QuoteList } from './QuoteList.js';
-import { beyondReportText } from './quote-segments.js';
+import type { Translate } from '../core/i18n.js';
+import { MORE_QUOTES_ID, QuoteList } from './QuoteList.js';
+import { beyondReportText, firstSentence } from './quote-segments.js';
 import { RelatedLinks } from './RelatedLinks.js';
 import { SourceLine } from './SourceLine.js';
 
@@ -39,9 +40,20 @@ export interface TermCardProps {
   animate?: boolean | undefined;
 }
 
+/** Id of the "More" part (the toggle's aria-controls; the e2e helper opens it to reach what is inside). */
+export const MORE_ID = 'cg-more';
+
+/**
+ * Issue 12 deliverable 1: without scrolling the card shows the name, a one- or two-line gist, the best report
+ * sentence verbatim with the term marked and "N mentions · Open in the report"; the full definition, more
+ * quotes, related terms, beyond the report and the source line open on request ("More"), in the card.
+ */
 export function TermCard(props: TermCardProps) {
   const { entry, t, actions = {}, theme = 'system' } = props;
+  const [more, setMore] = useState(false);
   const classes = `cg-card theme-${theme}${props.animate ? ' cg-animate' : ''}`;
+  const gist = firstSentence(entry.definition);
+  const notes = typeof (entry as { notes?: unknown }).notes === 'string' ? (entry as { notes?: string }).notes : '';
   return (
     <div class={classes} data-entry={entry.id} data-category={entry.category}>
       <div class="cg-head">
@@ -65,32 +77,51 @@ export function TermCard(props: TermCardProps) {
           {entry.short && entry.short !== entry.name && <span class="cg-short"> {entry.short}</span>}
         </h2>
       </div>
-      <div class="cg-body">
-      <p class="cg-definition">{entry.definition}</p>
-      {typeof (entry as { notes?: unknown }).notes === 'string' && (entry as { notes?: string }).notes && (
-        <p class="cg-beyond">{(entry as { notes?: string }).notes}</p>
-      )}
-      {entry.beyondReport && (
-        <p class="cg-beyond" data-beyond-report="">
-          <strong>{t('card_beyond_report')}:</strong> {beyondReportText(entry.beyondReport)}
-        </p>
-      )}
-      {(!entry.own || entry.quotes.length > 0) && (
-        <QuoteList
-          key={entry.id}
-          quotes={entry.quotes}
-          mentions={entry.mentions}
-          t={t}
-          visible={props.visibleQuotes}
-          openQuote={actions.openQuote}
-          quoteHref={props.quoteHref}
-          own={entry.own}
-        />
-      )}
-      <RelatedLinks ids={entry.related} resolveEntry={props.resolveEntry} onNavigate={props.onNavigate} t={t} />
+      <div class={more ? 'cg-body cg-body-open' : 'cg-body'}>
+        <p class="cg-gist">{gist}</p>
+        {entry.background ? (
+          // A background entry is not in the report: say so plainly instead of "0 mentions" under the report's name.
+          <p class="cg-background-note" data-background-note="">
+            {t('card_background_note', [entry.name])}
+          </p>
+        ) : (
+          (!entry.own || entry.quotes.length > 0) && (
+            <QuoteList
+              key={entry.id}
+              quotes={entry.quotes}
+              mentions={entry.mentions}
+              t={t}
+              visible={props.visibleQuotes}
+              openQuote={actions.openQuote}
+              quoteHref={props.quoteHref}
+              own={entry.own}
+              more={more}
+            />
+          )
+        )}
+        <button
+          type="button"
+          class="cg-more-toggle"
+          data-action="more"
+          aria-expanded={more}
+          aria-controls={`${MORE_ID} ${MORE_QUOTES_ID}`}
+          onClick={() => setMore(!more)}
+        >
+          {more ? t('card_less') : t('card_more', [entry.name])}
+        </button>
+        <div class="cg-more" id={MORE_ID} hidden={!more}>
+          <p class="cg-definition">{entry.definition}</p>
+          {notes && <p class="cg-beyond">{notes}</p>}
+          {entry.beyondReport && (
+            <p class="cg-beyond" data-beyond-report="">
+              <strong>{t('card_beyond_report')}:</strong> {beyondReportText(entry.beyondReport)}
+            </p>
+          )}
+          <RelatedLinks ids={entry.related} resolveEntry={props.resolveEntry} onNavigate={props.onNavigate} t={t} />
+          {!entry.own && !entry.background && <SourceLine report={props.report} articleDate={props.articleDate} t={t} />}
+        </div>
       </div>
       <div class="cg-foot">
-        {!entry.own && <SourceLine report={props.report} articleDate={props.articleDate} t={t} />}
         <CardActionsRow actions={actions} pinned={props.pinned ?? false} t={t} />
       </div>
     </div>

@@ -68,7 +68,7 @@ export const TERM_CARD_CSS = `
 .cg-card { display: flex; flex-direction: column; }
 .cg-head { flex: none; margin: 0 0 0.45em; }
 .cg-body {
-  flex: 1 1 auto; min-height: 0; overflow: auto; overscroll-behavior: contain; margin: 0 -0.4em; padding: 0 0.4em;
+  flex: 1 1 auto; min-height: 0; overflow: visible; overscroll-behavior: contain; margin: 0 -0.4em; padding: 0 0.4em;
   scrollbar-width: thin;
   scrollbar-color: var(--cg-border) transparent;
   /* Scroll shadows: a soft edge shows when there is more above or below (covers move with the content). */
@@ -78,7 +78,7 @@ export const TERM_CARD_CSS = `
     radial-gradient(farthest-side at 50% 0, var(--cg-scroll-shadow), transparent) center top / 100% 0.5em no-repeat scroll,
     radial-gradient(farthest-side at 50% 100%, var(--cg-scroll-shadow), transparent) center bottom / 100% 0.5em no-repeat scroll;
 }
-.cg-kicker { display: flex; align-items: baseline; gap: 0.4em; margin: 0 0 0.15em; font-size: 0.75em; line-height: 1.3; }
+.cg-kicker { display: flex; align-items: baseline; gap: 0.4em; margin: 0 0 0.15em; font-size: max(12px, 0.8em); line-height: 1.3; }
 .cg-category { text-transform: uppercase; letter-spacing: 0.06em; font-weight: 600; color: var(--cg-muted); }
 .cg-own { color: var(--cg-accent); font-weight: 600; }
 .cg-back {
@@ -88,40 +88,54 @@ export const TERM_CARD_CSS = `
 .cg-short { font-weight: 600; color: var(--cg-muted); }
 
 .cg-definition { margin: 0 0 0.6em; }
-.cg-beyond { margin: 0 0 0.6em; font-size: 0.9em; color: var(--cg-muted); }
+.cg-beyond { margin: 0 0 0.6em; font-size: max(12px, 0.9em); color: var(--cg-muted); }
 .cg-beyond strong { color: var(--cg-fg); font-weight: 600; }
 
 .cg-section-title {
   display: flex; align-items: baseline; justify-content: space-between; gap: 0.5em;
-  margin: 0.8em 0 0.35em; font-size: 0.78em; font-weight: 650; text-transform: uppercase; letter-spacing: 0.05em;
+  margin: 0.8em 0 0.35em; font-size: max(12px, 0.8em); font-weight: 650; text-transform: uppercase; letter-spacing: 0.05em;
   color: var(--cg-muted);
 }
 .cg-count { text-transform: none; letter-spacing: 0; font-weight: 400; }
 .cg-quotes { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.35em; }
 .cg-quote {
   display: block; padding: 0.4em 0.6em; border-inline-start: 3px solid var(--cg-border); border-radius: 0 0.35em 0.35em 0;
-  background: var(--cg-quote-bg); color: var(--cg-fg) !important; text-decoration: none; font-size: 0.93em; line-height: 1.4;
+  background: var(--cg-quote-bg); color: var(--cg-fg) !important; text-decoration: none; font-size: max(12px, 0.93em); line-height: 1.4;
 }
 .cg-quote:hover { background: var(--cg-quote-hover); border-inline-start-color: var(--cg-accent); }
 .cg-quote mark { background: var(--cg-mark-bg); color: var(--cg-mark-fg); font-weight: 650; padding: 0 0.1em; border-radius: 2px; }
-.cg-quote-ref { display: block; margin-top: 0.15em; font-size: 0.8em; color: var(--cg-accent); }
-.cg-expander { margin-top: 0.35em; border: 0; background: none; padding: 0; cursor: pointer; font-size: 0.9em; }
+.cg-quote-ref { display: block; margin-top: 0.15em; font-size: max(12px, 0.8em); color: var(--cg-accent); }
+.cg-expander { margin-top: 0.35em; border: 0; background: none; padding: 0; cursor: pointer; font-size: max(12px, 0.9em); }
 .cg-expander:hover, .cg-related-link:hover, .cg-action:hover, .cg-back:hover { text-decoration: underline; }
-.cg-empty { margin: 0; color: var(--cg-muted); font-size: 0.9em; }
+.cg-empty { margin: 0; color: var(--cg-muted); font-size: max(12px, 0.9em); }
 
 .cg-related { display: flex; flex-wrap: wrap; gap: 0.3em 0.45em; margin: 0; padding: 0; list-style: none; }
 .cg-related-link {
   border: 1px solid var(--cg-border); background: none; border-radius: 1em; padding: 0.05em 0.65em; cursor: pointer;
-  font-size: 0.88em;
+  font-size: max(12px, 0.88em);
 }
 
 .cg-foot { flex: none; margin-top: 0.6em; padding-top: 0.5em; border-top: 1px solid var(--cg-border); }
-.cg-source { margin: 0; font-size: 0.82em; color: var(--cg-muted); }
-.cg-newer { margin: 0.4em 0 0; padding: 0.3em 0.5em; border-radius: 0.35em; font-size: 0.82em; background: var(--cg-note-bg); color: var(--cg-note-fg); }
+.cg-source { margin: 0.6em 0 0; font-size: max(12px, 0.85em); color: var(--cg-muted); }
+.cg-newer { margin: 0.4em 0 0; padding: 0.3em 0.5em; border-radius: 0.35em; font-size: max(12px, 0.85em); background: var(--cg-note-bg); color: var(--cg-note-fg); }
 .cg-actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0.2em 0.8em; margin-top: 0.5em; }
-.cg-action { border: 0; background: none; padding: 0.1em 0; cursor: pointer; font-size: 0.85em; }
+.cg-action { border: 0; background: none; padding: 0.1em 0; cursor: pointer; font-size: max(12px, 0.9em); }
 .cg-action-end { margin-inline-start: auto; }
-.cg-action[aria-pressed="true"] { font-weight: 650; }
+.cg-menu { flex-basis: 100%; display: flex; flex-direction: column; align-items: flex-start; gap: 0.25em; padding-top: 0.3em; }
+.cg-menu[hidden] { display: none; }
+.cg-menu-item { border: 0; background: none; padding: 0.1em 0; cursor: pointer; font-size: max(12px, 0.9em); }
+.cg-menu-item:hover { text-decoration: underline; }
+.cg-menu-item[aria-pressed="true"] { font-weight: 650; }
+.cg-gist { margin: 0 0 0.55em; }
+.cg-count-line { margin: 0.35em 0 0; font-size: max(12px, 0.88em); color: var(--cg-muted); }
+.cg-background-note { margin: 0; padding: 0.4em 0.6em; border-radius: 0.35em; font-size: max(12px, 0.9em); background: var(--cg-quote-bg); }
+.cg-more-toggle { display: block; margin: 0.5em 0 0; border: 0; background: none; padding: 0; cursor: pointer; font-size: max(12px, 0.9em); }
+.cg-more-toggle:hover { text-decoration: underline; }
+.cg-more { margin-top: 0.6em; }
+.cg-more[hidden], .cg-more-quotes[hidden] { display: none; }
+.cg-more-quotes:not([hidden]) { margin-top: 0.35em; }
+/* Opened on request ("More"): only then may the card's body scroll. */
+.cg-body.cg-body-open { overflow: auto; }
 
 /* A short viewport: one scroll for the whole card rather than a fixed footer squeezing the content. */
 @media (max-height: 520px) {

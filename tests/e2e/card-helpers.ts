@@ -80,6 +80,18 @@ export async function waitForCard(page: Page, pred: (c: CardState | null) => boo
 
 /** Clicks an element of the card by selector (real pointer events at its centre). */
 export async function clickInCard(page: Page, selector: string): Promise<void> {
+  // What sits in a closed part of the card (the "More" part, the actions menu) is reached as a user would: by
+  // clicking the toggle that controls that part first.
+  const toggle = await page.evaluate((sel: string) => {
+    const root = document.querySelector('[data-context-glossary-host]')?.shadowRoot;
+    const closed = root?.querySelector(sel)?.closest<HTMLElement>('[hidden]');
+    if (!root || !closed?.id) return null;
+    const t = [...root.querySelectorAll<HTMLElement>('[aria-controls]')].find((b) =>
+      (b.getAttribute('aria-controls') ?? '').split(' ').includes(closed.id),
+    );
+    return t?.dataset.action ? `[data-action="${t.dataset.action}"]` : null;
+  }, selector);
+  if (toggle) await clickInCard(page, toggle);
   const c = await page.evaluate((sel: string) => {
     const el = document.querySelector('[data-context-glossary-host]')?.shadowRoot?.querySelector(sel);
     if (!el) return null;

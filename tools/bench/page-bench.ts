@@ -21,9 +21,9 @@ function silentCard(): CardController {
     visible: false,
     pinned: false,
     entryId: null,
-    onPointerEnter: null,
-    onPointerLeave: null,
-    onClose: null,
+    onPointerEnter: () => () => {},
+    onPointerLeave: () => () => {},
+    onClose: () => () => {},
     hostElement: null,
     destroy() {},
   };
