@@ -6,6 +6,7 @@
 //   node build.mjs --package        build, then write store zips to dist/packages/
 //   node build.mjs --format-glossary  rewrite glossary/entries.json in its canonical form (sorted, 2-space JSON)
 //   node build.mjs --only-tools     bundle only dist/tools (bench and check scripts run in node)
+//   node build.mjs --probe          test build with the mark probe (src/page/mark-probe.ts) in dist-probe/ (never shipped)
 import * as esbuild from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -13,7 +14,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));
-const dist = join(root, 'dist');
+// --probe: a separate output so a test build can never be mistaken for (or packaged as) the product.
+const PROBE = args.has('--probe');
+const dist = join(root, PROBE ? 'dist-probe' : 'dist');
 const BROWSERS = ['chrome', 'firefox'];
 
 /** Per-browser patches applied to manifest.json (Dark Reader style: one manifest, small patches). */
@@ -143,7 +146,7 @@ function extensionBuildOptions(browser) {
     legalComments: 'none',
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    define: { __BROWSER__: JSON.stringify(browser) },
+    define: { __BROWSER__: JSON.stringify(browser), __MARK_PROBE__: JSON.stringify(PROBE) },
     logLevel: 'warning',
     metafile: true,
     plugins: [glossaryPlugin()],
@@ -209,7 +212,7 @@ async function main() {
   }
   for (const browser of BROWSERS) rmSync(join(dist, browser), { recursive: true, force: true });
   await buildAll();
-  log(`built dist/chrome and dist/firefox`);
+  log(PROBE ? 'built dist-probe/chrome and dist-probe/firefox (mark probe: tests only)' : `built dist/chrome and dist/firefox`);
   if (args.has('--package')) await packageZips();
   if (args.has('--watch')) {
     log('watching for changes (Ctrl+C to stop)');

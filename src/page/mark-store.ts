@@ -13,6 +13,7 @@ import type { ChunkHit, TermInput } from '../core/matcher/types.js';
 import type { Segment } from './collect.js';
 import type { HighlightLayer, Paintable } from './highlights.js';
 import { MarkIndex } from './mark-index.js';
+import { MARK_PROBE, probeMark } from './mark-probe.js';
 import type { PaintWindow } from './paint-window.js';
 
 /** What the engine needs of a glossary (RuntimeGlossary from src/core/runtime-glossary.ts fits). */
@@ -223,6 +224,7 @@ export class MarkStore {
       this.layer.remove(m);
       for (const n of m.nodes) this.index.remove(n, m);
     }
+    if (MARK_PROBE) probeMark(m.nodes[0]!.ownerDocument, this.glossary.entries[m.entry]!.id, false, m.range, on);
     this.changed = true;
   }
 
