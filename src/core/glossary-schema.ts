@@ -83,6 +83,11 @@ export const aliasSourceSchema = z
     text: plainText(GLOSSARY_LIMITS.alias).refine((s) => /[\p{L}\p{N}]/u.test(s), 'must contain a letter or digit'),
     case: z.enum(CASE_RULES),
     requires: idList.optional(),
+    window: z.enum(['sentence', 'paragraph', 'page']).optional(),
+    resolve: z
+      .object({ to: entryId, when: idList.min(1, 'needs at least one cue entry'), unless: idList })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -99,6 +104,7 @@ export const entrySourceSchema = z
       .max(GLOSSARY_LIMITS.aliasesPerEntry, `at most ${GLOSSARY_LIMITS.aliasesPerEntry} aliases`),
     never: z.array(plainText(GLOSSARY_LIMITS.alias)).max(GLOSSARY_LIMITS.never, `at most ${GLOSSARY_LIMITS.never} phrases`).optional(),
     requires: idList.optional(),
+    window: z.enum(['sentence', 'paragraph', 'page']).optional(),
     definition: plainText(GLOSSARY_LIMITS.definition),
     beyondReport: plainText(GLOSSARY_LIMITS.beyondReport).optional(),
     related: idList,
@@ -113,7 +119,7 @@ export const entrySourceSchema = z
 
 /** Canonical key order of an entry (and of an alias), as written by `formatGlossarySource`. */
 export const ENTRY_KEY_ORDER = Object.keys(entrySourceSchema.shape) as (keyof EntrySource)[];
-export const ALIAS_KEY_ORDER = Object.keys(aliasSourceSchema.shape) as ('text' | 'case' | 'requires')[];
+export const ALIAS_KEY_ORDER = Object.keys(aliasSourceSchema.shape) as ('text' | 'case' | 'requires' | 'window' | 'resolve')[];
 
 export const glossarySourceSchema = z
   .object({
@@ -254,6 +260,15 @@ export function crossCheckEntries(entries: readonly EntrySource[]): string[] {
       checkIdList(errors, label, `aliases[${j}].requires`, a.requires, e.id, known);
       if (e.anchorOnly && a.requires && a.requires.length > 0) {
         errors.push(`${label} aliases[${j}].requires: an anchorOnly entry is itself context and takes no context rule`);
+      }
+      if (a.window && a.window !== 'page' && (a.requires ?? e.requires ?? []).length === 0) {
+        errors.push(`${label} aliases[${j}].window: "${a.window}" without a requires rule (alias or entry) means nothing`);
+      }
+      if (a.resolve) {
+        if (a.resolve.to === e.id) errors.push(`${label} aliases[${j}].resolve.to: resolves to its own entry`);
+        else if (!known.has(a.resolve.to)) errors.push(`${label} aliases[${j}].resolve.to: unknown entry "${a.resolve.to}"`);
+        checkIdList(errors, label, `aliases[${j}].resolve.when`, a.resolve.when, e.id, known);
+        checkIdList(errors, label, `aliases[${j}].resolve.unless`, a.resolve.unless, e.id, known);
       }
     });
     if (!own.has(foldForCompare(e.name))) errors.push(`${label} name: "${e.name}" must also be listed in aliases`);
