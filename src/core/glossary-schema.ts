@@ -218,11 +218,14 @@ function checkIdList(
   ids: readonly string[] | undefined,
   self: string,
   known: ReadonlySet<string>,
+  /** An alias's `requires` may name its own entry: the acronym counts once the page names the entry another way
+   *  ("Tehreek-e-Taliban Pakistan (TTP)" defines TTP on that page; issue 11). Presence never anchors itself. */
+  allowSelf = false,
 ): void {
   if (!ids) return;
   const seen = new Set<string>();
   for (const ref of ids) {
-    if (ref === self) errors.push(`${label} ${field}: refers to the entry itself`);
+    if (ref === self && !allowSelf) errors.push(`${label} ${field}: refers to the entry itself`);
     else if (!known.has(ref)) errors.push(`${label} ${field}: unknown entry id "${ref}"`);
     if (seen.has(ref)) errors.push(`${label} ${field}: "${ref}" is listed twice`);
     seen.add(ref);
@@ -257,7 +260,7 @@ export function crossCheckEntries(entries: readonly EntrySource[]): string[] {
       const dup = own.get(f);
       if (dup !== undefined) errors.push(`${label} aliases[${j}].text: "${a.text}" repeats aliases[${dup}]`);
       else own.set(f, j);
-      checkIdList(errors, label, `aliases[${j}].requires`, a.requires, e.id, known);
+      checkIdList(errors, label, `aliases[${j}].requires`, a.requires, e.id, known, true);
       if (e.anchorOnly && a.requires && a.requires.length > 0) {
         errors.push(`${label} aliases[${j}].requires: an anchorOnly entry is itself context and takes no context rule`);
       }
