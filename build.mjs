@@ -6,6 +6,7 @@
 //   node build.mjs                  build both browsers
 //   node build.mjs --watch          rebuild on changes to src/, extension/, glossary/, manifest.json
 //   node build.mjs --package        build, then write store zips to dist/packages/
+//   node build.mjs --probe          test build with the mark probe (src/page/mark-probe.ts) in dist-probe/ (never shipped)
 import * as esbuild from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -14,7 +15,9 @@ import { compileGlossaryJson, glossaryPlugin } from './tools/bundle.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));
-const dist = join(root, 'dist');
+// --probe: a separate output so a test build can never be mistaken for (or packaged as) the product.
+const PROBE = args.has('--probe');
+const dist = join(root, PROBE ? 'dist-probe' : 'dist');
 const BROWSERS = ['chrome', 'firefox'];
 
 /** Per-browser patches applied to manifest.json (Dark Reader style: one manifest, small patches). */
@@ -79,7 +82,7 @@ function extensionBuildOptions(browser) {
     legalComments: 'none',
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    define: { __BROWSER__: JSON.stringify(browser), __TEST__: JSON.stringify(!args.has('--package')) },
+    define: { __BROWSER__: JSON.stringify(browser), __TEST__: JSON.stringify(!args.has('--package')), __MARK_PROBE__: JSON.stringify(PROBE) },
     logLevel: 'warning',
     metafile: true,
     plugins: [glossaryPlugin(compileGlossary)],
@@ -124,7 +127,7 @@ async function main() {
   // dist/tools: node tools were bundled there before they moved to .cache/tools (tools/run.mjs); drop stale copies.
   for (const d of [...BROWSERS, 'tools']) rmSync(join(dist, d), { recursive: true, force: true });
   await buildAll();
-  log(`built dist/chrome and dist/firefox`);
+  log(PROBE ? 'built dist-probe/chrome and dist-probe/firefox (mark probe: tests only)' : `built dist/chrome and dist/firefox`);
   if (args.has('--package')) await packageZips();
   if (args.has('--watch')) {
     log('watching for changes (Ctrl+C to stop)');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterByContext, hitAllowed, presentEntries } from './context-rules.js';
+import { decideLocal, filterByContext, hitAllowed, presentEntries, sentenceSpans } from './context-rules.js';
 import { Matcher } from './matcher/index.js';
 import type { TermInput } from './matcher/types.js';
 
@@ -56,5 +56,44 @@ describe('hitAllowed / filterByContext', () => {
     expect(hitAllowed(terms, { term: 1 }, new Set([5]))).toBe(false);
     expect(hitAllowed(terms, { term: 0 }, new Set())).toBe(true);
     expect(hitAllowed(terms, { term: 6 }, new Set())).toBe(true);
+  });
+});
+
+describe('decideLocal (mention-level rules, issue 11)', () => {
+  // 0 ttp, 1 afghan-taliban, 2 ttp-ceasefire, 3 swat (cue), 4 kabul (counter-cue)
+  const T: TermInput[] = [
+    { entry: 0, text: 'TTP', caseRule: 'exact' },
+    { entry: 1, text: 'Taliban', caseRule: 'proper', resolve: { entry: 0, when: [0, 3], unless: [4] } },
+    { entry: 2, text: 'ceasefire', caseRule: 'any', requires: [0], window: 'paragraph' },
+    { entry: 3, text: 'Swat', caseRule: 'proper' },
+    { entry: 4, text: 'Kabul', caseRule: 'proper' },
+    { entry: 2, text: 'truce', caseRule: 'any', requires: [0], window: 'sentence' },
+  ];
+  const hitsOf = (text: string) => {
+    const out: { entry: number; term: number; start: number; end: number }[] = [];
+    T.forEach((t, term) => {
+      for (let i = text.indexOf(t.text); i >= 0; i = text.indexOf(t.text, i + 1)) out.push({ entry: t.entry, term, start: i, end: i + t.text.length });
+    });
+    return out.sort((a, b) => a.start - b.start);
+  };
+  const decide = (text: string) =>
+    decideLocal(T, text, hitsOf(text)).map((d, i) => `${text.slice(hitsOf(text)[i]!.start, hitsOf(text)[i]!.end)}=${d.entry}${d.allowed ? '' : '!'}${d.weak ? '?' : ''}`);
+
+  it('resolves a shared name by paragraph cues, not when the target is named in the same sentence', () => {
+    expect(decide('The Taliban burned schools in Swat.')).toEqual(['Taliban=0', 'Swat=3']);
+    expect(decide('The Taliban met in Kabul. Swat was calm.')).toEqual(['Taliban=1?', 'Kabul=4', 'Swat=3']);
+    expect(decide('The TTP pledged allegiance to the Taliban.')).toEqual(['TTP=0', 'Taliban=1']);
+    expect(decide('No cue: the Taliban spoke.')).toEqual(['Taliban=1']);
+  });
+
+  it('checks requires in the sentence or paragraph window, resolved entries included', () => {
+    expect(decide('A ceasefire in Gaza held.')).toEqual(['ceasefire=2!']);
+    expect(decide('The TTP spoke. A ceasefire held.')).toEqual(['TTP=0', 'ceasefire=2']);
+    expect(decide('The TTP spoke. A truce held.')).toEqual(['TTP=0', 'truce=2!']);
+    expect(decide('In Swat the Taliban agreed a truce.')).toEqual(['Swat=3', 'Taliban=0', 'truce=2']);
+  });
+
+  it('splits sentences at . ! ? before a capital, not inside U.S. usage', () => {
+    expect(sentenceSpans('U.S. troops left. Then A.')).toEqual([[0, 18], [18, 25]]);
   });
 });

@@ -55,7 +55,15 @@ function subset(indices: readonly number[]): Doc {
   for (const e of entries) {
     e.related = keep(e.related);
     if (e.requires) e.requires = keep(e.requires);
-    for (const a of e.aliases) if (a.requires) a.requires = keep(a.requires);
+    for (const a of e.aliases) {
+      if (a.requires) a.requires = keep(a.requires);
+      if (a.resolve) {
+        a.resolve = { ...a.resolve, when: keep(a.resolve.when), unless: keep(a.resolve.unless) };
+        if (!ids.has(a.resolve.to) || a.resolve.when.length === 0) delete a.resolve;
+      }
+      // A window without any requires left is refused (it would mean nothing).
+      if (a.window && a.window !== 'page' && (a.requires ?? e.requires ?? []).length === 0) delete a.window;
+    }
   }
   return { version: 1, entries };
 }

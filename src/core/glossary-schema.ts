@@ -83,6 +83,11 @@ export const aliasSourceSchema = z
     text: plainText(GLOSSARY_LIMITS.alias).refine((s) => /[\p{L}\p{N}]/u.test(s), 'must contain a letter or digit'),
     case: z.enum(CASE_RULES),
     requires: idList.optional(),
+    window: z.enum(['sentence', 'paragraph', 'page']).optional(),
+    resolve: z
+      .object({ to: entryId, when: idList.min(1, 'needs at least one cue entry'), unless: idList })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -99,6 +104,7 @@ export const entrySourceSchema = z
       .max(GLOSSARY_LIMITS.aliasesPerEntry, `at most ${GLOSSARY_LIMITS.aliasesPerEntry} aliases`),
     never: z.array(plainText(GLOSSARY_LIMITS.alias)).max(GLOSSARY_LIMITS.never, `at most ${GLOSSARY_LIMITS.never} phrases`).optional(),
     requires: idList.optional(),
+    window: z.enum(['sentence', 'paragraph', 'page']).optional(),
     definition: plainText(GLOSSARY_LIMITS.definition),
     beyondReport: plainText(GLOSSARY_LIMITS.beyondReport).optional(),
     related: idList,
@@ -113,7 +119,7 @@ export const entrySourceSchema = z
 
 /** Canonical key order of an entry (and of an alias), as written by `formatGlossarySource`. */
 export const ENTRY_KEY_ORDER = Object.keys(entrySourceSchema.shape) as (keyof EntrySource)[];
-export const ALIAS_KEY_ORDER = Object.keys(aliasSourceSchema.shape) as ('text' | 'case' | 'requires')[];
+export const ALIAS_KEY_ORDER = Object.keys(aliasSourceSchema.shape) as ('text' | 'case' | 'requires' | 'window' | 'resolve')[];
 
 export const glossarySourceSchema = z
   .object({
@@ -212,11 +218,14 @@ function checkIdList(
   ids: readonly string[] | undefined,
   self: string,
   known: ReadonlySet<string>,
+  /** An alias's `requires` may name its own entry: the acronym counts once the page names the entry another way
+   *  ("Tehreek-e-Taliban Pakistan (TTP)" defines TTP on that page; issue 11). Presence never anchors itself. */
+  allowSelf = false,
 ): void {
   if (!ids) return;
   const seen = new Set<string>();
   for (const ref of ids) {
-    if (ref === self) errors.push(`${label} ${field}: refers to the entry itself`);
+    if (ref === self && !allowSelf) errors.push(`${label} ${field}: refers to the entry itself`);
     else if (!known.has(ref)) errors.push(`${label} ${field}: unknown entry id "${ref}"`);
     if (seen.has(ref)) errors.push(`${label} ${field}: "${ref}" is listed twice`);
     seen.add(ref);
@@ -251,9 +260,18 @@ export function crossCheckEntries(entries: readonly EntrySource[]): string[] {
       const dup = own.get(f);
       if (dup !== undefined) errors.push(`${label} aliases[${j}].text: "${a.text}" repeats aliases[${dup}]`);
       else own.set(f, j);
-      checkIdList(errors, label, `aliases[${j}].requires`, a.requires, e.id, known);
+      checkIdList(errors, label, `aliases[${j}].requires`, a.requires, e.id, known, true);
       if (e.anchorOnly && a.requires && a.requires.length > 0) {
         errors.push(`${label} aliases[${j}].requires: an anchorOnly entry is itself context and takes no context rule`);
+      }
+      if (a.window && a.window !== 'page' && (a.requires ?? e.requires ?? []).length === 0) {
+        errors.push(`${label} aliases[${j}].window: "${a.window}" without a requires rule (alias or entry) means nothing`);
+      }
+      if (a.resolve) {
+        if (a.resolve.to === e.id) errors.push(`${label} aliases[${j}].resolve.to: resolves to its own entry`);
+        else if (!known.has(a.resolve.to)) errors.push(`${label} aliases[${j}].resolve.to: unknown entry "${a.resolve.to}"`);
+        checkIdList(errors, label, `aliases[${j}].resolve.when`, a.resolve.when, e.id, known);
+        checkIdList(errors, label, `aliases[${j}].resolve.unless`, a.resolve.unless, e.id, known);
       }
     });
     if (!own.has(foldForCompare(e.name))) errors.push(`${label} name: "${e.name}" must also be listed in aliases`);

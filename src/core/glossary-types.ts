@@ -23,7 +23,22 @@ export interface AliasSource {
    * present on the same page for a hit of this alias to count. An empty list means "no context needed".
    */
   requires?: string[];
+  /**
+   * Where `requires` (the alias's own, else the entry's) must be met (issue 11, mention-level context): `sentence`
+   * (the sentence holding the mention), `paragraph` (its block), or `page` (default, the whole page). Use it for
+   * events and concepts that name their parties: "ceasefire" is the TTP cease-fire only where the TTP is named in
+   * the same sentence, not merely somewhere on a page about a Pakistan–Afghanistan ceasefire.
+   */
+  window?: ContextWindowSource;
+  /**
+   * A name shared by two entries (bare "Taliban"): the mention opens entry `to` instead where its paragraph holds
+   * one of the entries `when` (cues: the TTP, its leaders, Pakistani places) and none of `unless` (Afghan cues).
+   * When the paragraph holds both, the sentence decides and the mark is flagged as weak evidence (the card says so).
+   */
+  resolve?: { to: string; when: string[]; unless: string[] };
 }
+
+export type ContextWindowSource = 'sentence' | 'paragraph' | 'page';
 
 export interface EntrySource {
   /** kebab-case, unique, stable: used in links, settings and storage. */
@@ -39,6 +54,8 @@ export interface EntrySource {
   never?: string[];
   /** Context rule for all aliases without their own: entry ids, at least one of which must be on the page. */
   requires?: string[];
+  /** Window of `requires` for aliases without their own `window` (see AliasSource.window); default `page`. */
+  window?: ContextWindowSource;
   /** Short neutral definition, written as of the report's date (Jan 31, 2022). */
   definition: string;
   /** Facts in the definition that come from outside the report, said plainly; shown under "Beyond the report". */

@@ -7,12 +7,13 @@
  * entries present on the page; it is *painted* when allowed and (every mention, or the first in document order).
  * Presence is recomputed only when a term's count crosses zero (cheap: one pass over the terms present).
  */
-import { hitAllowed, presentEntries } from '../core/context-rules.js';
+import { decideLocal, hitAllowed, presentEntries } from '../core/context-rules.js';
 import type { Category, CompiledEntry } from '../core/glossary-types.js';
 import type { ChunkHit, TermInput } from '../core/matcher/types.js';
 import type { Segment } from './collect.js';
 import type { Paintable } from './highlights.js';
 import { MarkIndex } from './mark-index.js';
+import { MARK_PROBE, probeMark } from './mark-probe.js';
 import type { PaintWindow } from './paint-window.js';
 
 /** What the engine needs of a glossary (RuntimeGlossary from src/core/runtime-glossary.ts fits). */
@@ -39,6 +40,10 @@ export interface Mark extends Paintable {
   allowed: boolean;
   painted: boolean;
   dead: boolean;
+  /** The mention-level rule (sentence/paragraph window, decideLocal) holds for this mark. */
+  localOk: boolean;
+  /** A shared name resolved on weak evidence (cues for both readings in its paragraph): the card says so. */
+  weak: boolean;
 }
 
 /** Document order of two marks; marks in shadow trees sort by their hosts' position. */
@@ -97,7 +102,17 @@ export class MarkStore {
     for (let i = 0; i < nodes.length; i++) chunks[i] = nodes[i]!.data;
     const hits = this.glossary.matcher.scanChunks(chunks);
     const entries = this.glossary.entries;
-    for (const h of hits) {
+    // Mention-level rules on the block's text (the same module the report compiler uses, issue 11).
+    const base: number[] = [];
+    for (let i = 0, pos = 0; i < chunks.length; pos += chunks[i]!.length, i++) base.push(pos);
+    const local = decideLocal(
+      this.glossary.matcher.terms,
+      chunks.join(''),
+      hits.map((h) => ({ entry: h.entry, term: h.term, start: base[h.startChunk]! + h.startOffset, end: base[h.endChunk]! + h.endOffset })),
+    );
+    for (let k = 0; k < hits.length; k++) {
+      const d = local[k]!;
+      const h = { ...hits[k]!, entry: d.entry };
       const entry = entries[h.entry];
       if (!entry) continue;
       const startNode = nodes[h.startChunk]!;
@@ -114,6 +129,8 @@ export class MarkStore {
         allowed: false,
         painted: false,
         dead: false,
+        localOk: d.allowed,
+        weak: d.weak,
       };
       if (seg.marks.length === 0) this.paint.watch(seg.key);
       seg.marks.push(mark);
@@ -195,7 +212,7 @@ export class MarkStore {
   }
 
   private evaluate(m: Mark): void {
-    const allowed = this.paintable[m.entry] === true && hitAllowed(this.glossary.matcher.terms, m, this.present);
+    const allowed = this.paintable[m.entry] === true && m.localOk && hitAllowed(this.glossary.matcher.terms, m, this.present);
     if (allowed !== m.allowed) {
       m.allowed = allowed;
       this.bumpAllowed(m.entry, allowed ? 1 : -1);
@@ -222,6 +239,7 @@ export class MarkStore {
       this.paint.hide(m);
       for (const n of m.nodes) this.index.remove(n, m);
     }
+    if (MARK_PROBE) probeMark(m.nodes[0]!.ownerDocument, this.glossary.entries[m.entry]!.id, m.weak, m.range, on);
     this.changed = true;
   }
 

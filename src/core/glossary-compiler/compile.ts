@@ -9,6 +9,7 @@
  * `index.ts` wires the real Matcher and context rules. Pure: no node, no DOM.
  */
 import { validateGlossarySource, validateReportMeta } from '../glossary-schema.js';
+import { decideLocal } from '../context-rules.js';
 import type {
   CompiledEntry,
   CompiledGlossary,
@@ -78,8 +79,13 @@ function findMentions(
 ): LocatedHit[] {
   const all: LocatedHit[] = [];
   layout.paragraphs.forEach((para, p) => {
-    for (const h of matcher.scan(text.slice(para.span.start, para.span.end))) {
-      if (h.entry < 0) continue;
+    const paraText = text.slice(para.span.start, para.span.end);
+    const found = matcher.scan(paraText).filter((x) => x.entry >= 0);
+    // The same mention-level rules as the page engine (sentence/paragraph windows, shared names): issue 11.
+    const local = decideLocal(terms, paraText, found);
+    for (let k = 0; k < found.length; k++) {
+      if (!local[k]!.allowed) continue;
+      const h = { ...found[k]!, entry: local[k]!.entry };
       const start = h.start + para.span.start;
       const end = h.end + para.span.start;
       const s = para.sentences.findIndex((sn) => start >= sn.start && start < sn.end);

@@ -29,6 +29,10 @@ export function expandTerms(entries: readonly EntrySource[]): TermInput[] {
       const requires = toIndices(a.requires ?? e.requires ?? []);
       const term: TermInput = { entry: i, text: a.text, caseRule: a.case };
       if (requires.length > 0) term.requires = requires;
+      const window = a.window ?? e.window;
+      if (requires.length > 0 && window && window !== 'page') term.window = window;
+      if (a.resolve && indexOf.has(a.resolve.to))
+        term.resolve = { entry: indexOf.get(a.resolve.to)!, when: toIndices(a.resolve.when), unless: toIndices(a.resolve.unless) };
       terms.push(term);
     }
   });

@@ -39,7 +39,7 @@ export const CHROMIUM_EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/lib/chromi
 export const FIREFOX_EXECUTABLE = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /** artifacts/ (gitignored): screenshots and reports tests leave for people to look at. */
-const ARTIFACTS_DIR = join(ROOT, 'artifacts');
+export const ARTIFACTS_DIR = join(ROOT, 'artifacts');
 
 /** Absolute path of a file under artifacts/, creating the directory (absent on a fresh clone). */
 export function artifactPath(name: string): string {
