@@ -1,7 +1,7 @@
 /**
  * The glossary:extract command line end to end in node: a .txt (the bundled report), an .html page (Readability +
  * linkedom) and a PDF made here with pdf-lib (running header, page-number footer, a hyphenated line end, a paragraph
- * across a page break), each through `node tools/glossary/run-extract.mjs`, as `npm run glossary:extract` runs it.
+ * across a page break), each through `node tools/glossary/run.mjs extract`, as `npm run glossary:extract` runs it.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const root = new URL('../../', import.meta.url).pathname;
-const cli = join(root, 'tools/glossary/run-extract.mjs');
+const cli = join(root, 'tools/glossary/run.mjs');
 
 interface Output {
   candidates: { name: string; aliases: string[]; category: string; count: number; sentences: string[] }[];
@@ -21,7 +21,7 @@ interface Output {
 }
 
 async function extract(file: string): Promise<Output> {
-  const { stdout } = await run(process.execPath, [cli, file], { cwd: root, maxBuffer: 64 << 20 });
+  const { stdout } = await run(process.execPath, [cli, 'extract', file], { cwd: root, maxBuffer: 64 << 20 });
   return JSON.parse(stdout) as Output;
 }
 
@@ -125,8 +125,8 @@ describe('glossary:extract', { timeout: 60_000 }, () => {
   });
 
   it('fails cleanly on a usage error and an unsupported file', async () => {
-    await expect(run(process.execPath, [cli], { cwd: root })).rejects.toMatchObject({ code: 2 });
+    await expect(run(process.execPath, [cli, 'extract'], { cwd: root })).rejects.toMatchObject({ code: 2 });
     writeFileSync(join(dir, 'x.docx'), 'x');
-    await expect(run(process.execPath, [cli, join(dir, 'x.docx')], { cwd: root })).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('unsupported file type') });
+    await expect(run(process.execPath, [cli, 'extract', join(dir, 'x.docx')], { cwd: root })).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('unsupported file type') });
   });
 });

@@ -144,15 +144,15 @@ export function candidatesOf(sentences: readonly Sentence[], options: ExtractOpt
       const at = s.text.indexOf(marker);
       if (at < 0) continue;
       const before = s.text.slice(0, at).trimEnd();
-      let longest: { key: string; length: number } | undefined;
-      for (const st of stats.values()) {
-        if (st.shape === 'lower' || acronymKeys.has(st.key)) continue;
-        for (const form of st.forms.keys()) {
-          const edge = before[before.length - form.length - 1] ?? ' ';
-          if (before.endsWith(form) && /[\s'\u2019"(\[]/u.test(edge) && form.length > (longest?.length ?? 0)) longest = { key: st.key, length: form.length };
-        }
+      // The longest known name that the text before "(SF)" ends with, whole words only (at most six).
+      let longest: string | undefined;
+      const words = before.split(/\s+/).slice(-6);
+      for (let k = 0; k < words.length && !longest; k++) {
+        const key = phraseKey(words.slice(k).join(' ').replace(/^["'\u201c\u2018(\[]+/u, ''));
+        const st = stats.get(key);
+        if (st && st.shape !== 'lower' && !acronymKeys.has(key)) longest = key;
       }
-      if (longest) groups.union(phraseKey(a.short), longest.key);
+      if (longest) groups.union(phraseKey(a.short), longest);
     }
   }
   const titled = new Set<string>();
@@ -167,7 +167,9 @@ export function candidatesOf(sentences: readonly Sentence[], options: ExtractOpt
     if (st.shape === 'lower') continue;
     if (st.words >= 2 && st.words <= 4) {
       const last = st.key.split(' ').pop()!;
-      byLastWord.set(last, [...(byLastWord.get(last) ?? []), st.key]);
+      const list = byLastWord.get(last);
+      if (list) list.push(st.key);
+      else byLastWord.set(last, [st.key]);
     }
   }
   const bySkeleton = new Map<string, string>();
@@ -182,7 +184,8 @@ export function candidatesOf(sentences: readonly Sentence[], options: ExtractOpt
   // A demonym joins its country when the text names both ("Afghan" / "Afghanistan"); "Pakistani" / "Pakistan"
   // already share a skeleton.
   const singles = [...stats.values()].filter((st) => st.words === 1 && st.shape === 'proper');
-  for (const d of singles) for (const p of singles) if (p !== d && p.key.startsWith(d.key) && /istan$/.test(p.key)) groups.union(p.key, d.key);
+  const countries = singles.filter((p) => /istan$/.test(p.key));
+  for (const d of singles) for (const p of countries) if (p !== d && p.key.startsWith(d.key)) groups.union(p.key, d.key);
   // A surname alone joins the one full name it ends (two "... Khan"s: ambiguous, left alone).
   const surnames = new Set<string>();
   for (const st of stats.values()) {
@@ -199,7 +202,9 @@ export function candidatesOf(sentences: readonly Sentence[], options: ExtractOpt
   const members = new Map<string, Stat[]>();
   for (const st of stats.values()) {
     const r = groups.find(st.key);
-    members.set(r, [...(members.get(r) ?? []), st]);
+    const list = members.get(r);
+    if (list) list.push(st);
+    else members.set(r, [st]);
   }
   interface Draft {
     name: string;
@@ -234,16 +239,17 @@ export function candidatesOf(sentences: readonly Sentence[], options: ExtractOpt
 
   // Count mentions as the page would mark them.
   const refs: AliasRef[] = drafts.flatMap((d, i) => d.aliases.map((a) => ({ text: a.text, case: a.case, candidate: i })));
-  const isName = (i: number): boolean => drafts[i]!.stats.some((st) => st.shape !== 'lower');
+  const isName = drafts.map((d) => d.stats.some((st) => st.shape !== 'lower'));
+  const isLowerJoin = drafts.map((d) => d.stats.every((st) => st.joined && st.shape === 'lower'));
   const mentions = countMentions(
     sentences,
     refs,
     drafts.length,
-    (outer, inner) => drafts[outer]!.stats.every((st) => st.joined && st.shape === 'lower') && isName(inner),
+    (outer, inner) => isLowerJoin[outer]! && isName[inner]!,
   );
   const places = placesFromDemonyms(drafts.filter((d) => caseOf(d.name) === 'proper').map((d) => d.name));
 
-  const ranked: Candidate[] = drafts.map((d, i): Candidate & { where: number[] } => {
+  const withWhere = drafts.map((d, i): Candidate & { where: number[] } => {
     const where = mentions.sentences[i]!;
     const count = mentions.counts[i]!;
     const quotes = where.map((si) => sentences[si]!.text);
@@ -274,22 +280,27 @@ export function candidatesOf(sentences: readonly Sentence[], options: ExtractOpt
       where,
     };
   }).filter((c, i) => c.count > 0 && (mentions.free[i]! > 0 || drafts[i]!.acronym))
-    .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
-    .map(({ where, ...c }, _i, all) => {
-      // Ordinary English (a lowercase term) marks only near one of the names it is said with.
-      if (c.case === 'any') c.requires = contextFor(where, all);
-      return c;
-    });
+    .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+  // Ordinary English (a lowercase term) marks only near one of the (up to three) best-ranked names said with it.
+  const namesAt = new Map<number, string[]>();
+  for (const c of withWhere) {
+    if (c.case === 'any') continue;
+    for (const si of c.where) {
+      const list = namesAt.get(si) ?? [];
+      if (list.length < 3) list.push(c.name);
+      namesAt.set(si, list);
+    }
+  }
+  const order = new Map(withWhere.map((o, i) => [o.name, i] as const));
+  const ranked: Candidate[] = withWhere.map(({ where, ...c }) => {
+    if (c.case === 'any') {
+      const names = new Set<string>();
+      for (const si of where) for (const n of namesAt.get(si) ?? []) names.add(n);
+      c.requires = [...names].sort((x, y) => order.get(x)! - order.get(y)!).slice(0, 3);
+    }
+    return c;
+  });
   return { candidates: ranked.slice(0, options.maxCandidates ?? ranked.length), acronyms };
-}
-
-/** The (up to three) best-ranked names that share a sentence with a lowercase candidate. */
-function contextFor(where: readonly number[], all: readonly (Candidate & { where: number[] })[]): string[] {
-  const at = new Set(where);
-  return all
-    .filter((o) => o.case !== 'any' && o.where.some((s) => at.has(s)))
-    .slice(0, 3)
-    .map((o) => o.name);
 }
 
 export type { Category } from './classify';

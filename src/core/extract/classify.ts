@@ -35,8 +35,7 @@ export function classify(c: ClassifyInput): Category {
   if (capitalized && c.titled) return 'person';
   if (capitalized && ws.length === 1) {
     if (c.places.has(ws[0]!) || /(?:stan|abad|pur|desh)$/.test(ws[0]!)) return 'place';
-    const re = new RegExp(`\\b(?:${[...PLACE_PREPOSITIONS].join('|')})\\s+${escape(c.name)}\\b`, 'u');
-    if (c.sentences.some((s) => re.test(s))) return 'place';
+    if (c.sentences.slice(0, 5).some((s) => afterPreposition(s, c.name))) return 'place';
   }
   return 'concept';
 }
@@ -46,14 +45,23 @@ export function placesFromDemonyms(names: Iterable<string>): Set<string> {
   const list = [...names].map((n) => n.toLowerCase());
   const set = new Set(list);
   const places = new Set<string>();
+  const countries = list.filter((n) => /istan$/.test(n));
   for (const n of list) {
     if (n.includes(' ')) continue;
     for (const base of [n.replace(/i$/, ''), n.replace(/ese$/, 'a'), n.replace(/n$/, '')]) if (base !== n && set.has(base)) places.add(base);
-    for (const other of list) if (other !== n && other.startsWith(n) && /istan$/.test(other)) places.add(other);
+    for (const other of countries) if (other !== n && other.startsWith(n)) places.add(other);
   }
   return places;
 }
 
 export const isTitleWord = (w: string): boolean => TITLES.has(w.toLowerCase());
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Is `name` written right after "in", "from", "to"… somewhere in `sentence`? (indexOf: no regex per candidate.) */
+function afterPreposition(sentence: string, name: string): boolean {
+  for (let at = sentence.indexOf(name); at > 0; at = sentence.indexOf(name, at + 1)) {
+    const before = /(\p{L}+)\s+$/u.exec(sentence.slice(Math.max(0, at - 16), at));
+    if (before && PLACE_PREPOSITIONS.has(before[1]!.toLowerCase())) return true;
+  }
+  return false;
+}
