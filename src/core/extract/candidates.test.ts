@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractCandidates } from './candidates';
+import { coverage, type GlossaryEntryLike } from './coverage';
+
+const report = readFileSync(new URL('../../../glossary/report.txt', import.meta.url), 'utf8');
+const entries = (JSON.parse(readFileSync(new URL('../../../glossary/entries.json', import.meta.url), 'utf8')) as { entries: GlossaryEntryLike[] })
+  .entries;
+
+describe('candidates on the bundled report', () => {
+  const { candidates, acronyms } = extractCandidates(report);
+
+  it('has >= 85% of the hand-made glossary entries that occur in the report among the top 40', () => {
+    const c = coverage(report, entries, candidates, 40);
+    console.log(`key terms: top 40 hold ${c.found}/${c.present} (${(c.share * 100).toFixed(1)}%) of the glossary's entries; missed ${c.missed.join(', ')}`);
+    expect(c.present).toBeGreaterThan(25);
+    expect(c.share).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('finds the acronym and groups its long forms', () => {
+    expect(acronyms).toContainEqual({ short: 'TTP', long: 'Tehreek-e-Taliban Pakistan' });
+    const ttp = candidates[0]!;
+    expect(ttp.name).toBe('Tehreek-e-Taliban Pakistan');
+    expect(ttp.aliases.map((a) => a.text)).toEqual(expect.arrayContaining(['TTP', 'Tehreek-e-Taliban']));
+    expect(ttp.aliases.find((a) => a.text === 'TTP')!.case).toBe('exact');
+    expect(ttp.category).toBe('organization');
+  });
+
+  it('groups a name with its titled forms and classifies people', () => {
+    const khan = candidates.find((c) => c.name === 'Imran Khan')!;
+    expect(khan.aliases.map((a) => a.text)).toContain('Prime Minister Imran Khan');
+    expect(khan.category).toBe('person');
+    expect(candidates.find((c) => c.name === 'Noor Wali Mehsud')!.category).toBe('person');
+  });
+
+  it('quotes whole sentences verbatim and counts mentions', () => {
+    for (const c of candidates) {
+      expect(c.count).toBeGreaterThan(0);
+      for (const s of c.sentences) expect(report.includes(s)).toBe(true);
+    }
+    const alvi = candidates.find((c) => c.name === 'Arif Alvi')!;
+    expect(alvi.sentences).toEqual([
+      "At one stage, Pakistani President Arif Alvi and Prime Minister Imran Khan observed that Pakistan was open to amnesty for the TTP if it laid down arms and agreed to adhere to Pakistan's constitution.",
+    ]);
+  });
+
+  it('gives lowercase terms a case rule "any" and a context rule naming names said with them', () => {
+    const cf = candidates.find((c) => c.name === 'cease-fire')!;
+    expect(cf.case).toBe('any');
+    expect(cf.requires.length).toBeGreaterThan(0);
+    for (const r of cf.requires) expect(candidates.some((c) => c.name === r && c.case !== 'any')).toBe(true);
+  });
+
+  it('ranks by score, best first', () => {
+    for (let i = 1; i < candidates.length; i++) expect(candidates[i - 1]!.score).toBeGreaterThanOrEqual(candidates[i]!.score);
+  });
+});
+
+describe('candidates on small texts', () => {
+  it('merges spelling variants by skeleton', () => {
+    const { candidates } = extractCandidates(
+      'The Tehrik-i-Taliban Pakistan claimed the attack. Officials said the Tehreek-e-Taliban Pakistan had warned of it. Al-Qaeda and al-Qaida were named.',
+    );
+    const ttp = candidates.find((c) => /Taliban Pakistan/.test(c.name))!;
+    expect(ttp.aliases.map((a) => a.text).sort()).toEqual(['Tehreek-e-Taliban Pakistan', 'Tehrik-i-Taliban Pakistan']);
+    expect(ttp.count).toBe(2);
+  });
+
+  it('does not take a sentence-opening word for a name', () => {
+    const { candidates } = extractCandidates('Policymakers met in Kabul. Analysts said Kabul was calm.');
+    expect(candidates.find((c) => c.name === 'Policymakers')).toBeUndefined();
+    expect(candidates.find((c) => c.name === 'Kabul')!.category).toBe('place');
+  });
+});

@@ -1,0 +1,306 @@
+/**
+ * Candidate glossary terms of one text, ranked by salience: phrases (phrases.ts) grouped into candidates
+ * (group.ts), counted as the page would mark them (mentions.ts), classified (classify.ts), given a case rule and,
+ * where a word is ordinary English, a context rule, and scored.
+ *
+ * Salience = (1 + ln mentions) × kind × position: names and defined acronyms weigh most, multi-word lowercase
+ * concepts next, single lowercase words least (they are usually ordinary English); an early first mention weighs
+ * more, as in news the lead names the story's actors (YAKE, Campos et al. 2020, uses the same position cue).
+ */
+import { collectAcronyms, type AcronymPair } from './acronyms';
+import { classify, placesFromDemonyms, type Category } from './classify';
+import { Groups, phraseKey, skeleton, stripTitles } from './group';
+import { countMentions, type AliasRef, type CaseRule } from './mentions';
+import { nameEvidence, phrasesOf, wordShape, type Phrase, type Shape } from './phrases';
+import { layoutText, type Sentence } from './text';
+import { DEMONYMS, GENERIC, ORG_WORDS, STOP, TITLES } from './words';
+
+export interface CandidateAlias {
+  text: string;
+  case: CaseRule;
+  /** An alias that is ordinary English or a bare surname: marks only with the candidate's context nearby. */
+  requires?: boolean;
+}
+
+export interface Candidate {
+  name: string;
+  aliases: CandidateAlias[];
+  category: Category;
+  /** The name's case rule. */
+  case: CaseRule;
+  /** Context rule: names of other candidates of which one must be near, when this one is ordinary English. */
+  requires: string[];
+  count: number;
+  /** Verbatim sentences that mention it, in text order (at most `maxSentences`). */
+  sentences: string[];
+  score: number;
+}
+
+export interface Extraction {
+  candidates: Candidate[];
+  acronyms: AcronymPair[];
+}
+
+export interface ExtractOptions {
+  maxSentences?: number;
+  maxCandidates?: number;
+}
+
+interface Stat {
+  key: string;
+  forms: Map<string, number>;
+  shape: Shape;
+  words: number;
+  joined: boolean;
+  first: number;
+}
+
+const MODIFIERS = new Set(
+  'critical growing senior top major current key large small big narrow substantial increasing meaningful new old recent local certain various entire main real strong stronger serious significant important general special specific possible potential actual total full high low great greater good best better bad worst long short late early open clear public uncomfortable conditional restrictive energized evasive non-committal willing tougher'.split(
+    ' ',
+  ),
+);
+
+const caseOf = (text: string): CaseRule => {
+  const shapes = text.split(/\s+/).map(wordShape);
+  if (shapes.every((s) => s === 'acronym')) return 'exact';
+  return shapes.some((s) => s !== 'lower') ? 'proper' : 'any';
+};
+
+function keep(p: Phrase): boolean {
+  const ws = p.text.split(/\s+/);
+  const first = ws[0]!.toLowerCase();
+  if (p.shape === 'lower' && MODIFIERS.has(first)) return false;
+  if (ws.every((w) => TITLES.has(w.toLowerCase()) || STOP.has(w.toLowerCase()))) return false;
+  if (p.words === 1 && p.shape === 'lower' && (GENERIC.has(first) || first.length < 4)) return false;
+  // A phrase headed by a generic noun is a description, not a term ("Pakistani officials", "counterterrorism
+  // strategy"); its own head-less part stays ("over-the-horizon counterterrorism"). Organizations' heads are not
+  // generic here ("Pakistani government").
+  const head = ws[ws.length - 1]!.toLowerCase().replace(/['\u2019]s$/u, '');
+  if (p.words > 1 && GENERIC.has(head) && !ORG_WORDS.has(head)) return false;
+  // A description before a name ("long-standing ally Siraj Haqqani"): the name stands alone; a title stays ("chief
+  // Noor Wali Mehsud" becomes an alias of the name).
+  const shapes = ws.map(wordShape);
+  if (shapes[0] === 'lower' && !TITLES.has(first) && shapes.length >= 3 && shapes.at(-1) !== 'lower' && shapes.at(-2) !== 'lower') return false;
+  if (p.text.replace(/[^\p{L}]/gu, '').length < 2) return false;
+  // A demonym alone is an adjective ("Chinese interests"), unless it joins its country (grouping, below).
+  if (p.words === 1 && DEMONYMS.has(first) && !/^(?:afghan|pakistani)$/.test(first)) return false;
+  return true;
+}
+
+/**
+ * How much a kind of phrase weighs. A name (every word capitalized) or a defined acronym most; a phrase headed by a
+ * generic noun ("TTP's threat", "Pakistani officials") least; a single lowercase word little, unless it is long or
+ * a compound ("counterterrorism", "cease-fire"): longer words are rarer (Zipf's law of abbreviation), so more
+ * likely a term than "problem".
+ */
+function kindWeight(name: string, shape: Shape, words: number, acronym: boolean): number {
+  if (acronym) return 3;
+  const ws = name.split(/\s+/);
+  const head = ws[ws.length - 1]!.toLowerCase().replace(/['\u2019]s$/u, '');
+  if (GENERIC.has(head) && !ORG_WORDS.has(head)) return 0.4;
+  if (shape !== 'lower') return words > 1 ? 2.5 : 2;
+  if (words > 1) return 1.5;
+  return name.length >= 9 || name.includes('-') ? 1.2 : 0.7;
+}
+
+export function extractCandidates(text: string, options: ExtractOptions = {}): Extraction {
+  const { sentences } = layoutText(text);
+  return candidatesOf(sentences, options);
+}
+
+export function candidatesOf(sentences: readonly Sentence[], options: ExtractOptions = {}): Extraction {
+  const maxSentences = options.maxSentences ?? 5;
+  const acronyms = collectAcronyms(sentences.map((s) => s.text));
+  const names = nameEvidence(sentences);
+  const stats = new Map<string, Stat>();
+  for (const p of phrasesOf(sentences, names)) {
+    if (!keep(p)) continue;
+    const key = phraseKey(p.text);
+    let st = stats.get(key);
+    if (!st) stats.set(key, (st = { key, forms: new Map(), shape: p.shape, words: p.words, joined: p.joined, first: p.sentence }));
+    st.forms.set(p.text, (st.forms.get(p.text) ?? 0) + 1);
+    if (p.shape !== 'lower') st.shape = p.shape;
+  }
+  for (const a of acronyms) {
+    for (const form of [a.short, a.long]) {
+      const key = phraseKey(form);
+      if (!stats.has(key)) stats.set(key, { key, forms: new Map([[form, 1]]), shape: caseOf(form) === 'any' ? 'lower' : 'proper', words: form.split(/\s+/).length, joined: false, first: 0 });
+    }
+  }
+
+  // Group.
+  const groups = new Groups();
+  const acronymKeys = new Set<string>();
+  for (const a of acronyms) {
+    groups.union(phraseKey(a.long), phraseKey(a.short));
+    acronymKeys.add(phraseKey(a.short));
+  }
+  // A name written right before "(SF)" of a defined acronym is another long form of it, even where the finder
+  // did not take it as the definition: "Pakistan's Tehreek-e-Taliban (TTP)" beside "Tehreek-e-Taliban Pakistan (TTP)".
+  for (const a of acronyms) {
+    const marker = `(${a.short})`;
+    for (const s of sentences) {
+      const at = s.text.indexOf(marker);
+      if (at < 0) continue;
+      const before = s.text.slice(0, at).trimEnd();
+      // The longest known name that the text before "(SF)" ends with, whole words only (at most six).
+      let longest: string | undefined;
+      const words = before.split(/\s+/).slice(-6);
+      for (let k = 0; k < words.length && !longest; k++) {
+        const key = phraseKey(words.slice(k).join(' ').replace(/^["'\u201c\u2018(\[]+/u, ''));
+        const st = stats.get(key);
+        if (st && st.shape !== 'lower' && !acronymKeys.has(key)) longest = key;
+      }
+      if (longest) groups.union(phraseKey(a.short), longest);
+    }
+  }
+  const titled = new Set<string>();
+  const byLastWord = new Map<string, string[]>();
+  for (const st of stats.values()) {
+    const form = [...st.forms.keys()][0]!;
+    const bare = stripTitles(form);
+    if (bare && stats.has(phraseKey(bare))) {
+      groups.union(phraseKey(bare), st.key);
+      titled.add(phraseKey(bare));
+    }
+    if (st.shape === 'lower') continue;
+    if (st.words >= 2 && st.words <= 4) {
+      const last = st.key.split(' ').pop()!;
+      const list = byLastWord.get(last);
+      if (list) list.push(st.key);
+      else byLastWord.set(last, [st.key]);
+    }
+  }
+  const bySkeleton = new Map<string, string>();
+  for (const st of stats.values()) {
+    if (st.shape === 'lower' || st.shape === 'acronym') continue;
+    const sk = skeleton([...st.forms.keys()][0]!);
+    if (sk.replace(/\s/g, '').length < 4) continue;
+    const other = bySkeleton.get(sk);
+    if (other) groups.union(other, st.key);
+    else bySkeleton.set(sk, st.key);
+  }
+  // A demonym joins its country when the text names both ("Afghan" / "Afghanistan"); "Pakistani" / "Pakistan"
+  // already share a skeleton.
+  const singles = [...stats.values()].filter((st) => st.words === 1 && st.shape === 'proper');
+  const countries = singles.filter((p) => /istan$/.test(p.key));
+  for (const d of singles) for (const p of countries) if (p !== d && p.key.startsWith(d.key)) groups.union(p.key, d.key);
+  // A surname alone joins the one full name it ends (two "... Khan"s: ambiguous, left alone).
+  const surnames = new Set<string>();
+  for (const st of stats.values()) {
+    if (st.words !== 1 || st.shape !== 'proper') continue;
+    const full = byLastWord.get(st.key)?.filter((k) => titled.has(k) || stats.get(k)!.words >= 2) ?? [];
+    const roots = new Set(full.map((k) => groups.find(k)));
+    if (roots.size === 1 && titled.has([...full][0]!)) {
+      groups.union([...full][0]!, st.key);
+      surnames.add(st.key);
+    }
+  }
+
+  // Candidates: one per group, every member's forms as aliases.
+  const members = new Map<string, Stat[]>();
+  for (const st of stats.values()) {
+    const r = groups.find(st.key);
+    const list = members.get(r);
+    if (list) list.push(st);
+    else members.set(r, [st]);
+  }
+  interface Draft {
+    name: string;
+    aliases: CandidateAlias[];
+    stats: Stat[];
+    acronym: boolean;
+  }
+  const drafts: Draft[] = [];
+  for (const list of members.values()) {
+    const seen = new Set<string>();
+    const aliases: CandidateAlias[] = [];
+    for (const st of list) {
+      const form = [...st.forms.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+      if (seen.has(form)) continue;
+      seen.add(form);
+      const alias: CandidateAlias = { text: form, case: caseOf(form) };
+      if (surnames.has(st.key)) alias.requires = true;
+      aliases.push(alias);
+    }
+    const pair = acronyms.find((a) => list.some((st) => st.key === phraseKey(a.short)));
+    const count = (st: Stat): number => [...st.forms.values()].reduce((x, y) => x + y, 0);
+    const named =
+      pair?.long ??
+      list
+        .filter((st) => !surnames.has(st.key) && !stripTitles([...st.forms.keys()][0]!))
+        .sort((a, b) => count(b) - count(a) || b.words - a.words)[0]
+        ?.forms.keys()
+        .next().value ??
+      aliases[0]!.text;
+    drafts.push({ name: named, aliases, stats: list, acronym: !!pair });
+  }
+
+  // Count mentions as the page would mark them.
+  const refs: AliasRef[] = drafts.flatMap((d, i) => d.aliases.map((a) => ({ text: a.text, case: a.case, candidate: i })));
+  const isName = drafts.map((d) => d.stats.some((st) => st.shape !== 'lower'));
+  const isLowerJoin = drafts.map((d) => d.stats.every((st) => st.joined && st.shape === 'lower'));
+  const mentions = countMentions(
+    sentences,
+    refs,
+    drafts.length,
+    (outer, inner) => isLowerJoin[outer]! && isName[inner]!,
+  );
+  const places = placesFromDemonyms(drafts.filter((d) => caseOf(d.name) === 'proper').map((d) => d.name));
+
+  const withWhere = drafts.map((d, i): Candidate & { where: number[] } => {
+    const where = mentions.sentences[i]!;
+    const count = mentions.counts[i]!;
+    const quotes = where.map((si) => sentences[si]!.text);
+    // A name only when every word of its name is capitalized: "Pakistani officials" is a description.
+    const shape: Shape = d.name.split(/\s+/).every((w) => wordShape(w) !== 'lower' || /^(?:of|the|and|for)$/.test(w)) ? 'proper' : 'lower';
+    const words = d.name.split(/\s+/).length;
+    const first = where[0] ?? sentences.length;
+    const position = 1 + 0.5 * (1 - first / Math.max(1, sentences.length));
+    // C-value's nesting discount (Frantzi et al. 2000): mentions inside a longer candidate count half.
+    const effective = mentions.free[i]! + 0.5 * (count - mentions.free[i]!);
+    const score = count ? (1 + Math.log(Math.max(1, effective))) * kindWeight(d.name, shape, words, d.acronym) * position : 0;
+    const category = classify({
+      name: d.name,
+      aliases: d.aliases.map((a) => a.text),
+      titled: d.stats.some((s) => titled.has(s.key)),
+      sentences: quotes,
+      places,
+    });
+    return {
+      name: d.name,
+      aliases: d.aliases.sort((a, b) => (a.text === d.name ? -1 : b.text === d.name ? 1 : b.text.length - a.text.length)),
+      category,
+      case: caseOf(d.name),
+      requires: [],
+      count,
+      sentences: quotes.slice(0, maxSentences),
+      score,
+      where,
+    };
+  }).filter((c, i) => c.count > 0 && (mentions.free[i]! > 0 || drafts[i]!.acronym))
+    .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+  // Ordinary English (a lowercase term) marks only near one of the (up to three) best-ranked names said with it.
+  const namesAt = new Map<number, string[]>();
+  for (const c of withWhere) {
+    if (c.case === 'any') continue;
+    for (const si of c.where) {
+      const list = namesAt.get(si) ?? [];
+      if (list.length < 3) list.push(c.name);
+      namesAt.set(si, list);
+    }
+  }
+  const order = new Map(withWhere.map((o, i) => [o.name, i] as const));
+  const ranked: Candidate[] = withWhere.map(({ where, ...c }) => {
+    if (c.case === 'any') {
+      const names = new Set<string>();
+      for (const si of where) for (const n of namesAt.get(si) ?? []) names.add(n);
+      c.requires = [...names].sort((x, y) => order.get(x)! - order.get(y)!).slice(0, 3);
+    }
+    return c;
+  });
+  return { candidates: ranked.slice(0, options.maxCandidates ?? ranked.length), acronyms };
+}
+
+export type { Category } from './classify';

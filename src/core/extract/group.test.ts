@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { Groups, phraseKey, skeleton, stripTitles } from './group';
+
+describe('group helpers', () => {
+  it('skeleton folds transliteration variants and keeps different names apart', () => {
+    expect(skeleton('Tehreek-e-Taliban')).toBe(skeleton('Tehrik-i-Taliban'));
+    expect(skeleton('Mehsud')).toBe(skeleton('Mahsud'));
+    expect(skeleton('al-Qaeda')).toBe(skeleton('al-Qaida'));
+    expect(skeleton('Afghanistan')).not.toBe(skeleton('Afghan'));
+    expect(skeleton('Imran')).not.toBe(skeleton('Iran'));
+  });
+
+  it('stripTitles leaves the name', () => {
+    expect(stripTitles('Prime Minister Imran Khan')).toBe('Imran Khan');
+    expect(stripTitles('leader Maulvi Hibatullah Akhundzada')).toBe('Hibatullah Akhundzada');
+    expect(stripTitles('Imran Khan')).toBeNull();
+    expect(stripTitles('President Alvi')).toBeNull();
+  });
+
+  it('phraseKey folds possessives, case and hyphens', () => {
+    expect(phraseKey("Taliban's takeover")).toBe(phraseKey('Taliban takeover'));
+    expect(phraseKey('cease-fire')).toBe(phraseKey('cease fire'));
+  });
+
+  it('Groups is a union-find', () => {
+    const g = new Groups();
+    g.union('a', 'b');
+    g.union('c', 'b');
+    expect(g.find('c')).toBe(g.find('a'));
+    expect(g.find('d')).toBe('d');
+  });
+});

@@ -1,0 +1,184 @@
+/**
+ * Candidate phrases in each sentence, RAKE-style (Rose et al. 2010): maximal runs of words not broken by a stop
+ * word or punctuation, then the forms a reader would name a term by: each run's proper-name stretches ("Siraj
+ * Haqqani" in "long-standing ally Siraj Haqqani"), its tails ("Chinese interests", "interests" in "critical Chinese
+ * interests"), the owner of a possessive ("Taliban" in "Taliban's takeover"), and "X of Y" ("pledge of
+ * allegiance", "United States Institute of Peace").
+ */
+import { GENERIC, NOUN_VERBS, STOP, TITLES, VERBS } from './words';
+
+const NOUN_VERB_SET = new Set(NOUN_VERBS);
+/** Words in -ly that are not adverbs (an adverb breaks a run). */
+const NOT_ADVERBS = new Set('ally family rally supply assembly reply anomaly monopoly daily weekly monthly yearly deadly costly friendly elderly early'.split(' '));
+import { tokenize, type Sentence, type Token } from './text';
+
+export type Shape = 'acronym' | 'proper' | 'lower';
+
+export interface Phrase {
+  /** The phrase as written (possessive "'s" of the last word dropped). */
+  text: string;
+  /** Its words' shapes: all acronym/proper ⇒ a name. */
+  shape: Shape;
+  words: number;
+  sentence: number;
+  /** Made by joining two runs with "of". */
+  joined: boolean;
+}
+
+const POSSESSIVE = /['\u2019]s$/u;
+const stripPossessive = (w: string): string => w.replace(POSSESSIVE, '');
+
+export function wordShape(word: string): Shape {
+  const w = stripPossessive(word);
+  const letters = w.replace(/[^\p{L}]/gu, '');
+  if (letters.length >= 2 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters)) return 'acronym';
+  // "al-Qaeda", "de-facto"? Only a lowercase prefix before a capitalized part makes a name.
+  if (/^\p{Lu}/u.test(w) || /^\p{Ll}{1,3}-\p{Lu}/u.test(w)) return 'proper';
+  return 'lower';
+}
+
+/** Lowercased words seen capitalized somewhere other than at a sentence start: evidence that they are names. */
+export function nameEvidence(sentences: readonly Sentence[]): Set<string> {
+  const names = new Set<string>();
+  for (const s of sentences) {
+    const tokens = tokenize(s.text);
+    tokens.forEach((t, i) => {
+      const initial = i === 0 || /:\s*$/.test(s.text.slice(tokens[i - 1]!.end, t.start));
+      if (!initial && wordShape(t.text) !== 'lower') names.add(stripPossessive(t.text).toLowerCase());
+    });
+  }
+  return names;
+}
+
+interface Word {
+  text: string;
+  /** As written, possessive included. */
+  raw: string;
+  shape: Shape;
+  possessive: boolean;
+}
+
+/** Runs of words in one sentence. `names` decides whether a capitalized first word is a name or just capitalized. */
+function runsOf(sentence: string, names: ReadonlySet<string>): Word[][] {
+  const tokens = tokenize(sentence);
+  const runs: Word[][] = [];
+  let run: Word[] = [];
+  const flush = (): void => {
+    // A participle ending a run is a verb: "fighters imprisoned (by …)"; "designated terrorist" keeps its -ed.
+    const last = run[run.length - 1];
+    if (run.length > 1 && last && last.shape === 'lower' && /\p{Ll}ed$/u.test(last.text)) run.pop();
+    if (run.length) runs.push(run);
+    run = [];
+  };
+  let prev: Token | undefined;
+  tokens.forEach((t, i) => {
+    const gap = prev ? sentence.slice(prev.end, t.start) : '';
+    if (prev && !/^\s+$/.test(gap)) flush();
+    prev = t;
+    const bare = stripPossessive(t.text);
+    let shape = wordShape(t.text);
+    const lower = bare.toLowerCase();
+    const initial = i === 0 || /:\s*$/.test(gap);
+    let demoted = false;
+    if (initial && shape === 'proper' && !names.has(lower) && !isDateline(sentence, t)) {
+      shape = 'lower';
+      demoted = true;
+    }
+    const nextToken = tokens[i + 1];
+    // "end Pakistan's war", "increase Pakistan's interest": a verb-or-noun before a name is the verb.
+    const verbBeforeName = NOUN_VERB_SET.has(lower) && nextToken !== undefined && /^\s+$/.test(sentence.slice(t.end, nextToken.start)) && wordShape(nextToken.text) !== 'lower';
+    const verbish = shape === 'lower' && (VERBS.has(lower) || verbBeforeName || (/\p{Ll}(?:ed|ing)$/u.test(lower) && run.length > 0 && run[run.length - 1]!.shape !== 'lower'));
+    // Months, weekdays, "The": capitalized or not, they break a run.
+    // "TTP-Afghan Taliban relationship": an acronym hyphened to a name is a relation between two names, not a name.
+    const linked = /^\p{Lu}{2,}-\p{Lu}\p{Ll}/u.test(bare);
+    if (linked || (shape !== 'acronym' && (STOP.has(lower) || verbish || /^\d/.test(bare) || (shape === 'lower' && /\p{Ll}ly$/u.test(lower) && !NOT_ADVERBS.has(lower))))) {
+      flush();
+      // Keep a bare "of" as a marker between runs for "X of Y"; any other stop word after it cancels it.
+      if (lower === 'of') runs.push([OF]);
+      else if (isOf(runs[runs.length - 1])) runs.pop();
+      return;
+    }
+    if (shape === 'acronym' && STOP.has(lower) && bare.length <= 2 && bare !== 'US') shape = 'lower';
+    // A title before a name starts a new run: "Pakistani | President Arif Alvi", "TTP | chief Noor Wali Mehsud".
+    const next = tokens[i + 1];
+    const prevTitle = run.length > 0 && TITLES.has(run[run.length - 1]!.text.toLowerCase());
+    if (run.length && !prevTitle && TITLES.has(lower) && lower !== 'former' && lower !== 'late' && next && wordShape(next.text) === 'proper') flush();
+    // A capitalized sentence opener that is no name is written lowercase, so its case rule is "any".
+    run.push({ text: demoted ? bare.toLowerCase() : bare, raw: demoted ? t.text.toLowerCase() : t.text, shape, possessive: POSSESSIVE.test(t.text) });
+    // A possessive ends the owner's name; what follows is what it owns: "Pakistan's constitution" stays one run.
+  });
+  flush();
+  return runs;
+}
+
+const OF: Word = { text: 'of', raw: 'of', shape: 'lower', possessive: false };
+const isOf = (r: Word[] | undefined): boolean => r !== undefined && r.length === 1 && r[0] === OF;
+const shapeOf = (ws: readonly Word[]): Shape =>
+  ws.every((w) => w.shape === 'acronym') ? 'acronym' : ws.every((w) => w.shape !== 'lower') ? 'proper' : 'lower';
+const join = (ws: readonly Word[]): string => ws.map((w, i) => (i < ws.length - 1 ? w.raw : w.text)).join(' ');
+
+/** Every candidate phrase of every sentence (duplicates within a sentence removed). */
+export function phrasesOf(sentences: readonly Sentence[], names: ReadonlySet<string>, maxWords = 6): Phrase[] {
+  const out: Phrase[] = [];
+  sentences.forEach((s, si) => {
+    const seen = new Set<string>();
+    const add = (ws: readonly Word[], joined = false, shape = shapeOf(ws)): void => {
+      if (!ws.length || ws.length > maxWords) return;
+      const text = join(ws);
+      if (seen.has(text)) return;
+      seen.add(text);
+      out.push({ text, shape, words: ws.length, sentence: si, joined });
+    };
+    const runs = runsOf(s.text, names);
+    runs.forEach((run, ri) => {
+      if (isOf(run)) return;
+      // The whole run, its tails, and (for lowercase runs) its heads: "over-the-horizon counterterrorism" in
+      // "over-the-horizon counterterrorism strategy". An owner before a name ("Pakistan's Tehreek-e-Taliban") is
+      // not part of the name.
+      for (let i = 0; i < run.length; i++) {
+        const w = run[i]!;
+        if (w.possessive && run[i + 1] && run[i + 1]!.shape !== 'lower') continue;
+        if (i > 0 && run[i - 1]!.possessive && w.shape !== 'lower') {
+          add(run.slice(i));
+          continue;
+        }
+        add(run.slice(i));
+      }
+      if (run.every((w) => w.shape === 'lower')) for (let j = 2; j < run.length; j++) add(run.slice(0, j));
+      // Proper stretches inside it, and each owner before a possessive.
+      let from = -1;
+      run.forEach((w, i) => {
+        if (w.shape !== 'lower' && from < 0) from = i;
+        if (w.shape === 'lower' && from >= 0) {
+          add(run.slice(from, i));
+          from = -1;
+        }
+        if (w.possessive && i < run.length - 1) {
+          if (from >= 0) add(run.slice(from, i + 1));
+          add(run.slice(0, i + 1));
+          from = -1;
+        }
+      });
+      if (from > 0) add(run.slice(from));
+      // "X of Y": the last word of this run with the whole next run (both names, or both lowercase).
+      const next = runs[ri + 2];
+      if (isOf(runs[ri + 1]) && next && !isOf(next)) {
+        const left = run.slice(shapeOf(run) === 'lower' ? -1 : 0);
+        if (left.length === 1 && GENERIC.has(left[0]!.text.toLowerCase())) return;
+        const leftShape = shapeOf(left);
+        const rightShape = shapeOf(next);
+        // The right side is one word or a name: "pledge of allegiance", "takeover of Kabul", not "intercession of
+        // long-standing ally Siraj Haqqani".
+        if (next.length > 1 && rightShape === 'lower') return;
+        if (leftShape !== 'lower' && rightShape !== 'lower') add([...left, OF, ...next], true, 'proper');
+        else if (leftShape === 'lower') add([...left, OF, ...next], true, 'lower');
+      }
+    });
+  });
+  return out;
+}
+
+/** A news dateline opens with a place: "Islamabad [Pakistan], January 31 :", "KABUL (Reuters) -", "LONDON, May 2 —". */
+function isDateline(sentence: string, t: Token): boolean {
+  return t.start === 0 && /^\s*(?:\[[^\]]*\]|\([^)]*\))?\s*[,:\-\u2013\u2014]?\s*(?:\p{Lu}\p{Ll}+\.? \d|[,(\[])/u.test(sentence.slice(t.end));
+}
