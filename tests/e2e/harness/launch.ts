@@ -113,6 +113,10 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Firefox: extra about:config prefs. Chromium: written as the profile's Default/Preferences JSON before launch. */
   prefs?: Record<string, unknown>;
+  /** Another unpacked extension directory instead of the build's (the outside-in bench loads a variant). */
+  extensionDir?: string;
+  /** Extra browser command-line arguments (e.g. Chromium's --host-resolver-rules to keep a bench off the network). */
+  args?: string[];
 }
 
 /** Generous: the test machine may have two cores shared by several browsers (launches took 6-20 s under load). */
@@ -169,7 +173,7 @@ function removeProfile(dir: string): void {
 }
 
 async function launchChromium(opts: LaunchOptions): Promise<ExtensionBrowser> {
-  const dir = extensionDir('chromium');
+  const dir = opts.extensionDir ?? extensionDir('chromium');
   const ownProfile = opts.userDataDir === undefined;
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'cg-chromium-'));
   if (opts.prefs) {
@@ -187,7 +191,7 @@ async function launchChromium(opts: LaunchOptions): Promise<ExtensionBrowser> {
       enableExtensions: true,
       userDataDir,
       timeout: LAUNCH_TIMEOUT_MS,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS, ...(opts.args ?? [])],
     });
   } catch (err) {
     if (ownProfile) removeProfile(userDataDir);
@@ -251,7 +255,7 @@ async function launchChromium(opts: LaunchOptions): Promise<ExtensionBrowser> {
 }
 
 async function launchFirefox(opts: LaunchOptions): Promise<ExtensionBrowser> {
-  const dir = extensionDir('firefox');
+  const dir = opts.extensionDir ?? extensionDir('firefox');
   const browser = await puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
@@ -259,7 +263,7 @@ async function launchFirefox(opts: LaunchOptions): Promise<ExtensionBrowser> {
     headless: true,
     timeout: LAUNCH_TIMEOUT_MS,
     // Needed for installExtension over BiDi (a privileged command).
-    args: ['--remote-allow-system-access'],
+    args: ['--remote-allow-system-access', ...(opts.args ?? [])],
     extraPrefsFirefox: { ...FIREFOX_PREFS, ...opts.prefs },
     // puppeteer makes (and removes on close) a temporary profile when none is given.
     ...(opts.userDataDir !== undefined ? { userDataDir: opts.userDataDir } : {}),
