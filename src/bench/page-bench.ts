@@ -10,7 +10,7 @@ import { Matcher } from '../core/matcher/index.js';
 import { buildRuntimeGlossary } from '../core/runtime-glossary.js';
 import { DEFAULT_SETTINGS } from '../core/settings/schema.js';
 import type { CardController } from '../page/card-api.js';
-import { rangeOf } from '../page/engine-dom.js';
+import { rangeOf } from '../page/mark-range.js';
 import { createPageEngine, type PageEngine } from '../page/engine.js';
 import type { Mark } from '../page/mark-store.js';
 

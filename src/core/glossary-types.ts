@@ -5,15 +5,11 @@
  * Pure types: no DOM, no browser APIs (see tsconfig.core.json, which type-checks src/core without them).
  */
 
-/** How an alias's letter case must appear in text for a match to count. */
-export type CaseRule =
-  /** Every letter's case as written: acronyms (TTP, USIP). */
-  | 'exact'
-  /** Every letter written uppercase in the alias must be uppercase in the text (names: "Kabul", "al-Qaeda";
-   *  ALL CAPS passes too). "kabul" in a lowercase sentence is not Kabul. */
-  | 'proper'
-  /** Any case: common phrases ("cease-fire", "mothership"). */
-  | 'any';
+import type { CaseRule, SerializedMatcher } from './matcher/types.js';
+
+// The case rule is the matcher's notion (it applies it); the glossary's aliases carry one. Re-exported for callers
+// that only deal with glossary sources.
+export type { CaseRule } from './matcher/types.js';
 
 export const CATEGORIES = ['person', 'organization', 'place', 'event', 'concept'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -136,5 +132,5 @@ export interface CompiledGlossary {
   /** Sorted by id; a matcher term's `entry` indexes this array. */
   entries: CompiledEntry[];
   /** The precompiled matcher (see src/core/matcher). */
-  matcher: import('./matcher/types.js').SerializedMatcher;
+  matcher: SerializedMatcher;
 }

@@ -14,15 +14,17 @@
 import type { Settings } from '../core/settings/schema.js';
 import type { CardController } from './card-api.js';
 import { Collector } from './collect.js';
-import { CardNavigation } from './engine-navigation.js';
 import { HighlightLayer } from './highlights.js';
+import { hitTestMarks } from './hit-test.js';
 import { HoverController, type HoverTarget } from './hover.js';
+import { rangeOf } from './mark-range.js';
 import { type Mark, MarkStore, type PageGlossary, type SegmentState } from './mark-store.js';
-import { PageObserver } from './mutations.js';
+import { isNew, PageObserver } from './mutations.js';
+import { CardNavigation } from './navigation.js';
 import { LARGE_PAGE_CHARS, PaintWindow } from './paint-window.js';
 import { paintableEntries } from './paint-policy.js';
 import { FIRST_SLICE_BUDGET_MS, SLICE_BUDGET_MS, SliceClock, yieldToMain } from './scheduling.js';
-import { blockTop, hitTestMarks, isNew, rangeOf, viewportStartBlock } from './engine-dom.js';
+import { blockTop, viewportStartBlock } from './viewport-blocks.js';
 
 export type { PageGlossary } from './mark-store.js';
 
@@ -65,6 +67,8 @@ class Engine implements PageEngine {
   private glossary: PageGlossary;
   private settings: Settings;
   private readonly layer: HighlightLayer;
+  /** The gate between the store and the layer: all marks drawn, or (large pages) only those near the viewport. */
+  private readonly paintWindow: PaintWindow;
   private store: MarkStore;
   private readonly segments = new Map<Node, SegmentState[]>();
   /** Open shadow roots under the root (passed to caretPositionFromPoint, observed, styled). */
@@ -92,6 +96,8 @@ class Engine implements PageEngine {
     this.layer.adopt(this.doc);
     const rootNode = this.root.getRootNode();
     if (rootNode.nodeType === 11) this.addShadowRoot(rootNode as ShadowRoot);
+    const view = this.doc.defaultView as (Window & typeof globalThis) | null;
+    this.paintWindow = new PaintWindow(view, this.layer, (k) => this.segments.get(k));
     this.store = this.newStore();
     this.hover = new HoverController(
       this.doc,
@@ -100,9 +106,8 @@ class Engine implements PageEngine {
       (t) => this.nav.showCard(t.key as Mark, 'hover'),
       this.settings.hover.delayMs,
     );
-    // The store and the glossary go in as getters, not copies: update() replaces both.
     const ctx = { doc: this.doc, card: opts.card, layer: this.layer, hover: this.hover };
-    this.nav = new CardNavigation({ ...ctx, store: () => this.store, glossary: () => this.glossary }, opts.articleDate);
+    this.nav = new CardNavigation(ctx, { store: this.store, glossary: this.glossary }, opts.articleDate);
     this.observer = new PageObserver(this.doc, this.root, {
       rescan: (keys, removed, added) => this.rescan(keys, removed, added),
       fullRescan: () => void this.fullScan(),
@@ -112,9 +117,8 @@ class Engine implements PageEngine {
   }
 
   private newStore(): MarkStore {
-    this.store?.paintWindow?.destroy();
     const paintable = paintableEntries(this.glossary.entries, this.settings, this.opts.site);
-    return new MarkStore(this.glossary, this.layer, paintable, this.settings.marking.everyMention);
+    return new MarkStore(this.glossary, this.paintWindow, paintable, this.settings.marking.everyMention);
   }
 
   start(): void {
@@ -159,6 +163,7 @@ class Engine implements PageEngine {
       this.clearAll();
       this.glossary = glossary;
       this.store = this.newStore();
+      this.nav.use({ store: this.store, glossary });
       if (this.running) void this.fullScan();
       return;
     }
@@ -188,8 +193,7 @@ class Engine implements PageEngine {
   private async fullScan(): Promise<void> {
     const token = ++this.scanToken;
     this.clearAll();
-    this.store.paintWindow?.destroy();
-    this.store.paintWindow = null;
+    this.paintWindow.reset();
     // The first slice gets a task of its own: whoever started the scan (the content script after loading the
     // glossary and building the card) has already used part of this one.
     await yieldToMain();
@@ -228,11 +232,10 @@ class Engine implements PageEngine {
           for (const n of seg.nodes) chars += n.length;
         }
         for (const r of c.shadowRoots) this.addShadowRoot(r);
-        if (before <= LARGE_PAGE_CHARS && chars > LARGE_PAGE_CHARS && view) this.openPaintWindow(view);
+        if (before <= LARGE_PAGE_CHARS && chars > LARGE_PAGE_CHARS) this.paintWindow.limitToViewport(this.blocksWithMarks());
         if (done) ci++;
       }
-      // (Read again: openPaintWindow may have set it; TypeScript narrowed it to null above.)
-      const paintWindow = this.store.paintWindow as PaintWindow | null;
+      const paintWindow = this.paintWindow.isLimited ? this.paintWindow : null;
       // At least one segment per slice, so a slow clock cannot starve progress (more would stretch the short first
       // slice while the code is still cold).
       while (qi < queue.length && (scanned < 1 || !segClock.expiredNow())) {
@@ -256,16 +259,9 @@ class Engine implements PageEngine {
     this.termsChanged();
   }
 
-  /** The paint window (large pages), opened mid-scan: blocks already painted are watched (the observer unpaints
-   *  those off screen a frame later). */
-  private openPaintWindow(view: Window & typeof globalThis): void {
-    const w = new PaintWindow(view, this.layer, (k) => this.segments.get(k));
-    this.store.paintWindow = w;
-    for (const [key, list] of this.segments) {
-      if (!list.some((s) => s.marks.length > 0)) continue;
-      w.seedNear(key);
-      w.watch(key);
-    }
+  /** Blocks that have marks (when the paint window closes in on the viewport mid-scan, these are watched). */
+  private *blocksWithMarks(): Generator<Node> {
+    for (const [key, list] of this.segments) if (list.some((s) => s.marks.length > 0)) yield key;
   }
 
   private addSegmentState(seg: SegmentState, fresh: Mark[]): void {
@@ -397,7 +393,7 @@ class Engine implements PageEngine {
 
   destroy(): void {
     this.stop();
-    this.store.paintWindow?.destroy();
+    this.paintWindow.destroy();
     clearTimeout(this.termsTimer);
     this.hover.destroy();
     this.layer.destroy();

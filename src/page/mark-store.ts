@@ -1,7 +1,7 @@
 /**
  * The engine's bookkeeping of marks: every hit found on the page (painted or not), per segment and per entry, the
- * counts behind the context rules, and which marks are painted. Painting goes through the HighlightLayer (batched)
- * and the hover index (MarkIndex) in step.
+ * counts behind the context rules, and which marks are painted. Painting goes through the paint window (which draws
+ * them in the HighlightLayer, all or only near the viewport) and the hover index (MarkIndex) in step.
  *
  * A mark is *allowed* when its entry may be painted here (settings) and its hit passes the context rules given the
  * entries present on the page; it is *painted* when allowed and (every mention, or the first in document order).
@@ -11,7 +11,7 @@ import { hitAllowed, presentEntries } from '../core/context-rules.js';
 import type { Category, CompiledEntry } from '../core/glossary-types.js';
 import type { ChunkHit, TermInput } from '../core/matcher/types.js';
 import type { Segment } from './collect.js';
-import type { HighlightLayer, Paintable } from './highlights.js';
+import type { Paintable } from './highlights.js';
 import { MarkIndex } from './mark-index.js';
 import type { PaintWindow } from './paint-window.js';
 
@@ -79,12 +79,11 @@ export class MarkStore {
   private readonly conditional = new Set<Mark>();
   private touched = new Set<number>();
   private changed = false;
-  /** Large pages: only marks near the viewport are in the highlights (see paint-window.ts). */
-  paintWindow: PaintWindow | null = null;
 
   constructor(
     private readonly glossary: PageGlossary,
-    private readonly layer: HighlightLayer,
+    /** Where painted marks go: the gate in front of the highlight layer (see paint-window.ts). */
+    private readonly paint: PaintWindow,
     private paintable: readonly boolean[],
     private everyMention: boolean,
   ) {
@@ -116,7 +115,7 @@ export class MarkStore {
         painted: false,
         dead: false,
       };
-      if (seg.marks.length === 0) this.paintWindow?.watch(seg.key);
+      if (seg.marks.length === 0) this.paint.watch(seg.key);
       seg.marks.push(mark);
       if (this.glossary.matcher.terms[h.term]?.requires?.length) this.conditional.add(mark);
       let set = this.byEntry.get(h.entry);
@@ -217,10 +216,10 @@ export class MarkStore {
     m.painted = on;
     const last = m.nodes.length - 1;
     if (on) {
-      if (!this.paintWindow || this.paintWindow.isNear(m.segment.key)) this.layer.queueAdd(m);
+      this.paint.show(m);
       m.nodes.forEach((n, i) => this.index.add(n, i === 0 ? m.startOffset : 0, i === last ? m.endOffset : n.length, m));
     } else {
-      this.layer.remove(m);
+      this.paint.hide(m);
       for (const n of m.nodes) this.index.remove(n, m);
     }
     this.changed = true;

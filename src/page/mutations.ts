@@ -82,3 +82,9 @@ export class PageObserver {
     if (keys.size > 0 || removed.length > 0) this.sink.rescan(keys, removed, addedElements);
   }
 }
+
+/** True when `node` is an added element or lies inside one below `stop`. */
+export function isNew(node: Node, stop: Node, added: Set<Node>): boolean {
+  for (let n: Node | null = node; n && n !== stop; n = n.parentNode) if (added.has(n)) return true;
+  return added.has(stop);
+}

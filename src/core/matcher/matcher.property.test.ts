@@ -5,10 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CaseRule } from '../glossary-types.js';
 import { Matcher, mapToChunks } from './index.js';
 import { referenceScan } from './reference.js';
-import type { TermInput } from './types.js';
+import type { CaseRule, TermInput } from './types.js';
 
 // Letters chosen so that words collide and overlap: plain/accented/upper variants of a few letters.
 const LETTERS = ['a', 'b', 'c', 'A', 'B', 'é', 'É', 'e', 'ı', 'İ', 'K', 'k', '\u212a' /* Kelvin */];

@@ -3,11 +3,10 @@
  * spec is pinned by these tables too (the property test then ties the two together on random input).
  */
 import { describe, expect, it } from 'vitest';
-import type { CaseRule } from '../glossary-types.js';
 import { Matcher } from './index.js';
 import { termPatterns } from './patterns.js';
 import { referenceScan } from './reference.js';
-import type { TermInput } from './types.js';
+import type { CaseRule, TermInput } from './types.js';
 
 const term = (text: string, caseRule: CaseRule = 'any', entry = 0): TermInput => ({ entry, text, caseRule });
 

@@ -3,7 +3,7 @@
  * ignorables dropped, whitespace runs collapsed, trimmed) plus per-element case constraints; hyphen variants
  * (kept / spaced / closed) generated here at compile time.
  */
-import type { CaseRule } from '../glossary-types.js';
+import type { CaseRule } from './types.js';
 import { foldChar, isLowerUnit, isUpperUnit } from '../fold.js';
 
 /** Per-element case constraint (see caseRule): none, text unit must be uppercase, must not be uppercase. */

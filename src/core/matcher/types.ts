@@ -1,4 +1,12 @@
-import type { CaseRule } from '../glossary-types.js';
+/** How an alias's letter case must appear in text for a match to count. */
+export type CaseRule =
+  /** Every letter's case as written: acronyms (TTP, USIP). */
+  | 'exact'
+  /** Every letter written uppercase in the alias must be uppercase in the text (names: "Kabul", "al-Qaeda";
+   *  ALL CAPS passes too). "kabul" in a lowercase sentence is not Kabul. */
+  | 'proper'
+  /** Any case: common phrases ("cease-fire", "mothership"). */
+  | 'any';
 
 /** One spelling to find, as the matcher sees it (the glossary compiler expands entries into these). */
 export interface TermInput {

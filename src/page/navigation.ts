@@ -9,17 +9,20 @@ import type { HoverController } from './hover.js';
 import type { Mark, MarkStore, PageGlossary } from './mark-store.js';
 import { readPublishDate } from './publish-date.js';
 import { firstBelow } from './scheduling.js';
-import { centredAnchor, rangeOf, revealMark } from './engine-dom.js';
+import { rangeOf, revealMark } from './mark-range.js';
 
-/** What the navigation reads from its engine. The store and the glossary are getters, not copies: the engine
- *  replaces both on update() (a new glossary) and the navigation must always see the current ones. */
+/** What the navigation works with for its whole life. */
 export interface NavigationContext {
   doc: Document;
   card: CardController;
   layer: HighlightLayer;
   hover: HoverController;
-  store(): MarkStore;
-  glossary(): PageGlossary;
+}
+
+/** What the engine replaces on update() (a new glossary, hence a new store): handed over with `use()`. */
+export interface NavigationState {
+  store: MarkStore;
+  glossary: PageGlossary;
 }
 
 export class CardNavigation {
@@ -33,9 +36,16 @@ export class CardNavigation {
   /** `articleDate`: the engine's option (undefined: read from the document on first use). */
   constructor(
     private readonly ctx: NavigationContext,
+    private state: NavigationState,
     private readonly givenArticleDate: string | null | undefined,
   ) {
     this.articleDate = givenArticleDate;
+  }
+
+  /** A new store and glossary (the engine's update() with a new glossary): positions in the old store are gone. */
+  use(state: NavigationState): void {
+    this.state = state;
+    this.reset();
   }
 
   /** The marks were cleared: next/previous starts again from the viewport, reveal from each term's first mark. */
@@ -55,7 +65,7 @@ export class CardNavigation {
   }
 
   showCard(m: Mark, reason: 'hover' | 'keyboard' | 'lookup', anchor?: CardAnchor): void {
-    const entry = this.ctx.glossary().entries[m.entry];
+    const entry = this.state.glossary.entries[m.entry];
     if (!entry) return;
     if (reason !== 'hover') {
       this.ctx.hover.shownElsewhere();
@@ -92,7 +102,7 @@ export class CardNavigation {
 
   navigate(direction: 'next' | 'previous'): string | null {
     const { doc } = this.ctx;
-    const list = this.ctx.store().paintedInOrder();
+    const list = this.state.store.paintedInOrder();
     if (list.length === 0) return null;
     let i: number;
     const cur = this.navPosition;
@@ -107,13 +117,13 @@ export class CardNavigation {
     this.navPosition = m;
     revealMark(doc, m, this.ctx.layer);
     this.showCard(m, 'keyboard');
-    return this.ctx.glossary().entries[m.entry]?.id ?? null;
+    return this.state.glossary.entries[m.entry]?.id ?? null;
   }
 
   reveal(id: string): boolean {
-    const entry = this.ctx.glossary().indexById.get(id);
+    const entry = this.state.glossary.indexById.get(id);
     if (entry === undefined) return false;
-    const list = this.ctx.store().paintedInOrder(entry);
+    const list = this.state.store.paintedInOrder(entry);
     if (list.length === 0) return false;
     const prev = this.revealPosition.get(entry);
     const at = prev ? list.indexOf(prev) : -1;
@@ -125,13 +135,13 @@ export class CardNavigation {
 
   openCard(id: string): boolean {
     const { doc, card } = this.ctx;
-    const glossary = this.ctx.glossary();
+    const glossary = this.state.glossary;
     const entry = glossary.indexById.get(id);
     const e = entry === undefined ? undefined : glossary.entries[entry];
     if (entry === undefined || !e) return false;
     const view = doc.defaultView!;
     // A mark of this entry on screen anchors the card; else the card opens centred (the term may not be on the page).
-    const visible = this.ctx.store().paintedInOrder(entry).find((m) => {
+    const visible = this.state.store.paintedInOrder(entry).find((m) => {
       const r = rangeOf(doc, m).getBoundingClientRect();
       return r.bottom > 0 && r.top < view.innerHeight && r.width > 0;
     });
@@ -143,4 +153,10 @@ export class CardNavigation {
     });
     return true;
   }
+}
+
+/** A point anchor a third down the viewport, centred: for cards of terms not on screen. */
+function centredAnchor(view: Window): CardAnchor {
+  const rect = () => new DOMRect(view.innerWidth / 2, view.innerHeight / 3, 0, 0);
+  return { getBoundingClientRect: rect, getClientRects: () => [rect()] };
 }
