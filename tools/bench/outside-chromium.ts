@@ -130,19 +130,21 @@ export async function runChromiumRow(s: ChromiumSession, row: OutsideRow, o: Row
     // Alternate which profile goes first, so neither always runs right after mark.js's long task.
     const order = i % 2 === 0 ? (['ext', 'clean'] as const) : (['clean', 'ext'] as const);
     const got: Partial<Record<'ext' | 'clean', ChromiumRun | null>> = {};
-    for (const which of order) got[which] = (await tracedRun(which === 'ext' ? ext.browser : s.clean, url, settle, false)).run;
+    // A run that fails (a navigation timing out on the loaded machine) is lost, not fatal: the row says so.
+    const safe = <T,>(p: Promise<T>) => p.catch((err: unknown) => (o.log(`  run failed: ${String(err).slice(0, 200)}`), null));
+    for (const which of order) got[which] = (await safe(tracedRun(which === 'ext' ? ext.browser : s.clean, url, settle, false)))?.run ?? null;
     if (got.ext && got.clean) {
       extRuns.push(got.ext);
       cleanRuns.push(got.clean);
       if (o.markjs === true) {
-        const m = await tracedRun(s.clean, markUrl, 1000, true);
-        if (m.markjs) markRuns.push(m.markjs);
+        const m = await safe(tracedRun(s.clean, markUrl, 1000, true));
+        if (m?.markjs) markRuns.push(m.markjs);
       }
     } else lost++;
     o.log(`  run ${i + 1}/${RUNS}: ext ${got.ext?.totalMs.toFixed(1) ?? 'n/a'} ms, clean ${got.clean?.totalMs.toFixed(1) ?? 'n/a'} ms`);
   }
   const firstFrames: Array<number | null> = [];
-  if (row.marks) for (let i = 0; i < RUNS; i++) firstFrames.push(await firstMarkedFrame(ext.browser, url));
+  if (row.marks) for (let i = 0; i < RUNS; i++) firstFrames.push(await firstMarkedFrame(ext.browser, url).catch(() => null));
   // mark.js's runs pair with the clean runs of the same round; a round without a mark.js run drops out of the pairs.
-  return chromiumRow(row, extRuns, cleanRuns, firstFrames, o.markjs === true ? markRuns : o.markjs, lost ? `${lost} run(s) lost: page process not found in the trace` : '');
+  return chromiumRow(row, extRuns, cleanRuns, firstFrames, o.markjs === true ? markRuns : o.markjs, lost ? `${lost} run(s) lost` : '');
 }

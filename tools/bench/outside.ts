@@ -116,6 +116,32 @@ async function main(): Promise<void> {
   const chromium: ChromiumRowResult[] = [];
   const firefox: FirefoxRowResult[] = [];
   const versions: { chromium: string | null; firefox: string | null } = { chromium: null, firefox: null };
+  const write = (): string => {
+    const result: OutsideResult = {
+      date: new Date().toISOString(),
+      machine: {
+        cpu: cpus()[0]?.model ?? 'unknown',
+        cores: cpus().length,
+        memoryGB: Math.round(totalmem() / 1024 ** 3),
+        os: `${platform()} ${release()}`,
+        node: process.version,
+        chromium: versions.chromium,
+        firefox: versions.firefox,
+        loadStart,
+        loadEnd: loadavg()[0]!.toFixed(2),
+      },
+      chromium,
+      firefox,
+      skipped: built.skipped,
+    };
+    const baseline = baselineFile && existsSync(baselineFile) ? (JSON.parse(readFileSync(baselineFile, 'utf8')) as OutsideResult) : null;
+    const md = markdown(result, baseline);
+    writeFileSync(join(outDir, 'outside.json'), `${JSON.stringify(result, null, 1)}\n`);
+    const resultsMd = join(outDir, 'RESULTS.md');
+    const doc = existsSync(resultsMd) ? readFileSync(resultsMd, 'utf8') : '# Bench results\n';
+    writeFileSync(resultsMd, placeSection(doc, md));
+    return md;
+  };
   try {
     if (browsers !== 'firefox') {
       const s = await openChromium(variants('chromium'));
@@ -124,6 +150,7 @@ async function main(): Promise<void> {
         for (const row of rows) {
           log(`chromium ${row.id}`);
           chromium.push(await runChromiumRow(s, row, { url: server.url, markjs: markjsFor(row, chromium), log }));
+          write(); // after every row: a run cut short keeps what it measured
         }
       } finally {
         await s.close();
@@ -136,6 +163,7 @@ async function main(): Promise<void> {
         for (const row of rows) {
           log(`firefox ${row.id}`);
           firefox.push(await runFirefoxRow(s, row, { url: server.url, markjs: markjsFor(row, firefox), log }));
+          write();
         }
       } finally {
         await s.close();
@@ -146,29 +174,7 @@ async function main(): Promise<void> {
     await proxy.close();
     for (const d of tmpDirs) rmSync(d, { recursive: true, force: true });
   }
-  const result: OutsideResult = {
-    date: new Date().toISOString(),
-    machine: {
-      cpu: cpus()[0]?.model ?? 'unknown',
-      cores: cpus().length,
-      memoryGB: Math.round(totalmem() / 1024 ** 3),
-      os: `${platform()} ${release()}`,
-      node: process.version,
-      chromium: versions.chromium,
-      firefox: versions.firefox,
-      loadStart,
-      loadEnd: loadavg()[0]!.toFixed(2),
-    },
-    chromium,
-    firefox,
-    skipped: built.skipped,
-  };
-  const baseline = baselineFile && existsSync(baselineFile) ? (JSON.parse(readFileSync(baselineFile, 'utf8')) as OutsideResult) : null;
-  const md = markdown(result, baseline);
-  writeFileSync(join(outDir, 'outside.json'), `${JSON.stringify(result, null, 1)}\n`);
-  const resultsMd = join(outDir, 'RESULTS.md');
-  const doc = existsSync(resultsMd) ? readFileSync(resultsMd, 'utf8') : '# Bench results\n';
-  writeFileSync(resultsMd, placeSection(doc, md));
+  const md = write();
   process.stdout.write(`${md}\n`);
 }
 
