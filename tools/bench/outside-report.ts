@@ -90,10 +90,11 @@ export function chromiumRow(row: OutsideRow, ext: ChromiumRun[], clean: Chromium
   else if (markjs.length > 0) {
     const done = markjs.filter((m) => m.ms !== null);
     mj = {
-      addedMs: pairedAdded(markjs.map((m) => m.run as ChromiumRun), clean, (r) => r.totalMs),
+      // mark.js not done in any run: its time is unknown (beyond the cap), never a small number.
+      addedMs: done.length ? pairedAdded(markjs.map((m) => m.run as ChromiumRun), clean, (r) => r.totalMs) : null,
       inPageMs: median(done.map((m) => m.ms!)),
       hits: median(done.map((m) => m.hits!)),
-      note: done.length < markjs.length ? `${markjs.length - done.length} run(s) did not finish` : '',
+      note: done.length < markjs.length ? `${markjs.length - done.length} run(s) did not finish within 60 s` : '',
     };
   }
   return {
