@@ -24,7 +24,7 @@ const FIREFOX_ADDON_ID = 'context-glossary@context-glossary.org';
 const FIREFOX_EXTENSION_UUID = '6f0c4a52-9d1e-4b7a-8c3f-2e5d7a9b1c40';
 
 /** Flags from the team brief: no sandbox (containers, root), no GPU, and nothing that talks to the network. */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -35,7 +35,7 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Firefox prefs on top of puppeteer's test defaults (which already silence most network and first-run noise). */
-const FIREFOX_PREFS: Record<string, unknown> = {
+export const FIREFOX_PREFS: Record<string, unknown> = {
   'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_EXTENSION_UUID }),
   // Grant an MV3 add-on's host permissions (our content_scripts' http/https patterns) at install. Firefox 153 ESR
   // defaults to true; pinned here because with false the content script never runs on test pages (checked).
@@ -115,6 +115,10 @@ export interface LaunchOptions {
   prefs?: Record<string, unknown>;
   /** Chromium only: a visible window sized by the window manager (`npm start` with a display). Default headless. */
   headful?: boolean;
+  /** Another unpacked extension directory instead of the build's (the outside-in bench loads a variant). */
+  extensionDir?: string;
+  /** Extra browser command-line arguments (e.g. Chromium's --host-resolver-rules to keep a bench off the network). */
+  args?: string[];
 }
 
 export interface PlainLaunchOptions {
@@ -218,7 +222,7 @@ function removeProfile(dir: string): void {
 }
 
 async function launchChromium(opts: LaunchOptions): Promise<ExtensionBrowser> {
-  const dir = extensionDir('chromium');
+  const dir = opts.extensionDir ?? extensionDir('chromium');
   const ownProfile = opts.userDataDir === undefined;
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'cg-chromium-'));
   if (opts.prefs) {
@@ -237,7 +241,7 @@ async function launchChromium(opts: LaunchOptions): Promise<ExtensionBrowser> {
       enableExtensions: true,
       userDataDir,
       timeout: LAUNCH_TIMEOUT_MS,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS, ...(opts.args ?? [])],
     });
   } catch (err) {
     if (ownProfile) removeProfile(userDataDir);
@@ -301,7 +305,7 @@ async function launchChromium(opts: LaunchOptions): Promise<ExtensionBrowser> {
 }
 
 async function launchFirefox(opts: LaunchOptions): Promise<ExtensionBrowser> {
-  const dir = extensionDir('firefox');
+  const dir = opts.extensionDir ?? extensionDir('firefox');
   const browser = await puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
@@ -309,7 +313,7 @@ async function launchFirefox(opts: LaunchOptions): Promise<ExtensionBrowser> {
     headless: true,
     timeout: LAUNCH_TIMEOUT_MS,
     // Needed for installExtension over BiDi (a privileged command).
-    args: ['--remote-allow-system-access'],
+    args: ['--remote-allow-system-access', ...(opts.args ?? [])],
     extraPrefsFirefox: { ...FIREFOX_PREFS, ...opts.prefs },
     // puppeteer makes (and removes on close) a temporary profile when none is given.
     ...(opts.userDataDir !== undefined ? { userDataDir: opts.userDataDir } : {}),

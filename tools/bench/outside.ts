@@ -1,0 +1,184 @@
+// npm run bench:outside (and the second half of npm run bench) — the extension measured from outside, as the browser
+// pays for it (issue 13): the same saved page in a profile with the extension and in a clean one, interleaved,
+// median of 5; Chromium from a trace of the page's renderer main thread, Firefox from a page-world frame probe;
+// mark.js 8 on the same pages with the same terms in the same run. Writes bench/outside.json and its section of
+// bench/RESULTS.md (between markers; the inside bench's tables stay beside it).
+//
+//   node dist/tools/bench-outside.mjs [--browser chromium|firefox|both] [--only TEXT] [--corpus DIR] [--out DIR]
+//                                     [--baseline FILE]
+//
+// --only keeps rows whose id contains TEXT (or one of TEXT,TEXT,…) (do not commit such a run); --baseline adds a "before" column from an
+// earlier bench/outside.json.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { extensionDir, ROOT } from '../../tests/e2e/harness/paths.js';
+import { startServer, type Route } from '../../tests/e2e/harness/server.js';
+import { syntheticGlossary, textSources } from './bench-data.js';
+import { compileGlossary } from '../../src/core/glossary-compiler/index.js';
+import { firefoxProxyPrefs, rejectProxy } from '../../tests/e2e/harness/network.js';
+import { openChromium, runChromiumRow } from './outside-chromium.js';
+import { extensionWithGlossary } from './outside-extension.js';
+import { openFirefox, runFirefoxRow } from './outside-firefox.js';
+import { buildRows, glossaryTerms, type GlossaryName, type OutsideRow } from './outside-pages.js';
+import { type ChromiumRowResult, chromiumTable, type FirefoxRowResult, firefoxTable, placeSection, targets, targetsTable } from './outside-report.js';
+import { insideTable } from './outside-inside.js';
+
+const args = process.argv.slice(2);
+const opt = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const browsers = opt('--browser') ?? 'both';
+const only = opt('--only');
+const outDir = resolve(opt('--out') ?? join(ROOT, 'bench'));
+const corpusDir = resolve(opt('--corpus') ?? join(ROOT, '..', 'shared', 'corpus'));
+const baselineFile = opt('--baseline');
+const log = (s: string) => process.stderr.write(`[bench:outside] ${s}\n`);
+
+export interface OutsideResult {
+  date: string;
+  machine: Record<string, string | number | null>;
+  chromium: ChromiumRowResult[];
+  firefox: FirefoxRowResult[];
+  skipped: string[];
+}
+
+function markdown(r: OutsideResult, baseline: OutsideResult | null): string {
+  const m = r.machine;
+  const parts = [
+    '## Outside-in: what the browser pays (issue 13)',
+    '',
+    `${r.date} — ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}, node ${m.node}, Chromium ${m.chromium ?? 'not run'}, Firefox ${m.firefox ?? 'not run'}; ` +
+      `load average at start ${m.loadStart}, at end ${m.loadEnd} (the machine is shared: trust ratios within one run more than absolute ms).`,
+    '',
+    'Each row: the same page served on 127.0.0.1 (page scripts blocked by a `script-src \'self\'` CSP, other hosts unresolvable), ' +
+      'loaded in a profile with the built extension and in a clean profile, interleaved, 5 pairs; figures are the median of the paired differences. ' +
+      'mark.js 8 runs in the clean profile on the same page, called at `load` by a page script, with our glossary’s spellings (`accuracy: "exactly"`, `iframes: true`).',
+    '',
+    '### Chromium',
+    '',
+    'From a trace (`devtools.timeline`, `disabled-by-default-devtools.timeline`) from navigation to 2 s after `load` (live blog: 4.5 s): the sum of top-level tasks on the main thread of the page’s renderer, in **thread (CPU) time** (`tdur`: on this shared machine a task’s wall time includes other processes’ turns; the wall-clock difference is in its own column) ' +
+      '(the process `FrameCommittedInBrowser` names for the page; the service worker’s and other processes are excluded), split by self time into style, layout, paint, script (compile + evaluate + calls + timers/idle/rAF callbacks) and GC; “other” is parsing, loading and task overhead. ' +
+      'Long tasks: top-level tasks of ≥ 50 ms CPU time, added (median paired difference) / the most in one run that ran our code. “Our script ms”: script events whose URL is the extension’s (content script compile + run + callbacks). Heap: the page’s V8 isolate after a forced GC at the end (the content script’s world shares it). ' +
+      'First marked frame: separate untraced loads with a page-world probe, the first animation frame after DOMContentLoaded at which a `context-glossary*` highlight holds a range (content script at `document_idle`).',
+    '',
+    chromiumTable(r.chromium, baseline?.chromium),
+    '',
+    targetsTable(targets(r.chromium)),
+    '',
+    '### Firefox',
+    '',
+    'Firefox offers no trace over WebDriver BiDi and no longtask entries, so its figure is what a page can see: a page-world probe records every animation frame from DOMContentLoaded to the end of the window, and ' +
+      '“blocked” is the time frames were late (Σ gap − one frame, over gaps ≥ 1.5 frames) — main-thread work that stopped the page painting, whoever did it. It misses work done in idle time between frames, and has no style/paint split and no heap figure. ' +
+      'Load event delay: `loadEventEnd` with the extension minus without.',
+    '',
+    r.firefox.length ? firefoxTable(r.firefox) : 'Not run.',
+  ];
+  if (r.skipped.length) parts.push('', `Skipped: ${r.skipped.join('; ')}.`);
+  const inside = insideTable(join(outDir, 'results.json'));
+  if (inside) parts.push('', '### Inside figures of the same build (from `bench/results.json`, the inside bench below)', '', inside);
+  return parts.join('\n');
+}
+
+async function main(): Promise<void> {
+  // As build.mjs compiles it (src/tools/compile-glossary.ts is not imported: bundled, its CLI main would run here).
+  const read = (name: string) => readFileSync(join(ROOT, 'glossary', name), 'utf8');
+  const compiled = compileGlossary({ entries: read('entries.json'), report: read('report.json'), text: read('report.txt') });
+  if (!compiled.ok) throw new Error(`glossary: ${compiled.errors.join('; ')}`);
+  const real = compiled.glossary;
+  const gen5000 = syntheticGlossary(5000, real);
+  const built = buildRows(corpusDir, read('report.txt'), textSources(real), real, gen5000);
+  const rows = only ? built.rows.filter((r) => only.split(',').some((o) => r.id.includes(o))) : built.rows;
+  const routes: Record<string, Route> = {};
+  for (const [path, f] of Object.entries(built.files)) routes[path] = () => ({ type: f.type, body: f.body });
+  const markjs = readFileSync(join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8');
+  routes['/markjs.js'] = () => ({ type: 'text/javascript; charset=utf-8', body: markjs });
+  const server = await startServer({ routes });
+  const proxy = await rejectProxy();
+  const markjsFor = (row: OutsideRow, results: Array<{ row: OutsideRow; markjs: { inPageMs: number | null } | null }>): true | string => {
+    if (row.glossary === 'real') return true;
+    // 11,519 spellings: mark.js builds and runs one regular expression per spelling over the whole page.
+    const ref = results.find((x) => x.row.id === 'gen-1mb-real')?.markjs?.inPageMs;
+    const n = glossaryTerms(gen5000).length;
+    const perTerm = ref ? ref / glossaryTerms(real).length : null;
+    return `not run: ${n.toLocaleString('en')} terms${perTerm ? `, ≈ ${((perTerm * n) / 1000).toFixed(0)} s at the real row’s ${perTerm.toFixed(1)} ms per term` : ''}`;
+  };
+  const tmpDirs: string[] = [];
+  const variants = (kind: 'chromium' | 'firefox'): Record<GlossaryName, string | null> => {
+    const base = extensionDir(kind);
+    const v = extensionWithGlossary(base, JSON.stringify(gen5000));
+    tmpDirs.push(v.dir);
+    if (v.swapped === 0) built.skipped.push(`${kind} 5,000-term variant: the compiled glossary was not found in the build`);
+    return { real: base, 'gen-5000': v.swapped > 0 ? v.dir : null };
+  };
+  const loadStart = loadavg()[0]!.toFixed(2);
+  const chromium: ChromiumRowResult[] = [];
+  const firefox: FirefoxRowResult[] = [];
+  const versions: { chromium: string | null; firefox: string | null } = { chromium: null, firefox: null };
+  const write = (): string => {
+    const result: OutsideResult = {
+      date: new Date().toISOString(),
+      machine: {
+        cpu: cpus()[0]?.model ?? 'unknown',
+        cores: cpus().length,
+        memoryGB: Math.round(totalmem() / 1024 ** 3),
+        os: `${platform()} ${release()}`,
+        node: process.version,
+        chromium: versions.chromium,
+        firefox: versions.firefox,
+        loadStart,
+        loadEnd: loadavg()[0]!.toFixed(2),
+      },
+      chromium,
+      firefox,
+      skipped: built.skipped,
+    };
+    const baseline = baselineFile && existsSync(baselineFile) ? (JSON.parse(readFileSync(baselineFile, 'utf8')) as OutsideResult) : null;
+    const md = markdown(result, baseline);
+    writeFileSync(join(outDir, 'outside.json'), `${JSON.stringify(result, null, 1)}\n`);
+    const resultsMd = join(outDir, 'RESULTS.md');
+    const doc = existsSync(resultsMd) ? readFileSync(resultsMd, 'utf8') : '# Bench results\n';
+    writeFileSync(resultsMd, placeSection(doc, md));
+    return md;
+  };
+  try {
+    if (browsers !== 'firefox') {
+      const s = await openChromium(variants('chromium'));
+      versions.chromium = s.version;
+      try {
+        for (const row of rows) {
+          log(`chromium ${row.id}`);
+          chromium.push(await runChromiumRow(s, row, { url: server.url, markjs: markjsFor(row, chromium), log }));
+          write(); // after every row: a run cut short keeps what it measured
+        }
+      } finally {
+        await s.close();
+      }
+    }
+    if (browsers !== 'chromium') {
+      const s = await openFirefox(variants('firefox'), firefoxProxyPrefs(proxy.port));
+      versions.firefox = s.version;
+      try {
+        for (const row of rows) {
+          log(`firefox ${row.id}`);
+          firefox.push(await runFirefoxRow(s, row, { url: server.url, markjs: markjsFor(row, firefox), log }));
+          write();
+        }
+      } finally {
+        await s.close();
+      }
+    }
+  } finally {
+    await server.close();
+    await proxy.close();
+    for (const d of tmpDirs) rmSync(d, { recursive: true, force: true });
+  }
+  const md = write();
+  process.stdout.write(`${md}\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench:outside: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});
