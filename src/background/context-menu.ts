@@ -15,8 +15,8 @@ import { sendToTab } from '../shared/messaging.js';
 import { lookup } from '../core/search.js';
 import { searchIndex } from './glossary-index.js';
 
-export const MENU_LOOKUP = 'cg-lookup';
-export const MENU_ADD = 'cg-add';
+const MENU_LOOKUP = 'cg-lookup';
+const MENU_ADD = 'cg-add';
 /** The longest selection we act on: a lookup is a name, not a paragraph. */
 const MAX_SELECTION = 200;
 /** A lookup the popup did not pick up by then (it failed to open) is dropped. */

@@ -29,6 +29,3 @@ export function searchIndex(): SearchIndex {
   return (index ??= buildSearchIndex(entries));
 }
 
-export function entryById(id: string): CompiledEntry | undefined {
-  return entries.find((e) => e.id === id);
-}

@@ -22,7 +22,7 @@ export interface ImportWriter {
 }
 
 export const EXPORT_FORMAT = 'context-glossary-export';
-export const EXPORT_VERSION = 1;
+const EXPORT_VERSION = 1;
 
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;
@@ -47,7 +47,7 @@ export interface ImportContext {
   current?: { settings: Settings; userGlossary: UserGlossary };
 }
 
-export interface ChangeList {
+interface ChangeList {
   added: string[];
   updated: string[];
   removed: string[];

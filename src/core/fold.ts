@@ -15,7 +15,7 @@
  * Surrogate code units fold to themselves (astral letters are not case-folded: no glossary term uses them).
  */
 
-export const FOLD_IGNORABLE = -1;
+const FOLD_IGNORABLE = -1;
 
 /** Folded unit per code unit, 0 = not computed yet (NUL, which folds to itself, is simply recomputed), 0xFFFF =
  *  ignorable (so the noncharacter U+FFFF counts as ignorable). Uint16 keeps the table at 128 KB per context. */

@@ -29,7 +29,7 @@ export const GLOSSARY_LIMITS = {
 } as const;
 
 /** kebab-case: lowercase letters and digits in groups joined by single hyphens. */
-export const ENTRY_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ENTRY_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const CASE_RULES = ['exact', 'proper', 'any'] as const satisfies readonly CaseRule[];
 
@@ -78,7 +78,7 @@ const entryId = z
 
 const idList = z.array(entryId).max(GLOSSARY_LIMITS.idList, `at most ${GLOSSARY_LIMITS.idList} ids`);
 
-export const aliasSourceSchema = z
+const aliasSourceSchema = z
   .object({
     text: plainText(GLOSSARY_LIMITS.alias).refine((s) => /[\p{L}\p{N}]/u.test(s), 'must contain a letter or digit'),
     case: z.enum(CASE_RULES),
@@ -92,7 +92,7 @@ export const aliasSourceSchema = z
   .strict();
 
 /** One entry, field by field (key order here is the canonical order `formatGlossarySource` writes). */
-export const entrySourceSchema = z
+const entrySourceSchema = z
   .object({
     id: entryId.refine((s) => !s.startsWith('own-'), 'must not start with "own-" (reserved for user-written entries)'),
     name: plainText(GLOSSARY_LIMITS.name),
@@ -121,14 +121,14 @@ export const entrySourceSchema = z
 export const ENTRY_KEY_ORDER = Object.keys(entrySourceSchema.shape) as (keyof EntrySource)[];
 export const ALIAS_KEY_ORDER = Object.keys(aliasSourceSchema.shape) as ('text' | 'case' | 'requires' | 'window' | 'resolve')[];
 
-export const glossarySourceSchema = z
+const glossarySourceSchema = z
   .object({
     version: z.literal(1),
     entries: z.array(entrySourceSchema),
   })
   .strict();
 
-export const reportMetaSchema = z
+const reportMetaSchema = z
   .object({
     title: plainText(300),
     date: z
@@ -171,13 +171,13 @@ function issueMessage(issue: z.ZodIssue): string {
 }
 
 /** Names the entry an issue is about: `entry "ttp" (entries[3])` when the id is readable, else `entries[3]`. */
-export function entryLabel(raw: unknown, index: number): string {
+function entryLabel(raw: unknown, index: number): string {
   const id = raw && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
   return typeof id === 'string' && id !== '' ? `entry "${id}" (entries[${index}])` : `entries[${index}]`;
 }
 
 /** Formats zod issues; paths under `entries[i]` are reported against that entry's id. */
-export function formatIssues(issues: readonly z.ZodIssue[], input: unknown): string[] {
+function formatIssues(issues: readonly z.ZodIssue[], input: unknown): string[] {
   const rawEntries = input && typeof input === 'object' ? (input as { entries?: unknown }).entries : undefined;
   return issues.map((issue) => {
     const [head, index, ...rest] = issue.path;

@@ -38,7 +38,7 @@ export interface AliasSource {
   resolve?: { to: string; when: string[]; unless: string[] };
 }
 
-export type ContextWindowSource = 'sentence' | 'paragraph' | 'page';
+type ContextWindowSource = 'sentence' | 'paragraph' | 'page';
 
 export interface EntrySource {
   /** kebab-case, unique, stable: used in links, settings and storage. */

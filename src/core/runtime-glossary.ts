@@ -18,13 +18,13 @@ import type { TermInput } from './matcher/types.js';
 import { isUserGlossaryEmpty, type OwnEntry, type UserGlossary } from './user-glossary.js';
 
 /** A quote as the card sees it: report quotes have a paragraph/sentence (>= 1); own quotes have 0 and maybe a link. */
-export interface RuntimeQuote extends Quote {
+interface RuntimeQuote extends Quote {
   /** http(s) address the user gave for their own quote (validated by the user-glossary schema). */
   sourceUrl?: string;
 }
 
 /** A compiled entry plus what only user data carries. Built-in entries without overrides are the compiled objects. */
-export interface RuntimeEntry extends CompiledEntry {
+interface RuntimeEntry extends CompiledEntry {
   quotes: RuntimeQuote[];
   /** The user's notes on an own entry. */
   notes?: string;
@@ -42,7 +42,7 @@ export interface RuntimeGlossary {
  * One entry's spellings as matcher terms: each alias with its own context rule, else the entry's; a context rule
  * naming no known entry drops the spelling (a rule that cannot be satisfied must not turn into "always").
  */
-export function aliasTerms(
+function aliasTerms(
   entryIndex: number,
   aliases: readonly AliasSource[],
   entryRequires: readonly string[] | undefined,

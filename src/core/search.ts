@@ -17,7 +17,7 @@
 import { CATEGORIES, type Category, type CompiledEntry } from './glossary-types.js';
 import { foldString } from './fold.js';
 
-export type SearchField = 'name' | 'alias' | 'definition' | 'quote';
+type SearchField = 'name' | 'alias' | 'definition' | 'quote';
 const FIELD_RANK: Record<SearchField, number> = { name: 0, alias: 1, definition: 2, quote: 3 };
 const FIELDS: readonly SearchField[] = ['name', 'alias', 'definition', 'quote'];
 

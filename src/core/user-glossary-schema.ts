@@ -30,7 +30,7 @@ const aliasText = z
 
 const entryIdRef = z.string().regex(ENTRY_ID_RE, 'an entry id like "ttp" or "own-my-term"');
 
-export const aliasSchema = z
+const aliasSchema = z
   .object({
     text: aliasText,
     case: z.enum(CASE_RULES),
@@ -39,12 +39,12 @@ export const aliasSchema = z
   .strict();
 
 /** http(s) only: a `javascript:` or `data:` link in a card would be a way to run or smuggle content. */
-export const sourceUrlSchema = z
+const sourceUrlSchema = z
   .string()
   .max(USER_LIMITS.url)
   .refine((s) => isHttpUrl(s), 'must be an http:// or https:// address');
 
-export const ownQuoteSchema = z
+const ownQuoteSchema = z
   .object({
     text: z.string().trim().min(1, 'must not be empty').max(USER_LIMITS.quote),
     sourceUrl: sourceUrlSchema.optional(),

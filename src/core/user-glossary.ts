@@ -90,7 +90,7 @@ const isQuote = (v: unknown) =>
   (v.sourceUrl === undefined || (typeof v.sourceUrl === 'string' && v.sourceUrl.length <= USER_LIMITS.url && isHttpUrl(v.sourceUrl)));
 
 /** One own entry, as user-glossary-schema.ts's `ownEntrySchema` accepts it (a unit test keeps the two in step). */
-export function isOwnEntryShape(v: unknown): v is OwnEntry {
+function isOwnEntryShape(v: unknown): v is OwnEntry {
   return (
     isObj(v) &&
     keysIn(v, ['id', 'name', 'category', 'aliases', 'requires', 'definition', 'notes', 'quotes']) &&
@@ -109,7 +109,7 @@ export function isOwnEntryShape(v: unknown): v is OwnEntry {
 }
 
 /** One override, as `entryOverrideSchema` accepts it. */
-export function isOverrideShape(v: unknown): v is EntryOverride {
+function isOverrideShape(v: unknown): v is EntryOverride {
   return (
     isObj(v) &&
     keysIn(v, ['definition', 'aliases', 'requires']) &&
@@ -132,8 +132,6 @@ export function isUserGlossaryShape(v: unknown): v is UserGlossary {
   const ids = Object.keys(v.overrides);
   return ids.length <= USER_LIMITS.overrides && ids.every((id) => ENTRY_ID_RE.test(id) && isOverrideShape((v.overrides as Record<string, unknown>)[id]));
 }
-
-export const EMPTY_USER_GLOSSARY: UserGlossary = Object.freeze({ version: 1, own: [], overrides: {} }) as UserGlossary;
 
 export function emptyUserGlossary(): UserGlossary {
   return { version: 1, own: [], overrides: {} };

@@ -11,7 +11,7 @@ import type { Translate } from '../core/i18n.js';
 
 /** Terms in the sample paragraph and their categories (every occurrence is found; first-only applies below). */
 // Islamabad stays unmarked, as on real pages: it is a context-only entry.
-export const PREVIEW_TERMS: readonly [string, Category][] = [
+const PREVIEW_TERMS: readonly [string, Category][] = [
   ['TTP', 'organization'],
   ['Taliban', 'organization'],
   ['Kabul', 'place'],

@@ -11,7 +11,7 @@ export interface AliasDraft {
   text: string;
   case: CaseRule;
 }
-export interface QuoteDraft {
+interface QuoteDraft {
   text: string;
   sourceUrl: string;
 }

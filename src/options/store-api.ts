@@ -25,7 +25,7 @@ export interface OptionsStore {
 export type Notify = (message: string, kind?: 'ok' | 'error') => void;
 
 /** The top-level fields of `next` that differ from `base` (what an options edit changed). Pure. */
-export function settingsPatch(base: Settings, next: Settings): SettingsPatch {
+function settingsPatch(base: Settings, next: Settings): SettingsPatch {
   const patch: Record<string, unknown> = {};
   for (const k of Object.keys(next) as (keyof Settings)[]) {
     if (k !== 'version' && JSON.stringify(base[k]) !== JSON.stringify(next[k])) patch[k] = next[k];

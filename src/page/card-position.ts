@@ -11,7 +11,7 @@ const GAP = 6;
 const EDGE = 8;
 
 /** Floating UI's virtual element for an anchor; a Range's context element is its common ancestor element. */
-export function toVirtualElement(anchor: CardAnchor): VirtualElement {
+function toVirtualElement(anchor: CardAnchor): VirtualElement {
   let context = anchor.contextElement;
   if (!context && 'commonAncestorContainer' in anchor) {
     const node = (anchor as unknown as Range).commonAncestorContainer;

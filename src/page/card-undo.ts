@@ -4,7 +4,7 @@
  * had it (the dialog it was in is gone), so a keyboard user can take it back with Enter; Esc dismisses.
  * Plain DOM with textContent (no HTML from data); the host's capture listeners already drop untrusted events.
  */
-export const UNDO_MS = 8000;
+const UNDO_MS = 8000;
 
 export interface UndoOffer {
   message: string;

@@ -22,7 +22,7 @@ export interface Segment {
 
 const SHOW = 0x1 /* NodeFilter.SHOW_ELEMENT */ | 0x4; /* NodeFilter.SHOW_TEXT */
 
-export function isSkipped(el: Element): boolean {
+function isSkipped(el: Element): boolean {
   const tag = el.localName;
   // Fast path: most elements carry no attribute we care about.
   if (!el.hasAttributes()) return isSkippedElement(tag, null, false, false);

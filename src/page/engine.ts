@@ -27,7 +27,7 @@ import { FIRST_SLICE_BUDGET_MS, SLICE_BUDGET_MS, SliceClock, yieldToMain } from 
 import { blockTop, viewportStartBlock } from './viewport-blocks.js';
 import type { EngineProbe } from './probe.js';
 
-export type { PageGlossary } from './mark-store.js';
+;
 
 export interface PageTerm {
   id: string;

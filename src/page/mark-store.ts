@@ -47,7 +47,7 @@ export interface Mark extends Paintable {
 }
 
 /** Document order of two marks; marks in shadow trees sort by their hosts' position. */
-export function compareMarks(a: Mark, b: Mark): number {
+function compareMarks(a: Mark, b: Mark): number {
   if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
   const x = composedAnchor(a.range.startContainer);
   const y = composedAnchor(b.range.startContainer);

@@ -8,7 +8,7 @@
 import { blockOf, insideSkipped } from './collect.js';
 import { INLINE_TAGS } from './dom-rules.js';
 
-export const FULL_RESCAN_NODES = 1000;
+const FULL_RESCAN_NODES = 1000;
 
 export interface ObserverSink {
   /** keys: blocks to rescan (own text); removed: dropped subtrees; added: added elements, whose nested blocks are

@@ -68,7 +68,7 @@ function findDate(v: unknown, depth: number, seen: { n: number }): string | null
 }
 
 /** Meta names that carry a publish date (lower-case). */
-export const DATE_META_NAMES = ['date', 'pubdate', 'publishdate', 'publish-date', 'dc.date', 'dc.date.issued', 'sailthru.date', 'parsely-pub-date'];
+const DATE_META_NAMES = ['date', 'pubdate', 'publishdate', 'publish-date', 'dc.date', 'dc.date.issued', 'sailthru.date', 'parsely-pub-date'];
 
 /** Reads the publish date of a document (cheap: a few selectors; call lazily, e.g. when a card first opens). */
 export function readPublishDate(doc: Document): string | null {

@@ -15,7 +15,7 @@ export const FIRST_SLICE_BUDGET_MS = 3;
 export const MAX_RANGES_PER_FRAME = 1000;
 
 /** A frame that took longer than this after our highlights changed was slowed by them (a 60 Hz frame is ~17 ms). */
-export const SLOW_PAINT_FRAME_MS = 50;
+const SLOW_PAINT_FRAME_MS = 50;
 
 /**
  * How long to hold further highlight changes after one whose frame took `frameMs` to render. Fast frames: no hold

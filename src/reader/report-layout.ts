@@ -6,7 +6,7 @@
 import type { CompiledEntry, CompiledReport } from '../core/glossary-types.js';
 import { quoteAnchor } from '../ui/quote-segments.js';
 
-export interface LaidSentence {
+interface LaidSentence {
   id: string;
   text: string;
   /** Text between the previous sentence (or the paragraph start) and this one, usually a space. */

@@ -5,10 +5,10 @@
  */
 import { parseQuoteAnchor } from '../ui/quote-segments.js';
 
-export const FLASH_CLASS = 'flash';
+const FLASH_CLASS = 'flash';
 const FLASH_MS = 2400;
 
-export function flashElement(el: Element): void {
+function flashElement(el: Element): void {
   el.classList.remove(FLASH_CLASS);
   // Force a style flush so re-adding the class restarts the animation (same sentence linked twice).
   void (el as HTMLElement).offsetWidth;

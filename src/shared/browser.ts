@@ -2,4 +2,4 @@
 import browser from 'webextension-polyfill';
 
 export { browser };
-export type { Runtime, Tabs, Storage, Menus } from 'webextension-polyfill';
+export type { Runtime, Tabs,  Menus } from 'webextension-polyfill';

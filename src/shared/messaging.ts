@@ -65,14 +65,14 @@ export function senderKind(sender: Runtime.MessageSender): SenderKind | null {
   return 'extension';
 }
 
-export type Handler<T extends MessageType> = (
+type Handler<T extends MessageType> = (
   payload: Request<T>,
   sender: Runtime.MessageSender,
 ) => Reply<T> | Promise<Reply<T>>;
 export type HandlerMap = { [T in MessageType]?: Handler<T> };
 
 /** Hook for tests and diagnostics: every ignored message passes through here. */
-export function logIgnored(reason: string, raw: unknown): void {
+function logIgnored(reason: string, raw: unknown): void {
   console.warn(`${LOG_PREFIX} ignored message (${reason})`, raw);
 }
 

@@ -51,14 +51,14 @@ export interface PendingLookup {
  * The reply of a change request once it is stored. A handler that fails answers null (messaging.ts `handle`), so
  * the asker can tell "saved" from "not saved" (settings-client.ts `requestChange` rejects on null).
  */
-export interface Done {
+interface Done {
   ok: true;
 }
 
 /** A part of the settings to replace: top-level fields only, each complete (see `changeSettings`). */
 export type SettingsPatch = Partial<Omit<Settings, 'version'>>;
 
-export interface ProtocolMap {
+interface ProtocolMap {
   /** to background: liveness check (tests, popup start-up); replies with the manifest version. */
   ping: { request: Record<string, never>; reply: { version: string } };
   /** to content: which terms are marked on this page, and the site as the content script sees it. */

@@ -21,7 +21,7 @@ export interface CardActionsRowProps {
   t: Translate;
 }
 
-export const ACTIONS_MENU_ID = 'cg-actions-menu';
+const ACTIONS_MENU_ID = 'cg-actions-menu';
 
 export function CardActionsRow({ actions, pinned, t }: CardActionsRowProps) {
   const [open, setOpen] = useState(false);

@@ -34,7 +34,7 @@ function sourceUrlOf(q: Quote): string | null {
 }
 
 /** One quote with the entry's mentions emphasized by <mark> elements built from the offsets (never HTML). */
-export function QuoteText({ quote }: { quote: Quote }) {
+function QuoteText({ quote }: { quote: Quote }) {
   return (
     <>
       {segmentQuote(quote.text, quote.marks).map((seg, i) => (seg.marked ? <mark key={i}>{seg.text}</mark> : seg.text))}

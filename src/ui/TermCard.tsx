@@ -12,7 +12,7 @@ import { beyondReportText, firstSentence } from './quote-segments.js';
 import { RelatedLinks } from './RelatedLinks.js';
 import { SourceLine } from './SourceLine.js';
 
-export type { TermCardActions } from './CardActionsRow.js';
+;
 
 export interface TermCardProps {
   entry: CompiledEntry;
@@ -41,7 +41,7 @@ export interface TermCardProps {
 }
 
 /** Id of the "More" part (the toggle's aria-controls; the e2e helper opens it to reach what is inside). */
-export const MORE_ID = 'cg-more';
+const MORE_ID = 'cg-more';
 
 /**
  * Issue 12 deliverable 1: without scrolling the card shows the name, a one- or two-line gist, the best report

@@ -132,7 +132,7 @@ export function insertAt(s: string, at: number, insert: string): string {
 }
 
 /** `depth` levels of arrays or objects around `leaf`, built without recursion. */
-export function deepNest(depth: number, kind: 'array' | 'object', leaf: unknown = 0): unknown {
+function deepNest(depth: number, kind: 'array' | 'object', leaf: unknown = 0): unknown {
   let v: unknown = leaf;
   for (let i = 0; i < depth; i++) v = kind === 'array' ? [v] : { a: v };
   return v;
@@ -180,7 +180,7 @@ export function plainTextArb(maxLength: number, opts: { comparisons?: boolean; m
 export const kebabIdArb: fc.Arbitrary<string> = fc.array(chars(LOWER_DIGITS, 1, 8), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('-'));
 
 const hexColorArb = chars('0123456789abcdefABCDEF', 6, 6).map((h) => `#${h}`);
-export const sitePatternArb: fc.Arbitrary<string> = fc
+const sitePatternArb: fc.Arbitrary<string> = fc
   .tuple(fc.boolean(), fc.array(chars(`${LOWER_DIGITS}-`, 1, 12), { minLength: 1, maxLength: 4 }), fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }))
   .map(([star, labels, port]) => `${star ? '*.' : ''}${labels.join('.')}${port === undefined ? '' : `:${port}`}`);
 

@@ -15,7 +15,7 @@ import { nameEvidence, phrasesOf, wordShape, type Phrase, type Shape } from './p
 import { layoutText, type Sentence } from './text';
 import { DEMONYMS, GENERIC, ORG_WORDS, STOP, TITLES } from './words';
 
-export interface CandidateAlias {
+interface CandidateAlias {
   text: string;
   case: CaseRule;
   /** An alias that is ordinary English or a bare surname: marks only with the candidate's context nearby. */
@@ -109,7 +109,7 @@ export function extractCandidates(text: string, options: ExtractOptions = {}): E
   return candidatesOf(sentences, options);
 }
 
-export function candidatesOf(sentences: readonly Sentence[], options: ExtractOptions = {}): Extraction {
+function candidatesOf(sentences: readonly Sentence[], options: ExtractOptions = {}): Extraction {
   const maxSentences = options.maxSentences ?? 5;
   const acronyms = collectAcronyms(sentences.map((s) => s.text));
   const names = nameEvidence(sentences);
@@ -303,4 +303,4 @@ export function candidatesOf(sentences: readonly Sentence[], options: ExtractOpt
   return { candidates: ranked.slice(0, options.maxCandidates ?? ranked.length), acronyms };
 }
 
-export type { Category } from './classify';
+;

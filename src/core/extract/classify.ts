@@ -4,7 +4,7 @@
  * name ("spokesman"); two or three capitalized words with no such head are a person's name; a single capitalized
  * word after "in"/"from", or a place's demonym, is a place. Everything else is a concept.
  */
-import { DEMONYMS, EVENT_WORDS, ORG_WORDS, PERSON_WORDS, PLACE_PREPOSITIONS, TITLES } from './words';
+import { DEMONYMS, EVENT_WORDS, ORG_WORDS, PERSON_WORDS, PLACE_PREPOSITIONS } from './words';
 
 export type Category = 'person' | 'organization' | 'place' | 'event' | 'concept';
 
@@ -54,7 +54,6 @@ export function placesFromDemonyms(names: Iterable<string>): Set<string> {
   return places;
 }
 
-export const isTitleWord = (w: string): boolean => TITLES.has(w.toLowerCase());
 
 
 /** Is `name` written right after "in", "from", "to"… somewhere in `sentence`? (indexOf: no regex per candidate.) */

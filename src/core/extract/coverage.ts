@@ -14,7 +14,7 @@ export interface GlossaryEntryLike {
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export function occursIn(text: string, e: GlossaryEntryLike): boolean {
+function occursIn(text: string, e: GlossaryEntryLike): boolean {
   return e.aliases.some((a) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(a.text)}(?![\\p{L}\\p{N}])`, a.case === 'any' ? 'iu' : 'u').test(text));
 }
 

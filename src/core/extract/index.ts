@@ -4,6 +4,6 @@
  * candidate terms ranked by salience (candidates.ts). Pure: no DOM, browser or node APIs, so the same code runs in
  * the CLI (tools/glossary/extract.ts), in tests and, later, in an extension worker.
  */
-export { acronymPairsInSentence, collectAcronyms, type AcronymPair } from './acronyms';
-export { candidatesOf, extractCandidates as extract, type Candidate, type CandidateAlias, type Category, type Extraction, type ExtractOptions } from './candidates';
-export { layoutText, type Layout, type Sentence } from './text';
+;
+export {  extractCandidates as extract,    type Extraction,  } from './candidates';
+;

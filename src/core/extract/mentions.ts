@@ -19,7 +19,7 @@ interface Node {
 }
 
 const bare = (w: string): string => w.replace(/['\u2019]s$/u, '');
-export const aliasWords = (text: string): string[] => tokenize(text).map((t) => bare(t.text));
+const aliasWords = (text: string): string[] => tokenize(text).map((t) => bare(t.text));
 
 function caseFits(rule: CaseRule, alias: readonly string[], seen: readonly string[]): boolean {
   if (rule === 'any') return true;

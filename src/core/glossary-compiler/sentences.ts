@@ -7,7 +7,7 @@
  */
 
 /** Words whose trailing period does not end a sentence (compared lowercased, without the final period). */
-export const ABBREVIATIONS: ReadonlySet<string> = new Set([
+const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft',
   'gen', 'lt', 'col', 'maj', 'capt', 'cmdr', 'sgt', 'adm', 'gov', 'sen', 'rep', 'rev', 'hon', 'pres',
   'no', 'nos', 'vol', 'vs', 'approx', 'dept', 'govt', 'est', 'fig',

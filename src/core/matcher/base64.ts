@@ -62,7 +62,7 @@ export function base64Decode(s: string): Uint8Array {
 }
 
 /** @internal The portable decoder (exported for tests). */
-export function decodeJs(s: string): Uint8Array {
+function decodeJs(s: string): Uint8Array {
   if (s.length % 4 !== 0) throw new Error('base64: length is not a multiple of 4');
   let pad = 0;
   if (s.length > 0 && s.charCodeAt(s.length - 1) === 61) pad++;

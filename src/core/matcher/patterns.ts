@@ -7,9 +7,9 @@ import type { CaseRule } from './types.js';
 import { foldChar, isLowerUnit, isUpperUnit } from '../fold.js';
 
 /** Per-element case constraint (see caseRule): none, text unit must be uppercase, must not be uppercase. */
-export const CASE_FREE = 0;
+const CASE_FREE = 0;
 export const CASE_UPPER = 1;
-export const CASE_NOT_UPPER = 2;
+const CASE_NOT_UPPER = 2;
 
 export interface Pattern {
   codes: number[];
@@ -18,7 +18,7 @@ export interface Pattern {
 }
 
 /** At most this many variable hyphens get every combination (3^4 = 81); beyond, only the uniform forms. */
-export const MAX_HYPHENS_COMBINED = 4;
+const MAX_HYPHENS_COMBINED = 4;
 
 const SPACE = 0x20;
 const HYPHEN = 0x2d;

@@ -50,7 +50,7 @@ interface RefPattern {
 }
 
 /** Every pattern (hyphen variant) of one term, as folded codes with their source characters. */
-export function referencePatterns(text: string): { codes: number[]; chars: number[] }[] {
+function referencePatterns(text: string): { codes: number[]; chars: number[] }[] {
   const st = streamOf(text);
   let a = 0;
   let b = st.codes.length;

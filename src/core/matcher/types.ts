@@ -25,7 +25,7 @@ export interface TermInput {
   resolve?: { entry: number; when: readonly number[]; unless: readonly number[] };
 }
 
-export type ContextWindow = 'sentence' | 'paragraph';
+type ContextWindow = 'sentence' | 'paragraph';
 
 /** A match in one text (offsets in UTF-16 code units of the original, unfolded text). */
 export interface Hit {

@@ -13,7 +13,7 @@ export interface JsonSyntaxError {
   message: string;
 }
 
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 export function checkJsonSyntax(text: string, maxDepth = MAX_JSON_DEPTH): JsonSyntaxError | null {
   let i = 0;

@@ -10,7 +10,7 @@ import { SYNC_QUOTA, utf8Length, type ChangeListener, type StorageAreaLike, type
 const copy = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
 const bytes = (key: string, v: unknown) => utf8Length(key + JSON.stringify(v));
 
-export interface MemoryArea extends StorageAreaLike {
+interface MemoryArea extends StorageAreaLike {
   readonly data: Map<string, unknown>;
   /** Number of set/remove calls that changed data (tests assert "never written"). */
   writes: number;

@@ -18,7 +18,7 @@ export type Theme = (typeof THEMES)[number];
 export const SITE_MODES = ['all', 'only-listed'] as const;
 export const LANGUAGE_MODES = ['glossary', 'all'] as const;
 
-export interface MeaningRule {
+interface MeaningRule {
   site: string;
   entry: string;
 }

@@ -10,14 +10,14 @@ import { describeValue } from './issues.js';
 import { LANGUAGE_MODES, MARK_STYLES, SITE_MODES, THEMES, isSitePattern } from './schema.js';
 
 /** A problem inside a value, relative to it: `at` [] is the value itself. */
-export interface Problem {
+interface Problem {
   at: (string | number)[];
   message: string;
 }
 
-export type Check = (v: unknown) => Problem[];
+type Check = (v: unknown) => Problem[];
 
-export interface ScalarField {
+interface ScalarField {
   kind: 'scalar';
   /** For "is missing (expected …)". */
   expected: string;
@@ -25,7 +25,7 @@ export interface ScalarField {
 }
 
 /** A list is read item by item: good items are kept, bad ones set aside. */
-export interface ListField {
+interface ListField {
   kind: 'list';
   expected: string;
   item: Check;
@@ -69,7 +69,7 @@ const int =
 const hexColor: Check = (v) =>
   typeof v !== 'string' ? one(`expected string, got ${typeName(v)}`) : /^#[0-9a-fA-F]{6}$/.test(v) ? ok : one('a colour like #1a73e8');
 
-export const sitePatternCheck: Check = (v) =>
+const sitePatternCheck: Check = (v) =>
   typeof v !== 'string'
     ? one(`expected string, got ${typeName(v)}`)
     : v.length > 253

@@ -124,7 +124,7 @@ export interface Snapshot {
   userGlossary: UserGlossary;
 }
 
-export interface CorruptCopies {
+interface CorruptCopies {
   settings: CorruptCopy | null;
   userGlossary: CorruptCopy | null;
 }

@@ -23,7 +23,7 @@ export function siteOn(settings: Settings, host: string): boolean {
   return siteEnabled({ ...settings, enabled: true }, host.toLowerCase());
 }
 
-export class SiteListFullError extends Error {
+class SiteListFullError extends Error {
   constructor() {
     super(`the site list is full (${MAX_PATTERNS} sites)`);
     this.name = 'SiteListFullError';
