@@ -11,6 +11,7 @@ import type { CompiledEntry, CompiledGlossary } from '../../src/core/glossary-ty
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings/schema.js';
 import { clickInCard, hover, markBox, readCard, waitForCard } from './card-helpers.js';
 import {
+  artifactPath,
   DIST_DIR,
   FIXTURES_DIR,
   type FixtureServer,
@@ -239,7 +240,7 @@ describeEachBrowser('card', (ctx, kind) => {
         const scroll = await p.evaluate(() => ({ x: scrollX, y: scrollY, h: innerHeight }));
         const top = Math.max(0, r.y - 60);
         await p.screenshot({
-          path: join(ROOT, 'artifacts', `card-${scheme}-${kind}.png`) as `${string}.png`,
+          path: artifactPath(`card-${scheme}-${kind}.png`) as `${string}.png`,
           clip: { x: scroll.x + Math.max(0, r.x - 24), y: scroll.y + top, width: r.w + 48, height: Math.min(scroll.h - top, r.h + 84) },
         });
       } finally {
@@ -353,7 +354,7 @@ describeEachBrowser('card', (ctx, kind) => {
     );
     expect(await state.jsonValue()).toBe(quote.text);
     await new Promise((r) => setTimeout(r, 400));
-    await reader.screenshot({ path: join(ROOT, 'artifacts', `reader-${kind}.png`) as `${string}.png` });
+    await reader.screenshot({ path: artifactPath(`reader-${kind}.png`) as `${string}.png` });
     await reader.close();
   });
 
@@ -382,7 +383,7 @@ describeEachBrowser('card', (ctx, kind) => {
     expect(styles.card.bg).toBe('rgb(255, 255, 255)');
     expect(await hostile.evaluate(() => getComputedStyle(document.querySelector('[data-context-glossary-host]')!).opacity)).toBe('1');
     await new Promise((r) => setTimeout(r, 250)); // let the fade-in finish before the screenshot
-    await hostile.screenshot({ path: join(ROOT, 'artifacts', `card-hostile-${kind}.png`) as `${string}.png` });
+    await hostile.screenshot({ path: artifactPath(`card-hostile-${kind}.png`) as `${string}.png` });
     await hostile.close();
   });
 
@@ -413,7 +414,7 @@ describeEachBrowser('card', (ctx, kind) => {
     const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY, h: innerHeight }));
     const r = card.rect!;
     await page.screenshot({
-      path: join(ROOT, 'artifacts', `card-forced-dark-18px-${kind}.png`) as `${string}.png`,
+      path: artifactPath(`card-forced-dark-18px-${kind}.png`) as `${string}.png`,
       clip: { x: scroll.x + Math.max(0, r.x - 16), y: scroll.y + Math.max(0, r.y - 16), width: r.w + 32, height: Math.min(scroll.h - Math.max(0, r.y - 16), r.h + 32) },
     });
     await write(DEFAULT_SETTINGS);
