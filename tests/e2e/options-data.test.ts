@@ -159,7 +159,9 @@ for (const kind of BROWSERS) {
       await target.waitForSelector('[data-testid="import-preview"]');
       const preview = await target.$eval('[data-testid="import-preview"]', (el) => el.textContent ?? '');
       expect(preview).toMatch(/Add your entries: Wakhan Corridor/);
-      expect(preview).toMatch(/marking\.style/);
+      // Plain words (issue 12): the options page's own label, never the settings path.
+      expect(preview).toMatch(/Mark style/);
+      expect(preview).not.toMatch(/marking\.style/);
       await target.click('[data-testid="import-apply"]');
       await target.waitForSelector('[data-testid="import-done"]');
       const after = await storedState(fresh);
