@@ -4,15 +4,14 @@
 // to artifacts/; "not this meaning on this site" removes the marks at once (last: it changes the settings).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { compileGlossaryDir } from '../../tools/glossary/compile-glossary.js';
 import type { CompiledEntry, CompiledGlossary } from '../../src/core/glossary-types.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings/schema.js';
 import { clickInCard, hover, markBox, readCard, waitForCard } from './card-helpers.js';
 import {
   artifactPath,
-  DIST_DIR,
   FIXTURES_DIR,
   type FixtureServer,
   ROOT,
@@ -42,10 +41,7 @@ const HOSTILE_CSS = `<style>
 </style>`;
 
 beforeAll(async () => {
-  const mod = (await import(pathToFileURL(join(DIST_DIR, 'tools', 'compile-glossary.mjs')).href)) as {
-    compileGlossaryDir(dir: string): { ok: true; glossary: CompiledGlossary } | { ok: false; errors: string[] };
-  };
-  const result = mod.compileGlossaryDir(join(ROOT, 'glossary'));
+  const result = compileGlossaryDir(join(ROOT, 'glossary'));
   if (!result.ok) throw new Error(result.errors.join('\n'));
   glossary = result.glossary;
   const demo = readFileSync(join(FIXTURES_DIR, 'demo', 'article.html'), 'utf8');

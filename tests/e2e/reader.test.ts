@@ -2,18 +2,15 @@
 // are marked there by the same page engine, a hash change moves to another sentence, and the side list shows
 // the report's terms with their counts — all checked against the glossary compiled in node.
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { beforeAll, expect, it } from 'vitest';
+import { compileGlossaryDir } from '../../tools/glossary/compile-glossary.js';
 import type { CompiledGlossary } from '../../src/core/glossary-types.js';
-import { DIST_DIR, ROOT, describeEachBrowser, waitForMarks } from './harness/index.js';
+import { ROOT, describeEachBrowser, waitForMarks } from './harness/index.js';
 
 let glossary: CompiledGlossary;
 beforeAll(async () => {
-  const mod = (await import(pathToFileURL(join(DIST_DIR, 'tools', 'compile-glossary.mjs')).href)) as {
-    compileGlossaryDir(dir: string): { ok: true; glossary: CompiledGlossary } | { ok: false; errors: string[] };
-  };
-  const result = mod.compileGlossaryDir(join(ROOT, 'glossary'));
+  const result = compileGlossaryDir(join(ROOT, 'glossary'));
   if (!result.ok) throw new Error(result.errors.join('\n'));
   glossary = result.glossary;
 });
