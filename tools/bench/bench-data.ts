@@ -2,19 +2,11 @@
 // synthetic glossaries of N entries with aliases, compiled with the real matcher (src/core) like the build does.
 import type { Category, CompiledEntry, CompiledGlossary } from '../../src/core/glossary-types.js';
 import { Matcher } from '../../src/core/matcher/index.js';
+import { prng as rng } from '../../src/core/matcher/synthetic.js';
 import type { TermInput } from '../../src/core/matcher/types.js';
 
-/** mulberry32: small, fast, good enough for test data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The matcher's own seeded PRNG (mulberry32), under the name the bench has always used. */
+export { prng as rng } from '../../src/core/matcher/synthetic.js';
 
 const SYLLABLES = ['ka', 'ro', 'mi', 'tan', 'vel', 'os', 'dri', 'lun', 'sa', 'bek', 'tor', 'ni', 'zar', 'em', 'qua', 'pol', 'ri', 'hed', 'gu', 'fa'];
 const CATEGORIES: Category[] = ['person', 'organization', 'place', 'event', 'concept'];
