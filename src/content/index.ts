@@ -1,6 +1,7 @@
 /**
  * Content script (every frame; each frame scans itself): wires the page engine (src/page/engine.ts) and the card
- * (src/page/card-host.ts) to settings, the user's glossary and messages. Nothing heavy runs before the page is
+ * (src/page/card-host.ts, loaded as card.js on the first card: lazy-card.ts) to settings, the user's glossary and
+ * messages. Nothing heavy runs before the page is
  * idle, and an ineligible frame (site off, other language, iframes off) stops after reading settings.
  *
  * Page terms: every frame answers `listPageTerms` for itself and reports its own terms with `pageTermsChanged`;
@@ -10,9 +11,9 @@ import { loadGlossary } from 'virtual:glossary-lazy';
 import { buildRuntimeGlossary, type RuntimeGlossary } from '../core/runtime-glossary.js';
 import { DEFAULT_SETTINGS, type Settings, sitePattern } from '../core/settings/schema.js';
 import type { UserGlossary } from '../core/user-glossary.js';
-import { CardHost } from '../page/card-host.js';
 import { highlightCss } from '../page/highlight-style.js';
 import { createPageEngine, type PageEngine, type PageTerm } from '../page/engine.js';
+import { browser } from '../shared/browser.js';
 import { handle, sendToBackground } from '../shared/messaging.js';
 import {
   loadSettings,
@@ -22,6 +23,7 @@ import {
   updateSettings,
 } from '../shared/settings-store.js';
 import { frameEligible, frameHost } from './eligibility.js';
+import { LazyCard } from './lazy-card.js';
 
 const isTop = window === window.top;
 const host = frameHost(window);
@@ -29,7 +31,7 @@ const host = frameHost(window);
 let settings: Settings = DEFAULT_SETTINGS;
 let user: UserGlossary | null = null;
 let glossary: RuntimeGlossary | null = null;
-let card: CardHost | null = null;
+let card: LazyCard | null = null;
 let engine: PageEngine | null = null;
 let active = false;
 
@@ -44,10 +46,18 @@ function report(terms: PageTerm[]): void {
   });
 }
 
+/**
+ * The card UI bundle, imported on the first card. It is a web-accessible resource (so the page's origin may load it;
+ * see SECURITY.md); `import()` of an extension URL from a content script runs the module in our isolated world.
+ */
+function loadCardModule(): Promise<{ createCard: typeof import('./card-module.js').createCard }> {
+  return import(/* @vite-ignore */ browser.runtime.getURL('card.js')) as Promise<{ createCard: typeof import('./card-module.js').createCard }>;
+}
+
 function ensureEngine(): PageEngine {
   if (engine) return engine;
   const g = runtimeGlossary();
-  card = new CardHost({
+  card = new LazyCard({
     glossary: g,
     report: loadGlossary().report.meta,
     settings,
@@ -70,7 +80,7 @@ function ensureEngine(): PageEngine {
         sendToBackground('openReader', { anchor }).catch(() => {});
       },
     },
-  });
+  }, loadCardModule);
   // extension/marks.css (the manifest's `css`) is this CSS: the default marks need no sheet of ours in the document.
   const presentCss = highlightCss(DEFAULT_SETTINGS.marking.style, DEFAULT_SETTINGS.marking.colors);
   engine = createPageEngine({ root: document, glossary: g, settings, card, site: host, onTermsChanged: report, presentCss });
