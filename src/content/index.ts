@@ -41,12 +41,23 @@ function runtimeGlossary(c: CompiledGlossary): RuntimeGlossary {
 /**
  * The compiled glossary, asked once from the background. Not bundled: it was 84 KB of content.js that every frame of
  * every page parsed, and most frames never mark anything (issue 10: content.js <= 120 KB). The background compiles
- * nothing for this; it hands over what it already holds.
+ * nothing for this; it hands over what it already holds. One request at a time: applies made while it is on the way
+ * are folded into the one `apply` that follows its answer.
  */
-let asking: Promise<CompiledGlossary> | null = null;
-function askGlossary(): Promise<CompiledGlossary> {
-  asking ??= sendToBackground('getGlossary', {}).then((r) => (compiled = r.glossary));
-  return asking;
+let asking = false;
+function askGlossary(): void {
+  if (asking) return;
+  asking = true;
+  sendToBackground('getGlossary', {}).then(
+    (r) => {
+      compiled = r.glossary;
+      apply();
+    },
+    (err: unknown) => {
+      asking = false; // the background may be restarting: the next snapshot change asks again
+      warn(err);
+    },
+  );
 }
 
 /**
@@ -102,10 +113,7 @@ function ensureEngine(c: CompiledGlossary): PageEngine {
 function apply(): void {
   const eligible = frameEligible(document, settings, isTop, host);
   if (eligible && !compiled) {
-    askGlossary().then(apply, (err: unknown) => {
-      asking = null; // the background may be restarting: the next snapshot change asks again
-      warn(err);
-    });
+    askGlossary();
     return;
   }
   if (eligible && compiled) {
