@@ -4,19 +4,24 @@
 import * as esbuild from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
+/** content.js as build.mjs makes it (minified IIFE), with its input graph. */
+function bundleContent(options: Pick<esbuild.BuildOptions, 'external' | 'plugins'>) {
+  return esbuild.build({
+    entryPoints: ['src/content/index.ts'],
+    bundle: true,
+    write: false,
+    metafile: true,
+    minify: true,
+    format: 'iife',
+    platform: 'browser',
+    logLevel: 'silent',
+    ...options,
+  });
+}
+
 describe('content script bundle', () => {
   it('contains no zod, no settings store, no storage reader or repair', async () => {
-    const result = await esbuild.build({
-      entryPoints: ['src/content/index.ts'],
-      bundle: true,
-      write: false,
-      metafile: true,
-      minify: true,
-      format: 'iife',
-      platform: 'browser',
-      external: ['virtual:*'],
-      logLevel: 'silent',
-    });
+    const result = await bundleContent({ external: ['virtual:*'] });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((f) => f.includes('src/content/index.ts'))).toBe(true);
     const forbidden = inputs.filter((f) =>
@@ -28,15 +33,7 @@ describe('content script bundle', () => {
   });
 
   it('bundles neither the glossary nor the card UI, and stays within 120 KB minified', async () => {
-    const result = await esbuild.build({
-      entryPoints: ['src/content/index.ts'],
-      bundle: true,
-      write: false,
-      metafile: true,
-      minify: true,
-      format: 'iife',
-      platform: 'browser',
-      logLevel: 'silent',
+    const result = await bundleContent({
       // Any import of the glossary would have to resolve here and fails the build: content scripts ask the background.
       plugins: [{ name: 'no-virtual', setup: (b) => b.onResolve({ filter: /^virtual:/ }, (a) => ({ errors: [{ text: `content.js imports ${a.path}` }] })) }],
     });
