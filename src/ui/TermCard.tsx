@@ -12,8 +12,6 @@ import { beyondReportText, firstSentence } from './quote-segments.js';
 import { RelatedLinks } from './RelatedLinks.js';
 import { SourceLine } from './SourceLine.js';
 
-;
-
 export interface TermCardProps {
   entry: CompiledEntry;
   report: Pick<ReportMeta, 'title' | 'date' | 'displayDate'>;
@@ -38,6 +36,8 @@ export interface TermCardProps {
   visibleQuotes?: number | undefined;
   /** Fade in on mount (skipped under prefers-reduced-motion by the stylesheet). */
   animate?: boolean | undefined;
+  /** The mention the card was opened from was told apart on weak evidence (issue 11's flag): one plain line says so. */
+  weak?: boolean | undefined;
 }
 
 /** Id of the "More" part (the toggle's aria-controls; the e2e helper opens it to reach what is inside). */
@@ -79,6 +79,11 @@ export function TermCard(props: TermCardProps) {
       </div>
       <div class={more ? 'cg-body cg-body-open' : 'cg-body'}>
         <p class="cg-gist">{gist}</p>
+        {props.weak && (
+          <p class="cg-weak" data-weak-note="">
+            {t('card_weak_evidence')}
+          </p>
+        )}
         {entry.background ? (
           // A background entry is not in the report: say so plainly instead of "0 mentions" under the report's name.
           <p class="cg-background-note" data-background-note="">
