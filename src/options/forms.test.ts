@@ -62,7 +62,7 @@ describe('AppearanceForm (pure)', () => {
     const { tree, seen } = appearance(DEFAULT_SETTINGS);
     fire(find(tree, (v) => v.props.name === 'color-place'), 'onInput', { value: '#ABCDEF' });
     fire(find(tree, (v) => v.props.id === 'hover-delay'), 'onInput', { value: '650' });
-    fire(find(tree, (v) => v.props.name === 'mentions' && v.props.value === 'page'), 'onChange');
+    fire(find(tree, (v) => v.props.name === 'mentions' && v.props.value === 'paragraph'), 'onChange');
     fire(find(tree, (v) => v.props.name === 'theme'), 'onChange', { value: 'dark' });
     fire(find(tree, (v) => v.props.name === 'mentions' && v.props.value === 'every'), 'onChange');
     fire(find(tree, (v) => v.props.name === 'skip-repeats'), 'onChange', { checked: false });
@@ -70,12 +70,12 @@ describe('AppearanceForm (pure)', () => {
     expect(
       seen.map((s) => [s.marking.colors.place, s.hover.delayMs, s.marking.everyMention, s.marking.mentions, s.card.theme, s.keyboard.skipRepeats]),
     ).toEqual([
-      ['#abcdef', 200, true, 'paragraph', 'system', true],
-      [place, 650, true, 'paragraph', 'system', true],
-      [place, 200, false, 'page', 'system', true],
-      [place, 200, true, 'paragraph', 'dark', true],
+      ['#abcdef', 200, false, 'every', 'system', true],
+      [place, 650, false, 'every', 'system', true],
+      [place, 200, true, 'paragraph', 'system', true],
+      [place, 200, false, 'every', 'dark', true],
       [place, 200, true, 'every', 'system', true],
-      [place, 200, true, 'paragraph', 'system', false],
+      [place, 200, false, 'every', 'system', false],
     ]);
   });
 

@@ -131,9 +131,12 @@ export async function listPageTerms(
 
 /**
  * The defaults with every mention marked: the fixtures' inline expectations list every mention (they test matching
- * and context, not the default mention mode "first per paragraph", which tests/e2e/card-page.test.ts covers).
+ * and context, not the default mention mode "first per page", which tests/e2e/card-page.test.ts covers).
  */
-export const EVERY_MENTION: Settings = { ...structuredClone(DEFAULT_SETTINGS), marking: { ...DEFAULT_SETTINGS.marking, mentions: 'every' } };
+export const EVERY_MENTION: Settings = {
+  ...structuredClone(DEFAULT_SETTINGS),
+  marking: { ...DEFAULT_SETTINGS.marking, everyMention: true, mentions: 'every' },
+};
 
 /**
  * Sets stored settings as the settings store keeps them (storage.sync "settings"), from an extension context.
