@@ -78,8 +78,10 @@ export class CardNavigation {
       this.rememberFocus();
     }
     this.ctx.card.show(entry.id, anchor ?? rangeOf(this.ctx.doc, m), { reason, articleDate: this.dateOfArticle(), weak: m.weak });
-    // The card shows this entry now (a pinned card ignores hover): this term is current unless opened by pointer.
-    if (this.ctx.card.entryId === entry.id) this.ctx.layer.setCurrent(reason === 'hover' ? null : m.range);
+    // Keyboard and lookup make this term current (even while a lazily loaded card is still on its way); a hover that
+    // replaced the card clears it (a pinned card ignores hover and keeps its term current).
+    if (reason !== 'hover') this.ctx.layer.setCurrent(m.range);
+    else if (this.ctx.card.entryId === entry.id) this.ctx.layer.setCurrent(null);
   }
 
   /** The card was hidden (any reason): no term is current any more. */
@@ -175,7 +177,7 @@ export class CardNavigation {
       articleDate: this.dateOfArticle(),
       weak: visible?.weak ?? false,
     });
-    this.ctx.layer.setCurrent(visible && card.visible ? visible.range : null);
+    this.ctx.layer.setCurrent(visible ? visible.range : null);
     return true;
   }
 }

@@ -118,6 +118,8 @@ export const TERM_CARD_CSS = `
 
 .cg-foot { flex: none; margin-top: 0.6em; padding-top: 0.5em; border-top: 1px solid var(--cg-border); }
 .cg-source { margin: 0.6em 0 0; font-size: max(12px, 0.85em); color: var(--cg-muted); }
+.cg-provenance { margin: 0.2em 0 0; padding: 0; list-style: none; font-size: max(12px, 0.85em); color: var(--cg-muted); }
+.cg-fact-sources { margin: -0.3em 0 0.6em; font-size: max(12px, 0.85em); color: var(--cg-muted); }
 .cg-newer { margin: 0.4em 0 0; padding: 0.3em 0.5em; border-radius: 0.35em; font-size: max(12px, 0.85em); background: var(--cg-note-bg); color: var(--cg-note-fg); }
 .cg-actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0.2em 0.8em; margin-top: 0.5em; }
 .cg-action { border: 0; background: none; padding: 0.1em 0; cursor: pointer; font-size: max(12px, 0.9em); }
