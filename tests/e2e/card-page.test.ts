@@ -20,6 +20,13 @@ beforeAll(async () => {
     routes: {
       '/dark-page.html': () => ({ body: article('#121212', '#e8e8e8') }),
       '/light-page.html': () => ({ body: article('#ffffff', '#111111') }),
+      // "Taliban" in a paragraph with cues for both readings (the TTP's chief, Kabul) but none in its own sentence.
+      '/weak.html': () => ({
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>weak</title></head><body><article>
+<p>The Tehreek-e-Taliban Pakistan (TTP) chief Noor Wali Mehsud spoke on Monday.</p>
+<p>Noor Wali Mehsud spoke again on Tuesday. The Taliban said nothing. Officials in Kabul were silent.</p>
+<p>Al Qaeda was not mentioned by either side.</p></article></body></html>`,
+      }),
     },
   });
 });
@@ -151,6 +158,44 @@ describeEachBrowser('card and page', (ctx) => {
       expect((await waitForCard(page, () => true))?.visible).toBe(true);
     } finally {
       await storeSettings(b, DEFAULT_SETTINGS);
+      await page.close();
+    }
+  });
+
+  it('the card says when a mention was told apart on weak evidence, and gives the report’s and the facts’ provenance', async () => {
+    const b = ctx();
+    const page = await open(b, '/weak.html');
+    try {
+      expect(await toTab(b, { type: 'openCard', payload: { id: 'afghan-taliban' } })).toEqual({ shown: true });
+      await waitForCard(page, (c) => c?.visible === true && c.entry === 'afghan-taliban', 3000);
+      const weak = () =>
+        page.evaluate(() => document.querySelector('[data-context-glossary-host]')!.shadowRoot!.querySelector('[data-weak-note]')?.textContent ?? null);
+      expect(await weak()).toMatch(/^Less certain: /);
+      // A card opened for a mention on firm ground has no such line.
+      expect(await toTab(b, { type: 'openCard', payload: { id: 'noor-wali-mehsud' } })).toEqual({ shown: true });
+      await waitForCard(page, (c) => c?.visible === true && c.entry === 'noor-wali-mehsud', 3000);
+      expect(await weak()).toBeNull();
+
+      // Provenance: "More about …" shows each outside fact's source (named, dated, linked) and the report's metadata.
+      expect(await toTab(b, { type: 'openCard', payload: { id: 'al-qaeda' } })).toEqual({ shown: true });
+      await waitForCard(page, (c) => c?.visible === true && c.entry === 'al-qaeda', 3000);
+      await clickInCard(page, '[data-action="more"]');
+      const prov = await page.evaluate(() => {
+        const root = document.querySelector('[data-context-glossary-host]')!.shadowRoot!;
+        return {
+          facts: root.querySelector('[data-fact-sources]')?.textContent ?? null,
+          links: [...root.querySelectorAll<HTMLAnchorElement>('[data-fact-source]')].map((a) => a.href),
+          report: root.querySelector('[data-provenance]')?.textContent ?? null,
+          source: root.querySelector('.cg-source')?.textContent ?? null,
+        };
+      });
+      expect(prov.facts).toMatch(/^Source: Moneycontrol .*, \w{3} \d{1,2}, 2021$/);
+      expect(prov.links.length).toBeGreaterThan(0);
+      for (const href of prov.links) expect(href).toMatch(/^https:\/\//);
+      expect(prov.source).toContain("Pakistan's TTP problem rises");
+      expect(prov.report).toContain('Based on: United States Institute of Peace');
+      expect(prov.report).toContain('Published by: ');
+    } finally {
       await page.close();
     }
   });
