@@ -44,7 +44,7 @@ async function buildMerged(): Promise<CompiledGlossary> {
 }
 
 /** The glossary pages use: bundled + enabled made glossaries, merged once per change. */
-function mergedGlossary(): Promise<CompiledGlossary> {
+export function mergedGlossary(): Promise<CompiledGlossary> {
   merged ??= buildMerged().then((g) => {
     for (const l of listeners) l(g);
     return g;

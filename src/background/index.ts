@@ -8,7 +8,7 @@ import { onSnapshotChanged, settingsHandlers, settingsService } from './settings
 import { setBadge } from './badge.js';
 import { onMenuClicked, optionsUrl, registerMenus, takePendingLookup } from './context-menu.js';
 import { setBaseGlossary, setUserGlossary } from './glossary-index.js';
-import { glossaryHandlers, onMergedGlossary } from './glossary-service.js';
+import { glossaryHandlers, mergedGlossary, onMergedGlossary } from './glossary-service.js';
 import type { Snapshot } from '../core/settings/settings-service.js';
 import { change, read } from './tab-terms-store.js';
 import { removeFrame, removeTab, setFrame, startLoading, summarize, takePreviousFrames, type FrameReport } from './tab-terms.js';
@@ -78,6 +78,8 @@ handle({
   ...settingsHandlers,
   ...glossaryHandlers,
   ping: () => ({ version: browser.runtime.getManifest().version }),
+  // The bundled glossary merged with the enabled made ones (issue 14), merged when they change, not per page.
+  getGlossary: async () => ({ glossary: await mergedGlossary() }),
   pageTermsChanged: onPageTermsChanged,
   getPageTerms,
   takePendingLookup: () => takePendingLookup(),
