@@ -133,6 +133,8 @@ function draftFiles(d: GlossaryDraft): { entries: string; report: string; text: 
     dateline: d.meta.publisher.replace(/[<>]/g, '').trim().slice(0, 80) || 'Unknown',
     language: 'en',
     sourceFile: (d.meta.source.replace(/[<>\s]/g, '') || 'pasted text').slice(0, 200),
+    publisher: d.meta.publisher.replace(/[<>]/g, '').trim().slice(0, 200) || 'Not named',
+    textSource: `Made in the extension from ${(d.meta.source.replace(/[<>\s]/g, '') || 'pasted text').slice(0, 200)}`,
   };
   return {
     entries: JSON.stringify({ version: 1, entries: d.entries }),
