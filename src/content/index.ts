@@ -127,6 +127,9 @@ handle({
   revealTerm: ({ id }) => ({ found: active && engine ? engine.reveal(id) : false }),
   openCard: ({ id }) => ({ shown: active && engine ? engine.openCard(id) : false }),
   navigateTerm: ({ direction }) => ({ id: active && engine ? engine.navigate(direction) : null }),
+  // "Make a glossary from this page" (issue 14): the page as it is now, read only on that request (top frame only:
+  // extension pages send it to frame 0). Readability runs in the extension page, not here.
+  ...(isTop ? { getPageHtml: () => ({ html: document.documentElement.outerHTML, url: location.href, title: document.title }) } : {}),
 });
 
 // A page restored from the back/forward cache keeps its marks but the background forgot its terms (the tab

@@ -105,3 +105,23 @@ describe('glossary store: side by side', () => {
     expect(mergeGlossaries([])).toBeNull();
   });
 });
+
+describe('glossary store: share', () => {
+  it('export -> import gives the same glossary; a malformed file is refused with a precise error', async () => {
+    const { serializeGlossaryFile, readGlossaryFile } = await import('./glossary-store-file.js');
+    const draft: GlossaryDraft = { meta: META, paragraphs: PARAGRAPHS, entries: termsToEntries(reviewAll()) };
+    const { result } = compileDraftLenient(draft);
+    if (!result.ok) throw new Error('no compile');
+    const kept = { ...draft, entries: draft.entries.filter((e) => result.glossary.entries.some((c) => c.id === e.id)) };
+    const back = readGlossaryFile(serializeGlossaryFile(kept));
+    if (!back.ok) throw new Error(back.errors.join('\n'));
+    expect(back.draft).toEqual(kept);
+    expect(compileDraft(back.draft)).toEqual(result);
+    expect(back.preview.names).toContain('Zabihullah Mujahid');
+    expect(readGlossaryFile('{')).toMatchObject({ ok: false, errors: [expect.stringMatching(/^not a JSON file/)] });
+    expect(readGlossaryFile('{"format":"context-glossary-export","version":1}')).toMatchObject({ ok: false, errors: [expect.stringMatching(/^format: must be "context-glossary-report"/)] });
+    const broken = JSON.parse(serializeGlossaryFile(kept)) as { entries: { aliases: unknown }[] };
+    broken.entries[0]!.aliases = 'TTP';
+    expect(readGlossaryFile(JSON.stringify(broken))).toMatchObject({ ok: false, errors: [expect.stringMatching(/aliases: must be array/)] });
+  });
+});

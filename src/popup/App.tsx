@@ -16,7 +16,7 @@ import type { PendingLookup, TabTerm } from '../shared/protocol.js';
 import { loadSnapshot, onSnapshotChanged, requestChange } from '../shared/settings-client.js';
 import { TermCard } from '../ui/TermCard.js';
 import { PageTerms, type PageState } from './PageTerms.js';
-import { closeRealPopup, initialLookup, openCardInTab, openOptions, openOptionsToAdd, openReader, pageTerms, readerUrl, resolveTabId, revealInTab } from './popup-env.js';
+import { closeRealPopup, initialLookup, openMakePage, openCardInTab, openOptions, openOptionsToAdd, openReader, pageTerms, readerUrl, resolveTabId, revealInTab } from './popup-env.js';
 import { loadShortcuts, type Shortcut } from '../shared/shortcuts.js';
 import { ShortcutList } from '../ui/ShortcutList.js';
 import { LISTBOX_ID, ResultList, optionId } from './ResultList.js';
@@ -301,6 +301,14 @@ export function App() {
           onHover={setActiveIndex}
           onAdd={openOptionsToAdd}
         />
+        {!results && tabId !== null && host && (
+          // Issue 14: the tab's article becomes a glossary; the make page reads the page only after this click.
+          <p class="make-from-page">
+            <button type="button" onClick={() => openMakePage(tabId)}>
+              {t('make_from_page')}
+            </button>
+          </p>
+        )}
         {!results && shortcuts.length > 0 && (
           <section class="shortcuts-section" aria-labelledby="cg-shortcuts-title">
             <h2 class="section-title" id="cg-shortcuts-title">

@@ -90,6 +90,11 @@ export function openOptionsToAdd(name: string): void {
   void browser.tabs.create({ url: `${browser.runtime.getURL('options.html')}?add=${encodeURIComponent(name)}` });
 }
 
+/** "Make a glossary from this page" (issue 14): the make page for this tab, which then reads the page. */
+export function openMakePage(tabId: number): void {
+  void browser.tabs.create({ url: `${browser.runtime.getURL('make.html')}?tab=${tabId}` }).then(closeRealPopup);
+}
+
 export function openOptions(): void {
   void browser.runtime.openOptionsPage();
 }
