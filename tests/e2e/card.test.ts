@@ -213,6 +213,8 @@ describeEachBrowser('card', (ctx, kind) => {
         ...(prefs.reduceMotion ? { 'ui.prefersReducedMotion': 1 } : {}),
       },
     });
+    // A fresh profile: every mention, as the suite's own browser (the demo's first mention of the TTP is its long form).
+    await storeSettings(other, EVERY_MENTION);
     const p = await other.newPage();
     await openDemo(p);
     return { page: p, done: () => other.close() };
