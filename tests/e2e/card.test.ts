@@ -213,6 +213,7 @@ describeEachBrowser('card', (ctx, kind) => {
         ...(prefs.reduceMotion ? { 'ui.prefersReducedMotion': 1 } : {}),
       },
     });
+    await storeSettings(other, EVERY_MENTION);
     const p = await other.newPage();
     await openDemo(p);
     return { page: p, done: () => other.close() };
