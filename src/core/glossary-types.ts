@@ -36,6 +36,15 @@ export interface AliasSource {
    * When the paragraph holds both, the sentence decides and the mark is flagged as weak evidence (the card says so).
    */
   resolve?: { to: string; when: string[]; unless: string[] };
+  /**
+   * Spellings generated from this one at compile time (issue 11, deliverable 3; see
+   * glossary-compiler/variants.ts), each a term with this alias's rules:
+   * - `romanized`: a name romanized from Urdu/Pashto/Arabic (case `proper`): vowel, doubled-consonant, h and
+   *   separator variants (Tehreek-e-Taliban -> Tehrik-i-Taliban, Mehsud -> Mahsud, Akhundzada -> Akhunzada);
+   * - `inflected`: a phrase led by a verb (case `any`): its verb forms (pledge -> pledges, pledged, pledging).
+   * The compiler refuses a hand-listed alias of the same entry that the generator already makes.
+   */
+  variants?: 'romanized' | 'inflected';
 }
 
 type ContextWindowSource = 'sentence' | 'paragraph' | 'page';
