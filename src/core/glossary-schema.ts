@@ -105,7 +105,7 @@ const aliasSourceSchema = z
     text: plainText(GLOSSARY_LIMITS.alias).refine((s) => /[\p{L}\p{N}]/u.test(s), 'must contain a letter or digit'),
     case: z.enum(CASE_RULES),
     requires: idList.optional(),
-    window: z.enum(['sentence', 'paragraph', 'page']).optional(),
+    window: z.enum(['sentence', 'paragraph', 'heading', 'page']).optional(),
     resolve: z
       .object({ to: entryId, when: idList.min(1, 'needs at least one cue entry'), unless: idList })
       .strict()
@@ -127,7 +127,7 @@ const entrySourceSchema = z
       .max(GLOSSARY_LIMITS.aliasesPerEntry, `at most ${GLOSSARY_LIMITS.aliasesPerEntry} aliases`),
     never: z.array(plainText(GLOSSARY_LIMITS.alias)).max(GLOSSARY_LIMITS.never, `at most ${GLOSSARY_LIMITS.never} phrases`).optional(),
     requires: idList.optional(),
-    window: z.enum(['sentence', 'paragraph', 'page']).optional(),
+    window: z.enum(['sentence', 'paragraph', 'heading', 'page']).optional(),
     definition: plainText(GLOSSARY_LIMITS.definition),
     beyondReport: plainText(GLOSSARY_LIMITS.beyondReport).optional(),
     beyondSources: z

@@ -25,7 +25,8 @@ export interface AliasSource {
   requires?: string[];
   /**
    * Where `requires` (the alias's own, else the entry's) must be met (issue 11, mention-level context): `sentence`
-   * (the sentence holding the mention), `paragraph` (its block), or `page` (default, the whole page). Use it for
+   * (the sentence holding the mention), `paragraph` (its block), `heading` (its block and the nearest heading above
+   * it: on a page the closest preceding h1-h6, in the report its title), or `page` (default, the whole page). Use it for
    * events and concepts that name their parties: "ceasefire" is the TTP cease-fire only where the TTP is named in
    * the same sentence, not merely somewhere on a page about a Pakistan–Afghanistan ceasefire.
    */
@@ -47,7 +48,7 @@ export interface AliasSource {
   variants?: 'romanized' | 'inflected';
 }
 
-type ContextWindowSource = 'sentence' | 'paragraph' | 'page';
+type ContextWindowSource = 'sentence' | 'paragraph' | 'heading' | 'page';
 
 export interface EntrySource {
   /** kebab-case, unique, stable: used in links, settings and storage. */
