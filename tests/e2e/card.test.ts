@@ -255,23 +255,7 @@ describeEachBrowser('card', (ctx, kind) => {
     await page.mouse.move(5, 5);
     await waitForCard(page, (c) => c?.visible !== true, 3_000);
     // The second Kabul, scrolled to 60 px above the viewport's bottom edge.
-    const termBox = await page.evaluate(() => {
-      const ranges: Range[] = [];
-      for (const [name, hl] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
-        if (!name.startsWith('context-glossary')) continue;
-        for (const r of hl) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          if (range.toString() === 'Kabul') ranges.push(range);
-        }
-      }
-      ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-      const range = ranges[1]!;
-      scrollBy({ top: range.getBoundingClientRect().top - (innerHeight - 60), behavior: 'instant' });
-      const r = range.getClientRects()[0]!;
-      return { x: r.x, y: r.y, w: r.width, h: r.height };
-    });
+    const termBox = await markBox(page, 'Kabul', 1, 'first', { fromBottom: 60 });
     await hover(page, termBox);
     const card = await waitForCard(page, (c) => c?.visible === true && c.entry === 'kabul');
     const r = card!.rect!;
