@@ -26,6 +26,9 @@ const MANIFEST_PATCHES = {
     ...m,
     minimum_chrome_version: '128',
     background: { service_worker: 'background.js' },
+    // use_dynamic_url (Chrome only): the page can reach card.js only through a per-session URL, not probe the fixed
+    // chrome-extension://<id>/card.js to detect the extension.
+    web_accessible_resources: m.web_accessible_resources.map((r) => ({ ...r, use_dynamic_url: true })),
   }),
   firefox: (m) => ({
     ...m,
@@ -102,6 +105,13 @@ async function buildBrowser(browser) {
   writeStatic(browser);
   const result = await esbuild.build(extensionBuildOptions(browser));
   writeFileSync(join(dist, `meta-${browser}.json`), JSON.stringify(result.metafile));
+  // The card UI as an ES module the content script imports on the first card (src/content/lazy-card.ts).
+  const card = await esbuild.build({
+    ...extensionBuildOptions(browser),
+    entryPoints: [{ out: 'card', in: join(root, 'src/content/card-module.ts') }],
+    format: 'esm',
+  });
+  writeFileSync(join(dist, `meta-${browser}-card.json`), JSON.stringify(card.metafile));
 }
 
 async function packageZips() {

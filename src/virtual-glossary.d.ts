@@ -4,11 +4,6 @@ declare module 'virtual:glossary' {
   export default glossary;
 }
 
-// `virtual:glossary-lazy`: the same glossary, parsed on the first call (content scripts: most frames never need it).
-declare module 'virtual:glossary-lazy' {
-  export function loadGlossary(): import('./core/glossary-types.js').CompiledGlossary;
-}
-
 /** Set by build.mjs: which browser this bundle is for. */
 declare const __BROWSER__: 'chrome' | 'firefox';
 

@@ -1,5 +1,5 @@
 // esbuild helpers shared by build.mjs (the extension) and tools/run.mjs (node tools bundled when run):
-//  - glossaryPlugin(): `virtual:glossary` / `virtual:glossary-lazy` resolve to the glossary compiled from glossary/;
+//  - glossaryPlugin(): `virtual:glossary` resolves to the glossary compiled from glossary/;
 //  - compileGlossaryJson(): runs the glossary compiler (src/core, through tools/glossary/compile-glossary.ts);
 //  - bundleForNode(): one TypeScript entry -> one ESM file for node, node_modules left external.
 // Bundles for node go to .cache/tools/ (gitignored), exactly two levels below the repository root: tools that
@@ -53,26 +53,20 @@ export async function compileGlossaryJson(dir = join(ROOT, 'glossary')) {
 }
 
 /**
- * `import glossary from 'virtual:glossary'` resolves to the compiled glossary; `import { loadGlossary } from
- * 'virtual:glossary-lazy'` to a function that parses it on first call (see src/virtual-glossary.d.ts).
+ * `import glossary from 'virtual:glossary'` resolves to the compiled glossary (background and extension pages; content
+ * scripts ask the background for it: src/content/index.ts).
  * `compiled()` returns the compiled JSON text (build.mjs passes its cached one; tools compile on first use).
  */
 export function glossaryPlugin(compiled = lazyCompiled()) {
   return {
     name: 'glossary',
     setup(build) {
-      build.onResolve({ filter: /^virtual:glossary(-lazy)?$/ }, (a) => ({ path: a.path.slice('virtual:'.length), namespace: 'virtual' }));
+      build.onResolve({ filter: /^virtual:glossary$/ }, (a) => ({ path: a.path.slice('virtual:'.length), namespace: 'virtual' }));
       // JSON.parse of a string literal is parsed and built faster than the same data as an object literal
-      // (V8: "the cost of JavaScript", JSON.parse fast path). The content script runs in every frame of every page
-      // and most frames never mark anything (site off, other language, iframes off): it takes the lazy form, so
-      // only a frame that starts the engine parses the glossary.
-      build.onLoad({ filter: /.*/, namespace: 'virtual' }, async (a) => {
+      // (V8: "the cost of JavaScript", JSON.parse fast path).
+      build.onLoad({ filter: /.*/, namespace: 'virtual' }, async () => {
         const json = JSON.stringify(await compiled());
-        const contents =
-          a.path === 'glossary-lazy'
-            ? `let parsed;\nexport function loadGlossary() {\n  return (parsed ??= JSON.parse(${json}));\n}`
-            : `export default JSON.parse(${json});`;
-        return { contents, loader: 'js' };
+        return { contents: `export default JSON.parse(${json});`, loader: 'js' };
       });
     },
   };

@@ -4,7 +4,7 @@
  * click can be answered inside the click handler (Firefox only lets `action.openPopup` run there).
  */
 import glossary from 'virtual:glossary';
-import type { CompiledEntry } from '../core/glossary-types.js';
+import type { CompiledEntry, CompiledGlossary } from '../core/glossary-types.js';
 import { buildRuntimeGlossary } from '../core/runtime-glossary.js';
 import { buildSearchIndex, type SearchIndex } from '../core/search.js';
 import { isUserGlossaryEmpty, type UserGlossary } from '../core/user-glossary.js';
@@ -23,6 +23,11 @@ export function setUserGlossary(user: UserGlossary | null): void {
   // Without user data the compiled entries are the runtime entries: skip building a matcher we do not need.
   entries = isUserGlossaryEmpty(user) ? glossary.entries : buildRuntimeGlossary(glossary, user).entries;
   index = null;
+}
+
+/** The compiled glossary as content scripts ask for it (`getGlossary`): the one the background already holds. */
+export function compiledGlossary(): CompiledGlossary {
+  return glossary;
 }
 
 export function searchIndex(): SearchIndex {

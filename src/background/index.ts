@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS } from '../core/settings/schema.js';
 import { onSnapshotChanged, settingsHandlers, settingsService } from './settings-service.js';
 import { setBadge } from './badge.js';
 import { onMenuClicked, optionsUrl, registerMenus, takePendingLookup } from './context-menu.js';
-import { setUserGlossary } from './glossary-index.js';
+import { compiledGlossary, setUserGlossary } from './glossary-index.js';
 import type { Snapshot } from '../core/settings/settings-service.js';
 import { change, read } from './tab-terms-store.js';
 import { removeFrame, removeTab, setFrame, startLoading, summarize, takePreviousFrames, type FrameReport } from './tab-terms.js';
@@ -76,6 +76,7 @@ async function getPageTerms({ tabId }: Request<'getPageTerms'>) {
 handle({
   ...settingsHandlers,
   ping: () => ({ version: browser.runtime.getManifest().version }),
+  getGlossary: () => ({ glossary: compiledGlossary() }),
   pageTermsChanged: onPageTermsChanged,
   getPageTerms,
   takePendingLookup: () => takePendingLookup(),

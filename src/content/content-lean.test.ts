@@ -26,4 +26,23 @@ describe('content script bundle', () => {
     const text = result.outputFiles[0]!.text;
     expect(text).not.toMatch(/storage\.sync|storage\.local/);
   });
+
+  it('bundles neither the glossary nor the card UI, and stays within 120 KB minified', async () => {
+    const result = await esbuild.build({
+      entryPoints: ['src/content/index.ts'],
+      bundle: true,
+      write: false,
+      metafile: true,
+      minify: true,
+      format: 'iife',
+      platform: 'browser',
+      logLevel: 'silent',
+      // Any import of the glossary would have to resolve here and fails the build: content scripts ask the background.
+      plugins: [{ name: 'no-virtual', setup: (b) => b.onResolve({ filter: /^virtual:/ }, (a) => ({ errors: [{ text: `content.js imports ${a.path}` }] })) }],
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    // The card (Preact, Floating UI, TermCard) is card.js, imported on the first card (lazy-card.ts).
+    expect(inputs.filter((f) => /node_modules\/(preact|@floating-ui)\/|src\/ui\/|card-host/.test(f))).toEqual([]);
+    expect(result.outputFiles[0]!.contents.length).toBeLessThanOrEqual(120 * 1024);
+  });
 });

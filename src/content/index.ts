@@ -1,37 +1,60 @@
 /**
  * Content script (every frame; each frame scans itself): wires the page engine (src/page/engine.ts) and the card
- * (src/page/card-host.ts) to settings, the user's glossary and messages. Settings and own entries are a snapshot
- * asked from the background (the one writer; src/shared/settings-client.ts), changes are requests to it. Nothing heavy runs before the page is
- * idle, and an ineligible frame (site off, other language, iframes off) stops after reading settings.
+ * (src/page/card-host.ts, loaded as card.js on the first card: lazy-card.ts) to settings, the user's glossary and
+ * messages. Settings and own entries are a snapshot asked from the background (the one writer;
+ * src/shared/settings-client.ts), changes are requests to it; the compiled glossary is asked from the background too
+ * (`getGlossary`), by eligible frames only. Nothing heavy runs before the page is idle, and an ineligible frame (site
+ * off, other language, iframes off) stops after reading settings.
  *
  * Page terms: every frame answers `listPageTerms` for itself and reports its own terms with `pageTermsChanged`;
  * the background sums frames by sender.frameId (see src/shared/protocol.ts).
  */
-import { loadGlossary } from 'virtual:glossary-lazy';
 import { buildRuntimeGlossary, type RuntimeGlossary } from '../core/runtime-glossary.js';
+import type { CompiledGlossary } from '../core/glossary-types.js';
 import { DEFAULT_SETTINGS, isSitePattern, type Settings } from '../core/settings/schema.js';
 import type { UserGlossary } from '../core/user-glossary.js';
-import { CardHost } from '../page/card-host.js';
 import { highlightCss } from '../page/highlight-style.js';
 import { createPageEngine, type PageEngine, type PageTerm } from '../page/engine.js';
+import { browser } from '../shared/browser.js';
 import { t } from '../shared/i18n.js';
 import { handle, sendToBackground } from '../shared/messaging.js';
 import { loadSnapshot, onSnapshotChanged, requestChange, type Snapshot } from '../shared/settings-client.js';
 import { frameEligible, frameHost } from './eligibility.js';
+import { LazyCard, type CardModule } from './lazy-card.js';
 
 const isTop = window === window.top;
 const host = frameHost(window);
 
 let settings: Settings = DEFAULT_SETTINGS;
 let user: UserGlossary | null = null;
+let compiled: CompiledGlossary | null = null;
 let glossary: RuntimeGlossary | null = null;
-let card: CardHost | null = null;
+let card: LazyCard | null = null;
 let engine: PageEngine | null = null;
 let active = false;
 
-function runtimeGlossary(): RuntimeGlossary {
-  glossary ??= buildRuntimeGlossary(loadGlossary(), user);
+function runtimeGlossary(c: CompiledGlossary): RuntimeGlossary {
+  glossary ??= buildRuntimeGlossary(c, user);
   return glossary;
+}
+
+/**
+ * The compiled glossary, asked once from the background. Not bundled: it was 84 KB of content.js that every frame of
+ * every page parsed, and most frames never mark anything (issue 10: content.js <= 120 KB). The background compiles
+ * nothing for this; it hands over what it already holds.
+ */
+let asking: Promise<CompiledGlossary> | null = null;
+function askGlossary(): Promise<CompiledGlossary> {
+  asking ??= sendToBackground('getGlossary', {}).then((r) => (compiled = r.glossary));
+  return asking;
+}
+
+/**
+ * The card UI bundle, imported on the first card. It is a web-accessible resource (so the page's origin may load it;
+ * see SECURITY.md); `import()` of an extension URL from a content script runs the module in our isolated world.
+ */
+function loadCardModule(): Promise<CardModule> {
+  return import(/* @vite-ignore */ browser.runtime.getURL('card.js')) as Promise<CardModule>;
 }
 
 const warn = (err: unknown) => console.warn('[context-glossary]', err);
@@ -42,12 +65,12 @@ function report(terms: PageTerm[]): void {
   });
 }
 
-function ensureEngine(): PageEngine {
+function ensureEngine(c: CompiledGlossary): PageEngine {
   if (engine) return engine;
-  const g = runtimeGlossary();
-  card = new CardHost({
+  const g = runtimeGlossary(c);
+  card = new LazyCard({
     glossary: g,
-    report: loadGlossary().report.meta,
+    report: c.report.meta,
     settings,
     document,
     t,
@@ -68,20 +91,27 @@ function ensureEngine(): PageEngine {
         sendToBackground('openReader', { anchor }).catch(() => {});
       },
     },
-  });
+  }, loadCardModule);
   // extension/marks.css (the manifest's `css`) is this CSS: the default marks need no sheet of ours in the document.
   const presentCss = highlightCss(DEFAULT_SETTINGS.marking.style, DEFAULT_SETTINGS.marking.colors);
   engine = createPageEngine({ root: document, glossary: g, settings, card, site: host, onTermsChanged: report, presentCss });
   return engine;
 }
 
-/** Applies eligibility: start, stop or update the engine. */
+/** Applies eligibility: start, stop or update the engine (an eligible frame first gets the glossary). */
 function apply(): void {
   const eligible = frameEligible(document, settings, isTop, host);
-  if (eligible) {
-    const e = ensureEngine();
-    e.update(settings, runtimeGlossary());
-    card?.update(settings, runtimeGlossary());
+  if (eligible && !compiled) {
+    askGlossary().then(apply, (err: unknown) => {
+      asking = null; // the background may be restarting: the next snapshot change asks again
+      warn(err);
+    });
+    return;
+  }
+  if (eligible && compiled) {
+    const e = ensureEngine(compiled);
+    e.update(settings, runtimeGlossary(compiled));
+    card?.update(settings, runtimeGlossary(compiled));
     if (!active) {
       active = true;
       e.start();

@@ -74,7 +74,12 @@ describe('glossary source files', () => {
       dateline: 'Islamabad',
       language: 'en',
       sourceFile: '000_893edb81bc77a5dd.txt',
+      publisher: expect.stringMatching(/\S/),
+      origin: 'United States Institute of Peace',
+      textSource: expect.stringContaining('000_893edb81bc77a5dd.txt'),
     });
+    // The report credits its own origin in its last sentence.
+    expect(reportText).toContain(`as analyzed by the ${meta.origin}`);
   });
 
   it('every definition says what is outside the report in beyondReport, in the stated form', () => {

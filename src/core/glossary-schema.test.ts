@@ -187,6 +187,8 @@ describe('validateReportMeta', () => {
     dateline: 'Islamabad',
     language: 'en',
     sourceFile: 'x.txt',
+    publisher: 'Test Wire',
+    textSource: 'test fixture',
   };
   it('accepts sound metadata', () => expect(validateReportMeta(meta).ok).toBe(true));
   it.each([

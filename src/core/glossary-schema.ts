@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { foldString } from './fold.js';
-import { CATEGORIES, type CaseRule, type EntrySource, type GlossarySource, type ReportMeta } from './glossary-types.js';
+import { CATEGORIES, type CaseRule, type EntrySource, type FactSource, type GlossarySource, type ReportMeta } from './glossary-types.js';
 
 export const GLOSSARY_LIMITS = {
   id: 80,
@@ -24,6 +24,9 @@ export const GLOSSARY_LIMITS = {
   never: 20,
   definition: 600,
   beyondReport: 600,
+  beyondSources: 6,
+  sourceName: 120,
+  url: 500,
   pinnedQuote: 1000,
   pinnedQuotes: 5,
 } as const;
@@ -71,6 +74,24 @@ function plainText(max: number) {
     .refine((s) => !/[<>]/.test(s), 'must not contain "<" or ">" (plain text only, no markup)');
 }
 
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date like "2022-01-31"')
+  .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || isRealDate(s), 'is not a real date');
+
+/** An absolute https URL (no credentials): a source a reader can open. */
+const httpsUrl = plainText(GLOSSARY_LIMITS.url).refine((s) => {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'https:' && u.username === '' && u.password === '' && u.hostname.includes('.');
+  } catch {
+    return false;
+  }
+}, 'must be an absolute https URL');
+
+/** A source of a "Beyond the report" fact (issue 12, deliverable 5). */
+const factSourceSchema = z.object({ name: plainText(GLOSSARY_LIMITS.sourceName), url: httpsUrl, date: isoDate }).strict();
+
 const entryId = z
   .string()
   .max(GLOSSARY_LIMITS.id, `must be at most ${GLOSSARY_LIMITS.id} characters`)
@@ -107,6 +128,11 @@ const entrySourceSchema = z
     window: z.enum(['sentence', 'paragraph', 'page']).optional(),
     definition: plainText(GLOSSARY_LIMITS.definition),
     beyondReport: plainText(GLOSSARY_LIMITS.beyondReport).optional(),
+    beyondSources: z
+      .array(factSourceSchema)
+      .min(1, 'needs at least one source (or drop the field with beyondReport)')
+      .max(GLOSSARY_LIMITS.beyondSources, `at most ${GLOSSARY_LIMITS.beyondSources} sources`)
+      .optional(),
     related: idList,
     background: z.boolean().optional(),
     anchorOnly: z.boolean().optional(),
@@ -131,14 +157,15 @@ const glossarySourceSchema = z
 const reportMetaSchema = z
   .object({
     title: plainText(300),
-    date: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date like "2022-01-31"')
-      .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || isRealDate(s), 'is not a real date'),
+    date: isoDate,
     displayDate: plainText(40),
     dateline: plainText(80),
     language: z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'must be a language tag like "en"'),
     sourceFile: plainText(200),
+    publisher: plainText(200),
+    origin: plainText(200).optional(),
+    textSource: plainText(300),
+    url: httpsUrl.optional(),
   })
   .strict();
 
@@ -151,6 +178,8 @@ function isRealDate(iso: string): boolean {
 const _entryCheck: (e: z.infer<typeof entrySourceSchema>) => EntrySource = (e) => e;
 const _glossaryCheck: (g: z.infer<typeof glossarySourceSchema>) => GlossarySource = (g) => g;
 const _metaCheck: (m: z.infer<typeof reportMetaSchema>) => ReportMeta = (m) => m;
+const _factCheck: (f: z.infer<typeof factSourceSchema>) => FactSource = (f) => f;
+void _factCheck;
 void _entryCheck;
 void _glossaryCheck;
 void _metaCheck;

@@ -29,7 +29,7 @@ const TERMS: TermInput[] = [
 ];
 const GLOSSARY: CompiledGlossary = {
   version: 1,
-  report: { meta: { title: 'r', date: '2022-01-31', displayDate: 'Jan 31, 2022', dateline: '', language: 'en', sourceFile: 'x' }, text: '', paragraphs: [] },
+  report: { meta: { title: 'r', date: '2022-01-31', displayDate: 'Jan 31, 2022', dateline: '', language: 'en', sourceFile: 'x', publisher: 'p', textSource: 't' }, text: '', paragraphs: [] },
   entries: [
     entry('amnesty', 'amnesty', 'concept', ['amnesty']),
     entry('ceasefire', 'ceasefire', 'event', ['cease-fire']),

@@ -19,6 +19,8 @@ import { TERM_CARD_CSS } from '../ui/term-card-css.js';
 import { type CardActions, type CardAnchor, type CardController, type CardShowOptions, HOST_ATTRIBUTE } from './card-api.js';
 import { CardEvents } from './card-events.js';
 import { placeCard } from './card-position.js';
+import { ScrollClose } from './card-scroll-close.js';
+import { pageTheme } from './card-theme.js';
 import { UNDO_CSS, UndoBar } from './card-undo.js';
 import { applyStyles, HOST_CSS, type StyleMode } from './card-styles.js';
 
@@ -72,6 +74,11 @@ export class CardHost implements CardController {
   private articleDate: string | null = null;
   private isPinned = false;
   private fresh = false;
+  /** The mention was resolved on weak evidence (shown while the card shows the entry it was opened for). */
+  private weakFor: string | null = null;
+  /** The page's own light/dark around the term (theme "system" follows it: issue 12 deliverable 7). */
+  private pageScheme: 'light' | 'dark' | null = null;
+  private readonly scrollClose: ScrollClose;
   private stopPlacing: (() => void) | null = null;
   private readonly onFullscreenChange = () => this.attach();
 
@@ -84,6 +91,7 @@ export class CardHost implements CardController {
     this.t = opts.t;
     this.quoteHref = opts.quoteHref;
     this.omit = new Set(opts.omitActions ?? []);
+    this.scrollClose = new ScrollClose(this.doc, () => this.close(), () => this.isPinned);
   }
 
   onPointerEnter(listener: () => void): () => void {
@@ -94,6 +102,9 @@ export class CardHost implements CardController {
   }
   onClose(listener: () => void): () => void {
     return this.events.on('close', listener);
+  }
+  onHide(listener: () => void): () => void {
+    return this.events.on('hide', listener);
   }
 
   get visible(): boolean {
@@ -121,14 +132,17 @@ export class CardHost implements CardController {
     const same = this.visible && this.history?.current === entryId && this.history.back.length === 0;
     this.history = startHistory(entryId);
     this.articleDate = options.articleDate ?? null;
+    this.weakFor = options.weak ? entryId : null;
     this.isPinned = false;
     if (!same) this.fresh = true;
+    if (this.anchor !== anchor) this.pageScheme = pageTheme(this.doc, anchor);
     layer.hidden = false;
     this.renderCard();
     if (this.anchor !== anchor) {
       this.stopPlacing?.();
       this.anchor = anchor;
       this.stopPlacing = placeCard(anchor, layer, (px) => layer.style.setProperty('--cg-max-height', `${px}px`));
+      this.scrollClose.watch(anchor);
     }
     if (options.reason !== 'hover') {
       layer.focus({ preventScroll: true });
@@ -144,10 +158,12 @@ export class CardHost implements CardController {
     this.anchor = null;
     this.stopPlacing?.();
     this.stopPlacing = null;
+    this.scrollClose.stop();
     if (this.layer) {
       render(null, this.layer);
       this.layer.hidden = true;
     }
+    this.events.emit('hide');
   }
 
   /** New settings (theme, size) or a new glossary (own entries changed): re-render what is shown. */
@@ -281,7 +297,8 @@ export class CardHost implements CardController {
     if (!history || !layer) return;
     const entry = this.entry(history.current);
     if (!entry) return;
-    const { width, fontSize, theme } = this.settings.card;
+    const { width, fontSize } = this.settings.card;
+    const theme = this.settings.card.theme === 'system' && this.pageScheme ? this.pageScheme : this.settings.card.theme;
     layer.style.setProperty('--cg-width', `${width}px`);
     layer.style.setProperty('--cg-font-size', `${fontSize}px`);
     const prev = canGoBack(history) ? this.entry(history.back[history.back.length - 1]!) : undefined;
@@ -297,6 +314,7 @@ export class CardHost implements CardController {
       backTo: prev?.name,
       pinned: this.isPinned,
       theme,
+      weak: this.weakFor === id,
       nameId: NAME_ID,
       quoteHref: this.quoteHref,
       animate: this.fresh,

@@ -21,7 +21,7 @@
  */
 import { CATEGORIES, type Category } from '../core/glossary-types.js';
 import type { MarkStyle } from '../core/settings/schema.js';
-import { FLASH_NAME, highlightCss, highlightName } from './highlight-style.js';
+import { CURRENT_NAME, FLASH_NAME, highlightCss, highlightName } from './highlight-style.js';
 import { MAX_RANGES_PER_FRAME, paintHoldMs } from './scheduling.js';
 
 export interface Paintable {
@@ -38,6 +38,8 @@ export class HighlightLayer {
   private readonly registry: Registry | null;
   private readonly byCategory = new Map<Category, Highlight>();
   private readonly flash: Highlight | null;
+  /** The term whose card is open by keyboard/lookup (CURRENT_NAME). */
+  private readonly current: Highlight | null;
   private readonly sheet: CSSStyleSheet | null;
   private readonly roots = new Set<Document | ShadowRoot>();
   /** The sheet is adopted (from the first mark on; see styleNow). */
@@ -71,7 +73,9 @@ export class HighlightLayer {
       this.flash = new HighlightCtor();
       // Above the category marks, so a flash shows over an underline's own styling.
       this.flash.priority = 1;
-    } else this.flash = null;
+      this.current = new HighlightCtor();
+      this.current.priority = 2;
+    } else this.flash = this.current = null;
     // `new this.view.CSSStyleSheet()`: the sheet's constructor document must be the document it is adopted into
     // (else NotAllowedError). In a Firefox content script the bare `CSSStyleSheet` is the sandbox's Xray view of the
     // same window's constructor, which also qualifies; going through `view` makes that explicit for iframes too.
@@ -141,6 +145,7 @@ export class HighlightLayer {
     try {
       for (const [c, h] of this.byCategory) if (reg.get(highlightName(c)) !== h) reg.set(highlightName(c), h);
       if (this.flash && reg.get(FLASH_NAME) !== this.flash) reg.set(FLASH_NAME, this.flash);
+      if (this.current && reg.get(CURRENT_NAME) !== this.current) reg.set(CURRENT_NAME, this.current);
     } catch {
       /* see adoptInto */
     }
@@ -246,6 +251,14 @@ export class HighlightLayer {
     this.flashTimer = setTimeout(() => this.flash?.clear(), ms);
   }
 
+  /** Marks the term whose card is open (null: none). */
+  setCurrent(range: AbstractRange | null): void {
+    if (!this.current) return;
+    if (range && !this.styled) this.styleNow();
+    this.current.clear();
+    if (range) this.current.add(range);
+  }
+
   /** Ranges in our category highlights now (the frame queue not counted); read by the engine's probe. */
   paintedCount(): number {
     let n = 0;
@@ -257,6 +270,7 @@ export class HighlightLayer {
   clear(): void {
     for (const h of this.byCategory.values()) h.clear();
     this.flash?.clear();
+    this.current?.clear();
     this.queue = [];
     this.queueHead = 0;
   }
@@ -270,6 +284,7 @@ export class HighlightLayer {
     if (reg) {
       for (const [c, h] of this.byCategory) if (reg.get(highlightName(c)) === h) reg.delete(highlightName(c));
       if (this.flash && reg.get(FLASH_NAME) === this.flash) reg.delete(FLASH_NAME);
+      if (this.current && reg.get(CURRENT_NAME) === this.current) reg.delete(CURRENT_NAME);
     }
     for (const root of this.roots) detach(root, this.sheet);
     this.roots.clear();

@@ -4,12 +4,14 @@
  * them in the HighlightLayer, all or only near the viewport) and the hover index (MarkIndex) in step.
  *
  * A mark is *allowed* when its entry may be painted here (settings) and its hit passes the context rules given the
- * entries present on the page; it is *painted* when allowed and (every mention, or the first in document order).
+ * entries present on the page; it is *painted* when allowed and (every mention, or the first in document order of its
+ * block or of the page: the mention mode, issue 12 deliverable 4, docs/noise.md).
  * Presence is recomputed only when a term's count crosses zero (cheap: one pass over the terms present).
  */
 import { decideLocal, hitAllowed, presentEntries } from '../core/context-rules.js';
 import type { Category, CompiledEntry } from '../core/glossary-types.js';
 import type { ChunkHit, TermInput } from '../core/matcher/types.js';
+import type { MentionMode } from '../core/settings/schema.js';
 import type { Segment } from './collect.js';
 import type { Paintable } from './highlights.js';
 import { MarkIndex } from './mark-index.js';
@@ -90,7 +92,7 @@ export class MarkStore {
     /** Where painted marks go: the gate in front of the highlight layer (see paint-window.ts). */
     private readonly paint: PaintWindow,
     private paintable: readonly boolean[],
-    private everyMention: boolean,
+    private mentions: MentionMode,
   ) {
     this.termCount = new Int32Array(glossary.matcher.terms.length);
   }
@@ -172,9 +174,9 @@ export class MarkStore {
   }
 
   /** New paint policy from settings: every mark is re-evaluated on the next commit. */
-  setPolicy(paintable: readonly boolean[], everyMention: boolean): void {
+  setPolicy(paintable: readonly boolean[], mentions: MentionMode): void {
     this.paintable = paintable;
-    this.everyMention = everyMention;
+    this.mentions = mentions;
     this.presenceDirty = true;
     this.policyDirty = true;
   }
@@ -205,7 +207,7 @@ export class MarkStore {
       if (presenceChanged) for (const m of this.conditional) this.evaluate(m);
       for (const m of fresh) if (!m.dead) this.evaluate(m);
     }
-    if (!this.everyMention) {
+    if (this.mentions !== 'every') {
       for (const e of this.touched) this.paintFirstOnly(e);
     }
     this.touched.clear();
@@ -219,16 +221,23 @@ export class MarkStore {
     if (allowed !== m.allowed) {
       m.allowed = allowed;
       this.bumpAllowed(m.entry, allowed ? 1 : -1);
-    } else if (!this.everyMention) this.touched.add(m.entry);
-    if (this.everyMention) this.setPainted(m, allowed);
+    } else if (this.mentions !== 'every') this.touched.add(m.entry);
+    if (this.mentions === 'every') this.setPainted(m, allowed);
   }
 
+  /** Paints the entry's first allowed mark per page, or per block (segment key) in "paragraph" mode. */
   private paintFirstOnly(entry: number): void {
-    let first: Mark | null = null;
     const set = this.byEntry.get(entry);
     if (!set) return;
-    for (const m of set) if (m.allowed && (!first || compareMarks(m, first) < 0)) first = m;
-    for (const m of set) this.setPainted(m, m === first);
+    const perBlock = this.mentions === 'paragraph';
+    const first = new Map<Node | null, Mark>();
+    for (const m of set) {
+      if (!m.allowed) continue;
+      const key = perBlock ? m.segment.key : null;
+      const f = first.get(key);
+      if (!f || compareMarks(m, f) < 0) first.set(key, m);
+    }
+    for (const m of set) this.setPainted(m, first.get(perBlock ? m.segment.key : null) === m);
   }
 
   private setPainted(m: Mark, on: boolean): void {

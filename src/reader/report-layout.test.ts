@@ -5,7 +5,7 @@ import { datelineShown, layoutReport, termsInReport } from './report-layout.js';
 const text = 'Title\nJan 31, 2022\nIslamabad : One. Two!  Three?\nFour.';
 const at = (s: string) => text.indexOf(s);
 const report: CompiledReport = {
-  meta: { title: 'Title', date: '2022-01-31', displayDate: 'Jan 31, 2022', dateline: 'Islamabad', language: 'en', sourceFile: 'x' },
+  meta: { title: 'Title', date: '2022-01-31', displayDate: 'Jan 31, 2022', dateline: 'Islamabad', language: 'en', sourceFile: 'x', publisher: 'p', textSource: 't' },
   text,
   paragraphs: [
     [

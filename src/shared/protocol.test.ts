@@ -30,6 +30,7 @@ const ORACLE: Record<MessageType, z.ZodTypeAny> = {
   openOptions: z.object({ addTerm: z.string().min(1).max(200).optional() }).strict(),
   getPageTerms: z.object({ tabId: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
   takePendingLookup: empty,
+  getGlossary: empty,
   getSnapshot: empty,
   getStorageState: empty,
   clearCorruptCopy: z.object({ which: z.enum(['settings', 'userGlossary']) }).strict(),
@@ -80,6 +81,7 @@ const validPayload: Record<MessageType, fc.Arbitrary<Record<string, unknown>>> =
   openOptions: fc.oneof(fc.constant({}), fc.record({ addTerm: fc.string({ minLength: 1, maxLength: 200 }) })),
   getPageTerms: fc.record({ tabId: fc.nat() }),
   takePendingLookup: fc.constant({}),
+  getGlossary: fc.constant({}),
   getSnapshot: fc.constant({}),
   getStorageState: fc.constant({}),
   clearCorruptCopy: fc.record({ which: fc.constantFrom('settings', 'userGlossary') }),
@@ -173,7 +175,7 @@ describe('parseMessage', () => {
 describe('senders and replies', () => {
   it('lets content scripts send only what a page may ask for', () => {
     const fromContent = TYPES.filter((t) => senderAllowed(t, 'content')).sort();
-    expect(fromContent).toEqual(['dontMark', 'getSnapshot', 'notThisMeaning', 'openOptions', 'openReader', 'pageTermsChanged', 'ping']);
+    expect(fromContent).toEqual(['dontMark', 'getGlossary', 'getSnapshot', 'notThisMeaning', 'openOptions', 'openReader', 'pageTermsChanged', 'ping']);
     expect(Object.keys(ALLOWED_SENDERS).sort()).toEqual([...TYPES].sort());
   });
 
@@ -190,5 +192,21 @@ describe('senders and replies', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe('getGlossary reply', () => {
+  const good = { version: 1, report: { meta: {} }, entries: [{ id: 'ttp', name: 'TTP', quotes: [] }], matcher: {} };
+  it('takes a compiled glossary', () => {
+    expect(parseReply('getGlossary', { glossary: good })).not.toBeNull();
+  });
+  it.each([
+    ['no glossary', {}],
+    ['another version', { glossary: { ...good, version: 2 } }],
+    ['an entry without an id', { glossary: { ...good, entries: [{ name: 'TTP', quotes: [] }] } }],
+    ['no matcher', { glossary: { ...good, matcher: null } }],
+    ['an extra key', { glossary: good, more: 1 }],
+  ])('refuses %s', (_, reply) => {
+    expect(parseReply('getGlossary', reply)).toBeNull();
   });
 });

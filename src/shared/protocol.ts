@@ -23,6 +23,7 @@
  * badge and the popup's "On this page" (`getPageTerms`) both read that one map. A frame id learnt from a report
  * is then used to target that frame (`revealTerm` with `frameId`), which needs no extra permission.
  */
+import type { CompiledGlossary } from '../core/glossary-types.js';
 import { isSettings } from '../core/settings/read-settings.js';
 import { DEFAULT_SETTINGS, isSitePattern, type Settings } from '../core/settings/schema.js';
 import type { Snapshot, StorageState } from '../core/settings/settings-service.js';
@@ -90,6 +91,11 @@ interface ProtocolMap {
   };
   /** to background (extension pages only): the popup, on open, takes the context-menu lookup waiting for it. */
   takePendingLookup: { request: Record<string, never>; reply: PendingLookup | null };
+  /**
+   * to background: the compiled glossary, which content scripts no longer bundle (issue 10: content.js size).
+   * Asked once per eligible frame; the background hands over what it already holds.
+   */
+  getGlossary: { request: Record<string, never>; reply: { glossary: CompiledGlossary } };
   /** to background: the settings and own entries, read field by field (and repaired once) by the background. */
   getSnapshot: { request: Record<string, never>; reply: Snapshot };
   /** to background (extension pages): where settings are stored and the parts that could not be read. */
@@ -134,6 +140,7 @@ export const ALLOWED_SENDERS: { [T in MessageType]: readonly SenderKind[] } = {
   openOptions: ['content', 'extension'],
   getPageTerms: ['extension'],
   takePendingLookup: ['extension'],
+  getGlossary: ['content', 'extension'],
   getSnapshot: ['content', 'extension'],
   getStorageState: ['extension'],
   clearCorruptCopy: ['extension'],
@@ -185,6 +192,7 @@ const VALIDATORS: { [T in MessageType]: (p: Record<string, unknown>) => boolean 
   openOptions: (p) => onlyKeys(p, ['addTerm']) && (p.addTerm === undefined || isShortString(p.addTerm, 200)),
   getPageTerms: (p) => onlyKeys(p, ['tabId']) && Number.isSafeInteger(p.tabId) && (p.tabId as number) >= 0,
   takePendingLookup: (p) => Object.keys(p).length === 0,
+  getGlossary: (p) => Object.keys(p).length === 0,
   getSnapshot: (p) => Object.keys(p).length === 0,
   getStorageState: (p) => Object.keys(p).length === 0,
   clearCorruptCopy: (p) => onlyKeys(p, ['which']) && (p.which === 'settings' || p.which === 'userGlossary'),
@@ -246,6 +254,7 @@ const REPLY_VALIDATORS: { [T in MessageType]?: (r: unknown) => boolean } = {
     ),
   takePendingLookup: (r) =>
     r === null || (isRecord(r) && isShortString(r.query, 500) && (r.entryId === null || isEntryId(r.entryId))),
+  getGlossary: (r) => isRecord(r) && onlyKeys(r, ['glossary']) && isCompiledGlossaryShape(r.glossary),
   getSnapshot: isSnapshot,
   getStorageState: (r) =>
     isRecord(r) &&
@@ -264,6 +273,23 @@ const REPLY_VALIDATORS: { [T in MessageType]?: (r: unknown) => boolean } = {
   setSiteOn: isDone,
   saveData: isDone,
 };
+
+/**
+ * The compiled glossary's outer shape (the reply comes from our own background, which compiled it with the validating
+ * compiler at build time): the parts the matcher and the card index into, so a stale or foreign reply fails here, not
+ * deep in a scan. Entry contents are not re-validated per frame.
+ */
+function isCompiledGlossaryShape(g: unknown): g is CompiledGlossary {
+  return (
+    isRecord(g) &&
+    g.version === 1 &&
+    isRecord(g.report) &&
+    isRecord(g.report.meta) &&
+    Array.isArray(g.entries) &&
+    g.entries.every((e: unknown) => isRecord(e) && isEntryId(e.id) && typeof e.name === 'string' && Array.isArray(e.quotes)) &&
+    isRecord(g.matcher)
+  );
+}
 
 /** Returns the reply if well-formed for its type (types without a validator: anything), else null. */
 export function parseReply<T extends MessageType>(type: T, raw: unknown): Reply<T> | null {

@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { hover, waitForCard } from './card-helpers.js';
+import { hover, markBox, waitForCard } from './card-helpers.js';
 import { describeEachBrowser, type FixtureServer, ROOT, startServer, waitForMarks } from './harness/index.js';
+import { EVERY_MENTION, storeSettings } from './marking-expect.js';
 
 const reportText = readFileSync(join(ROOT, 'glossary', 'report.txt'), 'utf8').replace(/\s+/g, ' ');
 let server: FixtureServer;
@@ -20,25 +21,7 @@ afterAll(async () => {
 
 /** Scrolls the first mark reading `text` to `fraction` of the viewport's height; its box after the scroll. */
 function placeTerm(page: Page, text: string, fraction: number) {
-  return page.evaluate(
-    (text: string, fraction: number) => {
-      for (const [name, hl] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
-        if (!name.startsWith('context-glossary')) continue;
-        for (const r of hl) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          if (range.toString() !== text) continue;
-          scrollBy({ top: range.getBoundingClientRect().top - innerHeight * fraction, behavior: 'instant' });
-          const b = range.getClientRects()[0]!;
-          return { x: b.x, y: b.y, w: b.width, h: b.height };
-        }
-      }
-      throw new Error(`no mark ${text}`);
-    },
-    text,
-    fraction,
-  );
+  return markBox(page, text, 0, 'first', { fraction });
 }
 
 /** What a reader sees of the open card, measured in the page. */
@@ -84,6 +67,8 @@ function glance(page: Page) {
 }
 
 describeEachBrowser('card at a glance', (ctx) => {
+  // These tests hover and count later mentions of a term: every mention marked (the default is the first per page).
+  beforeAll(() => storeSettings(ctx(), EVERY_MENTION));
   let page: Page;
   beforeAll(async () => {
     page = await ctx().newPage();

@@ -8,8 +8,9 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { compileGlossaryDir } from '../../tools/glossary/compile-glossary.js';
 import type { CompiledEntry, CompiledGlossary } from '../../src/core/glossary-types.js';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings/schema.js';
+import type { Settings } from '../../src/core/settings/schema.js';
 import { clickInCard, hover, markBox, readCard, waitForCard } from './card-helpers.js';
+import { EVERY_MENTION, storeSettings } from './marking-expect.js';
 import {
   artifactPath,
   FIXTURES_DIR,
@@ -77,6 +78,8 @@ async function hoverFor(page: Page, text: string, id: string, nth = 0) {
 }
 
 describeEachBrowser('card', (ctx, kind) => {
+  // These tests hover and count later mentions of a term: every mention marked (the default is the first per page).
+  beforeAll(() => storeSettings(ctx(), EVERY_MENTION));
   let page: Page;
   beforeAll(async () => {
     page = await ctx().newPage();
@@ -255,25 +258,10 @@ describeEachBrowser('card', (ctx, kind) => {
     await page.mouse.move(5, 5);
     await waitForCard(page, (c) => c?.visible !== true, 3_000);
     // The second Kabul, scrolled to 60 px above the viewport's bottom edge.
-    const termBox = await page.evaluate(() => {
-      const ranges: Range[] = [];
-      for (const [name, hl] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
-        if (!name.startsWith('context-glossary')) continue;
-        for (const r of hl) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          if (range.toString() === 'Kabul') ranges.push(range);
-        }
-      }
-      ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-      const range = ranges[1]!;
-      scrollBy({ top: range.getBoundingClientRect().top - (innerHeight - 60), behavior: 'instant' });
-      const r = range.getClientRects()[0]!;
-      return { x: r.x, y: r.y, w: r.width, h: r.height };
-    });
+    const termBox = await markBox(page, 'Kabul', 1, 'first', { fromBottom: 60 });
     await hover(page, termBox);
-    const card = await waitForCard(page, (c) => c?.visible === true && c.entry === 'kabul');
+    // Placement is asynchronous (Floating UI): the layer may show where the last card was for a frame or two.
+    const card = await waitForCard(page, (c) => c?.visible === true && c.entry === 'kabul' && c.rect!.y + c.rect!.h <= termBox.y + 1);
     const r = card!.rect!;
     const vh = await page.evaluate(() => innerHeight);
     expect(r.y + r.h).toBeLessThanOrEqual(termBox.y + 1);
@@ -393,7 +381,7 @@ describeEachBrowser('card', (ctx, kind) => {
         // The store's local fallback slot wins over sync on load and fires storage.onChanged in every context.
         await api.storage.local.set({ settingsLocal: { settings: value, reason: 'e2e card settings test' } });
       }, settings);
-    await write({ ...DEFAULT_SETTINGS, card: { width: 440, fontSize: 18, theme: 'dark' } });
+    await write({ ...EVERY_MENTION, card: { width: 440, fontSize: 18, theme: 'dark' } });
     await page.bringToFront();
     // The content script re-applies the settings (and re-scans): let it settle.
     await new Promise((r) => setTimeout(r, 600));
@@ -413,7 +401,7 @@ describeEachBrowser('card', (ctx, kind) => {
       path: artifactPath(`card-forced-dark-18px-${kind}.png`) as `${string}.png`,
       clip: { x: scroll.x + Math.max(0, r.x - 16), y: scroll.y + Math.max(0, r.y - 16), width: r.w + 32, height: Math.min(scroll.h - Math.max(0, r.y - 16), r.h + 32) },
     });
-    await write(DEFAULT_SETTINGS);
+    await write(EVERY_MENTION);
     // Firefox runs evaluateInBackground in a helper tab: come back before using the mouse.
     await page.bringToFront();
     await page.mouse.move(5, 5, { steps: 4 });

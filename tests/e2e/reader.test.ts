@@ -6,7 +6,7 @@ import type { Page } from 'puppeteer-core';
 import { beforeAll, expect, it } from 'vitest';
 import { compileGlossaryDir } from '../../tools/glossary/compile-glossary.js';
 import type { CompiledGlossary } from '../../src/core/glossary-types.js';
-import { ROOT, describeEachBrowser, waitForMarks } from './harness/index.js';
+import { ROOT, describeEachBrowser, flashInView, waitForMarks } from './harness/index.js';
 
 let glossary: CompiledGlossary;
 beforeAll(async () => {
@@ -113,20 +113,7 @@ describeEachBrowser('report reader', (ctx) => {
       expect(usip.aliases).toContain(flash.text);
       flashed.push(`${flash.start.path}:${flash.start.offset}`);
       // In view once the smooth scroll ends.
-      await waitFor(page, () => {
-        const reg = CSS.highlights as unknown as Map<string, Set<AbstractRange>>;
-        for (const [name, hl] of reg) {
-          if (!name.endsWith('flash')) continue;
-          for (const r of hl) {
-            const range = document.createRange();
-            range.setStart(r.startContainer, r.startOffset);
-            range.setEnd(r.endContainer, r.endOffset);
-            const rect = range.getBoundingClientRect();
-            return rect.top >= 0 && rect.bottom <= innerHeight;
-          }
-        }
-        return false;
-      });
+      await expect.poll(() => flashInView(page), { timeout: 5_000 }).toBe(true);
     }
     // The second click moved on to the next occurrence.
     expect(flashed[0]).not.toBe(flashed[1]);

@@ -11,7 +11,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import golden from '../../src/core/settings/fixtures/settings-0.1.0.json' with { type: 'json' };
@@ -19,7 +18,7 @@ import ownGolden from '../../src/core/settings/fixtures/own-entries-0.1.0.json' 
 import type { Settings } from '../../src/core/settings/schema.js';
 import { markBox } from './card-helpers.js';
 import { tabIdOf } from './popup-helpers.js';
-import { BROWSERS, type ExtensionBrowser, type FixtureServer, launchWithExtension, readMarks, startServer, waitForMarks } from './harness/index.js';
+import { BROWSERS, decodePng, type ExtensionBrowser, type FixtureServer, launchWithExtension, readMarks, startServer, waitForMarks } from './harness/index.js';
 
 const FIXTURE = 'options-live.html';
 const PERSON = '#d000d0';
@@ -37,54 +36,14 @@ function storedBy010(): Record<string, unknown> {
 
 /** Share of pixels in a clip that are near `hex` (the solid underline in the user's colour). */
 async function shareOfColour(page: Page, clip: { x: number; y: number; width: number; height: number }, hex: string): Promise<number> {
-  const png = Buffer.from(await page.screenshot({ clip, type: 'png' }));
+  const png = decodePng(Buffer.from(await page.screenshot({ clip, type: 'png' })));
   const [R, G, B] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
-  let pos = 8;
-  let width = 0;
-  let colorType = 0;
-  const idat: Buffer[] = [];
-  while (pos < png.length) {
-    const len = png.readUInt32BE(pos);
-    const type = png.toString('latin1', pos + 4, pos + 8);
-    const data = png.subarray(pos + 8, pos + 8 + len);
-    if (type === 'IHDR') {
-      width = data.readUInt32BE(0);
-      colorType = data[9]!;
-    } else if (type === 'IDAT') idat.push(data);
-    pos += 12 + len;
-  }
-  const bpp = colorType === 6 ? 4 : 3;
-  const raw = inflateSync(Buffer.concat(idat));
-  const stride = width * bpp;
-  const rows = raw.length / (stride + 1);
-  const prev = new Uint8Array(stride);
-  const cur = new Uint8Array(stride);
   let hits = 0;
-  for (let y = 0; y < rows; y++) {
-    const f = raw[y * (stride + 1)]!;
-    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
-    for (let i = 0; i < stride; i++) {
-      const a = i >= bpp ? cur[i - bpp]! : 0;
-      const b = prev[i]!;
-      const c = i >= bpp ? prev[i - bpp]! : 0;
-      let v = line[i]!;
-      if (f === 1) v += a;
-      else if (f === 2) v += b;
-      else if (f === 3) v += (a + b) >> 1;
-      else if (f === 4) {
-        const p = a + b - c;
-        const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
-        v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-      }
-      cur[i] = v & 255;
-    }
-    for (let x = 0; x < width; x++) {
-      const [r, g, b] = [cur[x * bpp]!, cur[x * bpp + 1]!, cur[x * bpp + 2]!];
-      if (Math.abs(r - R) <= 40 && Math.abs(g - G) <= 40 && Math.abs(b - B) <= 40) hits++;
-    }
-    prev.set(cur);
+  for (let i = 0; i < png.rgba.length; i += 4) {
+    const [r, g, b] = [png.rgba[i]!, png.rgba[i + 1]!, png.rgba[i + 2]!];
+    if (Math.abs(r - R) <= 40 && Math.abs(g - G) <= 40 && Math.abs(b - B) <= 40) hits++;
   }
-  return hits / (width * rows);
+  return hits / (png.width * png.height);
 }
 
 /** Right after launch the Chromium worker can be mid-start ("chrome is not defined"): retried (as storeSettings). */

@@ -10,6 +10,8 @@ const META = {
   dateline: 'Springfield',
   language: 'en',
   sourceFile: 'test.txt',
+  publisher: 'Test Wire',
+  textSource: 'test fixture',
 };
 
 const TEXT = [
@@ -158,6 +160,29 @@ describe('compileGlossary: errors', () => {
       'entry alpha: pinned quote not found verbatim: "Later, Alpha struck once more."',
       'entry alpha: pinned quote is verbatim but not a whole sentence of the report: "Alpha struck again."',
     ]);
+  });
+
+  it('a "Beyond the report" fact without a source, a source without a fact, a bad source (issue 12, provenance)', () => {
+    const src = { name: 'Example News', url: 'https://example.org/a', date: '2021-12-10' };
+    const withSources = (patch: Partial<EntrySource>) => ENTRIES.map((e) => (e.id === 'beta' ? { ...e, ...patch } : e));
+    expect(errorsOf(files(withSources({ beyondReport: 'Outside the report: x.' })))).toEqual([
+      'entry beta: beyondReport has no beyondSources: give each outside fact a source (name, https url, date) or cut it',
+    ]);
+    expect(errorsOf(files(withSources({ beyondSources: [src] })))).toEqual(['entry beta: beyondSources without beyondReport: the sources back nothing']);
+    expect(errorsOf(files(withSources({ beyondReport: 'Outside the report: x.', beyondSources: [{ ...src, url: 'http://example.org/a' }] })))).toEqual([
+      'entry "beta" (entries[2]) beyondSources[0].url: must be an absolute https URL',
+    ]);
+    expect(errorsOf(files(withSources({ beyondReport: 'Outside the report: x.', beyondSources: [{ ...src, date: '2021-02-30' }] })))).toEqual([
+      'entry "beta" (entries[2]) beyondSources[0].date: is not a real date',
+    ]);
+    const ok = compileGlossary(files(withSources({ beyondReport: 'Outside the report: x.', beyondSources: [src] })));
+    expect(ok.ok && ok.glossary.entries.find((e) => e.id === 'beta')?.beyondSources).toEqual([src]);
+  });
+
+  it('report metadata names its publisher and where the text came from', () => {
+    const { publisher: _p, ...noPublisher } = META;
+    expect(errorsOf(files(ENTRIES, noPublisher))).toEqual(['report.json publisher: is required']);
+    expect(errorsOf(files(ENTRIES, { ...META, url: 'ftp://example.org/r' }))).toEqual(['report.json url: must be an absolute https URL']);
   });
 
   it('a schema error names the entry and the field path', () => {

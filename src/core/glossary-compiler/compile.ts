@@ -147,6 +147,12 @@ function compileEntry(
   } else if (!e.background && mine.length === 0) {
     errors.push(`entry ${e.id} never occurs in the report (mark it background: true if intended)`);
   }
+  // Provenance (issue 12, deliverable 5): a fact from outside the report is shown only with where it comes from.
+  if (e.beyondReport !== undefined && !e.beyondSources?.length) {
+    errors.push(`entry ${e.id}: beyondReport has no beyondSources: give each outside fact a source (name, https url, date) or cut it`);
+  } else if (e.beyondReport === undefined && e.beyondSources?.length) {
+    errors.push(`entry ${e.id}: beyondSources without beyondReport: the sources back nothing`);
+  }
   const isAnchor = (entry: number): boolean => entries[entry]?.anchorOnly === true;
   const bySentence = new Map<string, LocatedHit[]>();
   for (const h of mine) {
@@ -196,6 +202,7 @@ function compileEntry(
     aliases: displayAliases(e),
     definition: e.definition,
     ...(e.beyondReport !== undefined ? { beyondReport: e.beyondReport } : {}),
+    ...(e.beyondSources !== undefined ? { beyondSources: e.beyondSources.map((x) => ({ ...x })) } : {}),
     related: [...e.related],
     background: e.background === true,
     anchorOnly: e.anchorOnly === true,

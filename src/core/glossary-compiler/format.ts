@@ -1,6 +1,6 @@
 /**
  * The canonical form of glossary/entries.json: entries sorted by id, keys in the schema's order (top level: version,
- * entries; entry: id, name, short, category, aliases, never, requires, definition, beyondReport, related, background,
+ * entries; entry: id, name, short, category, aliases, never, requires, definition, beyondReport, beyondSources, related, background,
  * anchorOnly, pinnedQuotes; alias: text, case, requires), 2-space JSON, one trailing newline.
  *
  * Formatting does not validate: unknown keys are kept (after the known ones) so the schema can still report them.

@@ -5,3 +5,4 @@ export * from './server.js';
 export * from './marks.js';
 export * from './describe.js';
 export * from './network.js';
+export * from './png.js';

@@ -65,24 +65,49 @@ export interface MarkBox {
   h: number;
 }
 
+/** Where markBox puts the mark's top: a fraction of the viewport's height, or pixels above its bottom edge. */
+export type MarkPlace = { fraction: number } | { fromBottom: number };
+
 /**
  * Scrolls the `nth` mark (document order, shadow-root marks at their host; the flash highlight left out) whose
- * text is `text` to the upper third of the view, waits two frames, and returns its first (or last) line box.
- * Throws when there is no such mark.
+ * text is `text` so that its top sits at `place` (default: the upper third of the view), waits two frames, and
+ * returns its first (or last) line box. Throws when there is no such mark.
  */
-export async function markBox(target: MarkTarget, text: string, nth = 0, line: 'first' | 'last' = 'first'): Promise<MarkBox> {
+export async function markBox(
+  target: MarkTarget,
+  text: string,
+  nth = 0,
+  line: 'first' | 'last' = 'first',
+  place: MarkPlace = { fraction: 1 / 3 },
+): Promise<MarkBox> {
   const find = async () =>
     (await readMarks(target, { blockText: false, flash: false, rects: true })).filter((m) => m.text === text)[nth];
   const wanted = await find();
   if (!wanted?.rect) throw new Error(`no mark "${text}" #${nth} on the page`);
-  await target.evaluate(async (y: number) => {
-    scrollTo({ top: Math.max(0, scrollY + y - innerHeight / 3), behavior: 'instant' });
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  }, wanted.rect.y);
+  const fraction = 'fraction' in place ? place.fraction : null;
+  const fromBottom = 'fromBottom' in place ? place.fromBottom : 0;
+  await target.evaluate(
+    async (y: number, fraction: number | null, fromBottom: number) => {
+      const top = fraction === null ? innerHeight - fromBottom : innerHeight * fraction;
+      scrollTo({ top: Math.max(0, scrollY + y - top), behavior: 'instant' });
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    },
+    wanted.rect.y,
+    fraction,
+    fromBottom,
+  );
   const again = await find();
   const box = line === 'first' ? again?.rect : again?.lastRect;
   if (!box) throw new Error(`mark "${text}" #${nth} went away while scrolling to it`);
   return box;
+}
+
+/** Whether every range of our flash highlight lies wholly inside the viewport (false when there is none). */
+export async function flashInView(target: MarkTarget): Promise<boolean> {
+  const flash = (await readMarks(target, { blockText: false, rects: true })).filter((m) => m.name.endsWith('-flash'));
+  if (flash.length === 0) return false;
+  const vh = await target.evaluate(() => innerHeight);
+  return flash.every((m) => m.rect !== undefined && m.lastRect !== undefined && m.rect.y >= 0 && m.lastRect.y + m.lastRect.h <= vh);
 }
 
 interface PageReadOptions {
