@@ -117,6 +117,9 @@ export class MarkStore {
     const chunks = new Array<string>(nodes.length);
     for (let i = 0; i < nodes.length; i++) chunks[i] = nodes[i]!.data;
     const hits = this.glossary.matcher.scanChunks(chunks);
+    // Most blocks of a page have no hit: they cost the scan and nothing else (no joined text, offsets or rule
+    // pass: per-block garbage was a visible part of the 1 MB page's added GC, issue 13).
+    if (hits.length === 0) return;
     const entries = this.glossary.entries;
     // Mention-level rules on the block's text (the same module the report compiler uses, issue 11).
     const base: number[] = [];
@@ -142,13 +145,13 @@ export class MarkStore {
     hits.push(...extra);
     for (let k = 0; k < hits.length; k++) {
       const d = local[k]!;
-      const h = { ...hits[k]!, entry: d.entry };
-      const entry = entries[h.entry];
+      const h = hits[k]!;
+      const entry = entries[d.entry];
       if (!entry) continue;
       const startNode = nodes[h.startChunk]!;
       const endNode = nodes[h.endChunk]!;
       const mark: Mark = {
-        entry: h.entry,
+        entry: d.entry,
         term: h.term,
         category: entry.category,
         range: new StaticRange({ startContainer: startNode, startOffset: h.startOffset, endContainer: endNode, endOffset: h.endOffset }),
@@ -165,8 +168,8 @@ export class MarkStore {
       if (seg.marks.length === 0) this.paint.watch(seg.key);
       seg.marks.push(mark);
       if (this.glossary.matcher.terms[h.term]?.requires?.length) this.conditional.add(mark);
-      let set = this.byEntry.get(h.entry);
-      if (!set) this.byEntry.set(h.entry, (set = new Set()));
+      let set = this.byEntry.get(d.entry);
+      if (!set) this.byEntry.set(d.entry, (set = new Set()));
       set.add(mark);
       this.count(h.term, 1);
       out.push(mark);
