@@ -83,6 +83,12 @@ handle({
   pageTermsChanged: onPageTermsChanged,
   getPageTerms,
   takePendingLookup: () => takePendingLookup(),
+  // The card's Actions menu shows the shortcuts as the browser has them (a user may have changed them).
+  getShortcuts: async () => ({
+    shortcuts: (await browser.commands.getAll()).flatMap((c) =>
+      c.name === 'next-term' || c.name === 'previous-term' ? [{ command: c.name, keys: c.shortcut ?? '' }] : [],
+    ),
+  }),
   openReader: async ({ anchor }) => {
     await browser.tabs.create({ url: browser.runtime.getURL('reader.html') + (anchor ? `#${anchor}` : '') });
     return null;

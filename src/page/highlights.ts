@@ -42,8 +42,10 @@ export class HighlightLayer {
   private readonly current: Highlight | null;
   private readonly sheet: CSSStyleSheet | null;
   private readonly roots = new Set<Document | ShadowRoot>();
-  /** The sheet is adopted (from the first mark on; see styleNow). */
+  /** Highlights registered and the sheet parsed and adopted (from the first mark on; see styleNow). */
   private styled = false;
+  /** The sheet's text for the current style (parsed into `sheet` once styled). */
+  private sheetCss = '';
   /** CSS the document already has for our highlights (the content script's marks.css), or null. */
   private readonly presentCss: string | null;
   /** The document needs our sheet: no present CSS, or the user's style differs from it. */
@@ -86,7 +88,9 @@ export class HighlightLayer {
       sheet = null;
     }
     this.sheet = sheet;
-    this.ensure();
+    // Nothing is registered or parsed until the first mark (styleNow): most frames a reader opens have nothing to
+    // mark, and a page that never gets a mark never sees our names in CSS.highlights nor pays for our sheet's
+    // parse (issue 13: near-zero cost where nothing is marked).
   }
 
   /** False where the browser has no Highlight API (nothing is painted; the engine still counts terms). */
@@ -95,8 +99,14 @@ export class HighlightLayer {
   }
 
   setStyle(style: MarkStyle, colors: Record<Category, string>): void {
-    const needs = highlightCss(style, colors) !== this.presentCss;
-    this.sheet?.replaceSync(highlightCss(style, colors, this.presentCss !== null));
+    const css = highlightCss(style, colors);
+    const needs = css !== this.presentCss;
+    const sheetCss = this.presentCss === null ? css : highlightCss(style, colors, true);
+    if (sheetCss !== this.sheetCss) {
+      this.sheetCss = sheetCss;
+      // Parsed now only when marks are shown; else on the first mark (styleNow).
+      if (this.styled) this.sheet?.replaceSync(sheetCss);
+    }
     if (needs === this.documentNeedsSheet) return;
     this.documentNeedsSheet = needs;
     if (!this.styled) return;
@@ -121,7 +131,8 @@ export class HighlightLayer {
    */
   private styleNow(): void {
     this.styled = true;
-    for (const root of this.roots) this.adoptInto(root);
+    this.sheet?.replaceSync(this.sheetCss);
+    this.ensure();
   }
 
   private adoptInto(root: Document | ShadowRoot): void {
@@ -138,10 +149,10 @@ export class HighlightLayer {
     }
   }
 
-  /** Re-registers our highlights and the sheet if the page removed them. Cheap: a few Map lookups. */
+  /** Re-registers our highlights and the sheet if the page removed them (once marks are shown). Cheap: a few Map lookups. */
   ensure(): void {
     const reg = this.registry;
-    if (!reg) return;
+    if (!reg || !this.styled) return;
     try {
       for (const [c, h] of this.byCategory) if (reg.get(highlightName(c)) !== h) reg.set(highlightName(c), h);
       if (this.flash && reg.get(FLASH_NAME) !== this.flash) reg.set(FLASH_NAME, this.flash);
@@ -149,7 +160,7 @@ export class HighlightLayer {
     } catch {
       /* see adoptInto */
     }
-    if (this.styled) for (const root of this.roots) this.adoptInto(root);
+    for (const root of this.roots) this.adoptInto(root);
   }
 
   /** Adds a mark's range now while this frame's budget lasts, else queues it for the next frames. */

@@ -49,6 +49,7 @@ const ORACLE: Record<MessageType, z.ZodTypeAny> = {
   openOptions: z.object({ addTerm: z.string().min(1).max(200).optional() }).strict(),
   getPageTerms: z.object({ tabId: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
   takePendingLookup: empty,
+  getShortcuts: empty,
   getGlossary: empty,
   getSnapshot: empty,
   getStorageState: empty,
@@ -106,6 +107,7 @@ const validPayload: Record<MessageType, fc.Arbitrary<Record<string, unknown>>> =
   openOptions: fc.oneof(fc.constant({}), fc.record({ addTerm: fc.string({ minLength: 1, maxLength: 200 }) })),
   getPageTerms: fc.record({ tabId: fc.nat() }),
   takePendingLookup: fc.constant({}),
+  getShortcuts: fc.constant({}),
   getGlossary: fc.constant({}),
   getSnapshot: fc.constant({}),
   getStorageState: fc.constant({}),
@@ -217,7 +219,7 @@ describe('parseMessage', () => {
 describe('senders and replies', () => {
   it('lets content scripts send only what a page may ask for', () => {
     const fromContent = TYPES.filter((t) => senderAllowed(t, 'content')).sort();
-    expect(fromContent).toEqual(['dontMark', 'getGlossary', 'getSnapshot', 'notThisMeaning', 'openOptions', 'openReader', 'pageTermsChanged', 'ping']);
+    expect(fromContent).toEqual(['dontMark', 'getGlossary', 'getShortcuts', 'getSnapshot', 'notThisMeaning', 'openOptions', 'openReader', 'pageTermsChanged', 'ping']);
     expect(Object.keys(ALLOWED_SENDERS).sort()).toEqual([...TYPES].sort());
   });
 
@@ -226,6 +228,10 @@ describe('senders and replies', () => {
     expect(parseReply('getPageTerms', { host: 'a.org', active: true, terms: [{ id: '<b>', count: 2, frameIds: [0] }] })).toBeNull();
     expect(parseReply('listPageTerms', { host: 'a.org', active: 'yes', terms: [] })).toBeNull();
     expect(parseReply('takePendingLookup', null)).toBeNull();
+    const keys = { shortcuts: [{ command: 'next-term', keys: 'Alt+Shift+Period' }, { command: 'previous-term', keys: '' }] };
+    expect(parseReply('getShortcuts', keys)).toEqual(keys);
+    expect(parseReply('getShortcuts', { shortcuts: [{ command: 'open-evil', keys: 'x' }] })).toBeNull();
+    expect(parseReply('getShortcuts', { shortcuts: [{ command: 'next-term', keys: 'x'.repeat(61) }] })).toBeNull();
     expect(parseReply('takePendingLookup', { query: 'haqqani', entryId: null })).toEqual({ query: 'haqqani', entryId: null });
     fc.assert(
       fc.property(junk, (value) => {

@@ -57,6 +57,12 @@ interface Done {
   ok: true;
 }
 
+/** A keyboard command (manifest `commands`) and its shortcut as the browser shows it. */
+interface Shortcut {
+  command: 'next-term' | 'previous-term';
+  keys: string;
+}
+
 /** A part of the settings to replace: top-level fields only, each complete (see `changeSettings`). */
 export type SettingsPatch = Partial<Omit<Settings, 'version'>>;
 
@@ -90,6 +96,11 @@ interface ProtocolMap {
     request: { tabId: number };
     reply: { host: string | null; active: boolean | null; terms: TabTerm[] };
   };
+  /**
+   * to background: the keyboard shortcuts as the browser has them now (`commands.getAll`: the user may have changed
+   * them), for the card's Actions menu (issue 12 d3). `keys` is '' when a command has no shortcut.
+   */
+  getShortcuts: { request: Record<string, never>; reply: { shortcuts: Shortcut[] } };
   /** to background (extension pages only): the popup, on open, takes the context-menu lookup waiting for it. */
   takePendingLookup: { request: Record<string, never>; reply: PendingLookup | null };
   /**
@@ -161,6 +172,7 @@ export const ALLOWED_SENDERS: { [T in MessageType]: readonly SenderKind[] } = {
   openOptions: ['content', 'extension'],
   getPageTerms: ['extension'],
   takePendingLookup: ['extension'],
+  getShortcuts: ['content', 'extension'],
   getGlossary: ['content', 'extension'],
   getSnapshot: ['content', 'extension'],
   getStorageState: ['extension'],
@@ -219,6 +231,7 @@ const VALIDATORS: { [T in MessageType]: (p: Record<string, unknown>) => boolean 
   openOptions: (p) => onlyKeys(p, ['addTerm']) && (p.addTerm === undefined || isShortString(p.addTerm, 200)),
   getPageTerms: (p) => onlyKeys(p, ['tabId']) && Number.isSafeInteger(p.tabId) && (p.tabId as number) >= 0,
   takePendingLookup: (p) => Object.keys(p).length === 0,
+  getShortcuts: (p) => Object.keys(p).length === 0,
   getGlossary: (p) => Object.keys(p).length === 0,
   getSnapshot: (p) => Object.keys(p).length === 0,
   getStorageState: (p) => Object.keys(p).length === 0,
@@ -299,6 +312,14 @@ const REPLY_VALIDATORS: { [T in MessageType]?: (r: unknown) => boolean } = {
     r === null || (isRecord(r) && isShortString(r.query, 500) && (r.entryId === null || isEntryId(r.entryId))),
   getGlossary: (r) => isRecord(r) && onlyKeys(r, ['glossary']) && isCompiledGlossaryShape(r.glossary),
   getSnapshot: isSnapshot,
+  getShortcuts: (r) =>
+    isRecord(r) &&
+    Array.isArray(r.shortcuts) &&
+    r.shortcuts.length <= 10 &&
+    r.shortcuts.every(
+      (x: unknown) =>
+        isRecord(x) && (x.command === 'next-term' || x.command === 'previous-term') && typeof x.keys === 'string' && x.keys.length <= 60,
+    ),
   getStorageState: (r) =>
     isRecord(r) &&
     isRecord(r.storage) &&
