@@ -68,7 +68,7 @@ export function mergeGlossaries(list: readonly MergeInput[]): CompiledGlossary |
         return target;
       }
       const index = entries.length;
-      entries.push({ ...e, id: prefix + e.id, related: e.related.map((r) => prefix + r) });
+      entries.push({ ...e, id: prefix + e.id, related: e.related.map((r) => prefix + r), quotes });
       quoteGroups.push([{ date, quotes }]);
       return index;
     });

@@ -87,7 +87,9 @@ describe('glossary store: side by side', () => {
     const m = Matcher.load(merged.matcher);
     const text = 'Zabihullah Mujahid spoke of the Durand Line; the TTP and Noor Wali Mehsud were named.';
     const hit = (s: string) => m.scan(text).find((h) => text.slice(h.start, h.end) === s);
-    expect(merged.entries[hit('Zabihullah Mujahid')!.entry]!.id).toBe('gabcdef1234-zabihullah-mujahid');
+    const zm = merged.entries[hit('Zabihullah Mujahid')!.entry]!;
+    expect(zm.id).toBe('gabcdef1234-zabihullah-mujahid');
+    expect((zm.quotes as SourcedQuote[]).every((q) => q.from?.title === META.title)).toBe(true);
     expect(merged.entries[hit('Noor Wali Mehsud')!.entry]!.id).toBe('noor-wali-mehsud');
     const ttp = merged.entries[hit('TTP')!.entry]!;
     expect(ttp.id).toBe('ttp');

@@ -106,6 +106,9 @@ describeEachBrowser('make a glossary', (ctx) => {
     await hover(news, await markBox(news, 'Zabihullah Mujahid'));
     const card = await waitForCard(news, (c) => c?.visible === true && c.name === 'Zabihullah Mujahid', 10_000);
     expect(card!.quotes.map((q) => q.text).join(' ')).toContain(QUOTE);
+    // Each quote of the new report names it and its date.
+    const cites = await news.evaluate(() => [...(document.querySelector('[data-context-glossary-host]')?.shadowRoot?.querySelectorAll('.cg-quote-from') ?? [])].map((c) => c.textContent));
+    expect(cites[0]).toBe('Doha talks collapse as border clashes resume · undated');
     await Promise.all([report.close(), make.close(), news.close()]);
   });
 
