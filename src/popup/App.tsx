@@ -5,13 +5,13 @@
  */
 import glossary from 'virtual:glossary';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { CompiledEntry } from '../core/glossary-types.js';
+import type { CompiledEntry, CompiledGlossary } from '../core/glossary-types.js';
 import { buildRuntimeGlossary } from '../core/runtime-glossary.js';
 import { browseCategories, buildSearchIndex, search, type SearchIndex } from '../core/search.js';
 import type { Settings } from '../core/settings/schema.js';
 import { isUserGlossaryEmpty, type UserGlossary } from '../core/user-glossary.js';
 import { t } from '../shared/i18n.js';
-import { handle } from '../shared/messaging.js';
+import { handle, sendToBackground } from '../shared/messaging.js';
 import type { PendingLookup, TabTerm } from '../shared/protocol.js';
 import { loadSnapshot, onSnapshotChanged, requestChange } from '../shared/settings-client.js';
 import { TermCard } from '../ui/TermCard.js';
@@ -23,8 +23,8 @@ import { LISTBOX_ID, ResultList, optionId } from './ResultList.js';
 import { SiteControls } from './SiteControls.js';
 import { siteOn, switchableHost } from '../core/settings/site-switch.js';
 
-const entriesFor = (user: UserGlossary | null): CompiledEntry[] =>
-  isUserGlossaryEmpty(user) ? glossary.entries : buildRuntimeGlossary(glossary, user).entries;
+const entriesFor = (base: CompiledGlossary, user: UserGlossary | null): CompiledEntry[] =>
+  isUserGlossaryEmpty(user) ? base.entries : buildRuntimeGlossary(base, user).entries;
 
 interface CardView {
   id: string;
@@ -74,13 +74,27 @@ export function App() {
 
   useEffect(() => {
     let lastUser = '';
+    let user: UserGlossary | null = null;
+    // Issue 14: search covers every enabled glossary. The bundled one answers at once; the merged one (bundled +
+    // made glossaries, from the background) replaces it when it arrives.
+    let base: CompiledGlossary = glossary;
+    sendToBackground('getGlossary', {}).then(
+      (r) => {
+        const same = r.glossary.entries.length === base.entries.length && r.glossary.entries.every((e, i) => e.id === base.entries[i]!.id);
+        if (same) return;
+        base = r.glossary;
+        setEntries(entriesFor(base, user));
+      },
+      () => undefined,
+    );
     const useSnapshot = (snap: { settings: Settings; userGlossary: UserGlossary }) => {
       setSettings(snap.settings);
       // Snapshots also arrive for settings changes: rebuild the entries only when the own entries changed.
       const key = JSON.stringify(snap.userGlossary);
       if (key !== lastUser) {
         lastUser = key;
-        setEntries(entriesFor(snap.userGlossary));
+        user = snap.userGlossary;
+        setEntries(entriesFor(base, user));
       }
     };
     void loadSnapshot().then(useSnapshot, (e: unknown) => setError(String(e)));

@@ -10,7 +10,7 @@ import { serializeGlossaryFile } from '../../src/core/glossary-store-file.js';
 import type { GlossarySummary, StoredGlossary } from '../../src/core/glossary-store.js';
 import { describeEachBrowser, launchWithExtension, markBox, startServer, waitForMarks, type ExtensionBrowser, type FixtureServer } from './harness/index.js';
 import { hover, waitForCard } from './card-helpers.js';
-import { poll, tabIdOf } from './popup-helpers.js';
+import { openPopup, poll, searchFor, tabIdOf } from './popup-helpers.js';
 
 const NEWS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Border news</title></head><body><main><article>
 <h1>Border crossings stay shut</h1>
@@ -109,6 +109,10 @@ describeEachBrowser('make a glossary', (ctx) => {
     // Each quote of the new report names it and its date.
     const cites = await news.evaluate(() => [...(document.querySelector('[data-context-glossary-host]')?.shadowRoot?.querySelectorAll('.cg-quote-from') ?? [])].map((c) => c.textContent));
     expect(cites[0]).toBe('Doha talks collapse as border clashes resume · undated');
+    // The popup's search covers the made glossary too.
+    const { popup } = await openPopup(b, news);
+    expect((await poll(() => searchFor(popup, 'Zabihullah'), (r) => r.length > 0))[0]).toBe(`${made.id}-zabihullah-mujahid`);
+    await popup.close().catch(() => undefined);
     await Promise.all([report.close(), make.close(), news.close()]);
   });
 
