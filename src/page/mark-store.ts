@@ -4,13 +4,15 @@
  * them in the HighlightLayer, all or only near the viewport) and the hover index (MarkIndex) in step.
  *
  * A mark is *allowed* when its entry may be painted here (settings) and its hit passes the context rules given the
- * entries present on the page; it is *painted* when allowed and (every mention, or the first in document order).
+ * entries present on the page; it is *painted* when allowed and (every mention, or the first in document order of its
+ * block or of the page: the mention mode, issue 12 deliverable 4, docs/noise.md).
  * Presence is recomputed only when a term's count crosses zero (cheap: one pass over the terms present).
  */
 import { decideLocal, hitAllowed, presentEntries } from '../core/context-rules.js';
 import { findAcronymMentions, findDefinitions } from '../core/page-acronyms.js';
 import type { Category, CompiledEntry } from '../core/glossary-types.js';
 import type { ChunkHit, TermInput } from '../core/matcher/types.js';
+import type { MentionMode } from '../core/settings/schema.js';
 import type { Segment } from './collect.js';
 import type { Paintable } from './highlights.js';
 import { MarkIndex } from './mark-index.js';
@@ -104,7 +106,7 @@ export class MarkStore {
     /** Where painted marks go: the gate in front of the highlight layer (see paint-window.ts). */
     private readonly paint: PaintWindow,
     private paintable: readonly boolean[],
-    private everyMention: boolean,
+    private mentions: MentionMode,
   ) {
     this.termCount = new Int32Array(glossary.matcher.terms.length);
   }
@@ -115,6 +117,9 @@ export class MarkStore {
     const chunks = new Array<string>(nodes.length);
     for (let i = 0; i < nodes.length; i++) chunks[i] = nodes[i]!.data;
     const hits = this.glossary.matcher.scanChunks(chunks);
+    // Most blocks of a page have no hit: they cost the scan and nothing else (no joined text, offsets or rule
+    // pass: per-block garbage was a visible part of the 1 MB page's added GC, issue 13).
+    if (hits.length === 0) return;
     const entries = this.glossary.entries;
     // Mention-level rules on the block's text (the same module the report compiler uses, issue 11).
     const base: number[] = [];
@@ -140,13 +145,13 @@ export class MarkStore {
     hits.push(...extra);
     for (let k = 0; k < hits.length; k++) {
       const d = local[k]!;
-      const h = { ...hits[k]!, entry: d.entry };
-      const entry = entries[h.entry];
+      const h = hits[k]!;
+      const entry = entries[d.entry];
       if (!entry) continue;
       const startNode = nodes[h.startChunk]!;
       const endNode = nodes[h.endChunk]!;
       const mark: Mark = {
-        entry: h.entry,
+        entry: d.entry,
         term: h.term,
         category: entry.category,
         range: new StaticRange({ startContainer: startNode, startOffset: h.startOffset, endContainer: endNode, endOffset: h.endOffset }),
@@ -163,8 +168,8 @@ export class MarkStore {
       if (seg.marks.length === 0) this.paint.watch(seg.key);
       seg.marks.push(mark);
       if (this.glossary.matcher.terms[h.term]?.requires?.length) this.conditional.add(mark);
-      let set = this.byEntry.get(h.entry);
-      if (!set) this.byEntry.set(h.entry, (set = new Set()));
+      let set = this.byEntry.get(d.entry);
+      if (!set) this.byEntry.set(d.entry, (set = new Set()));
       set.add(mark);
       this.count(h.term, 1);
       out.push(mark);
@@ -215,9 +220,9 @@ export class MarkStore {
   }
 
   /** New paint policy from settings: every mark is re-evaluated on the next commit. */
-  setPolicy(paintable: readonly boolean[], everyMention: boolean): void {
+  setPolicy(paintable: readonly boolean[], mentions: MentionMode): void {
     this.paintable = paintable;
-    this.everyMention = everyMention;
+    this.mentions = mentions;
     this.presenceDirty = true;
     this.policyDirty = true;
   }
@@ -248,7 +253,7 @@ export class MarkStore {
       if (presenceChanged) for (const m of this.conditional) this.evaluate(m);
       for (const m of fresh) if (!m.dead) this.evaluate(m);
     }
-    if (!this.everyMention) {
+    if (this.mentions !== 'every') {
       for (const e of this.touched) this.paintFirstOnly(e);
     }
     this.touched.clear();
@@ -265,16 +270,23 @@ export class MarkStore {
     if (allowed !== m.allowed) {
       m.allowed = allowed;
       this.bumpAllowed(m.entry, allowed ? 1 : -1);
-    } else if (!this.everyMention) this.touched.add(m.entry);
-    if (this.everyMention) this.setPainted(m, allowed);
+    } else if (this.mentions !== 'every') this.touched.add(m.entry);
+    if (this.mentions === 'every') this.setPainted(m, allowed);
   }
 
+  /** Paints the entry's first allowed mark per page, or per block (segment key) in "paragraph" mode. */
   private paintFirstOnly(entry: number): void {
-    let first: Mark | null = null;
     const set = this.byEntry.get(entry);
     if (!set) return;
-    for (const m of set) if (m.allowed && (!first || compareMarks(m, first) < 0)) first = m;
-    for (const m of set) this.setPainted(m, m === first);
+    const perBlock = this.mentions === 'paragraph';
+    const first = new Map<Node | null, Mark>();
+    for (const m of set) {
+      if (!m.allowed) continue;
+      const key = perBlock ? m.segment.key : null;
+      const f = first.get(key);
+      if (!f || compareMarks(m, f) < 0) first.set(key, m);
+    }
+    for (const m of set) this.setPainted(m, first.get(perBlock ? m.segment.key : null) === m);
   }
 
   private setPainted(m: Mark, on: boolean): void {

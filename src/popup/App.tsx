@@ -16,7 +16,9 @@ import type { PendingLookup, TabTerm } from '../shared/protocol.js';
 import { loadSnapshot, onSnapshotChanged, requestChange } from '../shared/settings-client.js';
 import { TermCard } from '../ui/TermCard.js';
 import { PageTerms, type PageState } from './PageTerms.js';
-import { initialLookup, openOptions, openReader, pageTerms, readerUrl, resolveTabId, revealInTab } from './popup-env.js';
+import { closeRealPopup, initialLookup, openCardInTab, openOptions, openOptionsToAdd, openReader, pageTerms, readerUrl, resolveTabId, revealInTab } from './popup-env.js';
+import { loadShortcuts, type Shortcut } from '../shared/shortcuts.js';
+import { ShortcutList } from '../ui/ShortcutList.js';
 import { LISTBOX_ID, ResultList, optionId } from './ResultList.js';
 import { SiteControls } from './SiteControls.js';
 import { siteOn, switchableHost } from '../core/settings/site-switch.js';
@@ -42,6 +44,9 @@ export function App() {
   const inputRef = useRef<HTMLInputElement>(null);
   const backRef = useRef<HTMLButtonElement>(null);
   const revealed = useRef(new Map<string, number>());
+  /** The user typed or pointed before the page's terms arrived: their focus is theirs, not moved. */
+  const touched = useRef(false);
+  const [shortcuts, setShortcuts] = useState<Shortcut[]>([]);
 
   const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
   const entryById = useCallback((id: string) => byId.get(id), [byId]);
@@ -86,8 +91,14 @@ export function App() {
       if (p.entryId) setCard({ id: p.entryId, history: [] });
     });
     void resolveTabId().then((t) => (t === null ? setPage({ kind: 'unavailable' }) : setTabId(t)));
+    void loadShortcuts().then(setShortcuts);
+    const touch = () => (touched.current = true);
+    addEventListener('keydown', touch, { capture: true, once: true });
+    addEventListener('pointerdown', touch, { capture: true, once: true });
     return () => {
       offSnapshot();
+      removeEventListener('keydown', touch, { capture: true });
+      removeEventListener('pointerdown', touch, { capture: true });
     };
   }, []);
 
@@ -116,6 +127,17 @@ export function App() {
       clearTimeout(timer);
     };
   }, [tabId, refreshPage]);
+
+  const pageTermCount = page.kind === 'ready' ? page.terms.length : 0;
+  // Issue 12 deliverable 3: the popup (and its shortcut, `_execute_action`) opens at the terms on this page when
+  // there are any, so a keyboard user is one Enter away from the first term; typing still searches (PageTerms hands
+  // a printable key to the search box). Only on open: once the user typed or clicked, focus stays theirs.
+  useEffect(() => {
+    if (pageTermCount === 0 || touched.current || query || card) return;
+    if (document.activeElement !== inputRef.current) return;
+    document.querySelector<HTMLButtonElement>('.page-term[tabindex="0"]')?.focus();
+    touched.current = true;
+  }, [pageTermCount]);
 
   const host = page.kind === 'ready' ? page.host : null;
   const switchable = switchableHost(host);
@@ -165,6 +187,16 @@ export function App() {
     });
   };
 
+  const onOpenPageCard = (term: TabTerm) => {
+    if (tabId === null) return;
+    // Scroll to the term first, so the card opens at a mention on screen (openCard anchors to a visible one).
+    void revealInTab(tabId, term.id, term.frameIds).then(async (foundAt) => {
+      const shown = await openCardInTab(tabId, term.id, foundAt >= 0 ? [term.frameIds[foundAt]!] : term.frameIds);
+      // The real popup closes so the page (and its card) has the keyboard; a popup opened in a tab stays.
+      if (shown) closeRealPopup();
+    });
+  };
+
   const cardEntry = card ? byId.get(card.id) : undefined;
   // Opening a card (or moving to a related one) moves focus into the card view, so Tab walks the card.
   useEffect(() => {
@@ -182,6 +214,9 @@ export function App() {
           }
         }}
       >
+        {/* The page's landmarks and heading stay while a card shows (axe: landmark-one-main, page-has-heading-one). */}
+        <main class="card-main">
+        <h1 class="visually-hidden">{t('popup_title')}</h1>
         <button type="button" class="back" id="cg-back" onClick={backToResults} ref={backRef}>
           ← {t('popup_back')}
         </button>
@@ -201,13 +236,20 @@ export function App() {
           quoteHref={(anchor) => readerUrl(anchor)}
           actions={{ openQuote: (anchor) => openReader(anchor) }}
         />
+        </main>
       </div>
     );
   }
 
   return (
     <div class="popup">
-      <div class="search">
+      <header class="head">
+        <h1 class="title">{t('popup_title')}</h1>
+        <p class="report-name" id="cg-report">
+          {t('popup_report', [glossary.report.meta.title, glossary.report.meta.displayDate])}
+        </p>
+      </header>
+      <div class="search" role="search">
         <label class="visually-hidden" for="cg-search">
           {t('popup_search_label')}
         </label>
@@ -240,7 +282,9 @@ export function App() {
           {error}
         </p>
       )}
-      <main class="main">
+      {/* Focusable: it scrolls, and the browse list's options are reached through the search box (aria-activedescendant),
+          so without this a keyboard could not scroll it (axe scrollable-region-focusable, issue 12 item 11). */}
+      <main class="main" tabIndex={0}>
         {!results && (
           <PageTerms
             state={page}
@@ -249,6 +293,8 @@ export function App() {
             entryById={entryById}
             t={t}
             onReveal={onReveal}
+            onOpenCard={onOpenPageCard}
+            onType={() => inputRef.current?.focus()}
           />
         )}
         <ResultList
@@ -259,7 +305,16 @@ export function App() {
           t={t}
           onChoose={openCard}
           onHover={setActiveIndex}
+          onAdd={openOptionsToAdd}
         />
+        {!results && shortcuts.length > 0 && (
+          <section class="shortcuts-section" aria-labelledby="cg-shortcuts-title">
+            <h2 class="section-title" id="cg-shortcuts-title">
+              {t('shortcuts_title')}
+            </h2>
+            <ShortcutList shortcuts={shortcuts} t={t} />
+          </section>
+        )}
       </main>
       <SiteControls
         host={host}
