@@ -9,6 +9,7 @@ const terms: TermInput[] = [
   { entry: 1, text: 'Pakistan', caseRule: 'proper' },
   { entry: 2, text: 'Islamic Emirate of Afghanistan', caseRule: 'proper' },
   { entry: 3, text: 'Pakistani Taliban', caseRule: 'proper' },
+  { entry: 4, text: 'over-the-horizon', caseRule: 'any', requires: [0] },
 ];
 const m = Matcher.compile(terms);
 const defs = (text: string) => findDefinitions(terms, text, m.scan(text));
@@ -26,6 +27,8 @@ describe('page-defined acronyms (issue 11, deliverable 2)', () => {
     expect(defs('Islamic Emirate of Afghanistan, (IEA) met.')).toEqual([]);
     expect(defs('Islamic Emirate of Afghanistan (Kabul) met.')).toEqual([]);
     expect(defs('TTP (TTP) said.')).toEqual([]);
+    // A spelling with a context rule never defines one (OTH radar is not the counterterrorism concept).
+    expect(defs('The Over-the-Horizon (OTH) radar tracked it.')).toEqual([]);
   });
 
   it('finds bare mentions as whole words, exact case', () => {

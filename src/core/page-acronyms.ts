@@ -6,7 +6,8 @@
  *
  * Strict on purpose (a wrong card is worse than none): the acronym must be 2-8 capitals/digits, be exactly the
  * initials of the long form's capitalized words (or of all its words), and the long form must be a whole alias hit
- * (not itself an acronym). Pure: no DOM.
+ * (not itself an acronym) of a spelling with no context rule (a conditional spelling may not mean the entry here).
+ * Pure: no DOM.
  */
 import type { TermInput } from './matcher/types.js';
 
@@ -37,7 +38,9 @@ export function findDefinitions(
   const out: AcronymDefinition[] = [];
   for (const h of hits) {
     const term = terms[h.term];
-    if (!term || h.entry < 0 || !/\p{Ll}/u.test(term.text)) continue;
+    // Only a spelling that needs no context defines one: "Over-the-Horizon (OTH) radar" must not make OTH the
+    // counterterrorism concept (its "over-the-horizon" alias counts only with a counterterrorism context).
+    if (!term || h.entry < 0 || !/\p{Ll}/u.test(term.text) || term.requires?.length || term.window) continue;
     const m = DEFINITION_TAIL.exec(text.slice(h.end, h.end + 12));
     if (!m) continue;
     const acronym = m[1]!;

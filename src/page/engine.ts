@@ -401,7 +401,7 @@ class Engine implements PageEngine {
     if (!m) return null;
     const entry = this.glossary.entries[m.entry];
     if (!entry) return null;
-    return { key: m, entryId: entry.id, anchor: rangeOf(this.doc, m) };
+    return { key: m, entryId: entry.id, anchor: rangeOf(this.doc, m), weak: m.weak };
   }
 
   navigate(direction: 'next' | 'previous'): string | null {
