@@ -19,6 +19,7 @@ import { corpusServer } from '../corpus/corpus-server.js';
 
 const argv = process.argv.slice(2);
 const label = argv.includes('--label') ? argv[argv.indexOf('--label') + 1]! : 'after';
+const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1]! : null;
 const outDir = join(ROOT, 'docs', 'screenshots');
 const corpus = resolve(ROOT, '..', 'shared', 'corpus');
 
@@ -36,17 +37,23 @@ function placeFirstMark(page: Page): Promise<{ x: number; y: number; w: number; 
   return page.evaluate(() => {
     const reg = CSS.highlights as unknown as Map<string, Set<AbstractRange>>;
     const ranges: Range[] = [];
+    const people = new Set<Range>();
     for (const [name, h] of reg) {
       if (!/^context-glossary-(person|organization|place|event|concept)$/.test(name)) continue;
       for (const r of h) {
         const range = document.createRange();
+        if (/person|organization/.test(name)) people.add(range);
         range.setStart(r.startContainer, r.startOffset);
         range.setEnd(r.endContainer, r.endOffset);
-        if (range.startContainer.parentElement?.closest('p') && range.getClientRects().length > 0) ranges.push(range);
+        const r0 = range.getClientRects()[0];
+        if (r0 && r0.width > 0) ranges.push(range);
       }
     }
     ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-    const first = ranges[0];
+    // A person or organization in the article's text (a paragraph) first: their cards quote the report; then any
+    // mark in a paragraph, then any visible mark (some pages set their text in divs).
+    const inP = (r: Range) => r.startContainer.parentElement?.closest('p') != null;
+    const first = ranges.find((r) => inP(r) && people.has(r)) ?? ranges.find(inP) ?? ranges[0];
     if (!first) return null;
     scrollBy({ top: first.getBoundingClientRect().top - innerHeight * 0.4, behavior: 'instant' });
     const b = first.getClientRects()[0]!;
@@ -82,12 +89,21 @@ async function shoot(page: Page, file: string, width: number): Promise<boolean> 
   }
   if (!card) return false;
   await sleep(400); // the fade-in
+  card = await cardBox(page);
+  if (!card) return false;
   const pad = 16;
   const left = Math.max(0, Math.min(card.x, mark.x) - pad);
   const top = Math.max(0, Math.min(card.y, mark.y) - pad);
   const right = Math.min(width, Math.max(card.x + card.w, mark.x + mark.w) + pad);
   const bottom = Math.min(800, Math.max(card.y + card.h, mark.y + mark.h) + pad);
-  await page.screenshot({ path: file as `${string}.png`, clip: { x: left, y: top, width: right - left, height: bottom - top } });
+  // The viewport as it is (no re-layout to the full page: a fixed-position card stays where it is shown); clip is in
+  // document coordinates, the boxes in the viewport's.
+  const scroll = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
+  await page.screenshot({
+    path: file as `${string}.png`,
+    captureBeyondViewport: false,
+    clip: { x: scroll.x + left, y: scroll.y + top, width: right - left, height: bottom - top },
+  });
   return true;
 }
 
@@ -96,7 +112,7 @@ async function main(): Promise<void> {
   const server = await corpusServer(corpus);
   const b = await launchWithExtension('chromium');
   try {
-    for (const p of PAGES) {
+    for (const p of PAGES.filter((x) => !only || x.name === only)) {
       for (const scheme of SCHEMES) {
         const page = await b.newPage();
         await page.bringToFront();
