@@ -53,6 +53,9 @@ const EXTENSION_ENTRIES = {
   popup: 'src/popup/index.tsx',
   options: 'src/options/index.tsx',
   reader: 'src/reader/index.tsx',
+  // Issue 14: the make/review page and its extraction Worker (a classic worker script: IIFE like the rest).
+  make: 'src/maker/index.tsx',
+  'extract-worker': 'src/maker/extract-worker.ts',
 };
 
 function log(msg) {
@@ -99,6 +102,9 @@ function writeStatic(browser) {
   const base = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
   const manifest = MANIFEST_PATCHES[browser](base);
   writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  // pdf.js's worker as a file of ours (issue 14: PDFs read on the make page; no remote code). pdf.js starts it as a
+  // module worker from this URL.
+  cpSync(join(root, 'node_modules/pdfjs-dist/build/pdf.worker.min.mjs'), join(outDir, 'pdf.worker.mjs'));
 }
 
 async function buildBrowser(browser) {

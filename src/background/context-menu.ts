@@ -17,6 +17,7 @@ import { searchIndex } from './glossary-index.js';
 
 const MENU_LOOKUP = 'cg-lookup';
 const MENU_ADD = 'cg-add';
+const MENU_MAKE = 'cg-make';
 /** The longest selection we act on: a lookup is a name, not a paragraph. */
 const MAX_SELECTION = 200;
 /** A lookup the popup did not pick up by then (it failed to open) is dropped. */
@@ -44,6 +45,18 @@ export async function registerMenus(): Promise<void> {
     title: t('bg_menuAdd'),
     contexts: ['selection'],
   });
+  // Issue 14: the page's article becomes a glossary (make.html reads the tab's HTML only after this click).
+  browser.contextMenus.create({
+    id: MENU_MAKE,
+    title: t('make_from_page'),
+    contexts: ['page'],
+    documentUrlPatterns: ['http://*/*', 'https://*/*'],
+  });
+}
+
+/** The make page for a tab (popup button and context menu). */
+function makeUrl(tabId: number): string {
+  return `${browser.runtime.getURL('make.html')}?tab=${tabId}`;
 }
 
 function selectionOf(info: Menus.OnClickData): string {
@@ -78,6 +91,10 @@ function showInPopup(p: PendingLookup): void {
 }
 
 export function onMenuClicked(info: Menus.OnClickData, tab: Tabs.Tab | undefined): void {
+  if (info.menuItemId === MENU_MAKE) {
+    if (tab?.id !== undefined && tab.id >= 0) void browser.tabs.create({ url: makeUrl(tab.id) });
+    return;
+  }
   const text = selectionOf(info);
   if (!text) return;
   if (info.menuItemId === MENU_ADD) {

@@ -108,7 +108,8 @@ describe('compiled glossary', () => {
     ['pakistani-government', 3, 'p8, p9, p10'],
     ['imran-khan', 2, 'p8, p9 ("Prime Minister Imran Khan")'],
     // p10's "the cease-fire" names no party in its paragraph: the mention-level rule (issue 11) leaves it unmarked.
-    ['ttp-ceasefire', 1, 'p9 "cease-fire"'],
+    // p10's "the cease-fire" names no party in its paragraph; the report's title (its nearest heading) names the TTP.
+    ['ttp-ceasefire', 2, 'p9 "cease-fire", p10 "the cease-fire was agreed on at the request of the Afghan Taliban"'],
     ['amnesty-offer', 2, 'p9, p10'],
     ['pakistan', 21, '"Pakistan"/"Pakistani" outside longer phrases'],
     ['afghanistan', 4, 'p2, p5, p7, p11 ("US exit from Afghanistan" is its own entry)'],
@@ -162,6 +163,36 @@ function marked(text: string): string[] {
   const kept = hits.flatMap((h, i) => (local[i]!.allowed ? [{ ...h, entry: local[i]!.entry }] : []));
   return filterByContext(m.terms, kept).map((h) => `${glossary.entries[h.entry]!.id}:${text.slice(h.start, h.end)}`);
 }
+
+describe("the report's own quotes obey the mention-level rules (issue 11)", () => {
+  it('every compiled mark is a hit the shared rules (decideLocal, title as heading) allow, for that entry', () => {
+    const m = Matcher.load(glossary.matcher);
+    const title = reportText.split('\n')[0]!;
+    const th = m.scan(title).filter((h) => h.entry >= 0);
+    const td = decideLocal(m.terms, title, th);
+    const heading = new Set(th.filter((_, k) => td[k]!.allowed).map((_, k) => td[k]!.entry));
+    const allowed = new Set<string>();
+    for (const para of glossary.report.paragraphs) {
+      const start = para[0]!.start;
+      const text = reportText.slice(start, para[para.length - 1]!.end);
+      const hits = m.scan(text).filter((h) => h.entry >= 0);
+      decideLocal(m.terms, text, hits, heading).forEach((d, k) => {
+        if (d.allowed) allowed.add(`${glossary.entries[d.entry]!.id}@${start + hits[k]!.start}`);
+      });
+    }
+    let checked = 0;
+    for (const e of glossary.entries) {
+      for (const q of e.quotes) {
+        const sn = glossary.report.paragraphs[q.paragraph - 1]![q.sentence - 1]!;
+        for (const [a] of q.marks) {
+          expect(allowed.has(`${e.id}@${sn.start + a}`), `${e.id} p${q.paragraph}s${q.sentence}: ${q.text.slice(a, a + 30)}`).toBe(true);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(90);
+  });
+});
 
 describe('case and context rules of the data on sample pages', () => {
   it.each<[string, string, string[]]>([

@@ -42,6 +42,46 @@ describe('search over the real glossary', () => {
     expect(top(query)?.entry.id).toBe(expected);
   });
 
+  // Issue 12 item 10: role words are answered from each entry's role sentence, not by word overlap.
+  it.each([
+    ['TTP chief', 'noor-wali-mehsud'],
+    ['TTP leader', 'noor-wali-mehsud'],
+    ['leader of the TTP', 'noor-wali-mehsud'],
+    ["TTP's chief", 'noor-wali-mehsud'],
+    ['Pakistani Taliban chief', 'noor-wali-mehsud'],
+    ['Taliban leader', 'hibatullah-akhundzada'],
+    ['Taliban chief', 'hibatullah-akhundzada'],
+    ['military spokesman', 'pakistani-military-spokesman'],
+  ])('role query %s -> %s', (query, expected) => {
+    expect(top(query)?.entry.id).toBe(expected);
+  });
+
+  it('ranks the TTP chief above everyone merely mentioned near the word', () => {
+    const ids = search(index, 'TTP leader').map((r) => r.entry.id);
+    expect(ids[0]).toBe('noor-wali-mehsud');
+    expect(ids.indexOf('siraj-haqqani')).toBeGreaterThan(0);
+    // Only entries that are a TTP role holder rank as one: Siraj and Hibatullah lead the Afghan Taliban.
+    expect(search(index, 'TTP chief').map((r) => r.entry.id).slice(0, 2)).toEqual(['noor-wali-mehsud', 'hibatullah-akhundzada']);
+  });
+
+  it('searches "Beyond the report" text, last', () => {
+    expect(search(index, 'reward').map((r) => [r.entry.id, r.field])).toEqual([['siraj-haqqani', 'beyond']]);
+    expect(search(index, '1973').map((r) => r.entry.id)).toEqual(['pakistan-constitution']);
+    // "Outside the report:" itself is not searchable text.
+    expect(search(index, 'outside').every((r) => r.field !== 'beyond')).toBe(true);
+  });
+
+  it('cuts off the weak tail', () => {
+    // A two-letter prefix is a name search: no definitions ("ta" was in twenty of them).
+    expect(search(index, 'ta').every((r) => r.field === 'name' || r.field === 'alias')).toBe(true);
+    // No typos in prose ("reward" once found report sentences through "toward").
+    expect(search(index, 'reward').some((r) => r.field === 'quote')).toBe(false);
+    // Under name matches, at most five definition matches and no report sentences.
+    const taliban = search(index, 'taliban', 100);
+    expect(taliban.filter((r) => r.field === 'definition').length).toBeLessThanOrEqual(5);
+    expect(taliban.some((r) => r.field === 'quote' || r.field === 'beyond')).toBe(false);
+  });
+
   it('ranks name matches above alias, definition and quote matches', () => {
     for (const q of ['haqqani', 'pakistani', 'kabul', 'talks']) {
       const fields = search(index, q, 100).map((r) => (r.exactPhrase ? -1 : ['name', 'alias', 'definition', 'quote'].indexOf(r.field)));

@@ -10,16 +10,22 @@
  *    transliterated names drift ("tehrik" -> Tehreek, "haqani" -> Haqqani);
  * and field tokens are also tried joined with their neighbours, and the query joined whole, so "ceasefire",
  * "cease fire" and "cease-fire" find each other. Every query token must match somewhere in the entry.
- * Ranking: a whole name or alias typed exactly comes first ("TTP" is the TTP entry, not "TTP cease-fire"); then
- * the weakest field a query token needed (name > alias > definition > quote), then how well the tokens matched
- * (exact > prefix > typo), then mentions in the report, then name.
+ * Definitions, report sentences and "Beyond the report" are prose: exact words or 4+-letter prefixes only.
+ * Ranking: a whole name or alias typed exactly comes first ("TTP" is the TTP entry, not "TTP cease-fire"); then the
+ * holders of a role the query asks for ("TTP chief", see search-roles.ts); then the weakest field a query token
+ * needed (name > alias > definition > quote > beyond the report), then how well the tokens matched (exact > prefix >
+ * typo), then mentions in the report, then name. A relevance cut-off drops the weak tail (see `tierOf`).
  */
 import { CATEGORIES, type Category, type CompiledEntry } from './glossary-types.js';
 import { foldString } from './fold.js';
+import { buildRoleIndex, parseRoleQuery, roleStrength, type RoleIndex } from './search-roles.js';
 
-type SearchField = 'name' | 'alias' | 'definition' | 'quote';
-const FIELD_RANK: Record<SearchField, number> = { name: 0, alias: 1, definition: 2, quote: 3 };
-const FIELDS: readonly SearchField[] = ['name', 'alias', 'definition', 'quote'];
+type SearchField = 'name' | 'alias' | 'definition' | 'quote' | 'beyond';
+const FIELD_RANK: Record<SearchField, number> = { name: 0, alias: 1, definition: 2, quote: 3, beyond: 4 };
+const FIELDS: readonly SearchField[] = ['name', 'alias', 'definition', 'quote', 'beyond'];
+/** Prose fields: a query token matches them exactly or as a prefix of 4+ letters, never by a typo (issue 12: "reward"
+ *  found two report sentences through "toward"; "ta" listed twenty definitions). */
+const PROSE_RANK = FIELD_RANK.definition;
 
 /** Per-token match quality. */
 const EXACT = 3;
@@ -44,6 +50,7 @@ interface IndexedEntry {
 
 export interface SearchIndex {
   readonly entries: readonly IndexedEntry[];
+  readonly roles: RoleIndex;
 }
 
 export interface SearchResult {
@@ -87,6 +94,7 @@ function indexText(text: string): IndexedText {
 
 export function buildSearchIndex(entries: readonly CompiledEntry[]): SearchIndex {
   return {
+    roles: buildRoleIndex(entries),
     entries: entries.map((entry) => {
       const aliases = new Set<string>(entry.aliases.filter((a) => a !== entry.name));
       if (entry.short && entry.short !== entry.name) aliases.add(entry.short);
@@ -97,6 +105,7 @@ export function buildSearchIndex(entries: readonly CompiledEntry[]): SearchIndex
           alias: [...aliases].map(indexText),
           definition: [indexText(entry.definition)],
           quote: entry.quotes.map((q) => indexText(q.text)),
+          beyond: entry.beyondReport ? [indexText(entry.beyondReport.replace(/^Outside the report:\s*/i, ''))] : [],
         },
       };
     }),
@@ -129,8 +138,15 @@ export function editDistance(a: string, b: string, max: number): number {
 const allowedTypos = (q: string) => (q.length >= 8 ? 2 : q.length >= 4 ? 1 : 0);
 
 /** How well one query token matches one field text (0: not at all). */
-function tokenQuality(q: string, qSkeleton: string | null, field: IndexedText): number {
+function tokenQuality(q: string, qSkeleton: string | null, field: IndexedText, prose: boolean): number {
   let best = 0;
+  if (prose) {
+    for (const t of field.tokens) {
+      if (t === q) return EXACT;
+      if (q.length >= 4 && t.startsWith(q)) best = PREFIX;
+    }
+    return best;
+  }
   const k = allowedTypos(q);
   for (let i = 0; i < field.tokens.length; i++) {
     const t = field.tokens[i]!;
@@ -151,6 +167,8 @@ interface Scored {
   result: SearchResult;
   rank: number;
   sumQuality: number;
+  /** How strongly the entry holds the role a role query asks for (search-roles.ts); 0 for none. */
+  role: number;
 }
 
 function scoreEntry(item: IndexedEntry, queryTokens: string[], queryPhrase: string, joined: string): Scored | null {
@@ -162,6 +180,7 @@ function scoreEntry(item: IndexedEntry, queryTokens: string[], queryPhrase: stri
         result: { entry: item.entry, field, matchedText: field === 'name' ? null : hit.text, exactPhrase: true, quality: EXACT },
         rank: FIELD_RANK[field],
         sumQuality: EXACT * queryTokens.length,
+        role: 0,
       };
     }
   }
@@ -174,7 +193,7 @@ function scoreEntry(item: IndexedEntry, queryTokens: string[], queryPhrase: stri
     let found: { rank: number; quality: number; text: IndexedText; field: SearchField } | null = null;
     for (const field of FIELDS) {
       for (const text of item.fields[field]) {
-        const quality = tokenQuality(q, qSkeleton, text);
+        const quality = tokenQuality(q, qSkeleton, text, FIELD_RANK[field] >= PROSE_RANK);
         if (quality > 0 && (!found || quality > found.quality)) found = { rank: FIELD_RANK[field], quality, text, field };
         if (found?.quality === EXACT) break;
       }
@@ -193,8 +212,17 @@ function scoreEntry(item: IndexedEntry, queryTokens: string[], queryPhrase: stri
     result: { entry: item.entry, field: FIELDS[worstRank]!, matchedText, exactPhrase: false, quality: minQuality },
     rank: worstRank,
     sumQuality,
+    role: 0,
   };
 }
+
+/**
+ * The relevance cut-off (issue 12: no long tail of weak matches). Tier 0: a whole name or alias, a role holder, a
+ * name or alias match; tier 1: the definition; tier 2: report sentences and "Beyond the report". Below the best
+ * tier found, only the next tier shows, and only its first few.
+ */
+const tierOf = (s: Scored) => (s.result.exactPhrase || s.role > 0 || s.rank <= FIELD_RANK.alias ? 0 : s.rank === PROSE_RANK ? 1 : 2);
+const NEXT_TIER_KEPT = [5, 3];
 
 /** Entries matching `query`, best first (at most `limit`). An empty query returns nothing (see `browseCategories`). */
 export function search(index: SearchIndex, query: string, limit = 20): SearchResult[] {
@@ -202,21 +230,36 @@ export function search(index: SearchIndex, query: string, limit = 20): SearchRes
   if (queryTokens.length === 0) return [];
   const queryPhrase = queryTokens.join(' ');
   const joined = queryTokens.join('');
+  const role = parseRoleQuery(index.roles, queryTokens);
   const scored: Scored[] = [];
   for (const item of index.entries) {
+    const strength = role ? roleStrength(index.roles, role, item.entry.id) : 0;
     const s = scoreEntry(item, queryTokens, queryPhrase, joined);
-    if (s) scored.push(s);
+    if (s) scored.push({ ...s, role: strength });
+    else if (strength > 0) {
+      // The role sentence answers the query even when its words differ ("TTP leader" -> "Chief of the TTP").
+      const result: SearchResult = { entry: item.entry, field: 'definition', matchedText: null, exactPhrase: false, quality: EXACT };
+      scored.push({ result, rank: PROSE_RANK, sumQuality: 0, role: strength });
+    }
   }
   scored.sort(
     (a, b) =>
       Number(b.result.exactPhrase) - Number(a.result.exactPhrase) ||
+      b.role - a.role ||
       a.rank - b.rank ||
       b.result.quality - a.result.quality ||
       b.sumQuality - a.sumQuality ||
       b.result.entry.mentions - a.result.entry.mentions ||
       a.result.entry.name.localeCompare(b.result.entry.name),
   );
-  return scored.slice(0, limit).map((s) => s.result);
+  const best = scored[0] ? tierOf(scored[0]) : 0;
+  let next = 0;
+  const kept = scored.filter((s) => {
+    const tier = tierOf(s);
+    if (tier === best) return true;
+    return tier === best + 1 && next++ < NEXT_TIER_KEPT[best]!;
+  });
+  return kept.slice(0, limit).map((s) => s.result);
 }
 
 /**

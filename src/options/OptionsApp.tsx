@@ -13,6 +13,8 @@ import { DataSection } from './DataSection.js';
 import { GlossarySection } from './GlossarySection.js';
 import type { Translate } from '../core/i18n.js';
 import { SitesSection } from './SitesSection.js';
+import { KeyboardSection } from './KeyboardSection.js';
+import type { Shortcut } from '../shared/shortcuts.js';
 import type { Notify, OptionsStore } from './store-api.js';
 
 export interface OptionsAppProps {
@@ -21,13 +23,14 @@ export interface OptionsAppProps {
   load: () => Promise<{ settings: Settings; user: UserGlossary }>;
   subscribe: (onSettings: (s: Settings) => void, onUser: (u: UserGlossary) => void) => () => void;
   addPrefill: string | null;
+  loadShortcuts: () => Promise<Shortcut[]>;
   t: Translate;
 }
 
-const SECTIONS = ['glossary', 'appearance', 'sites', 'data'] as const;
+const SECTIONS = ['glossary', 'appearance', 'sites', 'keyboard', 'data'] as const;
 const SAVE_DELAY_MS = 250;
 
-export function OptionsApp({ glossary, store, load, subscribe, addPrefill, t }: OptionsAppProps) {
+export function OptionsApp({ glossary, store, load, subscribe, addPrefill, loadShortcuts, t }: OptionsAppProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [user, setUser] = useState<UserGlossary | null>(null);
   const [status, setStatus] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
@@ -134,6 +137,10 @@ export function OptionsApp({ glossary, store, load, subscribe, addPrefill, t }: 
         <section id="sites" aria-labelledby="sites-h">
           <h2 id="sites-h">{t('options_sites')}</h2>
           <SitesSection glossary={glossary} user={user} settings={settings} onSettings={changeSettings} t={t} />
+        </section>
+        <section id="keyboard" aria-labelledby="keyboard-h">
+          <h2 id="keyboard-h">{t('options_keyboard')}</h2>
+          <KeyboardSection loadShortcuts={loadShortcuts} t={t} />
         </section>
         <section id="data" aria-labelledby="data-h">
           <h2 id="data-h">{t('options_data')}</h2>

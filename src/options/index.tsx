@@ -11,6 +11,7 @@ import type { UserGlossary } from '../core/user-glossary.js';
 import { backgroundStore } from './store-api.js';
 import { OptionsApp } from './OptionsApp.js';
 import { t } from '../shared/i18n.js';
+import { loadShortcuts } from '../shared/shortcuts.js';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('options.html has no #root');
@@ -26,7 +27,8 @@ const subscribe = (onSettings: (s: Settings) => void, onUser: (u: UserGlossary) 
   });
 
 render(
-  <OptionsApp glossary={glossary} store={store} load={load} subscribe={subscribe} addPrefill={add === null ? null : add.slice(0, 200)} t={t} />,
+  <OptionsApp glossary={glossary} store={store} load={load} subscribe={subscribe} addPrefill={add === null ? null : add.slice(0, 200)}
+    loadShortcuts={loadShortcuts} t={t} />,
   root,
 );
 if (add !== null) document.getElementById('glossary')?.scrollIntoView();

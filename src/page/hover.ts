@@ -14,6 +14,8 @@ export interface HoverTarget {
   key: object;
   entryId: string;
   anchor: CardAnchor;
+  /** The mark is a shared name resolved on weak evidence (Mark.weak, from decideLocal; issue 11): the card says so. */
+  weak?: boolean;
 }
 
 export const GRACE_MS = 300;

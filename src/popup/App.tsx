@@ -5,24 +5,26 @@
  */
 import glossary from 'virtual:glossary';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { CompiledEntry } from '../core/glossary-types.js';
+import type { CompiledEntry, CompiledGlossary } from '../core/glossary-types.js';
 import { buildRuntimeGlossary } from '../core/runtime-glossary.js';
 import { browseCategories, buildSearchIndex, search, type SearchIndex } from '../core/search.js';
 import type { Settings } from '../core/settings/schema.js';
 import { isUserGlossaryEmpty, type UserGlossary } from '../core/user-glossary.js';
 import { t } from '../shared/i18n.js';
-import { handle } from '../shared/messaging.js';
+import { handle, sendToBackground } from '../shared/messaging.js';
 import type { PendingLookup, TabTerm } from '../shared/protocol.js';
 import { loadSnapshot, onSnapshotChanged, requestChange } from '../shared/settings-client.js';
 import { TermCard } from '../ui/TermCard.js';
 import { PageTerms, type PageState } from './PageTerms.js';
-import { initialLookup, openOptions, openReader, pageTerms, readerUrl, resolveTabId, revealInTab } from './popup-env.js';
+import { closeRealPopup, initialLookup, openMakePage, openCardInTab, openOptions, openOptionsToAdd, openReader, pageTerms, readerUrl, resolveTabId, revealInTab } from './popup-env.js';
+import { loadShortcuts, type Shortcut } from '../shared/shortcuts.js';
+import { ShortcutList } from '../ui/ShortcutList.js';
 import { LISTBOX_ID, ResultList, optionId } from './ResultList.js';
 import { SiteControls } from './SiteControls.js';
 import { siteOn, switchableHost } from '../core/settings/site-switch.js';
 
-const entriesFor = (user: UserGlossary | null): CompiledEntry[] =>
-  isUserGlossaryEmpty(user) ? glossary.entries : buildRuntimeGlossary(glossary, user).entries;
+const entriesFor = (base: CompiledGlossary, user: UserGlossary | null): CompiledEntry[] =>
+  isUserGlossaryEmpty(user) ? base.entries : buildRuntimeGlossary(base, user).entries;
 
 interface CardView {
   id: string;
@@ -42,6 +44,9 @@ export function App() {
   const inputRef = useRef<HTMLInputElement>(null);
   const backRef = useRef<HTMLButtonElement>(null);
   const revealed = useRef(new Map<string, number>());
+  /** The user typed or pointed before the page's terms arrived: their focus is theirs, not moved. */
+  const touched = useRef(false);
+  const [shortcuts, setShortcuts] = useState<Shortcut[]>([]);
 
   const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
   const entryById = useCallback((id: string) => byId.get(id), [byId]);
@@ -69,13 +74,27 @@ export function App() {
 
   useEffect(() => {
     let lastUser = '';
+    let user: UserGlossary | null = null;
+    // Issue 14: search covers every enabled glossary. The bundled one answers at once; the merged one (bundled +
+    // made glossaries, from the background) replaces it when it arrives.
+    let base: CompiledGlossary = glossary;
+    sendToBackground('getGlossary', {}).then(
+      (r) => {
+        const same = r.glossary.entries.length === base.entries.length && r.glossary.entries.every((e, i) => e.id === base.entries[i]!.id);
+        if (same) return;
+        base = r.glossary;
+        setEntries(entriesFor(base, user));
+      },
+      () => undefined,
+    );
     const useSnapshot = (snap: { settings: Settings; userGlossary: UserGlossary }) => {
       setSettings(snap.settings);
       // Snapshots also arrive for settings changes: rebuild the entries only when the own entries changed.
       const key = JSON.stringify(snap.userGlossary);
       if (key !== lastUser) {
         lastUser = key;
-        setEntries(entriesFor(snap.userGlossary));
+        user = snap.userGlossary;
+        setEntries(entriesFor(base, user));
       }
     };
     void loadSnapshot().then(useSnapshot, (e: unknown) => setError(String(e)));
@@ -86,8 +105,14 @@ export function App() {
       if (p.entryId) setCard({ id: p.entryId, history: [] });
     });
     void resolveTabId().then((t) => (t === null ? setPage({ kind: 'unavailable' }) : setTabId(t)));
+    void loadShortcuts().then(setShortcuts);
+    const touch = () => (touched.current = true);
+    addEventListener('keydown', touch, { capture: true, once: true });
+    addEventListener('pointerdown', touch, { capture: true, once: true });
     return () => {
       offSnapshot();
+      removeEventListener('keydown', touch, { capture: true });
+      removeEventListener('pointerdown', touch, { capture: true });
     };
   }, []);
 
@@ -116,6 +141,17 @@ export function App() {
       clearTimeout(timer);
     };
   }, [tabId, refreshPage]);
+
+  const pageTermCount = page.kind === 'ready' ? page.terms.length : 0;
+  // Issue 12 deliverable 3: the popup (and its shortcut, `_execute_action`) opens at the terms on this page when
+  // there are any, so a keyboard user is one Enter away from the first term; typing still searches (PageTerms hands
+  // a printable key to the search box). Only on open: once the user typed or clicked, focus stays theirs.
+  useEffect(() => {
+    if (pageTermCount === 0 || touched.current || query || card) return;
+    if (document.activeElement !== inputRef.current) return;
+    document.querySelector<HTMLButtonElement>('.page-term[tabindex="0"]')?.focus();
+    touched.current = true;
+  }, [pageTermCount]);
 
   const host = page.kind === 'ready' ? page.host : null;
   const switchable = switchableHost(host);
@@ -165,6 +201,16 @@ export function App() {
     });
   };
 
+  const onOpenPageCard = (term: TabTerm) => {
+    if (tabId === null) return;
+    // Scroll to the term first, so the card opens at a mention on screen (openCard anchors to a visible one).
+    void revealInTab(tabId, term.id, term.frameIds).then(async (foundAt) => {
+      const shown = await openCardInTab(tabId, term.id, foundAt >= 0 ? [term.frameIds[foundAt]!] : term.frameIds);
+      // The real popup closes so the page (and its card) has the keyboard; a popup opened in a tab stays.
+      if (shown) closeRealPopup();
+    });
+  };
+
   const cardEntry = card ? byId.get(card.id) : undefined;
   // Opening a card (or moving to a related one) moves focus into the card view, so Tab walks the card.
   useEffect(() => {
@@ -182,6 +228,9 @@ export function App() {
           }
         }}
       >
+        {/* The page's landmarks and heading stay while a card shows (axe: landmark-one-main, page-has-heading-one). */}
+        <main class="card-main">
+        <h1 class="visually-hidden">{t('popup_title')}</h1>
         <button type="button" class="back" id="cg-back" onClick={backToResults} ref={backRef}>
           ← {t('popup_back')}
         </button>
@@ -201,13 +250,20 @@ export function App() {
           quoteHref={(anchor) => readerUrl(anchor)}
           actions={{ openQuote: (anchor) => openReader(anchor) }}
         />
+        </main>
       </div>
     );
   }
 
   return (
     <div class="popup">
-      <div class="search">
+      <header class="head">
+        <h1 class="title">{t('popup_title')}</h1>
+        <p class="report-name" id="cg-report">
+          {t('popup_report', [glossary.report.meta.title, glossary.report.meta.displayDate])}
+        </p>
+      </header>
+      <div class="search" role="search">
         <label class="visually-hidden" for="cg-search">
           {t('popup_search_label')}
         </label>
@@ -240,7 +296,9 @@ export function App() {
           {error}
         </p>
       )}
-      <main class="main">
+      {/* Focusable: it scrolls, and the browse list's options are reached through the search box (aria-activedescendant),
+          so without this a keyboard could not scroll it (axe scrollable-region-focusable, issue 12 item 11). */}
+      <main class="main" tabIndex={0}>
         {!results && (
           <PageTerms
             state={page}
@@ -249,6 +307,8 @@ export function App() {
             entryById={entryById}
             t={t}
             onReveal={onReveal}
+            onOpenCard={onOpenPageCard}
+            onType={() => inputRef.current?.focus()}
           />
         )}
         <ResultList
@@ -259,7 +319,24 @@ export function App() {
           t={t}
           onChoose={openCard}
           onHover={setActiveIndex}
+          onAdd={openOptionsToAdd}
         />
+        {!results && tabId !== null && host && (
+          // Issue 14: the tab's article becomes a glossary; the make page reads the page only after this click.
+          <p class="make-from-page">
+            <button type="button" onClick={() => openMakePage(tabId)}>
+              {t('make_from_page')}
+            </button>
+          </p>
+        )}
+        {!results && shortcuts.length > 0 && (
+          <section class="shortcuts-section" aria-labelledby="cg-shortcuts-title">
+            <h2 class="section-title" id="cg-shortcuts-title">
+              {t('shortcuts_title')}
+            </h2>
+            <ShortcutList shortcuts={shortcuts} t={t} />
+          </section>
+        )}
       </main>
       <SiteControls
         host={host}

@@ -41,6 +41,7 @@ function hintFor(r: SearchResult, t: Translate): string | null {
   if (r.field === 'alias' && r.matchedText) return t('popup_matched_alias', [r.matchedText]);
   if (r.field === 'definition') return t('popup_matched_definition');
   if (r.field === 'quote') return t('popup_matched_quote');
+  if (r.field === 'beyond') return t('popup_matched_beyond');
   return null;
 }
 
@@ -52,15 +53,21 @@ export interface ResultListProps {
   t: Translate;
   onChoose: (id: string) => void;
   onHover: (index: number) => void;
+  /** No match: offer to add the query as an own entry (issue 12 item 10). */
+  onAdd: (name: string) => void;
 }
 
 export function ResultList(props: ResultListProps) {
   const { results, groups, activeIndex, t } = props;
   if (results && results.length === 0) {
+    const name = props.query.trim();
     return (
-      <p class="empty" role="status">
-        {t('popup_no_results', [props.query.trim()])}
-      </p>
+      <div class="empty">
+        <p role="status">{t('popup_no_results', [name])}</p>
+        <button type="button" class="link add-entry" id="cg-add-entry" onClick={() => props.onAdd(name)}>
+          {t('popup_add_entry', [name])}
+        </button>
+      </div>
     );
   }
   let i = 0;

@@ -60,12 +60,39 @@ export async function revealInTab(tabId: number, id: string, frameIds: readonly 
   return -1;
 }
 
+/** Opens the term's card in the page, trying the frames in order; whether one showed it. */
+export async function openCardInTab(tabId: number, id: string, frameIds: readonly number[]): Promise<boolean> {
+  for (const frameId of frameIds) {
+    try {
+      if ((await sendToTab(tabId, 'openCard', { id }, frameId))?.shown) return true;
+    } catch {
+      /* the frame is gone: try the next */
+    }
+  }
+  return false;
+}
+
+/** Closes the real toolbar popup (no parameters); a popup page opened in a tab (`?tab=`) stays. */
+export function closeRealPopup(): void {
+  if (!location.search) window.close();
+}
+
 export function readerUrl(anchor: string | null): string {
   return browser.runtime.getURL('reader.html') + (anchor ? `#${anchor}` : '');
 }
 
 export function openReader(anchor: string | null): void {
   void browser.tabs.create({ url: readerUrl(anchor) });
+}
+
+/** Opens the options page's "Add your own entry" form with the name filled in (options reads `?add=`). */
+export function openOptionsToAdd(name: string): void {
+  void browser.tabs.create({ url: `${browser.runtime.getURL('options.html')}?add=${encodeURIComponent(name)}` });
+}
+
+/** "Make a glossary from this page" (issue 14): the make page for this tab, which then reads the page. */
+export function openMakePage(tabId: number): void {
+  void browser.tabs.create({ url: `${browser.runtime.getURL('make.html')}?tab=${tabId}` }).then(closeRealPopup);
 }
 
 export function openOptions(): void {

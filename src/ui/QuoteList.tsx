@@ -33,6 +33,12 @@ function sourceUrlOf(q: Quote): string | null {
   return typeof url === 'string' && /^https?:\/\//i.test(url) ? url : null;
 }
 
+/** A made glossary's quote names its report (issue 14, src/core/glossary-store-merge.ts); the bundled one's omit it. */
+function fromOf(q: Quote): { glossary: string; title: string; date: string } | null {
+  const from = (q as Quote & { from?: unknown }).from;
+  return typeof from === 'object' && from !== null ? (from as { glossary: string; title: string; date: string }) : null;
+}
+
 /** One quote with the entry's mentions emphasized by <mark> elements built from the offsets (never HTML). */
 function QuoteText({ quote }: { quote: Quote }) {
   return (
@@ -61,7 +67,7 @@ export function QuoteList({ quotes, mentions, t, visible = 3, openQuote, quoteHr
           <span class="cg-count" data-mentions={mentions}>
             {mentionsLabel(t, mentions)}
           </span>
-          {openQuote && first && (
+          {openQuote && first && !fromOf(first) && (
             <>
               {' · '}
               <a
@@ -92,6 +98,20 @@ export function QuoteList({ quotes, mentions, t, visible = 3, openQuote, quoteHr
   function renderQuote(q: Quote) {
     const anchor = quoteAnchor(q);
     const external = q.paragraph < 1 ? sourceUrlOf(q) : null;
+    const from = fromOf(q);
+    if (from) {
+      // Another report's sentence: named and dated; the bundled report's reader does not hold it, so no link.
+      return (
+        <li key={`${from.glossary}-${anchor}`}>
+          <span class="cg-quote" data-quote="">
+            <QuoteText quote={q} />
+          </span>{' '}
+          <cite class="cg-quote-from">
+            {from.title} · {from.date || t('make_undated')}
+          </cite>
+        </li>
+      );
+    }
     return (
       <li key={q.paragraph < 1 ? `own-${q.text}` : anchor}>
         {q.paragraph < 1 ? (

@@ -4,6 +4,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachBrowser, type FixtureServer, startServer } from './harness/index.js';
+import { EVERY_MENTION, storeSettings } from './marking-expect.js';
 import {
   cardText,
   expectedTexts,
@@ -43,6 +44,8 @@ async function expectNoHang(page: Page): Promise<void> {
 }
 
 describeEachBrowser('hostile pages', (ctx) => {
+  // These pages count every mention of a term (stress: 5 MB, 100k nodes, RTL): every mention marked.
+  beforeAll(() => storeSettings(ctx(), EVERY_MENTION));
   let page: Page;
   let errors: string[];
 

@@ -1,5 +1,6 @@
 // Inline expectations of the marks fixtures (tests/fixtures/marks-*.html): every element with data-expect lists the
 // marks expected inside it as "category:text | …" ('' = none); a mark outside every such element is unexpected.
+import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings/schema.js';
 import type { ExtensionBrowser, Mark, MarkTarget } from './harness/index.js';
 import { readMarks } from './harness/index.js';
 
@@ -9,8 +10,8 @@ interface Expectation {
 }
 
 /** [data-expect] elements of a document and its open shadow roots, with XPaths in readMarks' format. */
-function readExpectations(target: MarkTarget): Promise<Expectation[]> {
-  return target.evaluate(() => {
+function readExpectations(target: MarkTarget, attr = 'data-expect'): Promise<Expectation[]> {
+  return target.evaluate((attr: string) => {
     // Same steps as the harness's readMarks (tests/e2e/harness/marks.ts).
     const stepName = (n: Node): string => {
       if (n.nodeType === Node.TEXT_NODE) return 'text()';
@@ -42,21 +43,21 @@ function readExpectations(target: MarkTarget): Promise<Expectation[]> {
     };
     const out: { path: string; expect: string[] }[] = [];
     const visit = (root: Document | ShadowRoot) => {
-      for (const el of Array.from(root.querySelectorAll('[data-expect]'))) {
-        const raw = el.getAttribute('data-expect') ?? '';
+      for (const el of Array.from(root.querySelectorAll(`[${attr}]`))) {
+        const raw = el.getAttribute(attr) ?? '';
         out.push({ path: pathOf(el), expect: raw.split('|').map((s) => s.trim()).filter(Boolean) });
       }
       for (const el of Array.from(root.querySelectorAll('*'))) if (el.shadowRoot) visit(el.shadowRoot);
     };
     visit(document);
     return out;
-  });
+  }, attr);
 }
 
 const label = (m: Mark) => `${m.name.replace(/^context-glossary-/, '')}:${m.text}`;
 
 /** Differences between the marks on the page and its inline expectations; [] when they agree. */
-function compareMarks(marks: Mark[], expectations: Expectation[]): string[] {
+function compareMarks(marks: Mark[], expectations: Expectation[], labelOf: (m: Mark) => string = label): string[] {
   const got = new Map<string, string[]>(expectations.map((e) => [e.path, []]));
   const problems: string[] = [];
   for (const m of marks) {
@@ -65,7 +66,7 @@ function compareMarks(marks: Mark[], expectations: Expectation[]): string[] {
       if (m.start.path.startsWith(e.path + '/') && (!best || e.path.length > best.path.length)) best = e;
     }
     if (!best) problems.push(`unexpected mark outside every [data-expect]: ${label(m)} at ${m.start.path}`);
-    else got.get(best.path)!.push(label(m));
+    else got.get(best.path)!.push(labelOf(m));
   }
   for (const e of expectations) {
     const g = got.get(e.path)!;
@@ -85,6 +86,40 @@ export async function settleMarks(target: MarkTarget, timeoutMs = 5000): Promise
       // Stable for a moment (no late marks arriving)?
       await new Promise((r) => setTimeout(r, 300));
       problems = compareMarks(await readMarks(target), expectations);
+      if (problems.length === 0) return [];
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return problems;
+}
+
+const ENTRY = 'context-glossary-entry-';
+const WEAK = 'context-glossary-weak-';
+
+/**
+ * Entry-level expectations (issue 11, deliverable 6), for the probe build (tests/e2e/harness/probe.ts): every element
+ * with data-expect-entries lists "entry-id:text | …" for the marks inside it, and "entry-id?:text" for a mark whose
+ * evidence is weak (the card says so). Polls like settleMarks; [] when the page agrees.
+ */
+export async function settleEntryMarks(target: MarkTarget, timeoutMs = 5000): Promise<string[]> {
+  const expectations = await readExpectations(target, 'data-expect-entries');
+  const read = async () => {
+    const all = await readMarks(target);
+    const key = (m: Mark) => `${m.start.path}:${m.start.offset}:${m.end.path}:${m.end.offset}`;
+    const weak = new Set(all.filter((m) => m.name.startsWith(WEAK)).map((m) => `${m.name.slice(WEAK.length)}@${key(m)}`));
+    const entries = all.filter((m) => m.name.startsWith(ENTRY));
+    return compareMarks(entries, expectations, (m) => {
+      const id = m.name.slice(ENTRY.length);
+      return `${id}${weak.has(`${id}@${key(m)}`) ? '?' : ''}:${m.text}`;
+    });
+  };
+  const deadline = Date.now() + timeoutMs;
+  let problems: string[] = ['never read'];
+  while (Date.now() < deadline) {
+    problems = await read();
+    if (problems.length === 0) {
+      await new Promise((r) => setTimeout(r, 300));
+      problems = await read();
       if (problems.length === 0) return [];
     }
     await new Promise((r) => setTimeout(r, 100));
@@ -127,6 +162,15 @@ export async function listPageTerms(
     return wantActive ? 'no tab reported active marking' : 'no answer from any tab';
   }, frameId, untilActive);
 }
+
+/**
+ * The defaults with every mention marked: the fixtures' inline expectations list every mention (they test matching
+ * and context, not the default mention mode "first per page", which tests/e2e/card-page.test.ts covers).
+ */
+export const EVERY_MENTION: Settings = {
+  ...structuredClone(DEFAULT_SETTINGS),
+  marking: { ...DEFAULT_SETTINGS.marking, everyMention: true, mentions: 'every' },
+};
 
 /**
  * Sets stored settings as the settings store keeps them (storage.sync "settings"), from an extension context.

@@ -42,14 +42,16 @@ describeEachBrowser('popup', (ctx, kind) => {
     page = await fixturePage();
   });
 
-  it('opens with focus in the search box and the glossary by category', async () => {
+  it("opens at the page's terms (focus on the first) with the glossary by category below", async () => {
     ({ popup } = await openPopup(ctx(), page));
+    // A page with marked terms: focus moves to the first of them once they arrive (popup-keyboard.test.ts).
+    await poll(() => popup!.evaluate(() => document.activeElement?.className ?? ''), (c) => c === 'page-term');
     const state = await popup.evaluate(() => ({
-      focused: document.activeElement?.id ?? null,
+      focused: (document.activeElement as HTMLElement | null)?.dataset.entry ?? null,
       groups: [...document.querySelectorAll('#cg-results [role="group"] .group-title')].map((g) => g.textContent),
       options: [...document.querySelectorAll<HTMLElement>('#cg-results [role="option"]')].map((o) => o.dataset.entry),
     }));
-    expect(state.focused).toBe('cg-search');
+    expect(state.focused).toBe('ttp');
     expect(state.groups).toEqual(['Person', 'Organization', 'Place', 'Event', 'Concept']);
     expect(state.options).toEqual(expect.arrayContaining(['siraj-haqqani', 'ttp', 'noor-wali-mehsud', 'kabul']));
     await closePopup();
@@ -71,7 +73,7 @@ describeEachBrowser('popup', (ctx, kind) => {
     expect(got).toEqual(cases);
     // Nothing found says so.
     expect(await searchFor(popup, 'zzqxv')).toEqual([]);
-    expect(await popup.$eval('.empty', (e) => e.textContent)).toBe('No entry for “zzqxv”.');
+    expect(await popup.$eval('.empty [role="status"]', (e) => e.textContent)).toBe('No entry for “zzqxv”.');
     await closePopup();
   });
 

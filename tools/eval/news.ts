@@ -16,6 +16,7 @@ import { launchWithExtension } from '../../tests/e2e/harness/launch.js';
 import { type Mark, readMarks } from '../../tests/e2e/harness/marks.js';
 import { ARTIFACTS_DIR, FIXTURES_DIR } from '../../tests/e2e/harness/paths.js';
 import { startServer } from '../../tests/e2e/harness/server.js';
+import { EVERY_MENTION, storeSettings } from '../../tests/e2e/marking-expect.js';
 import {
   addCounts,
   type Counts,
@@ -91,6 +92,8 @@ async function main(): Promise<void> {
   const routes = Object.fromEntries(fixtures.map((f) => [`/news/${f.id}.html`, () => ({ body: pageOf(f) })]));
   const server = await startServer({ routes });
   const b = await launchWithExtension(browserKind);
+  // Recall is over every annotated mention: mark every mention (the default marks the first per page, docs/noise.md).
+  await storeSettings(b, EVERY_MENTION);
   const all = new Map<string, Counts>();
   const bySplit = { dev: new Map<string, Counts>(), heldout: new Map<string, Counts>() };
   const errors: EvalError[] = [];

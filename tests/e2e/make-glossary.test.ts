@@ -1,0 +1,169 @@
+// Glossaries from the reader's own reports (issue 14), end to end in both browsers: a served report page ->
+// "Make a glossary from this page" (make.html?tab=<id>, what the popup button and the context-menu item open) ->
+// review -> accept -> another served news page marks the new terms and their cards quote the new report; a PDF made
+// here with pdf-lib -> glossary; export -> import into a fresh profile gives the same glossary; a malformed import
+// changes nothing.
+import type { Page } from 'puppeteer-core';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { serializeGlossaryFile } from '../../src/core/glossary-store-file.js';
+import type { GlossarySummary, StoredGlossary } from '../../src/core/glossary-store.js';
+import { describeEachBrowser, launchWithExtension, markBox, startServer, waitForMarks, type ExtensionBrowser, type FixtureServer } from './harness/index.js';
+import { hover, waitForCard } from './card-helpers.js';
+import { openPopup, poll, searchFor, tabIdOf } from './popup-helpers.js';
+
+const NEWS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Border news</title></head><body><main><article>
+<h1>Border crossings stay shut</h1>
+<p>Zabihullah Mujahid said on Friday that trade across the Durand Line would resume once talks restart.</p>
+<p>Traders in Peshawar said the closure had cost them millions.</p>
+</article></main></body></html>`;
+const QUOTE = 'A Taliban spokesman, Zabihullah Mujahid, said Kabul would not allow its territory to be used against any country.';
+
+let server: FixtureServer;
+beforeAll(async () => {
+  server = await startServer({ routes: { '/news.html': () => ({ body: NEWS }) } });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Sends a protocol message from an extension page (Chromium's worker cannot message itself). */
+function ask<R>(page: Page, type: string, payload: Record<string, unknown>): Promise<R> {
+  return page.evaluate(
+    (type: string, payload: Record<string, unknown>) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      return api.runtime.sendMessage({ type, payload }) as Promise<unknown>;
+    },
+    type,
+    payload,
+  ) as Promise<R>;
+}
+
+const list = async (page: Page) => (await ask<{ glossaries: GlossarySummary[] }>(page, 'listGlossaries', {})).glossaries;
+
+/** Puts a file into an <input type=file> as a user's pick would (DataTransfer works in both browsers). */
+async function pickFile(page: Page, selector: string, name: string, base64: string, type: string): Promise<void> {
+  await page.evaluate(
+    (selector: string, name: string, base64: string, type: string) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], name, { type }));
+      const input = document.querySelector<HTMLInputElement>(selector)!;
+      input.files = dt.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    selector,
+    name,
+    base64,
+    type,
+  );
+}
+
+/** Finds terms, accepts the named ones (by keyboard for the first, by button for the rest), saves. */
+async function review(make: Page, accept: string[]): Promise<void> {
+  await make.click('button.find');
+  await make.waitForSelector('.review .row', { timeout: 30_000 });
+  const names = await make.$$eval('.review .row', (rows) => rows.map((r) => (r as HTMLElement).dataset.name));
+  for (const n of accept) expect(names).toContain(n);
+  const [first, ...rest] = accept;
+  await make.focus(`.review .row[data-name="${first}"]`);
+  await make.keyboard.press('a');
+  for (const n of rest) await make.click(`.review .row[data-name="${n}"] button.accept`);
+  await poll(() => make.$$eval('.row[data-decision="accepted"]', (r) => r.length), (n) => n === accept.length);
+  await make.click('button.save');
+  await poll(() => make.$eval('.status', (s) => s.textContent ?? ''), (s) => s.startsWith('Saved:'), 15_000);
+}
+
+describeEachBrowser('make a glossary', (ctx) => {
+  let made: StoredGlossary;
+
+  it('from a served report page: review, accept, then another page marks the new terms and quotes the new report', async () => {
+    const b = ctx();
+    const report = await b.newPage();
+    await report.goto(server.url('/extract/article.html'));
+    const tabId = await tabIdOf(b, report);
+    const make = await b.openExtensionPage(`make.html?tab=${tabId}`);
+    await poll(() => make.$eval('textarea[name="text"]', (t) => (t as HTMLTextAreaElement).value), (v) => v.includes('Zabihullah Mujahid'), 15_000);
+    // Metadata read from the page, editable.
+    expect(await make.$eval('input[name="title"]', (i) => (i as HTMLInputElement).value)).toBe('Doha talks collapse as border clashes resume');
+    expect(await make.$eval('input[name="publisher"]', (i) => (i as HTMLInputElement).value)).toBe('Example News');
+    expect(await make.$eval('input[name="source"]', (i) => (i as HTMLInputElement).value)).toBe(server.url('/extract/article.html'));
+    // Navigation and footer are not the report.
+    expect(await make.$eval('textarea[name="text"]', (t) => (t as HTMLTextAreaElement).value)).not.toContain('Cookie settings');
+    await review(make, ['Zabihullah Mujahid', 'Durand Line']);
+
+    const glossaries = await list(make);
+    expect(glossaries.map((g) => [g.title, g.enabled, g.builtIn])).toEqual([
+      ["Pakistan's TTP problem rises following Taliban's takeover in Afghanistan: Report", true, true],
+      ['Doha talks collapse as border clashes resume', true, false],
+    ]);
+    made = (await ask<{ glossary: StoredGlossary }>(make, 'getStoredGlossary', { id: glossaries[1]!.id })).glossary;
+    expect(made.entries.map((e) => e.name).sort()).toEqual(['Durand Line', 'Zabihullah Mujahid']);
+
+    const news = await b.newPage();
+    await news.goto(server.url('/news.html'));
+    await waitForMarks(news, (m) => ['Zabihullah Mujahid', 'Durand Line'].every((t) => m.some((x) => x.text === t)), 15_000);
+    await hover(news, await markBox(news, 'Zabihullah Mujahid'));
+    const card = await waitForCard(news, (c) => c?.visible === true && c.name === 'Zabihullah Mujahid', 10_000);
+    expect(card!.quotes.map((q) => q.text).join(' ')).toContain(QUOTE);
+    // Each quote of the new report names it and its date.
+    const cites = await news.evaluate(() => [...(document.querySelector('[data-context-glossary-host]')?.shadowRoot?.querySelectorAll('.cg-quote-from') ?? [])].map((c) => c.textContent));
+    expect(cites[0]).toBe('Doha talks collapse as border clashes resume · undated');
+    // The popup's search covers the made glossary too.
+    const { popup } = await openPopup(b, news);
+    expect((await poll(() => searchFor(popup, 'Zabihullah'), (r) => r.length > 0))[0]).toBe(`${made.id}-zabihullah-mujahid`);
+    await popup.close().catch(() => undefined);
+    await Promise.all([report.close(), make.close(), news.close()]);
+  });
+
+  it('a PDF made with pdf-lib becomes a glossary (paragraphs across lines, page numbers dropped)', async () => {
+    const pdf = await PDFDocument.create();
+    pdf.setTitle('Monitoring Team brief');
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const lines = [
+      ['The Analytical Support and Sanctions Monitoring Team met in Vienna.', 'Hafiz Gul Bahadur was named by the Monitoring Team as a leader', 'of a militant group in North Waziristan.'],
+      ['Hafiz Gul Bahadur denied the claims in a statement.', 'The Monitoring Team said the group remained active.'],
+    ];
+    lines.forEach((para, k) => {
+      const page = pdf.addPage([595, 842]);
+      para.forEach((l, i) => page.drawText(l, { x: 50, y: 780 - i * 14, size: 11, font }));
+      page.drawText(String(k + 1), { x: 290, y: 30, size: 9, font });
+    });
+    const base64 = Buffer.from(await pdf.save()).toString('base64');
+    const make = await ctx().openExtensionPage('make.html');
+    await pickFile(make, 'input[name="file"]', 'brief.pdf', base64, 'application/pdf');
+    await poll(() => make.$eval('textarea[name="text"]', (t) => (t as HTMLTextAreaElement).value), (v) => v.includes('Hafiz Gul Bahadur'), 20_000);
+    const text = await make.$eval('textarea[name="text"]', (t) => (t as HTMLTextAreaElement).value);
+    expect(text).toContain('as a leader of a militant group in North Waziristan.');
+    expect(text.split('\n')).not.toContain('1');
+    expect(await make.$eval('input[name="title"]', (i) => (i as HTMLInputElement).value)).toBe('Monitoring Team brief');
+    await review(make, ['Gul Bahadur']); // "Hafiz" is read as a title (src/core/extract/words.ts TITLES)
+    expect((await list(make)).some((g) => g.title === 'Monitoring Team brief' && g.entries === 1)).toBe(true);
+    await make.close();
+  });
+
+  it('export -> import into a fresh profile gives the same glossary; a malformed import changes nothing', async () => {
+    const fresh: ExtensionBrowser = await launchWithExtension(ctx().kind);
+    try {
+      const make = await fresh.openExtensionPage('make.html');
+      const before = await list(make);
+      expect(before).toHaveLength(1);
+      await pickFile(make, 'input[name="import"]', 'bad.glossary.json', Buffer.from('{"format":"context-glossary-report","version":1,"exportedAt":"2025-01-01T00:00:00Z","meta":{}}').toString('base64'), 'application/json');
+      await make.waitForSelector('.import-error');
+      expect(await make.$eval('.import-error', (e) => e.textContent ?? '')).toContain('meta.title: must be text');
+      expect(await list(make)).toEqual(before);
+
+      const file = serializeGlossaryFile(made);
+      await pickFile(make, 'input[name="import"]', 'doha.glossary.json', Buffer.from(file).toString('base64'), 'application/json');
+      await make.waitForSelector('.import-preview');
+      expect(await make.$eval('.import-preview', (e) => e.textContent ?? '')).toContain('Zabihullah Mujahid');
+      await make.click('button.import-confirm');
+      const after = await poll(() => list(make), (l) => l.length === 2);
+      const copy = (await ask<{ glossary: StoredGlossary }>(make, 'getStoredGlossary', { id: after[1]!.id })).glossary;
+      expect({ meta: copy.meta, paragraphs: copy.paragraphs, entries: copy.entries }).toEqual({ meta: made.meta, paragraphs: made.paragraphs, entries: made.entries });
+      expect(copy.compiled.entries).toEqual(made.compiled.entries);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
