@@ -2,6 +2,7 @@
  * The form for one entry (pure): an own entry (every field) or a built-in one (definition, spellings and context
  * rule only, with "Reset to original"). Errors and warnings are keyed by field path ("aliases[1].text").
  */
+import { useEffect, useRef } from 'preact/hooks';
 import { CATEGORIES, type CaseRule, type Category } from '../core/glossary-types.js';
 import { CASE_RULES } from '../core/user-glossary.js';
 import type { DraftErrors, EntryDraft } from './own-entry-draft.js';
@@ -27,6 +28,15 @@ export interface EntryEditorProps {
 export function EntryEditor(p: EntryEditorProps) {
   const { draft: d, t, errors, warnings, conflicts } = p;
   const own = p.mode === 'own';
+  const formRef = useRef<HTMLFormElement>(null);
+  // Issue 12 item 9: opening the form moves focus into it (autoFocus does not apply to an element rendered later)
+  // and brings it into view. GlossarySection keys the editor by entry, so this runs once per opened entry.
+  useEffect(() => {
+    const form = formRef.current;
+    form?.querySelector<HTMLElement>('input[type="text"], textarea')?.focus({ preventScroll: true });
+    // Instant: the page's smooth scrolling would slide the form's buttons away under a click that follows.
+    form?.scrollIntoView({ block: 'start', behavior: 'instant' });
+  }, []);
   const set = (patch: Partial<EntryDraft>) => p.onChange({ ...d, ...patch });
   const err = (field: string) => errors[field];
   const describe = (field: string) =>
@@ -44,7 +54,7 @@ export function EntryEditor(p: EntryEditorProps) {
     set({ name, aliases });
   };
   return (
-    <form class="entry-editor" aria-labelledby="editor-title" data-testid="entry-editor" noValidate
+    <form class="entry-editor" aria-labelledby="editor-title" data-testid="entry-editor" noValidate ref={formRef}
       onSubmit={(e) => {
         e.preventDefault();
         p.onSave();
@@ -55,7 +65,7 @@ export function EntryEditor(p: EntryEditorProps) {
         <>
           <label class="field">
             <span>{t('options_field_name')}</span>
-            <input name="name" type="text" value={d.name} required autoFocus aria-invalid={err('name') ? 'true' : undefined} aria-describedby={describe('name')}
+            <input name="name" type="text" value={d.name} required aria-invalid={err('name') ? 'true' : undefined} aria-describedby={describe('name')}
               onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} />
             {msgs('name')}
           </label>

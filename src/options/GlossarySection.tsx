@@ -2,7 +2,7 @@
  * Glossary section (connected): turns the compiled glossary, settings and own entries into GlossaryForm /
  * EntryEditor props and writes their changes through the store.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CompiledGlossary } from '../core/glossary-types.js';
 import type { Settings } from '../core/settings/schema.js';
 import type { UserGlossary } from '../core/user-glossary.js';
@@ -45,12 +45,28 @@ export function GlossarySection({ glossary, settings, user, store, notify, onSet
   const [filter, setFilter] = useState<CategoryFilter>('all');
   const [query, setQuery] = useState('');
   const [pendingDelete, setPendingDelete] = useState<string | null>(null);
+  /** The entry just saved: highlighted, and once listed, scrolled to with focus on its Edit button (issue 12 item 9). */
+  const [justSaved, setJustSaved] = useState<{ id: string; shown: boolean } | null>(null);
   const [editing, setEditing] = useState<Editing | null>(() =>
     addPrefill !== null ? { mode: 'own', draft: emptyDraft(addPrefill), errors: {} } : null,
   );
   const all = useMemo(() => listEntries(glossary.entries, user, settings), [glossary, user, settings]);
   const shown = useMemo(() => filterEntries(all, filter, query), [all, filter, query]);
   const owners = useMemo(() => spellingOwners(glossary, user), [glossary, user]);
+  useEffect(() => {
+    if (!justSaved || justSaved.shown) return;
+    const row = document.querySelector<HTMLElement>(`[data-entry="${CSS.escape(justSaved.id)}"]`);
+    if (!row) return;
+    row.scrollIntoView({ block: 'center', behavior: 'instant' });
+    row.querySelector<HTMLButtonElement>('.entry-actions button')?.focus({ preventScroll: true });
+    setJustSaved({ ...justSaved, shown: true });
+  }, [justSaved, shown]);
+  const saved = (id: string) => {
+    // The filter must not hide what was just saved.
+    setFilter('all');
+    setQuery('');
+    setJustSaved({ id, shown: false });
+  };
   const knownIds = useMemo(() => [...glossary.entries.map((e) => e.id), ...user.own.map((e) => e.id)], [glossary, user]);
 
   const save = (p: Promise<unknown>) => p.then(() => notify(t('options_saved')), (e: unknown) => notify(t('options_save_failed', [String(e)]), 'error'));
@@ -96,6 +112,7 @@ export function GlossarySection({ glossary, settings, user, store, notify, onSet
         }),
       );
       setEditing(null);
+      saved(r.entry.id);
       return;
     }
     const id = d.id!;
@@ -103,12 +120,14 @@ export function GlossarySection({ glossary, settings, user, store, notify, onSet
     if (!r.ok) return setEditing({ ...editing, errors: r.errors });
     save(store.updateUserGlossary((u) => withOverride(u, id, r.override)));
     setEditing(null);
+    saved(id);
   };
 
   return (
     <>
       {editing && (
         <EntryEditor
+          key={`${editing.mode}:${editing.draft.id ?? 'new'}`}
           draft={editing.draft}
           mode={editing.mode}
           title={editing.mode === 'builtin' ? t('options_editor_builtin', [editing.draft.name]) : editing.draft.id ? t('options_editor_own', [editing.draft.name]) : t('options_editor_new')}
@@ -156,6 +175,7 @@ export function GlossarySection({ glossary, settings, user, store, notify, onSet
         onEdit={edit}
         onDelete={setPendingDelete}
         onAdd={() => setEditing({ mode: 'own', draft: emptyDraft(), errors: {} })}
+        highlight={justSaved?.id ?? null}
         t={t}
       />
     </>

@@ -158,6 +158,8 @@ describe('DataPanel (pure)', () => {
     const tree = elements(DataPanel({ ...base, storageInfo: { area: 'local', chunks: 0, bytes: 1, reason: 'quota' },
       corrupt: { settings: { savedAt: '2026-01-02T00:00:00Z', error: 'enabled: expected boolean', raw: 1 }, userGlossary: null } }));
     expect(text(find(tree, (v) => v.props['data-testid'] === 'storage-local'))).toBe('Your settings are stored on this device only: quota');
-    expect(text(find(tree, (v) => v.props['data-testid'] === 'corrupt-settings'))).toMatch(/^Stored settings could not be read on 2026-01-02 and were reset \(enabled: expected boolean\)\./);
+    expect(text(find(tree, (v) => v.props['data-testid'] === 'corrupt-settings'))).toMatch(
+      /^Some of your stored settings could not be read on 2026-01-02\. Only those parts took their defaults; everything else was kept\. What could not be read: enabled: expected boolean/,
+    );
   });
 });
