@@ -21,6 +21,7 @@ function fakeModule() {
         onPointerEnter: (l: () => void) => events.on('pointerenter', l),
         onPointerLeave: (l: () => void) => events.on('pointerleave', l),
         onClose: (l: () => void) => events.on('close', l),
+        onHide: (l: () => void) => events.on('hide', l),
         visible: true,
         pinned: false,
         entryId: null,

@@ -36,6 +36,9 @@ export class LazyCard implements CardController {
   onClose(listener: () => void): () => void {
     return this.events.on('close', listener);
   }
+  onHide(listener: () => void): () => void {
+    return this.events.on('hide', listener);
+  }
 
   get visible(): boolean {
     return this.real?.visible ?? false;
@@ -88,6 +91,7 @@ export class LazyCard implements CardController {
         card.onPointerEnter(() => this.events.emit('pointerenter'));
         card.onPointerLeave(() => this.events.emit('pointerleave'));
         card.onClose(() => this.events.emit('close'));
+        card.onHide(() => this.events.emit('hide'));
         this.real = card;
         return card;
       },

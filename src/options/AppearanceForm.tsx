@@ -3,7 +3,7 @@
  * Takes the settings and reports a whole new Settings object on every change; knows nothing of storage.
  */
 import { CATEGORIES, type Category } from '../core/glossary-types.js';
-import { MARK_STYLES, THEMES, type MarkStyle, type Settings, type Theme } from '../core/settings/schema.js';
+import { MARK_STYLES, MENTION_MODES, mentionMode, THEMES, type MarkStyle, type Settings, type Theme } from '../core/settings/schema.js';
 import { MarkPreview, type PreviewSample } from './MarkPreview.js';
 import type { Translate } from '../core/i18n.js';
 
@@ -49,13 +49,18 @@ export function AppearanceForm({ value, onChange, sample, t }: AppearanceFormPro
 
       <fieldset>
         <legend>{t('options_mentions')}</legend>
+        {/* Three modes (issue 12 deliverable 4, docs/noise.md); everyMention false is 0.1.0's "first per page". */}
+        {MENTION_MODES.map((m) => (
+          <label class="choice" key={m}>
+            <input type="radio" name="mentions" value={m} checked={mentionMode(value) === m}
+              onChange={() => marking({ everyMention: m !== 'page', mentions: m })} />
+            {t(`options_mentions_${m}`)}
+          </label>
+        ))}
         <label class="choice">
-          <input type="radio" name="mentions" checked={value.marking.everyMention} onChange={() => marking({ everyMention: true })} />
-          {t('options_mentions_every')}
-        </label>
-        <label class="choice">
-          <input type="radio" name="mentions" checked={!value.marking.everyMention} onChange={() => marking({ everyMention: false })} />
-          {t('options_mentions_first')}
+          <input type="checkbox" name="skip-repeats" checked={value.keyboard.skipRepeats}
+            onChange={(e) => set((s) => ({ ...s, keyboard: { skipRepeats: (e.currentTarget as HTMLInputElement).checked } }))} />
+          {t('options_skip_repeats')}
         </label>
       </fieldset>
 

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { CATEGORIES, type Category } from '../core/glossary-types.js';
-import type { Settings } from '../core/settings/schema.js';
+import { mentionMode, type Settings } from '../core/settings/schema.js';
 import { highlightCss, highlightName } from '../page/highlight-style.js';
 import type { Translate } from '../core/i18n.js';
 import type { CompiledEntry, ReportMeta } from '../core/glossary-types.js';
@@ -40,7 +40,8 @@ export function previewMarks(text: string, settings: Settings): [number, number,
       const at = text.indexOf(term, from);
       if (at < 0) break;
       out.push([at, at + term.length, cat]);
-      if (!settings.marking.everyMention) break;
+      // The preview is one paragraph: first per paragraph and first per page both mark the first only.
+      if (mentionMode(settings) !== 'every') break;
       from = at + term.length;
     }
   }

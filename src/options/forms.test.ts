@@ -58,17 +58,24 @@ describe('AppearanceForm (pure)', () => {
     expect(seen[0]!.marking.colors).toEqual(DEFAULT_SETTINGS.marking.colors);
   });
 
-  it('reports colours lower-cased, sliders as numbers, first-mention-only and theme', () => {
+  it('reports colours lower-cased, sliders as numbers, the mention mode, theme and skipping repeats', () => {
     const { tree, seen } = appearance(DEFAULT_SETTINGS);
     fire(find(tree, (v) => v.props.name === 'color-place'), 'onInput', { value: '#ABCDEF' });
     fire(find(tree, (v) => v.props.id === 'hover-delay'), 'onInput', { value: '650' });
-    fire(find(tree, (v) => v.props.name === 'mentions' && v.props.checked === false), 'onChange');
+    fire(find(tree, (v) => v.props.name === 'mentions' && v.props.value === 'paragraph'), 'onChange');
     fire(find(tree, (v) => v.props.name === 'theme'), 'onChange', { value: 'dark' });
-    expect(seen.map((s) => [s.marking.colors.place, s.hover.delayMs, s.marking.everyMention, s.card.theme])).toEqual([
-      ['#abcdef', 200, true, 'system'],
-      ['#047857', 650, true, 'system'],
-      ['#047857', 200, false, 'system'],
-      ['#047857', 200, true, 'dark'],
+    fire(find(tree, (v) => v.props.name === 'mentions' && v.props.value === 'every'), 'onChange');
+    fire(find(tree, (v) => v.props.name === 'skip-repeats'), 'onChange', { checked: false });
+    const place = DEFAULT_SETTINGS.marking.colors.place;
+    expect(
+      seen.map((s) => [s.marking.colors.place, s.hover.delayMs, s.marking.everyMention, s.marking.mentions, s.card.theme, s.keyboard.skipRepeats]),
+    ).toEqual([
+      ['#abcdef', 200, false, 'every', 'system', true],
+      [place, 650, false, 'every', 'system', true],
+      [place, 200, true, 'paragraph', 'system', true],
+      [place, 200, false, 'every', 'dark', true],
+      [place, 200, true, 'every', 'system', true],
+      [place, 200, false, 'every', 'system', false],
     ]);
   });
 

@@ -143,7 +143,7 @@ describe('site patterns', () => {
 describe('mark preview', () => {
   const text = englishT('options_preview_text');
   it('marks every mention or only the first, and skips disabled categories', () => {
-    const every = previewMarks(text, DEFAULT_SETTINGS);
+    const every = previewMarks(text, { ...DEFAULT_SETTINGS, marking: { ...DEFAULT_SETTINGS.marking, everyMention: true, mentions: 'every' } });
     expect(every.filter((m) => text.slice(m[0], m[1]) === 'TTP')).toHaveLength(2);
     const first = clone(DEFAULT_SETTINGS);
     first.marking.everyMention = false;

@@ -8,6 +8,8 @@ import type { MessageKey, Translate } from '../core/i18n.js';
 const LABELS: readonly (readonly [prefix: string, key: MessageKey])[] = [
   ['enabled', 'options_enabled'],
   ['marking.everyMention', 'options_mentions'],
+  ['marking.mentions', 'options_mentions'],
+  ['keyboard.skipRepeats', 'options_skip_repeats'],
   ['marking.style', 'options_mark_style'],
   ['marking.colors', 'options_colors'],
   ['hover.delayMs', 'options_hover_delay'],

@@ -17,6 +17,8 @@ export interface CardShowOptions {
   reason: 'hover' | 'keyboard' | 'lookup';
   /** Date of the article the term was found in (ISO), for the "article is newer than the report" note. */
   articleDate?: string | null;
+  /** The mention was told apart (Afghan Taliban or TTP) on weak evidence: the card says so in one line. */
+  weak?: boolean;
 }
 
 /** Actions the card asks of its owner (the content script or the reader wires them to storage / messages). */
@@ -28,6 +30,14 @@ export interface CardActions {
   dontMark(entryId: string): (() => void) | null;
   /** Open the report reader at a sentence anchor like "p3s2" (null: the top). */
   openReader(anchor: string | null): void;
+  /** The next/previous-term shortcuts as the browser has them, for the Actions menu (absent: not shown). */
+  shortcuts?(): Promise<readonly CardShortcut[]>;
+}
+
+/** A keyboard command and its keys as the browser shows them ('' when the user removed the shortcut). */
+export interface CardShortcut {
+  command: 'next-term' | 'previous-term';
+  keys: string;
 }
 
 export interface CardController {
@@ -42,8 +52,10 @@ export interface CardController {
    *  Each returns its unsubscribe. */
   onPointerEnter(listener: () => void): () => void;
   onPointerLeave(listener: () => void): () => void;
-  /** The card closed itself (Esc, close button): the engine returns focus where it was. */
+  /** The card closed itself (Esc, close button, page scrolled away): the engine returns focus where it was. */
   onClose(listener: () => void): () => void;
+  /** The card was hidden, for whatever reason (the engine drops the term's "current" highlight). */
+  onHide(listener: () => void): () => void;
   /** The host element (excluded from page scans and DOM comparisons in tests). */
   readonly hostElement: HTMLElement | null;
   destroy(): void;

@@ -3,7 +3,7 @@
  * subscribe with `onX(listener)` and keep the returned unsubscribe, instead of assigning callbacks onto the card
  * (two owners assigning the same slot silently replaced each other's). Pure.
  */
-export type CardEvent = 'pointerenter' | 'pointerleave' | 'close';
+export type CardEvent = 'pointerenter' | 'pointerleave' | 'close' | 'hide';
 
 export class CardEvents {
   private readonly listeners = new Map<CardEvent, Set<() => void>>();

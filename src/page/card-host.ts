@@ -16,9 +16,11 @@ import type { Translate } from '../core/i18n.js';
 import { firstSentence } from '../ui/quote-segments.js';
 import { TermCard, type TermCardProps } from '../ui/TermCard.js';
 import { TERM_CARD_CSS } from '../ui/term-card-css.js';
-import { type CardActions, type CardAnchor, type CardController, type CardShowOptions, HOST_ATTRIBUTE } from './card-api.js';
+import { type CardActions, type CardAnchor, type CardController, type CardShortcut, type CardShowOptions, HOST_ATTRIBUTE } from './card-api.js';
 import { CardEvents } from './card-events.js';
 import { placeCard } from './card-position.js';
+import { ScrollClose } from './card-scroll-close.js';
+import { pageTheme } from './card-theme.js';
 import { UNDO_CSS, UndoBar } from './card-undo.js';
 import { applyStyles, HOST_CSS, type StyleMode } from './card-styles.js';
 
@@ -72,6 +74,14 @@ export class CardHost implements CardController {
   private articleDate: string | null = null;
   private isPinned = false;
   private fresh = false;
+  /** The mention was resolved on weak evidence (shown while the card shows the entry it was opened for). */
+  private weakFor: string | null = null;
+  /** The page's own light/dark around the term (theme "system" follows it: issue 12 deliverable 7). */
+  private pageScheme: 'light' | 'dark' | null = null;
+  private readonly scrollClose: ScrollClose;
+  /** The keyboard shortcuts for the Actions menu: asked once, on the first card (null until they arrive). */
+  private shortcuts: readonly CardShortcut[] | null = null;
+  private askedShortcuts = false;
   private stopPlacing: (() => void) | null = null;
   private readonly onFullscreenChange = () => this.attach();
 
@@ -84,6 +94,7 @@ export class CardHost implements CardController {
     this.t = opts.t;
     this.quoteHref = opts.quoteHref;
     this.omit = new Set(opts.omitActions ?? []);
+    this.scrollClose = new ScrollClose(this.doc, () => this.close(), () => this.isPinned);
   }
 
   onPointerEnter(listener: () => void): () => void {
@@ -94,6 +105,9 @@ export class CardHost implements CardController {
   }
   onClose(listener: () => void): () => void {
     return this.events.on('close', listener);
+  }
+  onHide(listener: () => void): () => void {
+    return this.events.on('hide', listener);
   }
 
   get visible(): boolean {
@@ -121,14 +135,18 @@ export class CardHost implements CardController {
     const same = this.visible && this.history?.current === entryId && this.history.back.length === 0;
     this.history = startHistory(entryId);
     this.articleDate = options.articleDate ?? null;
+    this.weakFor = options.weak ? entryId : null;
     this.isPinned = false;
     if (!same) this.fresh = true;
+    if (this.anchor !== anchor) this.pageScheme = pageTheme(this.doc, anchor);
     layer.hidden = false;
+    this.askShortcuts();
     this.renderCard();
     if (this.anchor !== anchor) {
       this.stopPlacing?.();
       this.anchor = anchor;
       this.stopPlacing = placeCard(anchor, layer, (px) => layer.style.setProperty('--cg-max-height', `${px}px`));
+      this.scrollClose.watch(anchor);
     }
     if (options.reason !== 'hover') {
       layer.focus({ preventScroll: true });
@@ -144,10 +162,12 @@ export class CardHost implements CardController {
     this.anchor = null;
     this.stopPlacing?.();
     this.stopPlacing = null;
+    this.scrollClose.stop();
     if (this.layer) {
       render(null, this.layer);
       this.layer.hidden = true;
     }
+    this.events.emit('hide');
   }
 
   /** New settings (theme, size) or a new glossary (own entries changed): re-render what is shown. */
@@ -166,6 +186,20 @@ export class CardHost implements CardController {
     this.host = this.shadow = this.layer = this.live = null;
     this.undoBar = null;
     this.events.clear();
+  }
+
+  private askShortcuts(): void {
+    if (this.askedShortcuts || !this.actions.shortcuts) return;
+    this.askedShortcuts = true;
+    this.actions.shortcuts().then(
+      (list) => {
+        this.shortcuts = list;
+        if (this.visible) this.renderCard();
+      },
+      () => {
+        /* the background may be restarting: the menu just does not list them */
+      },
+    );
   }
 
   private entry(id: string): CompiledEntry | undefined {
@@ -281,7 +315,8 @@ export class CardHost implements CardController {
     if (!history || !layer) return;
     const entry = this.entry(history.current);
     if (!entry) return;
-    const { width, fontSize, theme } = this.settings.card;
+    const { width, fontSize } = this.settings.card;
+    const theme = this.settings.card.theme === 'system' && this.pageScheme ? this.pageScheme : this.settings.card.theme;
     layer.style.setProperty('--cg-width', `${width}px`);
     layer.style.setProperty('--cg-font-size', `${fontSize}px`);
     const prev = canGoBack(history) ? this.entry(history.back[history.back.length - 1]!) : undefined;
@@ -297,6 +332,8 @@ export class CardHost implements CardController {
       backTo: prev?.name,
       pinned: this.isPinned,
       theme,
+      weak: this.weakFor === id,
+      shortcuts: this.shortcuts ?? undefined,
       nameId: NAME_ID,
       quoteHref: this.quoteHref,
       animate: this.fresh,

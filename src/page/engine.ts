@@ -11,7 +11,7 @@
  * after the first slice (ranges reach the screen in batches of ≤ 1,000 per frame). Later changes
  * come through a MutationObserver: only the blocks touched are rescanned (see mutations.ts).
  */
-import type { Settings } from '../core/settings/schema.js';
+import { mentionMode, type Settings } from '../core/settings/schema.js';
 import type { CardController } from './card-api.js';
 import { Collector } from './collect.js';
 import { HighlightLayer } from './highlights.js';
@@ -84,6 +84,7 @@ class Engine implements PageEngine {
   private readonly hover: HoverController;
   private readonly observer: PageObserver;
   private readonly offCardClose: () => void;
+  private readonly offCardHide: () => void;
   private running = false;
   /** Bumped by every full scan and stop: a running async scan whose token is stale gives up. */
   private scanToken = 0;
@@ -121,6 +122,8 @@ class Engine implements PageEngine {
       isOurs: (n) => n === opts.card.hostElement,
     });
     this.offCardClose = opts.card.onClose(() => this.nav.cardClosed());
+    this.offCardHide = opts.card.onHide(() => this.nav.cardHidden());
+    this.nav.skipRepeats = this.settings.keyboard.skipRepeats;
     opts.probe?.attach({
       termAt: (x, y) => this.hitTest(x, y)?.entryId ?? null,
       paintedRanges: () => this.store.paintedInOrder().map((m) => rangeOf(this.doc, m)),
@@ -130,7 +133,7 @@ class Engine implements PageEngine {
 
   private newStore(): MarkStore {
     const paintable = paintableEntries(this.glossary.entries, this.settings, this.opts.site);
-    return new MarkStore(this.glossary, this.paintWindow, paintable, this.settings.marking.everyMention);
+    return new MarkStore(this.glossary, this.paintWindow, paintable, mentionMode(this.settings));
   }
 
   start(): void {
@@ -171,6 +174,7 @@ class Engine implements PageEngine {
     this.settings = settings;
     this.layer.setStyle(settings.marking.style, settings.marking.colors);
     this.hover.delayMs = settings.hover.delayMs;
+    this.nav.skipRepeats = settings.keyboard.skipRepeats;
     if (glossary && glossary !== this.glossary) {
       this.clearAll();
       this.glossary = glossary;
@@ -181,8 +185,8 @@ class Engine implements PageEngine {
     }
     const paintable = paintableEntries(this.glossary.entries, settings, this.opts.site);
     const before = paintableEntries(this.glossary.entries, prev, this.opts.site);
-    if (settings.marking.everyMention !== prev.marking.everyMention || paintable.some((p, i) => p !== before[i])) {
-      this.store.setPolicy(paintable, settings.marking.everyMention);
+    if (mentionMode(settings) !== mentionMode(prev) || paintable.some((p, i) => p !== before[i])) {
+      this.store.setPolicy(paintable, mentionMode(settings));
       if (this.store.commit([])) this.termsChanged();
       const shown = this.opts.card.entryId;
       if (shown !== null && !paintable[this.glossary.indexById.get(shown) ?? -1]) this.opts.card.hide(true);
@@ -419,5 +423,6 @@ class Engine implements PageEngine {
     this.hover.destroy();
     this.layer.destroy();
     this.offCardClose();
+    this.offCardHide();
   }
 }

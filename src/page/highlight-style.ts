@@ -11,6 +11,10 @@ import type { MarkStyle } from '../core/settings/schema.js';
 import { HIGHLIGHT_PREFIX } from './card-api.js';
 
 export const FLASH_NAME = `${HIGHLIGHT_PREFIX}-flash`;
+/** The term whose card was opened by keyboard or lookup, while the card is open (issue 12: focus-visible). */
+export const CURRENT_NAME = `${HIGHLIGHT_PREFIX}-current`;
+/** Its colour: >= 3:1 against white and against dark page backgrounds (contrast.test.ts checks it). */
+export const CURRENT_COLOUR = '#3b6fe0';
 export const highlightName = (category: Category): string => `${HIGHLIGHT_PREFIX}-${category}`;
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
@@ -32,6 +36,13 @@ export function highlightCss(style: MarkStyle, colors: Record<Category, string>,
   }
   // The flash must read on light and dark pages: a translucent warm background over whatever is there.
   rules.push(`::highlight(${FLASH_NAME}) { background-color: rgba(250, 204, 21, 0.55); }`);
+  // Focus-visible for a term (WCAG 2.4.7/1.4.11): a solid 3px line in a colour with >= 3:1 on light and dark pages,
+  // over a faint tint; a highlight cannot draw an outline (only colours and decorations are allowed).
+  rules.push(
+    `::highlight(${CURRENT_NAME}) { text-decoration-line: underline; text-decoration-style: solid; ` +
+      `text-decoration-color: ${CURRENT_COLOUR}; text-decoration-thickness: 3px; text-underline-offset: 3px; ` +
+      `background-color: rgba(59, 111, 224, 0.16); }`,
+  );
   return rules.join('\n');
 }
 

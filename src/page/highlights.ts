@@ -21,7 +21,7 @@
  */
 import { CATEGORIES, type Category } from '../core/glossary-types.js';
 import type { MarkStyle } from '../core/settings/schema.js';
-import { FLASH_NAME, highlightCss, highlightName } from './highlight-style.js';
+import { CURRENT_NAME, FLASH_NAME, highlightCss, highlightName } from './highlight-style.js';
 import { MAX_RANGES_PER_FRAME, paintHoldMs } from './scheduling.js';
 
 export interface Paintable {
@@ -38,10 +38,14 @@ export class HighlightLayer {
   private readonly registry: Registry | null;
   private readonly byCategory = new Map<Category, Highlight>();
   private readonly flash: Highlight | null;
+  /** The term whose card is open by keyboard/lookup (CURRENT_NAME). */
+  private readonly current: Highlight | null;
   private readonly sheet: CSSStyleSheet | null;
   private readonly roots = new Set<Document | ShadowRoot>();
-  /** The sheet is adopted (from the first mark on; see styleNow). */
+  /** Highlights registered and the sheet parsed and adopted (from the first mark on; see styleNow). */
   private styled = false;
+  /** The sheet's text for the current style (parsed into `sheet` once styled). */
+  private sheetCss = '';
   /** CSS the document already has for our highlights (the content script's marks.css), or null. */
   private readonly presentCss: string | null;
   /** The document needs our sheet: no present CSS, or the user's style differs from it. */
@@ -71,7 +75,9 @@ export class HighlightLayer {
       this.flash = new HighlightCtor();
       // Above the category marks, so a flash shows over an underline's own styling.
       this.flash.priority = 1;
-    } else this.flash = null;
+      this.current = new HighlightCtor();
+      this.current.priority = 2;
+    } else this.flash = this.current = null;
     // `new this.view.CSSStyleSheet()`: the sheet's constructor document must be the document it is adopted into
     // (else NotAllowedError). In a Firefox content script the bare `CSSStyleSheet` is the sandbox's Xray view of the
     // same window's constructor, which also qualifies; going through `view` makes that explicit for iframes too.
@@ -82,7 +88,9 @@ export class HighlightLayer {
       sheet = null;
     }
     this.sheet = sheet;
-    this.ensure();
+    // Nothing is registered or parsed until the first mark (styleNow): most frames a reader opens have nothing to
+    // mark, and a page that never gets a mark never sees our names in CSS.highlights nor pays for our sheet's
+    // parse (issue 13: near-zero cost where nothing is marked).
   }
 
   /** False where the browser has no Highlight API (nothing is painted; the engine still counts terms). */
@@ -91,8 +99,14 @@ export class HighlightLayer {
   }
 
   setStyle(style: MarkStyle, colors: Record<Category, string>): void {
-    const needs = highlightCss(style, colors) !== this.presentCss;
-    this.sheet?.replaceSync(highlightCss(style, colors, this.presentCss !== null));
+    const css = highlightCss(style, colors);
+    const needs = css !== this.presentCss;
+    const sheetCss = this.presentCss === null ? css : highlightCss(style, colors, true);
+    if (sheetCss !== this.sheetCss) {
+      this.sheetCss = sheetCss;
+      // Parsed now only when marks are shown; else on the first mark (styleNow).
+      if (this.styled) this.sheet?.replaceSync(sheetCss);
+    }
     if (needs === this.documentNeedsSheet) return;
     this.documentNeedsSheet = needs;
     if (!this.styled) return;
@@ -117,7 +131,8 @@ export class HighlightLayer {
    */
   private styleNow(): void {
     this.styled = true;
-    for (const root of this.roots) this.adoptInto(root);
+    this.sheet?.replaceSync(this.sheetCss);
+    this.ensure();
   }
 
   private adoptInto(root: Document | ShadowRoot): void {
@@ -134,17 +149,18 @@ export class HighlightLayer {
     }
   }
 
-  /** Re-registers our highlights and the sheet if the page removed them. Cheap: a few Map lookups. */
+  /** Re-registers our highlights and the sheet if the page removed them (once marks are shown). Cheap: a few Map lookups. */
   ensure(): void {
     const reg = this.registry;
-    if (!reg) return;
+    if (!reg || !this.styled) return;
     try {
       for (const [c, h] of this.byCategory) if (reg.get(highlightName(c)) !== h) reg.set(highlightName(c), h);
       if (this.flash && reg.get(FLASH_NAME) !== this.flash) reg.set(FLASH_NAME, this.flash);
+      if (this.current && reg.get(CURRENT_NAME) !== this.current) reg.set(CURRENT_NAME, this.current);
     } catch {
       /* see adoptInto */
     }
-    if (this.styled) for (const root of this.roots) this.adoptInto(root);
+    for (const root of this.roots) this.adoptInto(root);
   }
 
   /** Adds a mark's range now while this frame's budget lasts, else queues it for the next frames. */
@@ -246,6 +262,14 @@ export class HighlightLayer {
     this.flashTimer = setTimeout(() => this.flash?.clear(), ms);
   }
 
+  /** Marks the term whose card is open (null: none). */
+  setCurrent(range: AbstractRange | null): void {
+    if (!this.current) return;
+    if (range && !this.styled) this.styleNow();
+    this.current.clear();
+    if (range) this.current.add(range);
+  }
+
   /** Ranges in our category highlights now (the frame queue not counted); read by the engine's probe. */
   paintedCount(): number {
     let n = 0;
@@ -257,6 +281,7 @@ export class HighlightLayer {
   clear(): void {
     for (const h of this.byCategory.values()) h.clear();
     this.flash?.clear();
+    this.current?.clear();
     this.queue = [];
     this.queueHead = 0;
   }
@@ -270,6 +295,7 @@ export class HighlightLayer {
     if (reg) {
       for (const [c, h] of this.byCategory) if (reg.get(highlightName(c)) === h) reg.delete(highlightName(c));
       if (this.flash && reg.get(FLASH_NAME) === this.flash) reg.delete(FLASH_NAME);
+      if (this.current && reg.get(CURRENT_NAME) === this.current) reg.delete(CURRENT_NAME);
     }
     for (const root of this.roots) detach(root, this.sheet);
     this.roots.clear();

@@ -28,6 +28,7 @@ function setup(delayMs = 200) {
     onPointerEnter: (fn: () => void) => events.on('pointerenter', fn),
     onPointerLeave: (fn: () => void) => events.on('pointerleave', fn),
     onClose: (fn: () => void) => events.on('close', fn),
+    onHide: (fn: () => void) => events.on('hide', fn),
     hostElement: host,
     show: vi.fn((id: string, _anchor: unknown, _options: unknown) => {
       card.visible = true;

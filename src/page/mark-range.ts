@@ -14,11 +14,11 @@ export function rangeOf(doc: Document, m: Mark): Range & CardAnchor {
   return r;
 }
 
-/** Scrolls a mark into view (centred; instant when the user prefers reduced motion) and flashes it. */
-export function revealMark(doc: Document, m: Mark, layer: HighlightLayer): void {
+/** Scrolls a mark into view (centred; instant when asked or when the user prefers reduced motion) and flashes it. */
+export function revealMark(doc: Document, m: Mark, layer: HighlightLayer, instant = false): void {
   const el = m.range.startContainer.parentElement;
   const view = doc.defaultView;
-  const reduced = view?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  const reduced = instant || (view?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false);
   el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduced ? 'auto' : 'smooth' });
   layer.flashRange(m.range);
 }

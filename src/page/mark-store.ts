@@ -4,15 +4,19 @@
  * them in the HighlightLayer, all or only near the viewport) and the hover index (MarkIndex) in step.
  *
  * A mark is *allowed* when its entry may be painted here (settings) and its hit passes the context rules given the
- * entries present on the page; it is *painted* when allowed and (every mention, or the first in document order).
+ * entries present on the page; it is *painted* when allowed and (every mention, or the first in document order of its
+ * block or of the page: the mention mode, issue 12 deliverable 4, docs/noise.md).
  * Presence is recomputed only when a term's count crosses zero (cheap: one pass over the terms present).
  */
 import { decideLocal, hitAllowed, presentEntries } from '../core/context-rules.js';
+import { findAcronymMentions, findDefinitions } from '../core/page-acronyms.js';
 import type { Category, CompiledEntry } from '../core/glossary-types.js';
 import type { ChunkHit, TermInput } from '../core/matcher/types.js';
+import type { MentionMode } from '../core/settings/schema.js';
 import type { Segment } from './collect.js';
 import type { Paintable } from './highlights.js';
 import { MarkIndex } from './mark-index.js';
+import { nearestHeading } from './nearest-heading.js';
 import { MARK_PROBE, probeMark } from './mark-probe.js';
 import type { PaintWindow } from './paint-window.js';
 
@@ -29,6 +33,7 @@ export interface SegmentState extends Segment {
 
 export interface Mark extends Paintable {
   entry: number;
+  /** Index into the matcher's terms; -1 for a bare acronym the page defined that the glossary does not know. */
   term: number;
   category: Category;
   range: StaticRange;
@@ -44,6 +49,13 @@ export interface Mark extends Paintable {
   localOk: boolean;
   /** A shared name resolved on weak evidence (cues for both readings in its paragraph): the card says so. */
   weak: boolean;
+}
+
+/** Chunk and offset of a position in the joined text; `end` keeps a position at a chunk's end in that chunk. */
+function locate(base: readonly number[], chunks: readonly string[], pos: number, end = false): [number, number] {
+  let i = base.length - 1;
+  while (i > 0 && (end ? base[i]! >= pos : base[i]! > pos)) i--;
+  return [i, Math.min(pos - base[i]!, chunks[i]!.length)];
 }
 
 /** Document order of two marks; marks in shadow trees sort by their hosts' position. */
@@ -84,13 +96,17 @@ export class MarkStore {
   private readonly conditional = new Set<Mark>();
   private touched = new Set<number>();
   private changed = false;
+  /** Acronyms this page (frame) defined, "Long Form (LF)" -> the long form's entry (issue 11, page-acronyms.ts). */
+  private readonly acronyms = new Map<string, number>();
+  /** Entries named in each heading asked about (window `heading`). */
+  private readonly headings = new WeakMap<Element, Set<number>>();
 
   constructor(
     private readonly glossary: PageGlossary,
     /** Where painted marks go: the gate in front of the highlight layer (see paint-window.ts). */
     private readonly paint: PaintWindow,
     private paintable: readonly boolean[],
-    private everyMention: boolean,
+    private mentions: MentionMode,
   ) {
     this.termCount = new Int32Array(glossary.matcher.terms.length);
   }
@@ -101,24 +117,41 @@ export class MarkStore {
     const chunks = new Array<string>(nodes.length);
     for (let i = 0; i < nodes.length; i++) chunks[i] = nodes[i]!.data;
     const hits = this.glossary.matcher.scanChunks(chunks);
+    // Most blocks of a page have no hit: they cost the scan and nothing else (no joined text, offsets or rule
+    // pass: per-block garbage was a visible part of the 1 MB page's added GC, issue 13).
+    if (hits.length === 0) return;
     const entries = this.glossary.entries;
     // Mention-level rules on the block's text (the same module the report compiler uses, issue 11).
     const base: number[] = [];
     for (let i = 0, pos = 0; i < chunks.length; pos += chunks[i]!.length, i++) base.push(pos);
-    const local = decideLocal(
-      this.glossary.matcher.terms,
-      chunks.join(''),
-      hits.map((h) => ({ entry: h.entry, term: h.term, start: base[h.startChunk]! + h.startOffset, end: base[h.endChunk]! + h.endOffset })),
-    );
+    const text = chunks.join('');
+    const flat = hits.map((h) => ({ entry: h.entry, term: h.term, start: base[h.startChunk]! + h.startOffset, end: base[h.endChunk]! + h.endOffset }));
+    const local = decideLocal(this.glossary.matcher.terms, text, flat, this.headingEntries(seg.key, flat));
+    flat.forEach((f, k) => (f.entry = local[k]!.entry));
+    for (const def of findDefinitions(this.glossary.matcher.terms, text, flat)) {
+      if (this.acronyms.has(def.acronym)) continue;
+      this.acronyms.set(def.acronym, def.entry);
+      this.policyDirty = true; // marks of that acronym elsewhere on the page now count: re-evaluate on commit
+    }
+    // Bare acronyms the page defined that are no glossary term ("IEA"): marks of their entry (term -1).
+    const extra: ChunkHit[] = [];
+    for (const a of findAcronymMentions(text, this.acronyms)) {
+      if (flat.some((f) => a.start < f.end && f.start < a.end)) continue;
+      const [sc, so] = locate(base, chunks, a.start);
+      const [ec, eo] = locate(base, chunks, a.end, true);
+      extra.push({ startChunk: sc, startOffset: so, endChunk: ec, endOffset: eo, entry: a.entry, term: -1 });
+      local.push({ entry: a.entry, allowed: true, weak: false });
+    }
+    hits.push(...extra);
     for (let k = 0; k < hits.length; k++) {
       const d = local[k]!;
-      const h = { ...hits[k]!, entry: d.entry };
-      const entry = entries[h.entry];
+      const h = hits[k]!;
+      const entry = entries[d.entry];
       if (!entry) continue;
       const startNode = nodes[h.startChunk]!;
       const endNode = nodes[h.endChunk]!;
       const mark: Mark = {
-        entry: h.entry,
+        entry: d.entry,
         term: h.term,
         category: entry.category,
         range: new StaticRange({ startContainer: startNode, startOffset: h.startOffset, endContainer: endNode, endOffset: h.endOffset }),
@@ -135,12 +168,29 @@ export class MarkStore {
       if (seg.marks.length === 0) this.paint.watch(seg.key);
       seg.marks.push(mark);
       if (this.glossary.matcher.terms[h.term]?.requires?.length) this.conditional.add(mark);
-      let set = this.byEntry.get(h.entry);
-      if (!set) this.byEntry.set(h.entry, (set = new Set()));
+      let set = this.byEntry.get(d.entry);
+      if (!set) this.byEntry.set(d.entry, (set = new Set()));
       set.add(mark);
       this.count(h.term, 1);
       out.push(mark);
     }
+  }
+
+  /** Entries the nearest heading above a block names, when one of its hits has a `heading` window (issue 11). */
+  private headingEntries(block: Node, hits: readonly { term: number }[]): ReadonlySet<number> | undefined {
+    const terms = this.glossary.matcher.terms;
+    if (!hits.some((h) => terms[h.term]?.window === 'heading')) return undefined;
+    const heading = nearestHeading(block);
+    if (!heading) return undefined;
+    let set = this.headings.get(heading);
+    if (!set) {
+      const text = heading.textContent ?? '';
+      const found = this.glossary.matcher.scanChunks([text]).map((h) => ({ entry: h.entry, term: h.term, start: h.startOffset, end: h.endOffset }));
+      const d = decideLocal(terms, text, found);
+      set = new Set(found.filter((_, k) => d[k]!.allowed).map((_, k) => d[k]!.entry));
+      this.headings.set(heading, set);
+    }
+    return set;
   }
 
   /** Forgets a segment's marks (unpainting them at once). */
@@ -158,6 +208,7 @@ export class MarkStore {
   }
 
   private count(term: number, delta: number): void {
+    if (term < 0) return;
     const c = (this.termCount[term] = (this.termCount[term] ?? 0) + delta);
     if ((delta > 0 && c === 1) || (delta < 0 && c === 0)) this.presenceDirty = true;
   }
@@ -169,9 +220,9 @@ export class MarkStore {
   }
 
   /** New paint policy from settings: every mark is re-evaluated on the next commit. */
-  setPolicy(paintable: readonly boolean[], everyMention: boolean): void {
+  setPolicy(paintable: readonly boolean[], mentions: MentionMode): void {
     this.paintable = paintable;
-    this.everyMention = everyMention;
+    this.mentions = mentions;
     this.presenceDirty = true;
     this.policyDirty = true;
   }
@@ -202,7 +253,7 @@ export class MarkStore {
       if (presenceChanged) for (const m of this.conditional) this.evaluate(m);
       for (const m of fresh) if (!m.dead) this.evaluate(m);
     }
-    if (!this.everyMention) {
+    if (this.mentions !== 'every') {
       for (const e of this.touched) this.paintFirstOnly(e);
     }
     this.touched.clear();
@@ -212,20 +263,30 @@ export class MarkStore {
   }
 
   private evaluate(m: Mark): void {
-    const allowed = this.paintable[m.entry] === true && m.localOk && hitAllowed(this.glossary.matcher.terms, m, this.present);
+    const terms = this.glossary.matcher.terms;
+    // An acronym the page defined for this entry counts without further context (issue 11, deliverable 2).
+    const defined = m.term < 0 || this.acronyms.get(terms[m.term]!.text) === m.entry;
+    const allowed = this.paintable[m.entry] === true && (defined || (m.localOk && hitAllowed(terms, m, this.present)));
     if (allowed !== m.allowed) {
       m.allowed = allowed;
       this.bumpAllowed(m.entry, allowed ? 1 : -1);
-    } else if (!this.everyMention) this.touched.add(m.entry);
-    if (this.everyMention) this.setPainted(m, allowed);
+    } else if (this.mentions !== 'every') this.touched.add(m.entry);
+    if (this.mentions === 'every') this.setPainted(m, allowed);
   }
 
+  /** Paints the entry's first allowed mark per page, or per block (segment key) in "paragraph" mode. */
   private paintFirstOnly(entry: number): void {
-    let first: Mark | null = null;
     const set = this.byEntry.get(entry);
     if (!set) return;
-    for (const m of set) if (m.allowed && (!first || compareMarks(m, first) < 0)) first = m;
-    for (const m of set) this.setPainted(m, m === first);
+    const perBlock = this.mentions === 'paragraph';
+    const first = new Map<Node | null, Mark>();
+    for (const m of set) {
+      if (!m.allowed) continue;
+      const key = perBlock ? m.segment.key : null;
+      const f = first.get(key);
+      if (!f || compareMarks(m, f) < 0) first.set(key, m);
+    }
+    for (const m of set) this.setPainted(m, first.get(perBlock ? m.segment.key : null) === m);
   }
 
   private setPainted(m: Mark, on: boolean): void {

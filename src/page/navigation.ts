@@ -2,6 +2,10 @@
  * The page engine's card side: the card opened by hover, keyboard (next/previous term, Esc) and lookup (popup),
  * the positions of next/previous and of "reveal", focus given back when the card closes, and the article date
  * shown on the card. Owned by the Engine (engine.ts), which keeps scanning and marking.
+ *
+ * Issue 12 deliverable 3: next/previous pass over further mentions of the term just visited (settings
+ * keyboard.skipRepeats: "next term" stopped 14 times on one "Taliban"), and the term whose card was opened by
+ * keyboard or lookup carries the `context-glossary-current` highlight while the card is open (focus-visible).
  */
 import type { CardAnchor, CardController } from './card-api.js';
 import type { HighlightLayer } from './highlights.js';
@@ -30,6 +34,8 @@ export class CardNavigation {
   private readonly revealPosition = new Map<number, Mark>();
   private focusReturn: HTMLElement | null = null;
   private articleDate: string | null | undefined;
+  /** settings.keyboard.skipRepeats (the engine sets it from settings). */
+  skipRepeats = true;
   /** The document's keydown listener (capture phase), added and removed by the engine. */
   readonly onKey = (e: KeyboardEvent) => this.keyDown(e);
 
@@ -71,7 +77,16 @@ export class CardNavigation {
       this.ctx.hover.shownElsewhere();
       this.rememberFocus();
     }
-    this.ctx.card.show(entry.id, anchor ?? rangeOf(this.ctx.doc, m), { reason, articleDate: this.dateOfArticle() });
+    this.ctx.card.show(entry.id, anchor ?? rangeOf(this.ctx.doc, m), { reason, articleDate: this.dateOfArticle(), weak: m.weak });
+    // Keyboard and lookup make this term current (even while a lazily loaded card is still on its way); a hover that
+    // replaced the card clears it (a pinned card ignores hover and keeps its term current).
+    if (reason !== 'hover') this.ctx.layer.setCurrent(m.range);
+    else if (this.ctx.card.entryId === entry.id) this.ctx.layer.setCurrent(null);
+  }
+
+  /** The card was hidden (any reason): no term is current any more. */
+  cardHidden(): void {
+    this.ctx.layer.setCurrent(null);
   }
 
   private rememberFocus(): void {
@@ -107,15 +122,25 @@ export class CardNavigation {
     let i: number;
     const cur = this.navPosition;
     const at = cur && !cur.dead ? list.indexOf(cur) : -1;
-    if (at >= 0) i = direction === 'next' ? (at + 1) % list.length : (at - 1 + list.length) % list.length;
-    else {
+    if (at >= 0) {
+      const step = direction === 'next' ? 1 : list.length - 1;
+      i = (at + step) % list.length;
+      // Skip further mentions of the term just visited (all of one term: plain next, so a key press still moves).
+      if (this.skipRepeats) {
+        let k = i;
+        while (k !== at && list[k]!.entry === cur!.entry) k = (k + step) % list.length;
+        if (k !== at) i = k;
+      }
+    } else {
       // From the viewport: the first mark at or below its top, or for "previous" the one just above it.
       const below = firstBelow(list.length, 0, (k) => rangeOf(doc, list[k]!).getBoundingClientRect().bottom);
       i = direction === 'next' ? below % list.length : (below - 1 + list.length) % list.length;
     }
     const m = list[i]!;
     this.navPosition = m;
-    revealMark(doc, m, this.ctx.layer);
+    // An instant scroll: the card then opens where the term stays (a smooth scroll still running would move the
+    // term away from it, and the card closes when its term scrolls away).
+    revealMark(doc, m, this.ctx.layer, true);
     this.showCard(m, 'keyboard');
     return this.state.glossary.entries[m.entry]?.id ?? null;
   }
@@ -150,7 +175,9 @@ export class CardNavigation {
     card.show(e.id, visible ? rangeOf(doc, visible) : centredAnchor(view), {
       reason: 'lookup',
       articleDate: this.dateOfArticle(),
+      weak: visible?.weak ?? false,
     });
+    this.ctx.layer.setCurrent(visible ? visible.range : null);
     return true;
   }
 }

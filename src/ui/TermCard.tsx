@@ -3,20 +3,20 @@
  * content script's card host, the report reader and the popup all render it, passing data and callbacks in.
  */
 import { useState } from 'preact/hooks';
-import type { CompiledEntry, ReportMeta } from '../core/glossary-types.js';
+import type { CompiledEntry } from '../core/glossary-types.js';
 import type { Theme } from '../core/settings/schema.js';
 import { CardActionsRow, type TermCardActions } from './CardActionsRow.js';
 import type { Translate } from '../core/i18n.js';
 import { MORE_QUOTES_ID, QuoteList } from './QuoteList.js';
 import { beyondReportText, firstSentence } from './quote-segments.js';
 import { RelatedLinks } from './RelatedLinks.js';
-import { SourceLine } from './SourceLine.js';
-
-;
+import { FactSources } from './FactSources.js';
+import { type ReportLine, SourceLine } from './SourceLine.js';
 
 export interface TermCardProps {
   entry: CompiledEntry;
-  report: Pick<ReportMeta, 'title' | 'date' | 'displayDate'>;
+  /** The report's name and date; its publisher, origin and text source when the caller has them (issue 12 d5). */
+  report: ReportLine;
   /** Looks related entries up (ids the glossary doesn't have are skipped). */
   resolveEntry: (id: string) => CompiledEntry | undefined;
   t: Translate;
@@ -38,6 +38,10 @@ export interface TermCardProps {
   visibleQuotes?: number | undefined;
   /** Fade in on mount (skipped under prefers-reduced-motion by the stylesheet). */
   animate?: boolean | undefined;
+  /** Next/previous-term shortcuts, listed in the Actions menu (issue 12 d3: no screen mentioned them). */
+  shortcuts?: readonly { command: 'next-term' | 'previous-term'; keys: string }[] | undefined;
+  /** The mention the card was opened from was told apart on weak evidence (issue 11's flag): one plain line says so. */
+  weak?: boolean | undefined;
 }
 
 /** Id of the "More" part (the toggle's aria-controls; the e2e helper opens it to reach what is inside). */
@@ -79,6 +83,11 @@ export function TermCard(props: TermCardProps) {
       </div>
       <div class={more ? 'cg-body cg-body-open' : 'cg-body'}>
         <p class="cg-gist">{gist}</p>
+        {props.weak && (
+          <p class="cg-weak" data-weak-note="">
+            {t('card_weak_evidence')}
+          </p>
+        )}
         {entry.background ? (
           // A background entry is not in the report: say so plainly instead of "0 mentions" under the report's name.
           <p class="cg-background-note" data-background-note="">
@@ -117,12 +126,13 @@ export function TermCard(props: TermCardProps) {
               <strong>{t('card_beyond_report')}:</strong> {beyondReportText(entry.beyondReport)}
             </p>
           )}
+          {entry.beyondReport && entry.beyondSources && <FactSources sources={entry.beyondSources} t={t} />}
           <RelatedLinks ids={entry.related} resolveEntry={props.resolveEntry} onNavigate={props.onNavigate} t={t} />
           {!entry.own && !entry.background && <SourceLine report={props.report} articleDate={props.articleDate} t={t} />}
         </div>
       </div>
       <div class="cg-foot">
-        <CardActionsRow actions={actions} pinned={props.pinned ?? false} t={t} />
+        <CardActionsRow actions={actions} pinned={props.pinned ?? false} t={t} shortcuts={props.shortcuts} />
       </div>
     </div>
   );

@@ -44,7 +44,8 @@ export const TERM_CARD_CSS = `
   box-sizing: border-box;
   width: var(--cg-width, 360px);
   max-width: calc(100vw - 16px);
-  font: normal normal 400 var(--cg-font-size, 14px) / 1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  /* Never under 12 px (issue 12): the font-size setting goes down to 11. */
+  font: normal normal 400 max(12px, var(--cg-font-size, 14px)) / 1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   color: var(--cg-fg);
   background: var(--cg-bg);
   border: 1px solid var(--cg-border);
@@ -117,6 +118,8 @@ export const TERM_CARD_CSS = `
 
 .cg-foot { flex: none; margin-top: 0.6em; padding-top: 0.5em; border-top: 1px solid var(--cg-border); }
 .cg-source { margin: 0.6em 0 0; font-size: max(12px, 0.85em); color: var(--cg-muted); }
+.cg-provenance { margin: 0.2em 0 0; padding: 0; list-style: none; font-size: max(12px, 0.85em); color: var(--cg-muted); }
+.cg-fact-sources { margin: -0.3em 0 0.6em; font-size: max(12px, 0.85em); color: var(--cg-muted); }
 .cg-newer { margin: 0.4em 0 0; padding: 0.3em 0.5em; border-radius: 0.35em; font-size: max(12px, 0.85em); background: var(--cg-note-bg); color: var(--cg-note-fg); }
 .cg-actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0.2em 0.8em; margin-top: 0.5em; }
 .cg-action { border: 0; background: none; padding: 0.1em 0; cursor: pointer; font-size: max(12px, 0.9em); }
@@ -125,8 +128,10 @@ export const TERM_CARD_CSS = `
 .cg-menu[hidden] { display: none; }
 .cg-menu-item { border: 0; background: none; padding: 0.1em 0; cursor: pointer; font-size: max(12px, 0.9em); }
 .cg-menu-item:hover { text-decoration: underline; }
+.cg-shortcuts { margin: 0.3em 0 0; padding: 0.3em 0 0; list-style: none; border-top: 1px solid var(--cg-border); align-self: stretch; font-size: max(12px, 0.85em); color: var(--cg-muted); }
 .cg-menu-item[aria-pressed="true"] { font-weight: 650; }
 .cg-gist { margin: 0 0 0.55em; }
+.cg-weak { margin: -0.2em 0 0.55em; font-size: max(12px, 0.88em); color: var(--cg-note-fg); background: var(--cg-note-bg); padding: 0.2em 0.5em; border-radius: 0.35em; }
 .cg-count-line { margin: 0.35em 0 0; font-size: max(12px, 0.88em); color: var(--cg-muted); }
 .cg-background-note { margin: 0; padding: 0.4em 0.6em; border-radius: 0.35em; font-size: max(12px, 0.9em); background: var(--cg-quote-bg); }
 .cg-more-toggle { display: block; margin: 0.5em 0 0; border: 0; background: none; padding: 0; cursor: pointer; font-size: max(12px, 0.9em); }

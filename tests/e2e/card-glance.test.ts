@@ -8,6 +8,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { hover, markBox, waitForCard } from './card-helpers.js';
 import { describeEachBrowser, type FixtureServer, ROOT, startServer, waitForMarks } from './harness/index.js';
+import { EVERY_MENTION, storeSettings } from './marking-expect.js';
 
 const reportText = readFileSync(join(ROOT, 'glossary', 'report.txt'), 'utf8').replace(/\s+/g, ' ');
 let server: FixtureServer;
@@ -66,6 +67,8 @@ function glance(page: Page) {
 }
 
 describeEachBrowser('card at a glance', (ctx) => {
+  // These tests hover and count later mentions of a term: every mention marked (the default is the first per page).
+  beforeAll(() => storeSettings(ctx(), EVERY_MENTION));
   let page: Page;
   beforeAll(async () => {
     page = await ctx().newPage();

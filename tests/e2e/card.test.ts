@@ -8,8 +8,9 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { compileGlossaryDir } from '../../tools/glossary/compile-glossary.js';
 import type { CompiledEntry, CompiledGlossary } from '../../src/core/glossary-types.js';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings/schema.js';
+import type { Settings } from '../../src/core/settings/schema.js';
 import { clickInCard, hover, markBox, readCard, waitForCard } from './card-helpers.js';
+import { EVERY_MENTION, storeSettings } from './marking-expect.js';
 import {
   artifactPath,
   FIXTURES_DIR,
@@ -77,6 +78,8 @@ async function hoverFor(page: Page, text: string, id: string, nth = 0) {
 }
 
 describeEachBrowser('card', (ctx, kind) => {
+  // These tests hover and count later mentions of a term: every mention marked (the default is the first per page).
+  beforeAll(() => storeSettings(ctx(), EVERY_MENTION));
   let page: Page;
   beforeAll(async () => {
     page = await ctx().newPage();
@@ -210,6 +213,8 @@ describeEachBrowser('card', (ctx, kind) => {
         ...(prefs.reduceMotion ? { 'ui.prefersReducedMotion': 1 } : {}),
       },
     });
+    // A fresh profile: every mention, as the suite's own browser (the demo's first mention of the TTP is its long form).
+    await storeSettings(other, EVERY_MENTION);
     const p = await other.newPage();
     await openDemo(p);
     return { page: p, done: () => other.close() };
@@ -254,10 +259,13 @@ describeEachBrowser('card', (ctx, kind) => {
   it('flips above a term near the bottom of the viewport and stays inside it', async () => {
     await page.mouse.move(5, 5);
     await waitForCard(page, (c) => c?.visible !== true, 3_000);
-    // The second Kabul, scrolled to 60 px above the viewport's bottom edge.
+    // The second Kabul, scrolled to 60 px above the viewport's bottom edge. The demo page ends about 160 px below it
+    // (room for a short card), so the test page gets room to scroll that far (the test's own page; not the extension).
+    await page.evaluate(() => void (document.body.style.paddingBottom = `${innerHeight}px`));
     const termBox = await markBox(page, 'Kabul', 1, 'first', { fromBottom: 60 });
     await hover(page, termBox);
-    const card = await waitForCard(page, (c) => c?.visible === true && c.entry === 'kabul');
+    // Placement is asynchronous (Floating UI): the layer may show where the last card was for a frame or two.
+    const card = await waitForCard(page, (c) => c?.visible === true && c.entry === 'kabul' && c.rect!.y + c.rect!.h <= termBox.y + 1);
     const r = card!.rect!;
     const vh = await page.evaluate(() => innerHeight);
     expect(r.y + r.h).toBeLessThanOrEqual(termBox.y + 1);
@@ -377,7 +385,7 @@ describeEachBrowser('card', (ctx, kind) => {
         // The store's local fallback slot wins over sync on load and fires storage.onChanged in every context.
         await api.storage.local.set({ settingsLocal: { settings: value, reason: 'e2e card settings test' } });
       }, settings);
-    await write({ ...DEFAULT_SETTINGS, card: { width: 440, fontSize: 18, theme: 'dark' } });
+    await write({ ...EVERY_MENTION, card: { width: 440, fontSize: 18, theme: 'dark' } });
     await page.bringToFront();
     // The content script re-applies the settings (and re-scans): let it settle.
     await new Promise((r) => setTimeout(r, 600));
@@ -397,7 +405,7 @@ describeEachBrowser('card', (ctx, kind) => {
       path: artifactPath(`card-forced-dark-18px-${kind}.png`) as `${string}.png`,
       clip: { x: scroll.x + Math.max(0, r.x - 16), y: scroll.y + Math.max(0, r.y - 16), width: r.w + 32, height: Math.min(scroll.h - Math.max(0, r.y - 16), r.h + 32) },
     });
-    await write(DEFAULT_SETTINGS);
+    await write(EVERY_MENTION);
     // Firefox runs evaluateInBackground in a helper tab: come back before using the mouse.
     await page.bringToFront();
     await page.mouse.move(5, 5, { steps: 4 });

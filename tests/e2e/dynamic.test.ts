@@ -2,7 +2,7 @@
 // roots attached later; SPA navigations. Each change must be reflected within a second.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachBrowser, type FixtureServer, type Mark, readMarks, startServer, waitForMarks } from './harness/index.js';
-import { listPageTerms } from './marking-expect.js';
+import { EVERY_MENTION, listPageTerms, storeSettings } from './marking-expect.js';
 
 /** A long page (> 50K characters of text): marks are painted near the viewport only (paint-window.ts). */
 const LONG_PAGE = (() => {
@@ -26,6 +26,8 @@ const texts = (marks: Mark[]) => marks.map((m) => m.text);
 const same = (want: string[]) => (marks: Mark[]) => JSON.stringify(texts(marks)) === JSON.stringify(want);
 
 describeEachBrowser('dynamic', (ctx) => {
+  // These tests hover and count later mentions of a term: every mention marked (the default is the first per page).
+  beforeAll(() => storeSettings(ctx(), EVERY_MENTION));
   it('marks added content within a second, applies late context, drops marks of edited and removed text', async () => {
     const b = ctx();
     const page = await b.newPage();

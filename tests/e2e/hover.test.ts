@@ -3,10 +3,9 @@
 // reveal/openCard messages, and the first-mention setting.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/core/settings/schema.js';
 import { hover, readCard, waitForCard } from './card-helpers.js';
 import { describeEachBrowser, type ExtensionBrowser, type FixtureServer, markBox as harnessMarkBox, readMarks, startServer, waitForMarks } from './harness/index.js';
-import { settleMarks, storeSettings } from './marking-expect.js';
+import { EVERY_MENTION, settleMarks, storeSettings } from './marking-expect.js';
 
 let server: FixtureServer;
 beforeAll(async () => {
@@ -48,6 +47,8 @@ function toTab(b: ExtensionBrowser, msg: { type: string; payload: Record<string,
 }
 
 describeEachBrowser('hover', (ctx) => {
+  // The fixture's layouts (a mark at a line's end, the second of a name) need every mention marked.
+  beforeAll(() => storeSettings(ctx(), EVERY_MENTION));
   it('opens the card after the dwell, with the term’s name, its quotes and the article-date note', async () => {
     const page = await openFixture(ctx());
     try {
@@ -139,7 +140,11 @@ describeEachBrowser('hover', (ctx) => {
   });
 });
 
+/** Every mention marked and every one a stop: the document-order walk below (the defaults are covered in card-page.test.ts). */
+const EVERY_STOP = { ...EVERY_MENTION, keyboard: { skipRepeats: false } };
+
 describeEachBrowser('keyboard and messages', (ctx) => {
+  beforeAll(() => storeSettings(ctx(), EVERY_STOP));
   it('navigateTerm moves through painted marks in document order, opens a focused card, Esc returns focus', async () => {
     const b = ctx();
     const page = await openFixture(b);
@@ -202,15 +207,15 @@ describeEachBrowser('keyboard and messages', (ctx) => {
     try {
       const all = await readMarks(page);
       expect(all.filter((m) => m.text === 'TTP').length).toBeGreaterThan(1);
-      await storeSettings(b, { ...structuredClone(DEFAULT_SETTINGS), marking: { ...DEFAULT_SETTINGS.marking, everyMention: false } });
+      await storeSettings(b, { ...structuredClone(EVERY_STOP), marking: { ...EVERY_STOP.marking, everyMention: false } });
       const firsts = await waitForMarks(page, (m) => m.length > 0 && m.length < all.length, 3000);
       const names = firsts.map((m) => m.text);
       expect(names[0]).toBe('Pakistani Taliban'); // ttp's first mention, in the heading
       expect(names.filter((t) => t === 'TTP')).toEqual([]);
-      await storeSettings(b, DEFAULT_SETTINGS);
+      await storeSettings(b, EVERY_STOP);
       await waitForMarks(page, (m) => m.length === all.length, 3000);
     } finally {
-      await storeSettings(b, DEFAULT_SETTINGS);
+      await storeSettings(b, EVERY_STOP);
       await page.close();
     }
   });

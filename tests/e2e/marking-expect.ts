@@ -1,5 +1,6 @@
 // Inline expectations of the marks fixtures (tests/fixtures/marks-*.html): every element with data-expect lists the
 // marks expected inside it as "category:text | …" ('' = none); a mark outside every such element is unexpected.
+import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings/schema.js';
 import type { ExtensionBrowser, Mark, MarkTarget } from './harness/index.js';
 import { readMarks } from './harness/index.js';
 
@@ -127,6 +128,15 @@ export async function listPageTerms(
     return wantActive ? 'no tab reported active marking' : 'no answer from any tab';
   }, frameId, untilActive);
 }
+
+/**
+ * The defaults with every mention marked: the fixtures' inline expectations list every mention (they test matching
+ * and context, not the default mention mode "first per page", which tests/e2e/card-page.test.ts covers).
+ */
+export const EVERY_MENTION: Settings = {
+  ...structuredClone(DEFAULT_SETTINGS),
+  marking: { ...DEFAULT_SETTINGS.marking, everyMention: true, mentions: 'every' },
+};
 
 /**
  * Sets stored settings as the settings store keeps them (storage.sync "settings"), from an extension context.

@@ -1,8 +1,7 @@
 // Marking in real browsers with dist/ loaded: the fixtures carry their expected marks inline (data-expect).
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/core/settings/schema.js';
 import { describeEachBrowser, type FixtureServer, readMarks, serializeDom, startServer, waitForMarks } from './harness/index.js';
-import { expectedTerms, listPageTerms, settleMarks, storeSettings, termsAsRecord } from './marking-expect.js';
+import { EVERY_MENTION, expectedTerms, listPageTerms, settleMarks, storeSettings, termsAsRecord } from './marking-expect.js';
 
 let server: FixtureServer;
 beforeAll(async () => {
@@ -13,6 +12,7 @@ afterAll(async () => {
 });
 
 describeEachBrowser('marking', (ctx) => {
+  beforeAll(() => storeSettings(ctx(), EVERY_MENTION));
   it('marks spelling variants, case rules, inline runs and shadow roots exactly as the fixture expects', async () => {
     const b = ctx();
     const page = await b.newPage();
@@ -64,6 +64,7 @@ describeEachBrowser('marking', (ctx) => {
 });
 
 describeEachBrowser('marking: frames, styles, site switch', (ctx) => {
+  beforeAll(() => storeSettings(ctx(), EVERY_MENTION));
   it('marks inside a same-origin iframe and a srcdoc iframe, each frame by itself', async () => {
     const page = await ctx().newPage();
     try {
@@ -82,7 +83,7 @@ describeEachBrowser('marking: frames, styles, site switch', (ctx) => {
 
   it('with the iframes setting off, only the top frame is marked', async () => {
     const b = ctx();
-    await storeSettings(b, { ...structuredClone(DEFAULT_SETTINGS), sites: { ...DEFAULT_SETTINGS.sites, iframes: false } });
+    await storeSettings(b, { ...structuredClone(EVERY_MENTION), sites: { ...EVERY_MENTION.sites, iframes: false } });
     const page = await b.newPage();
     try {
       await page.goto(server.url('/marks-frames.html'));
@@ -92,14 +93,14 @@ describeEachBrowser('marking: frames, styles, site switch', (ctx) => {
       await new Promise((r) => setTimeout(r, 500));
       expect(await readMarks(same)).toEqual([]);
     } finally {
-      await storeSettings(b, DEFAULT_SETTINGS);
+      await storeSettings(b, EVERY_MENTION);
       await page.close();
     }
   });
 
   it('a custom style overrides the manifest’s marks.css in full: with style "none" marks are invisible', async () => {
     const b = ctx();
-    await storeSettings(b, { ...structuredClone(DEFAULT_SETTINGS), marking: { ...DEFAULT_SETTINGS.marking, style: 'none' } });
+    await storeSettings(b, { ...structuredClone(EVERY_MENTION), marking: { ...EVERY_MENTION.marking, style: 'none' } });
     const page = await b.newPage();
     try {
       await page.goto(server.url('/marks-basic.html'));
@@ -120,7 +121,7 @@ describeEachBrowser('marking: frames, styles, site switch', (ctx) => {
       expect(cleared).toBeGreaterThan(0);
       expect(await h1!.screenshot({ encoding: 'base64' })).toBe(marked);
     } finally {
-      await storeSettings(b, DEFAULT_SETTINGS);
+      await storeSettings(b, EVERY_MENTION);
       await page.close();
     }
   });
@@ -169,7 +170,7 @@ describeEachBrowser('marking: frames, styles, site switch', (ctx) => {
 
   it('site switch: a denied site is not marked; allowing it marks the open page live, without touching the DOM', async () => {
     const b = ctx();
-    await storeSettings(b, { ...structuredClone(DEFAULT_SETTINGS), sites: { ...DEFAULT_SETTINGS.sites, deny: ['127.0.0.1'] } });
+    await storeSettings(b, { ...structuredClone(EVERY_MENTION), sites: { ...EVERY_MENTION.sites, deny: ['127.0.0.1'] } });
     const page = await b.newPage();
     try {
       await page.goto(server.url('/marks-basic.html'));
@@ -180,14 +181,14 @@ describeEachBrowser('marking: frames, styles, site switch', (ctx) => {
       await new Promise((r) => setTimeout(r, 1000));
       expect(await readMarks(page)).toEqual([]);
       const before = await serializeDom(page);
-      await storeSettings(b, DEFAULT_SETTINGS);
+      await storeSettings(b, EVERY_MENTION);
       expect(await settleMarks(page)).toEqual([]);
       expect(await serializeDom(page)).toBe(before);
       // And off again: every mark goes at once.
-      await storeSettings(b, { ...structuredClone(DEFAULT_SETTINGS), enabled: false });
+      await storeSettings(b, { ...structuredClone(EVERY_MENTION), enabled: false });
       await waitForMarks(page, (m) => m.length === 0, 3000);
     } finally {
-      await storeSettings(b, DEFAULT_SETTINGS);
+      await storeSettings(b, EVERY_MENTION);
       await page.close();
     }
   });

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { CATEGORIES } from '../../src/core/glossary-types.js';
-import { MARK_STYLES, THEMES, type Settings } from '../../src/core/settings/schema.js';
+import { MARK_STYLES, MENTION_MODES, THEMES, type Settings } from '../../src/core/settings/schema.js';
 import type { OwnEntry, UserGlossary } from '../../src/core/user-glossary.js';
 
 type PathPart = string | number;
@@ -190,10 +190,12 @@ export const settingsArb: fc.Arbitrary<Settings> = fc.record({
   enabled: fc.boolean(),
   marking: fc.record({
     everyMention: fc.boolean(),
+    mentions: fc.constantFrom(...MENTION_MODES),
     style: fc.constantFrom(...MARK_STYLES),
     colors: fc.record({ person: hexColorArb, organization: hexColorArb, place: hexColorArb, event: hexColorArb, concept: hexColorArb }),
   }),
   hover: fc.record({ delayMs: fc.integer({ min: 0, max: 2000 }) }),
+  keyboard: fc.record({ skipRepeats: fc.boolean() }),
   card: fc.record({ width: fc.integer({ min: 240, max: 560 }), fontSize: fc.integer({ min: 11, max: 22 }), theme: fc.constantFrom(...THEMES) }),
   sites: fc.record({
     mode: fc.constantFrom('all' as const, 'only-listed' as const),

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CATEGORIES, type Category } from '../../src/core/glossary-types.js';
-import { MARK_STYLES, THEMES } from '../../src/core/settings/schema.js';
+import { MARK_STYLES, MENTION_MODES, THEMES } from '../../src/core/settings/schema.js';
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 const sitePattern = z
@@ -19,8 +19,12 @@ export const settingsOracle = z
   .object({
     version: z.literal(1),
     enabled: z.boolean(),
-    marking: z.object({ everyMention: z.boolean(), style: z.enum(MARK_STYLES), colors: categoryRecord(hexColor) }).strict(),
+    marking: z
+      .object({ everyMention: z.boolean(), mentions: z.enum(MENTION_MODES).optional(), style: z.enum(MARK_STYLES), colors: categoryRecord(hexColor) })
+      .strict(),
     hover: z.object({ delayMs: z.number().int().min(0).max(2000) }).strict(),
+    // Added after 0.1.0 (issue 12): optional here, as a 0.1.0 object has no such field.
+    keyboard: z.object({ skipRepeats: z.boolean() }).strict().optional(),
     card: z.object({ width: z.number().int().min(240).max(560), fontSize: z.number().int().min(11).max(22), theme: z.enum(THEMES) }).strict(),
     sites: z
       .object({

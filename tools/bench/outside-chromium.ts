@@ -15,7 +15,7 @@ import { pageFigures, type TraceEvent } from './outside-trace.js';
 
 /** Only 127.0.0.1 resolves: a saved page's third-party hosts fail at once instead of reaching the network. */
 export const HOST_RULES = '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1';
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'loading'];
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'loading', 'v8.execute'];
 export const RUNS = 5;
 /** After `load`: the content script runs at document_idle and marks in idle-time slices; 2 s covers it on 2 cores. */
 const SETTLE_MS = 2000;

@@ -70,6 +70,23 @@ describe('pageFigures', () => {
     expect(f.longTasks).toBe(0);
   });
 
+  it('counts a microtask checkpoint as ours only in a task where extension code ran', () => {
+    const events: TraceEvent[] = [
+      ...meta,
+      // Our slice: the channel's onmessage resolves a promise (0.1 ms), the scan resumes in the checkpoint (5 ms).
+      X(PAGE, 'RunTask', 0, 6000),
+      X(PAGE, 'FunctionCall', 100, 100, { url: ext }),
+      X(PAGE, 'RunMicrotasks', 300, 5000),
+      // A page task's checkpoint: script, but not ours.
+      X(PAGE, 'RunTask', 10_000, 3000),
+      X(PAGE, 'FunctionCall', 10_100, 1000, { url: 'http://127.0.0.1:1/page.js' }),
+      X(PAGE, 'RunMicrotasks', 11_200, 1000),
+    ];
+    const f = pageFigures(events, url)!;
+    expect(f.parts.script).toBeCloseTo(7.1, 6);
+    expect(f.extensionScriptMs).toBeCloseTo(5.1, 6);
+  });
+
   it('returns null when the page was never committed', () => {
     expect(pageFigures(meta, 'http://127.0.0.1:1/other.html')).toBeNull();
   });

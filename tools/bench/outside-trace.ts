@@ -60,7 +60,7 @@ const SCRIPT = new Set([
   'TimerFire',
   'FireIdleCallback',
   'FireAnimationFrame',
-  'RunMicrotasks',
+  'RunMicrotasks', // category v8.execute (outside-chromium.ts records it)
   'EventDispatch',
   'XHRReadyStateChange',
   'V8.Execute',
@@ -104,6 +104,8 @@ export function mainThread(events: TraceEvent[], pid: number): number | null {
 
 interface Node {
   e: TraceEvent;
+  /** An extension script event (counted in extensionScriptMs, nested ones not again). */
+  ext: boolean;
   end: number;
   cpu: number;
   part: Part | null;
@@ -143,7 +145,7 @@ export function threadFigures(events: TraceEvent[], pid: number, tid: number): T
       const part = n.part ?? 'other';
       parts[part] += self / 1000;
     }
-    if (isExtensionUrl(n.e.args?.data?.url) && classify(n.e.name) === 'script') extensionDepth--;
+    if (n.ext) extensionDepth--;
   };
   const finishTop = () => {
     if (topIsTask && topLong && topHasExtension) out.longTasksWithExtension++;
@@ -169,7 +171,11 @@ export function threadFigures(events: TraceEvent[], pid: number, tid: number): T
       parent.childCpu += Math.min(cpu, parent.cpu);
     }
     const own = classify(e.name);
-    const extScript = own === 'script' && isExtensionUrl(e.args?.data?.url);
+    // A continuation after `await` runs in a microtask checkpoint (RunMicrotasks, category v8.execute), which
+    // carries no URL: the content script's pipelined slices resume there, so most of its work showed as
+    // unattributed "other". In a task where extension code already ran (the saved pages' own scripts are
+    // blocked), the checkpoint is ours.
+    const extScript = own === 'script' && (isExtensionUrl(e.args?.data?.url) || (e.name === 'RunMicrotasks' && topHasExtension));
     if (extScript) {
       topHasExtension = true;
       // Only the outermost extension script event counts (a compile inside an evaluate of the same script).
@@ -177,7 +183,7 @@ export function threadFigures(events: TraceEvent[], pid: number, tid: number): T
       extensionDepth++;
     }
     // GC keeps its own part wherever it happens; other unclassified events inherit their parent's part.
-    stack.push({ e, end: Math.min(end, parent ? parent.end : end), cpu, part: own ?? parent?.part ?? null, childCpu: 0 });
+    stack.push({ e, ext: extScript, end: Math.min(end, parent ? parent.end : end), cpu, part: own ?? parent?.part ?? null, childCpu: 0 });
   }
   while (stack.length > 0) {
     closeNode(stack.pop()!);

@@ -5,10 +5,11 @@
 // bench/RESULTS.md (between markers; the inside bench's tables stay beside it).
 //
 //   node dist/tools/bench-outside.mjs [--browser chromium|firefox|both] [--only TEXT] [--corpus DIR] [--out DIR]
-//                                     [--baseline FILE]
+//                                     [--baseline FILE] [--no-markjs]
 //
 // --only keeps rows whose id contains TEXT (or one of TEXT,TEXT,…) (do not commit such a run); --baseline adds a "before" column from an
-// earlier bench/outside.json.
+// earlier bench/outside.json; --no-markjs leaves mark.js out (quick before/after runs of one row while working: a mark.js
+// run on the 1 MB wiki page holds a core for the whole 60 s cap).
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -34,6 +35,7 @@ const only = opt('--only');
 const outDir = resolve(opt('--out') ?? join(ROOT, 'bench'));
 const corpusDir = resolve(opt('--corpus') ?? join(ROOT, '..', 'shared', 'corpus'));
 const baselineFile = opt('--baseline');
+const noMarkJs = args.includes('--no-markjs');
 const log = (s: string) => process.stderr.write(`[bench:outside] ${s}\n`);
 
 export interface OutsideResult {
@@ -58,7 +60,7 @@ function markdown(r: OutsideResult, baseline: OutsideResult | null): string {
     '',
     '### Chromium',
     '',
-    'From a trace (`devtools.timeline`, `disabled-by-default-devtools.timeline`) from navigation to 2 s after `load` (live blog: 4.5 s): the sum of top-level tasks on the main thread of the page’s renderer, in **thread (CPU) time** (`tdur`: on this shared machine a task’s wall time includes other processes’ turns; the wall-clock difference is in its own column) ' +
+    'From a trace (`devtools.timeline`, `disabled-by-default-devtools.timeline`, `v8.execute` for microtask checkpoints: a slice resumed after `await` runs there) from navigation to 2 s after `load` (live blog: 4.5 s): the sum of top-level tasks on the main thread of the page’s renderer, in **thread (CPU) time** (`tdur`: on this shared machine a task’s wall time includes other processes’ turns; the wall-clock difference is in its own column) ' +
       '(the process `FrameCommittedInBrowser` names for the page; the service worker’s and other processes are excluded), split by self time into style, layout, paint, script (compile + evaluate + calls + timers/idle/rAF callbacks) and GC; “other” is parsing, loading and task overhead. ' +
       'Long tasks: top-level tasks of ≥ 50 ms CPU time, added (median paired difference) / the most in one run that ran our code. “Our script ms”: script events whose URL is the extension’s (content script compile + run + callbacks). Heap: the page’s V8 isolate after a forced GC at the end (the content script’s world shares it). ' +
       'First marked frame: separate untraced loads with a page-world probe, the first animation frame after DOMContentLoaded at which a `context-glossary*` highlight holds a range (content script at `document_idle`).',
@@ -97,6 +99,7 @@ async function main(): Promise<void> {
   const server = await startServer({ routes });
   const proxy = await rejectProxy();
   const markjsFor = (row: OutsideRow, results: Array<{ row: OutsideRow; markjs: { inPageMs: number | null } | null }>): true | string => {
+    if (noMarkJs) return 'not run (--no-markjs)';
     if (row.glossary === 'real') return true;
     // 11,519 spellings: mark.js builds and runs one regular expression per spelling over the whole page.
     const ref = results.find((x) => x.row.id === 'gen-1mb-real')?.markjs?.inPageMs;

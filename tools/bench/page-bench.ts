@@ -24,6 +24,7 @@ function silentCard(): CardController {
     onPointerEnter: () => () => {},
     onPointerLeave: () => () => {},
     onClose: () => () => {},
+    onHide: () => () => {},
     hostElement: null,
     destroy() {},
   };

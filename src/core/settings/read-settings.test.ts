@@ -33,16 +33,35 @@ function withValue(o: Record<string, unknown>, p: Path, value: unknown): Record<
 /** A value no field accepts: wrong type for every leaf (a string where a boolean/number/list is, an object elsewhere). */
 const invalidFor = (v: unknown): unknown => (typeof v === 'string' ? { not: 'a string' } : 'not-this-type');
 
-const GOLDEN = golden as unknown as Record<string, unknown>;
+/** Exactly what 0.1.0 stored. */
+const GOLDEN_010 = golden as unknown as Record<string, unknown>;
+/** Fields added since 0.1.0 (issue 12: mention mode, keyboard repeats): a 0.1.0 object lacks them and reads their defaults. */
+const ADDED_SINCE_010 = ['marking.mentions', 'keyboard.skipRepeats'];
+/** The 0.1.0 object as it reads today (its own fields unchanged, the added ones at their defaults): the per-field base. */
+const GOLDEN: Record<string, unknown> = ADDED_SINCE_010.reduce((o, name) => {
+  const path = name.split('.');
+  const c = clone(o);
+  let at = c;
+  for (const k of path.slice(0, -1)) at = (at[k] ??= {}) as Record<string, unknown>;
+  at[path.at(-1)!] = get(DEFAULT_SETTINGS, path);
+  return c;
+}, GOLDEN_010);
 
 describe('golden data: settings exactly as 0.1.0 stored them', () => {
   it('is a valid 0.1.0 object (the 0.1.0 schema accepts it) that differs from the defaults in many fields', () => {
-    expect(settingsOracle.safeParse(GOLDEN).success).toBe(true);
+    expect(settingsOracle.safeParse(GOLDEN_010).success).toBe(true);
     const differing = FIELDS.filter((p) => JSON.stringify(get(GOLDEN, p)) !== JSON.stringify(get(DEFAULT_SETTINGS, p)));
     expect(differing.length).toBeGreaterThanOrEqual(10);
   });
 
-  it('loads unchanged, with nothing set aside, nothing missing and no reason to write', () => {
+  it('loads unchanged (fields added since read their defaults), with nothing set aside and no reason to write', () => {
+    const old = readSettings(clone(GOLDEN_010));
+    expect(old.settings).toEqual(GOLDEN);
+    for (const p of FIELDS) if (!ADDED_SINCE_010.includes(p.join('.'))) expect(get(old.settings, p)).toEqual(get(GOLDEN_010, p));
+    expect(old.bad).toBeNull();
+    expect(old.problems).toEqual([]);
+    // A whole new section is reported missing by its name.
+    expect(old.missing.sort()).toEqual(['keyboard', 'marking.mentions']);
     const r = readSettings(clone(GOLDEN));
     expect(r.settings).toEqual(GOLDEN);
     expect(r.bad).toBeNull();

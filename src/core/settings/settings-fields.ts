@@ -7,7 +7,7 @@
  */
 import { CATEGORIES, type Category } from '../glossary-types.js';
 import { describeValue } from './issues.js';
-import { LANGUAGE_MODES, MARK_STYLES, SITE_MODES, THEMES, isSitePattern } from './schema.js';
+import { LANGUAGE_MODES, MARK_STYLES, MENTION_MODES, SITE_MODES, THEMES, isSitePattern } from './schema.js';
 
 /** A problem inside a value, relative to it: `at` [] is the value itself. */
 interface Problem {
@@ -109,6 +109,8 @@ const colorFields = Object.fromEntries(
 export const SETTINGS_FIELDS: Readonly<Record<string, FieldSpec>> = {
   enabled: { kind: 'scalar', expected: 'boolean', check: bool },
   'marking.everyMention': { kind: 'scalar', expected: 'boolean', check: bool },
+  'marking.mentions': { kind: 'scalar', expected: 'string', check: oneOf(MENTION_MODES) },
+  'keyboard.skipRepeats': { kind: 'scalar', expected: 'boolean', check: bool },
   'marking.style': { kind: 'scalar', expected: 'string', check: oneOf(MARK_STYLES) },
   ...colorFields,
   'hover.delayMs': { kind: 'scalar', expected: 'number', check: int(0, 2000) },

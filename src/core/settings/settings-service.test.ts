@@ -209,6 +209,15 @@ describe('user glossary store', () => {
   });
 });
 
+/** A 0.1.0 object as it reads today: fields added since (issue 12: mention mode, keyboard repeats) at their defaults. */
+function readAsToday(golden: Record<string, unknown>): Record<string, unknown> {
+  return {
+    ...golden,
+    marking: { ...(golden.marking as object), mentions: DEFAULT_SETTINGS.marking.mentions },
+    keyboard: DEFAULT_SETTINGS.keyboard,
+  };
+}
+
 describe('one writer', () => {
   it('30 frames asking at once with corrupt storage cause one repair write (and one kept copy), not 30', async () => {
     const { backend, service } = fresh();
@@ -219,7 +228,7 @@ describe('one writer', () => {
     expect(backend.sync.writes).toBe(1);
     // local: the settings copy, the own-entries copy and the repaired own entries — each once.
     expect(backend.local.writes).toBe(3);
-    for (const s of snaps) expect(s.settings).toEqual({ ...golden, hover: { delayMs: 200 } });
+    for (const s of snaps) expect(s.settings).toEqual({ ...readAsToday(golden), hover: { delayMs: 200 } });
     // Asking again finds clean storage: no more writes.
     await Promise.all(Array.from({ length: 30 }, () => service.snapshot()));
     expect(backend.writes()).toBe(4);
@@ -230,7 +239,7 @@ describe('one writer', () => {
     const golden = clone((await import('./fixtures/settings-0.1.0.json')).default) as unknown as Record<string, unknown>;
     const { badge: _, ...older } = golden;
     backend.sync.data.set(KEYS.settings, older);
-    expect(await store.loadSettings()).toEqual({ ...golden, badge: DEFAULT_SETTINGS.badge });
+    expect(await store.loadSettings()).toEqual({ ...readAsToday(golden), badge: DEFAULT_SETTINGS.badge });
     expect(backend.writes()).toBe(0);
   });
 
