@@ -16,7 +16,8 @@ export interface EntryEditorProps {
   warnings: DraftErrors;
   /** Spelling field -> name of another entry that already marks it. */
   conflicts: DraftErrors;
-  knownIds: readonly string[];
+  /** Entry names offered for "only mark when" (the form speaks in names; GlossarySection maps them to ids). */
+  knownNames: readonly string[];
   onChange: (d: EntryDraft) => void;
   onSave: () => void;
   onCancel: () => void;
@@ -112,12 +113,12 @@ export function EntryEditor(p: EntryEditorProps) {
       </label>
       <label class="field">
         <span>{t('options_field_requires')}</span>
-        <input name="requires" type="text" list="entry-ids" value={d.requires} spellcheck={false} aria-invalid={err('requires') ? 'true' : undefined}
+        <input name="requires" type="text" list="entry-names" value={d.requires} spellcheck={false} aria-invalid={err('requires') ? 'true' : undefined}
           aria-describedby={describe('requires')} onInput={(e) => set({ requires: (e.currentTarget as HTMLInputElement).value })} />
         {msgs('requires')}
-        <datalist id="entry-ids">
-          {p.knownIds.map((id) => (
-            <option key={id} value={id} />
+        <datalist id="entry-names">
+          {p.knownNames.map((name) => (
+            <option key={name} value={name} />
           ))}
         </datalist>
       </label>

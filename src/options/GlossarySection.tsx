@@ -68,6 +68,18 @@ export function GlossarySection({ glossary, settings, user, store, notify, onSet
     setJustSaved({ id, shown: false });
   };
   const knownIds = useMemo(() => [...glossary.entries.map((e) => e.id), ...user.own.map((e) => e.id)], [glossary, user]);
+  // The "only mark when" field speaks in entry names (issue 12 item 6: ids are never shown); ids are stored.
+  const names = useMemo(() => {
+    const all = [...glossary.entries, ...user.own];
+    const nameOf = new Map(all.map((e) => [e.id, e.name]));
+    const idOf = new Map(all.map((e) => [e.name.toLowerCase(), e.id]));
+    return {
+      list: all.map((e) => e.name),
+      show: (ids: readonly string[]) => ids.map((id) => nameOf.get(id) ?? id).join(', '),
+      read: (text: string) =>
+        text.split(',').map((x) => x.trim()).filter(Boolean).map((x) => idOf.get(x.toLowerCase()) ?? x).join(', '),
+    };
+  }, [glossary, user]);
 
   const save = (p: Promise<unknown>) => p.then(() => notify(t('options_saved')), (e: unknown) => notify(t('options_save_failed', [String(e)]), 'error'));
 
@@ -79,7 +91,7 @@ export function GlossarySection({ glossary, settings, user, store, notify, onSet
 
   const edit = (id: string) => {
     const own = user.own.find((e) => e.id === id);
-    if (own) return setEditing({ mode: 'own', draft: draftFromOwn(own), errors: {} });
+    if (own) return setEditing({ mode: 'own', draft: { ...draftFromOwn(own), requires: names.show(own.requires ?? []) }, errors: {} });
     const orig = originalOf(id);
     const o = user.overrides[id];
     setEditing({
@@ -93,14 +105,14 @@ export function GlossarySection({ glossary, settings, user, store, notify, onSet
         definition: o?.definition ?? orig.definition,
         notes: '',
         quotes: [],
-        requires: (o?.requires ?? orig.requires).join(', '),
+        requires: names.show(o?.requires ?? orig.requires),
       },
     });
   };
 
   const saveEditing = () => {
     if (!editing) return;
-    const d = editing.draft;
+    const d = { ...editing.draft, requires: names.read(editing.draft.requires) };
     if (editing.mode === 'own') {
       const r = draftToOwn(d, { takenIds: new Set(knownIds), knownIds: new Set(knownIds) });
       if (!r.ok) return setEditing({ ...editing, errors: r.errors });
@@ -134,7 +146,7 @@ export function GlossarySection({ glossary, settings, user, store, notify, onSet
           errors={editing.errors}
           warnings={draftWarnings(editing.draft)}
           conflicts={spellingConflicts(editing.draft.aliases, owners, editing.draft.id)}
-          knownIds={knownIds}
+          knownNames={names.list}
           onChange={(draft) => setEditing({ ...editing, draft })}
           onSave={saveEditing}
           onCancel={() => setEditing(null)}

@@ -49,6 +49,28 @@ describeEachBrowser('options layout and focus', (ctx) => {
     expect(saved).toEqual({ highlighted: true, inView: true, focusInside: true });
   });
 
+  it('"only mark when" takes and shows entry names, never ids', async () => {
+    await options.setViewport({ width: 1000, height: 700 });
+    await options.click('[data-entry^="own-wakhan-corridor"] .entry-actions button');
+    await options.waitForSelector('[data-testid="entry-editor"] input[name="requires"]');
+    expect(await options.$eval('#entry-names', (d) => [...d.querySelectorAll('option')].map((o) => o.value))).toContain('Tehreek-e-Taliban Pakistan');
+    await options.type('input[name="requires"]', 'Tehreek-e-Taliban Pakistan');
+    await options.click('[data-testid="save-entry"]');
+    const stored = await poll(
+      () =>
+        ctx().evaluateInBackground(async () => {
+          const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+          const u = (await api.storage.local.get('userGlossary')).userGlossary as { own?: { requires?: string[] }[] } | undefined;
+          return u?.own?.[0]?.requires ?? null;
+        }),
+      (r) => r !== null,
+    );
+    expect(stored).toEqual(['ttp']);
+    await options.click('[data-entry^="own-wakhan-corridor"] .entry-actions button');
+    expect(await options.$eval('input[name="requires"]', (i) => (i as HTMLInputElement).value)).toBe('Tehreek-e-Taliban Pakistan');
+    await options.click('[data-testid="entry-editor"] .buttons button:not([type="submit"])');
+  });
+
   it('at 400 px: no horizontal overflow, Edit buttons fully visible, selects show their whole text', async () => {
     await options.setViewport({ width: 400, height: 800 });
     await options.evaluate(() => scrollTo(0, 0));

@@ -5,6 +5,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickInCard, hover, markBox, waitForCard } from './card-helpers.js';
+import { EVERY_MENTION, storeSettings } from './marking-expect.js';
 import { BROWSERS, decodePng, type ExtensionBrowser, type FixtureServer, type Mark, launchWithExtension, readMarks, startServer, waitForMarks } from './harness/index.js';
 
 const FIXTURE = 'options-live.html';
@@ -90,6 +91,8 @@ for (const kind of BROWSERS) {
     let options: Page;
     beforeAll(async () => {
       b = await launchWithExtension(kind);
+      // The fixture's expectations list every mention (the default is now first per page).
+      await storeSettings(b, EVERY_MENTION);
       article = await b.newPage();
       await article.setViewport({ width: 1000, height: 800 });
       await article.goto(server.url(FIXTURE), { waitUntil: 'load' });
