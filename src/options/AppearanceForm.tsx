@@ -4,16 +4,18 @@
  */
 import { CATEGORIES, type Category } from '../core/glossary-types.js';
 import { MARK_STYLES, MENTION_MODES, mentionMode, THEMES, type MarkStyle, type Settings, type Theme } from '../core/settings/schema.js';
-import { MarkPreview } from './MarkPreview.js';
+import { MarkPreview, type PreviewSample } from './MarkPreview.js';
 import type { Translate } from '../core/i18n.js';
 
 export interface AppearanceFormProps {
   value: Settings;
   onChange: (next: Settings) => void;
+  /** The entry the preview card shows (the real card needs a real entry). */
+  sample?: PreviewSample | undefined;
   t: Translate;
 }
 
-export function AppearanceForm({ value, onChange, t }: AppearanceFormProps) {
+export function AppearanceForm({ value, onChange, sample, t }: AppearanceFormProps) {
   const set = (fn: (s: Settings) => Settings) => onChange(fn(value));
   const marking = (patch: Partial<Settings['marking']>) => set((s) => ({ ...s, marking: { ...s.marking, ...patch } }));
   const card = (patch: Partial<Settings['card']>) => set((s) => ({ ...s, card: { ...s.card, ...patch } }));
@@ -84,7 +86,7 @@ export function AppearanceForm({ value, onChange, t }: AppearanceFormProps) {
         </label>
       </fieldset>
       </div>
-      <MarkPreview settings={value} t={t} />
+      <MarkPreview settings={value} sample={sample} t={t} />
     </div>
   );
 }

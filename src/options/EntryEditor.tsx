@@ -2,6 +2,7 @@
  * The form for one entry (pure): an own entry (every field) or a built-in one (definition, spellings and context
  * rule only, with "Reset to original"). Errors and warnings are keyed by field path ("aliases[1].text").
  */
+import { useEffect, useRef } from 'preact/hooks';
 import { CATEGORIES, type CaseRule, type Category } from '../core/glossary-types.js';
 import { CASE_RULES } from '../core/user-glossary.js';
 import type { DraftErrors, EntryDraft } from './own-entry-draft.js';
@@ -15,7 +16,8 @@ export interface EntryEditorProps {
   warnings: DraftErrors;
   /** Spelling field -> name of another entry that already marks it. */
   conflicts: DraftErrors;
-  knownIds: readonly string[];
+  /** Entry names offered for "only mark when" (the form speaks in names; GlossarySection maps them to ids). */
+  knownNames: readonly string[];
   onChange: (d: EntryDraft) => void;
   onSave: () => void;
   onCancel: () => void;
@@ -27,6 +29,15 @@ export interface EntryEditorProps {
 export function EntryEditor(p: EntryEditorProps) {
   const { draft: d, t, errors, warnings, conflicts } = p;
   const own = p.mode === 'own';
+  const formRef = useRef<HTMLFormElement>(null);
+  // Issue 12 item 9: opening the form moves focus into it (autoFocus does not apply to an element rendered later)
+  // and brings it into view. GlossarySection keys the editor by entry, so this runs once per opened entry.
+  useEffect(() => {
+    const form = formRef.current;
+    form?.querySelector<HTMLElement>('input[type="text"], textarea')?.focus({ preventScroll: true });
+    // Instant: the page's smooth scrolling would slide the form's buttons away under a click that follows.
+    form?.scrollIntoView({ block: 'start', behavior: 'instant' });
+  }, []);
   const set = (patch: Partial<EntryDraft>) => p.onChange({ ...d, ...patch });
   const err = (field: string) => errors[field];
   const describe = (field: string) =>
@@ -44,7 +55,7 @@ export function EntryEditor(p: EntryEditorProps) {
     set({ name, aliases });
   };
   return (
-    <form class="entry-editor" aria-labelledby="editor-title" data-testid="entry-editor" noValidate
+    <form class="entry-editor" aria-labelledby="editor-title" data-testid="entry-editor" noValidate ref={formRef}
       onSubmit={(e) => {
         e.preventDefault();
         p.onSave();
@@ -55,7 +66,7 @@ export function EntryEditor(p: EntryEditorProps) {
         <>
           <label class="field">
             <span>{t('options_field_name')}</span>
-            <input name="name" type="text" value={d.name} required autoFocus aria-invalid={err('name') ? 'true' : undefined} aria-describedby={describe('name')}
+            <input name="name" type="text" value={d.name} required aria-invalid={err('name') ? 'true' : undefined} aria-describedby={describe('name')}
               onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} />
             {msgs('name')}
           </label>
@@ -102,12 +113,12 @@ export function EntryEditor(p: EntryEditorProps) {
       </label>
       <label class="field">
         <span>{t('options_field_requires')}</span>
-        <input name="requires" type="text" list="entry-ids" value={d.requires} spellcheck={false} aria-invalid={err('requires') ? 'true' : undefined}
+        <input name="requires" type="text" list="entry-names" value={d.requires} spellcheck={false} aria-invalid={err('requires') ? 'true' : undefined}
           aria-describedby={describe('requires')} onInput={(e) => set({ requires: (e.currentTarget as HTMLInputElement).value })} />
         {msgs('requires')}
-        <datalist id="entry-ids">
-          {p.knownIds.map((id) => (
-            <option key={id} value={id} />
+        <datalist id="entry-names">
+          {p.knownNames.map((name) => (
+            <option key={name} value={name} />
           ))}
         </datalist>
       </label>

@@ -19,6 +19,8 @@ export interface GlossaryFormProps {
   onEdit: (id: string) => void;
   onDelete: (id: string) => void;
   onAdd: () => void;
+  /** The entry just saved, highlighted in the list. */
+  highlight?: string | null | undefined;
   t: Translate;
 }
 
@@ -65,7 +67,7 @@ export function GlossaryForm(p: GlossaryFormProps) {
       ) : (
         <ul class="entries" data-testid="entries">
           {p.items.map((it) => (
-            <li key={it.id} data-entry={it.id} class={it.enabled && it.categoryEnabled ? '' : 'off'}>
+            <li key={it.id} data-entry={it.id} class={[it.enabled && it.categoryEnabled ? '' : 'off', it.id === p.highlight ? 'just-saved' : ''].filter(Boolean).join(' ')}>
               <label class="choice entry-switch">
                 <input type="checkbox" checked={it.enabled} onChange={(e) => p.onToggleEntry(it.id, (e.currentTarget as HTMLInputElement).checked)}
                   aria-label={t('options_mark_entry', [it.name])} />

@@ -2,7 +2,7 @@
  * Glossary section (connected): turns the compiled glossary, settings and own entries into GlossaryForm /
  * EntryEditor props and writes their changes through the store.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CompiledGlossary } from '../core/glossary-types.js';
 import type { Settings } from '../core/settings/schema.js';
 import type { UserGlossary } from '../core/user-glossary.js';
@@ -45,13 +45,41 @@ export function GlossarySection({ glossary, settings, user, store, notify, onSet
   const [filter, setFilter] = useState<CategoryFilter>('all');
   const [query, setQuery] = useState('');
   const [pendingDelete, setPendingDelete] = useState<string | null>(null);
+  /** The entry just saved: highlighted, and once listed, scrolled to with focus on its Edit button (issue 12 item 9). */
+  const [justSaved, setJustSaved] = useState<{ id: string; shown: boolean } | null>(null);
   const [editing, setEditing] = useState<Editing | null>(() =>
     addPrefill !== null ? { mode: 'own', draft: emptyDraft(addPrefill), errors: {} } : null,
   );
   const all = useMemo(() => listEntries(glossary.entries, user, settings), [glossary, user, settings]);
   const shown = useMemo(() => filterEntries(all, filter, query), [all, filter, query]);
   const owners = useMemo(() => spellingOwners(glossary, user), [glossary, user]);
+  useEffect(() => {
+    if (!justSaved || justSaved.shown) return;
+    const row = document.querySelector<HTMLElement>(`[data-entry="${CSS.escape(justSaved.id)}"]`);
+    if (!row) return;
+    row.scrollIntoView({ block: 'center', behavior: 'instant' });
+    row.querySelector<HTMLButtonElement>('.entry-actions button')?.focus({ preventScroll: true });
+    setJustSaved({ ...justSaved, shown: true });
+  }, [justSaved, shown]);
+  const saved = (id: string) => {
+    // The filter must not hide what was just saved.
+    setFilter('all');
+    setQuery('');
+    setJustSaved({ id, shown: false });
+  };
   const knownIds = useMemo(() => [...glossary.entries.map((e) => e.id), ...user.own.map((e) => e.id)], [glossary, user]);
+  // The "only mark when" field speaks in entry names (issue 12 item 6: ids are never shown); ids are stored.
+  const names = useMemo(() => {
+    const all = [...glossary.entries, ...user.own];
+    const nameOf = new Map(all.map((e) => [e.id, e.name]));
+    const idOf = new Map(all.map((e) => [e.name.toLowerCase(), e.id]));
+    return {
+      list: all.map((e) => e.name),
+      show: (ids: readonly string[]) => ids.map((id) => nameOf.get(id) ?? id).join(', '),
+      read: (text: string) =>
+        text.split(',').map((x) => x.trim()).filter(Boolean).map((x) => idOf.get(x.toLowerCase()) ?? x).join(', '),
+    };
+  }, [glossary, user]);
 
   const save = (p: Promise<unknown>) => p.then(() => notify(t('options_saved')), (e: unknown) => notify(t('options_save_failed', [String(e)]), 'error'));
 
@@ -63,7 +91,7 @@ export function GlossarySection({ glossary, settings, user, store, notify, onSet
 
   const edit = (id: string) => {
     const own = user.own.find((e) => e.id === id);
-    if (own) return setEditing({ mode: 'own', draft: draftFromOwn(own), errors: {} });
+    if (own) return setEditing({ mode: 'own', draft: { ...draftFromOwn(own), requires: names.show(own.requires ?? []) }, errors: {} });
     const orig = originalOf(id);
     const o = user.overrides[id];
     setEditing({
@@ -77,14 +105,14 @@ export function GlossarySection({ glossary, settings, user, store, notify, onSet
         definition: o?.definition ?? orig.definition,
         notes: '',
         quotes: [],
-        requires: (o?.requires ?? orig.requires).join(', '),
+        requires: names.show(o?.requires ?? orig.requires),
       },
     });
   };
 
   const saveEditing = () => {
     if (!editing) return;
-    const d = editing.draft;
+    const d = { ...editing.draft, requires: names.read(editing.draft.requires) };
     if (editing.mode === 'own') {
       const r = draftToOwn(d, { takenIds: new Set(knownIds), knownIds: new Set(knownIds) });
       if (!r.ok) return setEditing({ ...editing, errors: r.errors });
@@ -96,6 +124,7 @@ export function GlossarySection({ glossary, settings, user, store, notify, onSet
         }),
       );
       setEditing(null);
+      saved(r.entry.id);
       return;
     }
     const id = d.id!;
@@ -103,19 +132,21 @@ export function GlossarySection({ glossary, settings, user, store, notify, onSet
     if (!r.ok) return setEditing({ ...editing, errors: r.errors });
     save(store.updateUserGlossary((u) => withOverride(u, id, r.override)));
     setEditing(null);
+    saved(id);
   };
 
   return (
     <>
       {editing && (
         <EntryEditor
+          key={`${editing.mode}:${editing.draft.id ?? 'new'}`}
           draft={editing.draft}
           mode={editing.mode}
           title={editing.mode === 'builtin' ? t('options_editor_builtin', [editing.draft.name]) : editing.draft.id ? t('options_editor_own', [editing.draft.name]) : t('options_editor_new')}
           errors={editing.errors}
           warnings={draftWarnings(editing.draft)}
           conflicts={spellingConflicts(editing.draft.aliases, owners, editing.draft.id)}
-          knownIds={knownIds}
+          knownNames={names.list}
           onChange={(draft) => setEditing({ ...editing, draft })}
           onSave={saveEditing}
           onCancel={() => setEditing(null)}
@@ -156,6 +187,7 @@ export function GlossarySection({ glossary, settings, user, store, notify, onSet
         onEdit={edit}
         onDelete={setPendingDelete}
         onAdd={() => setEditing({ mode: 'own', draft: emptyDraft(), errors: {} })}
+        highlight={justSaved?.id ?? null}
         t={t}
       />
     </>

@@ -8,6 +8,15 @@ import { CATEGORIES, type Category } from '../core/glossary-types.js';
 import { mentionMode, type Settings } from '../core/settings/schema.js';
 import { highlightCss, highlightName } from '../page/highlight-style.js';
 import type { Translate } from '../core/i18n.js';
+import type { CompiledEntry, ReportMeta } from '../core/glossary-types.js';
+import { TermCard } from '../ui/TermCard.js';
+
+/** The real entry the preview card shows (issue 12 item 9: the preview was a stub). */
+export interface PreviewSample {
+  entry: CompiledEntry;
+  report: ReportMeta;
+  resolveEntry: (id: string) => CompiledEntry | undefined;
+}
 
 /** Terms in the sample paragraph and their categories (every occurrence is found; first-only applies below). */
 // Islamabad stays unmarked, as on real pages: it is a context-only entry.
@@ -41,7 +50,7 @@ export function previewMarks(text: string, settings: Settings): [number, number,
 
 let sheet: CSSStyleSheet | null = null;
 
-export function MarkPreview({ settings, t }: { settings: Settings; t: Translate }) {
+export function MarkPreview({ settings, sample, t }: { settings: Settings; sample?: PreviewSample | undefined; t: Translate }) {
   const para = useRef<HTMLParagraphElement>(null);
   const text = t('options_preview_text');
   useEffect(() => {
@@ -61,14 +70,26 @@ export function MarkPreview({ settings, t }: { settings: Settings; t: Translate 
     }
     for (const [c, h] of byCat) CSS.highlights.set(highlightName(c), h);
   }, [settings, text]);
-  const cardStyle = { width: `${settings.card.width}px`, fontSize: `${settings.card.fontSize}px` };
+  // The card's own size properties, as the page's card host sets them (src/page/card-host.ts).
+  const cardStyle = { '--cg-width': `${settings.card.width}px`, '--cg-font-size': `${settings.card.fontSize}px` };
   return (
     <section class="preview" aria-labelledby="preview-heading">
       <h3 id="preview-heading">{t('options_preview')}</h3>
       <p ref={para} class="preview-text" data-testid="preview-text">{text}</p>
-      <div class={`preview-card theme-${settings.card.theme}`} style={cardStyle} data-testid="preview-card">
-        <strong>Tehreek-e-Taliban Pakistan (TTP)</strong>
-        <span>{t('options_preview_card', [settings.card.width, settings.card.fontSize])}</span>
+      <div class="preview-card" style={cardStyle} data-testid="preview-card">
+        {sample ? (
+          <TermCard
+            entry={sample.entry}
+            report={sample.report}
+            resolveEntry={sample.resolveEntry}
+            t={t}
+            theme={settings.card.theme}
+            nameId="preview-card-name"
+            quoteHref={(anchor) => `reader.html#${anchor}`}
+          />
+        ) : (
+          <span>{t('options_preview_card', [settings.card.width, settings.card.fontSize])}</span>
+        )}
       </div>
     </section>
   );

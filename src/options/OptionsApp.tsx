@@ -132,7 +132,7 @@ export function OptionsApp({ glossary, store, load, subscribe, addPrefill, loadS
         </section>
         <section id="appearance" aria-labelledby="appearance-h">
           <h2 id="appearance-h">{t('options_appearance')}</h2>
-          <AppearanceSection settings={settings} onSettings={changeSettings} t={t} />
+          <AppearanceSection glossary={glossary} settings={settings} onSettings={changeSettings} t={t} />
         </section>
         <section id="sites" aria-labelledby="sites-h">
           <h2 id="sites-h">{t('options_sites')}</h2>

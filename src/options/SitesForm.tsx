@@ -1,11 +1,12 @@
 /**
  * Sites (pure form): global switch, allowlist/denylist with patterns, "only listed" mode, page-language rule,
- * iframes, and the per-site "not this meaning" rules (listed, removable).
+ * iframes, and the rules a card's actions made (CardRules: listed in plain words, each undoable).
  */
 import { useState } from 'preact/hooks';
 import type { Settings } from '../core/settings/schema.js';
 import type { Translate } from '../core/i18n.js';
 import { addPattern } from './site-patterns.js';
+import { CardRules } from './CardRules.js';
 
 export interface SitesFormProps {
   value: Settings;
@@ -48,28 +49,7 @@ export function SitesForm({ value, onChange, entryName, t }: SitesFormProps) {
         <input type="checkbox" name="iframes" checked={value.sites.iframes} onChange={(e) => sites({ iframes: (e.currentTarget as HTMLInputElement).checked })} />
         {t('options_iframes')}
       </label>
-      <fieldset>
-        <legend>{t('options_meaning_rules')}</legend>
-        <p class="help">{t('options_meaning_rules_help')}</p>
-        {value.meaningRules.length === 0 ? (
-          <p class="empty">{t('options_no_meaning_rules')}</p>
-        ) : (
-          <ul class="rows" data-testid="meaning-rules">
-            {value.meaningRules.map((r, i) => {
-              const label = t('options_meaning_rule', [entryName(r.entry), r.site]);
-              return (
-                <li key={`${r.site} ${r.entry}`}>
-                  <span>{label}</span>
-                  <button type="button" aria-label={t('options_remove_named', [label])}
-                    onClick={() => onChange({ ...value, meaningRules: value.meaningRules.filter((_, k) => k !== i) })}>
-                    {t('options_delete')}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </fieldset>
+      <CardRules value={value} onChange={onChange} entryName={entryName} t={t} />
     </div>
   );
 }

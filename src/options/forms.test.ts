@@ -88,20 +88,28 @@ describe('AppearanceForm (pure)', () => {
 });
 
 describe('SitesForm (pure)', () => {
-  it('switches mode, language rule, iframes and removes a meaning rule', () => {
+  it('switches mode, language rule, iframes and undoes the rules made from cards', () => {
     const value = clone(DEFAULT_SETTINGS);
     value.meaningRules = [{ site: 'dawn.com', entry: 'ttp' }, { site: 'bbc.com', entry: 'kabul' }];
+    value.entries.disabled = ['kabul'];
     const seen: Settings[] = [];
     const tree = elements(SitesForm({ value, onChange: (s) => seen.push(s), entryName: (id) => id.toUpperCase(), t }));
     fire(find(tree, (v) => v.props.name === 'site-mode' && v.props.value === 'only-listed'), 'onChange');
     fire(find(tree, (v) => v.props.name === 'languages'), 'onChange', { value: 'all' });
     fire(find(tree, (v) => v.props.name === 'iframes'), 'onChange', { checked: false });
-    const remove = find(tree, (v) => v.type === 'button' && v.props['aria-label'] === 'Remove TTP on dawn.com');
-    fire(remove, 'onClick');
+    // In plain words, one line per rule.
+    expect(tree.filter((v) => v.type === 'li' && v.props['data-rule']).map((v) => text(v.props.children ?? null))).toEqual([
+      'KABUL is not marked on any siteMark again',
+      'TTP is not marked on dawn.com (it means something else there)Mark again',
+      'KABUL is not marked on bbc.com (it means something else there)Mark again',
+    ]);
+    fire(find(tree, (v) => v.type === 'button' && v.props['aria-label'] === 'Mark TTP again on dawn.com'), 'onClick');
+    fire(find(tree, (v) => v.type === 'button' && v.props['aria-label'] === 'Mark KABUL again'), 'onClick');
     expect(seen[0]!.sites.mode).toBe('only-listed');
     expect(seen[1]!.sites.languages).toBe('all');
     expect(seen[2]!.sites.iframes).toBe(false);
     expect(seen[3]!.meaningRules).toEqual([{ site: 'bbc.com', entry: 'kabul' }]);
+    expect(seen[4]!.entries.disabled).toEqual([]);
   });
 });
 
@@ -165,6 +173,8 @@ describe('DataPanel (pure)', () => {
     const tree = elements(DataPanel({ ...base, storageInfo: { area: 'local', chunks: 0, bytes: 1, reason: 'quota' },
       corrupt: { settings: { savedAt: '2026-01-02T00:00:00Z', error: 'enabled: expected boolean', raw: 1 }, userGlossary: null } }));
     expect(text(find(tree, (v) => v.props['data-testid'] === 'storage-local'))).toBe('Your settings are stored on this device only: quota');
-    expect(text(find(tree, (v) => v.props['data-testid'] === 'corrupt-settings'))).toMatch(/^Stored settings could not be read on 2026-01-02 and were reset \(enabled: expected boolean\)\./);
+    expect(text(find(tree, (v) => v.props['data-testid'] === 'corrupt-settings'))).toMatch(
+      /^Some of your stored settings could not be read on 2026-01-02\. Only those parts took their defaults; everything else was kept\. What could not be read: enabled: expected boolean/,
+    );
   });
 });

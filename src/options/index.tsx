@@ -12,6 +12,12 @@ import { backgroundStore } from './store-api.js';
 import { OptionsApp } from './OptionsApp.js';
 import { t } from '../shared/i18n.js';
 import { loadShortcuts } from '../shared/shortcuts.js';
+import { TERM_CARD_CSS } from '../ui/term-card-css.js';
+
+// The real card (the appearance preview) brings its stylesheet, adopted as the popup does (no inline styles: CSP).
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(TERM_CARD_CSS);
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
 const root = document.getElementById('root');
 if (!root) throw new Error('options.html has no #root');

@@ -209,17 +209,35 @@ for (const kind of BROWSERS) {
       await article.mouse.move(5, 5);
     });
 
-    it('lists a "not this meaning" rule made on a card and removing it in options brings the marks back', async () => {
+    it('lists a "not this meaning" rule made on a card in plain words; "Mark again" brings the marks back without a reload', async () => {
       await article.bringToFront();
       await cardFor(article, 'Kabul', 'kabul');
       await clickInCard(article, '[data-action="not-this-meaning"]');
       await waitForMarks(article, (m) => !m.some((x) => x.text === 'Kabul'));
       await options.bringToFront();
-      const label = 'Remove Kabul on 127.0.0.1';
-      await options.waitForSelector(`[data-testid="meaning-rules"] button[aria-label="${label}"]`, { timeout: 5_000 });
-      await options.click(`[data-testid="meaning-rules"] button[aria-label="${label}"]`);
+      const rule = '[data-testid="card-rules"] [data-rule="not-this-meaning"][data-entry="kabul"]';
+      await options.waitForSelector(rule, { timeout: 5_000 });
+      expect(await options.$eval(rule, (li) => li.querySelector('span')?.textContent)).toBe('Kabul is not marked on 127.0.0.1 (it means something else there)');
+      await options.click(`${rule} button[aria-label="Mark Kabul again on 127.0.0.1"]`);
       await article.bringToFront();
       await waitForMarks(article, (m) => m.some((x) => x.text === 'Kabul'));
+    });
+
+    it('lists a "Don\'t mark this term" made on a card; "Mark again" brings the marks back without a reload', async () => {
+      await article.evaluate(() => ((window as unknown as { __cgDontMark: number }).__cgDontMark = 7));
+      await article.bringToFront();
+      await cardFor(article, 'Kabul', 'kabul');
+      await clickInCard(article, '[data-action="dont-mark"]');
+      await waitForMarks(article, (m) => !m.some((x) => x.text === 'Kabul'));
+      await options.bringToFront();
+      const rule = '[data-testid="card-rules"] [data-rule="dont-mark"][data-entry="kabul"]';
+      await options.waitForSelector(rule, { timeout: 8_000 });
+      expect(await options.$eval(rule, (li) => li.querySelector('span')?.textContent)).toBe('Kabul is not marked on any site');
+      await options.click(`${rule} button[aria-label="Mark Kabul again"]`);
+      await options.waitForFunction((sel: string) => document.querySelector(sel) === null, { timeout: 5_000 }, rule);
+      await article.bringToFront();
+      await waitForMarks(article, (m) => m.some((x) => x.text === 'Kabul'));
+      expect(await article.evaluate(() => (window as unknown as { __cgDontMark?: number }).__cgDontMark)).toBe(7);
     });
 
     it('card width set with the keyboard on a slider applies to the next card on the open tab', async () => {
