@@ -11,18 +11,32 @@ import { isUserGlossaryEmpty, type UserGlossary } from '../core/user-glossary.js
 
 let entries: readonly CompiledEntry[] = glossary.entries;
 let index: SearchIndex | null = null;
+/** The bundled glossary merged with the enabled made ones (glossary-service.ts), once it has been built. */
+let base: CompiledGlossary = glossary;
+let user: UserGlossary | null = null;
 
 /** Takes the user's own entries (from the settings snapshot, index.ts). */
 let last = '';
 
-export function setUserGlossary(user: UserGlossary | null): void {
+function rebuild(): void {
+  // Without user data the compiled entries are the runtime entries: skip building a matcher we do not need.
+  entries = isUserGlossaryEmpty(user) ? base.entries : buildRuntimeGlossary(base, user).entries;
+  index = null;
+}
+
+export function setUserGlossary(next: UserGlossary | null): void {
   // Snapshots also arrive for settings changes: rebuild only when the own entries changed.
-  const key = JSON.stringify(user);
+  const key = JSON.stringify(next);
   if (key === last) return;
   last = key;
-  // Without user data the compiled entries are the runtime entries: skip building a matcher we do not need.
-  entries = isUserGlossaryEmpty(user) ? glossary.entries : buildRuntimeGlossary(glossary, user).entries;
-  index = null;
+  user = next;
+  rebuild();
+}
+
+/** Takes the merged glossary (issue 14): the context-menu lookup searches every enabled report. */
+export function setBaseGlossary(g: CompiledGlossary): void {
+  base = g;
+  rebuild();
 }
 
 /** The compiled glossary as content scripts ask for it (`getGlossary`): the one the background already holds. */

@@ -7,7 +7,8 @@ import { DEFAULT_SETTINGS } from '../core/settings/schema.js';
 import { onSnapshotChanged, settingsHandlers, settingsService } from './settings-service.js';
 import { setBadge } from './badge.js';
 import { onMenuClicked, optionsUrl, registerMenus, takePendingLookup } from './context-menu.js';
-import { compiledGlossary, setUserGlossary } from './glossary-index.js';
+import { compiledGlossary, setBaseGlossary, setUserGlossary } from './glossary-index.js';
+import { glossaryHandlers, onMergedGlossary } from './glossary-service.js';
 import type { Snapshot } from '../core/settings/settings-service.js';
 import { change, read } from './tab-terms-store.js';
 import { removeFrame, removeTab, setFrame, startLoading, summarize, takePreviousFrames, type FrameReport } from './tab-terms.js';
@@ -75,11 +76,18 @@ async function getPageTerms({ tabId }: Request<'getPageTerms'>) {
 
 handle({
   ...settingsHandlers,
+  ...glossaryHandlers,
   ping: () => ({ version: browser.runtime.getManifest().version }),
   getGlossary: () => ({ glossary: compiledGlossary() }),
   pageTermsChanged: onPageTermsChanged,
   getPageTerms,
   takePendingLookup: () => takePendingLookup(),
+  // The card's Actions menu shows the shortcuts as the browser has them (a user may have changed them).
+  getShortcuts: async () => ({
+    shortcuts: (await browser.commands.getAll()).flatMap((c) =>
+      c.name === 'next-term' || c.name === 'previous-term' ? [{ command: c.name, keys: c.shortcut ?? '' }] : [],
+    ),
+  }),
   openReader: async ({ anchor }) => {
     await browser.tabs.create({ url: browser.runtime.getURL('reader.html') + (anchor ? `#${anchor}` : '') });
     return null;
@@ -131,6 +139,7 @@ const useSnapshot = ({ settings, userGlossary }: Snapshot) => {
   void refreshAllBadges();
 };
 onSnapshotChanged(useSnapshot);
+onMergedGlossary(setBaseGlossary);
 settingsService.snapshot().then(useSnapshot, (err: unknown) => console.warn('[context-glossary] settings', err));
 
 // Test seam: a headless browser can neither click a native context-menu item nor press a browser-level shortcut,

@@ -90,6 +90,7 @@ function ensureEngine(c: CompiledGlossary): PageEngine {
       openReader: (anchor) => {
         sendToBackground('openReader', { anchor }).catch(() => {});
       },
+      shortcuts: () => sendToBackground('getShortcuts', {}).then((r) => r.shortcuts),
     },
   }, loadCardModule);
   // extension/marks.css (the manifest's `css`) is this CSS: the default marks need no sheet of ours in the document.

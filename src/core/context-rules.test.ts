@@ -68,6 +68,7 @@ describe('decideLocal (mention-level rules, issue 11)', () => {
     { entry: 3, text: 'Swat', caseRule: 'proper' },
     { entry: 4, text: 'Kabul', caseRule: 'proper' },
     { entry: 2, text: 'truce', caseRule: 'any', requires: [0], window: 'sentence' },
+    { entry: 2, text: 'the talks', caseRule: 'any', requires: [0], window: 'heading' },
   ];
   const hitsOf = (text: string) => {
     const out: { entry: number; term: number; start: number; end: number }[] = [];
@@ -91,6 +92,17 @@ describe('decideLocal (mention-level rules, issue 11)', () => {
     expect(decide('The TTP spoke. A ceasefire held.')).toEqual(['TTP=0', 'ceasefire=2']);
     expect(decide('The TTP spoke. A truce held.')).toEqual(['TTP=0', 'truce=2!']);
     expect(decide('In Swat the Taliban agreed a truce.')).toEqual(['Swat=3', 'Taliban=0', 'truce=2']);
+  });
+
+  it('a heading window sees the paragraph and the entries its nearest heading names', () => {
+    const text = 'Officials said the talks resumed.';
+    const at = (heading?: Set<number>) => decideLocal(T, text, hitsOf(text), heading).map((d) => d.allowed);
+    expect(at()).toEqual([false]);
+    expect(at(new Set([4]))).toEqual([false]);
+    expect(at(new Set([0]))).toEqual([true]);
+    // Other windows ignore the heading.
+    const p = 'A ceasefire held.';
+    expect(decideLocal(T, p, hitsOf(p), new Set([0])).map((d) => d.allowed)).toEqual([false]);
   });
 
   it('splits sentences at . ! ? before a capital, not inside U.S. usage', () => {

@@ -103,10 +103,16 @@ export interface LocalDecision {
  * The mention-level rules for one paragraph, shared by the page engine (each block) and the report compiler (each
  * paragraph), so the report's own quotes obey the same rules as marks on a page. `hits` are the paragraph's hits,
  * offsets into `text`. Order: shared names are resolved first (cues: entries present in the paragraph, then in the
- * sentence when the paragraph holds both kinds), then sentence/paragraph `requires` are checked against the
- * entries named in that window (resolved entries included; each hit's own page rule is checked on its own).
+ * sentence when the paragraph holds both kinds), then sentence/paragraph/heading `requires` are checked against the
+ * entries named in that window (for `heading`: the paragraph plus the entries `heading` names) (resolved entries included; each hit's own page rule is checked on its own).
  */
-export function decideLocal(terms: readonly TermInput[], text: string, hits: readonly LocalHit[]): LocalDecision[] {
+export function decideLocal(
+  terms: readonly TermInput[],
+  text: string,
+  hits: readonly LocalHit[],
+  /** Entries named in the nearest heading above the paragraph (window `heading`); none when absent. */
+  heading?: ReadonlySet<number>,
+): LocalDecision[] {
   const out: LocalDecision[] = hits.map((h) => ({ entry: h.entry, allowed: true, weak: false }));
   if (!hits.some((h) => terms[h.term]?.window || terms[h.term]?.resolve)) return out;
   const spans = sentenceSpans(text);
@@ -141,7 +147,8 @@ export function decideLocal(terms: readonly TermInput[], text: string, hits: rea
     const t = terms[h.term];
     if (!t?.window || !t.requires?.length) return;
     let present: ReadonlySet<number> = paraPresent;
-    if (t.window === 'sentence') {
+    if (t.window === 'heading' && heading?.size) present = new Set([...paraPresent, ...heading]);
+    else if (t.window === 'sentence') {
       let p = bySentence.get(sent[i]!);
       if (!p) bySentence.set(sent[i]!, (p = new Set(finalHits.filter((_, j) => sent[j] === sent[i]).map((x) => x.entry))));
       present = p;

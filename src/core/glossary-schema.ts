@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { foldString } from './fold.js';
+import { aliasVariants } from './glossary-compiler/variants.js';
 import { CATEGORIES, type CaseRule, type EntrySource, type FactSource, type GlossarySource, type ReportMeta } from './glossary-types.js';
 
 export const GLOSSARY_LIMITS = {
@@ -104,11 +105,12 @@ const aliasSourceSchema = z
     text: plainText(GLOSSARY_LIMITS.alias).refine((s) => /[\p{L}\p{N}]/u.test(s), 'must contain a letter or digit'),
     case: z.enum(CASE_RULES),
     requires: idList.optional(),
-    window: z.enum(['sentence', 'paragraph', 'page']).optional(),
+    window: z.enum(['sentence', 'paragraph', 'heading', 'page']).optional(),
     resolve: z
       .object({ to: entryId, when: idList.min(1, 'needs at least one cue entry'), unless: idList })
       .strict()
       .optional(),
+    variants: z.enum(['romanized', 'inflected']).optional(),
   })
   .strict();
 
@@ -125,7 +127,7 @@ const entrySourceSchema = z
       .max(GLOSSARY_LIMITS.aliasesPerEntry, `at most ${GLOSSARY_LIMITS.aliasesPerEntry} aliases`),
     never: z.array(plainText(GLOSSARY_LIMITS.alias)).max(GLOSSARY_LIMITS.never, `at most ${GLOSSARY_LIMITS.never} phrases`).optional(),
     requires: idList.optional(),
-    window: z.enum(['sentence', 'paragraph', 'page']).optional(),
+    window: z.enum(['sentence', 'paragraph', 'heading', 'page']).optional(),
     definition: plainText(GLOSSARY_LIMITS.definition),
     beyondReport: plainText(GLOSSARY_LIMITS.beyondReport).optional(),
     beyondSources: z
@@ -145,7 +147,7 @@ const entrySourceSchema = z
 
 /** Canonical key order of an entry (and of an alias), as written by `formatGlossarySource`. */
 export const ENTRY_KEY_ORDER = Object.keys(entrySourceSchema.shape) as (keyof EntrySource)[];
-export const ALIAS_KEY_ORDER = Object.keys(aliasSourceSchema.shape) as ('text' | 'case' | 'requires' | 'window' | 'resolve')[];
+export const ALIAS_KEY_ORDER = Object.keys(aliasSourceSchema.shape) as ('text' | 'case' | 'requires' | 'window' | 'resolve' | 'variants')[];
 
 const glossarySourceSchema = z
   .object({
@@ -261,6 +263,37 @@ function checkIdList(
   }
 }
 
+/**
+ * Generated spellings (issue 11): the flag fits the alias (names are `proper`, verb phrases `any`), and no
+ * hand-listed alias of the entry is one the generator already makes (keep the data to one spelling per name).
+ * Returns the entry's generated spellings, for the collision checks.
+ */
+function checkVariants(e: EntrySource, label: string, errors: string[]): string[] {
+  const out: string[] = [];
+  const fromAlias = new Map<string, number>();
+  e.aliases.forEach((a, j) => {
+    if (!a.variants) return;
+    if (a.variants === 'romanized' && a.case !== 'proper') {
+      errors.push(`${label} aliases[${j}].variants: "romanized" is for names, written with case "proper" (got "${a.case}")`);
+    } else if (a.variants === 'inflected' && (a.case !== 'any' || !/^\p{L}+ \S/u.test(a.text))) {
+      errors.push(`${label} aliases[${j}].variants: "inflected" is for a phrase led by a verb ("pledge allegiance"), case "any"`);
+    }
+    const made = aliasVariants(a.text, a.variants);
+    if (made.length === 0) errors.push(`${label} aliases[${j}].variants: "${a.text}" generates no ${a.variants} variant; drop the flag`);
+    for (const v of made) {
+      out.push(v);
+      for (const f of spellingForms(v)) if (!fromAlias.has(f)) fromAlias.set(f, j);
+    }
+  });
+  e.aliases.forEach((a, j) => {
+    const from = fromAlias.get(foldForCompare(a.text));
+    if (from !== undefined && from !== j) {
+      errors.push(`${label} aliases[${j}].text: "${a.text}" is generated from aliases[${from}] ("${e.aliases[from]!.text}", variants: ${e.aliases[from]!.variants}); remove it`);
+    }
+  });
+  return out;
+}
+
 /** Cross-checks over a shape-valid list of entries; returns every problem found (empty when the list is sound). */
 export function crossCheckEntries(entries: readonly EntrySource[]): string[] {
   const errors: string[] = [];
@@ -304,10 +337,13 @@ export function crossCheckEntries(entries: readonly EntrySource[]): string[] {
       }
     });
     if (!own.has(foldForCompare(e.name))) errors.push(`${label} name: "${e.name}" must also be listed in aliases`);
+    const generated = checkVariants(e, label, errors);
     // Cross-entry collisions, hyphen variants included ("cease-fire" in one entry and "ceasefire" in another).
     const mine = new Set<string>();
-    for (const a of e.aliases) for (const form of spellingForms(a.text)) mine.add(form);
-    for (const a of e.aliases) {
+    const spellings = [...e.aliases.map((a) => a.text), ...generated];
+    for (const t of spellings) for (const form of spellingForms(t)) mine.add(form);
+    for (const text of spellings) {
+      const a = { text };
       for (const form of spellingForms(a.text)) {
         const other = claims.get(form);
         if (other && other.id !== e.id) {
@@ -316,7 +352,7 @@ export function crossCheckEntries(entries: readonly EntrySource[]): string[] {
         }
       }
     }
-    for (const a of e.aliases) for (const form of spellingForms(a.text)) if (!claims.has(form)) claims.set(form, { id: e.id, text: a.text });
+    for (const t of spellings) for (const form of spellingForms(t)) if (!claims.has(form)) claims.set(form, { id: e.id, text: t });
     (e.never ?? []).forEach((phrase, j) => {
       const forms = spellingForms(phrase);
       if (forms.some((f) => mine.has(f))) errors.push(`${label} never[${j}]: "${phrase}" is also one of the entry's aliases`);

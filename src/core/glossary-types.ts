@@ -25,7 +25,8 @@ export interface AliasSource {
   requires?: string[];
   /**
    * Where `requires` (the alias's own, else the entry's) must be met (issue 11, mention-level context): `sentence`
-   * (the sentence holding the mention), `paragraph` (its block), or `page` (default, the whole page). Use it for
+   * (the sentence holding the mention), `paragraph` (its block), `heading` (its block and the nearest heading above
+   * it: on a page the closest preceding h1-h6, in the report its title), or `page` (default, the whole page). Use it for
    * events and concepts that name their parties: "ceasefire" is the TTP cease-fire only where the TTP is named in
    * the same sentence, not merely somewhere on a page about a Pakistan–Afghanistan ceasefire.
    */
@@ -36,9 +37,18 @@ export interface AliasSource {
    * When the paragraph holds both, the sentence decides and the mark is flagged as weak evidence (the card says so).
    */
   resolve?: { to: string; when: string[]; unless: string[] };
+  /**
+   * Spellings generated from this one at compile time (issue 11, deliverable 3; see
+   * glossary-compiler/variants.ts), each a term with this alias's rules:
+   * - `romanized`: a name romanized from Urdu/Pashto/Arabic (case `proper`): vowel, doubled-consonant, h and
+   *   separator variants (Tehreek-e-Taliban -> Tehrik-i-Taliban, Mehsud -> Mahsud, Akhundzada -> Akhunzada);
+   * - `inflected`: a phrase led by a verb (case `any`): its verb forms (pledge -> pledges, pledged, pledging).
+   * The compiler refuses a hand-listed alias of the same entry that the generator already makes.
+   */
+  variants?: 'romanized' | 'inflected';
 }
 
-type ContextWindowSource = 'sentence' | 'paragraph' | 'page';
+type ContextWindowSource = 'sentence' | 'paragraph' | 'heading' | 'page';
 
 export interface EntrySource {
   /** kebab-case, unique, stable: used in links, settings and storage. */

@@ -30,6 +30,14 @@ export interface CardActions {
   dontMark(entryId: string): (() => void) | null;
   /** Open the report reader at a sentence anchor like "p3s2" (null: the top). */
   openReader(anchor: string | null): void;
+  /** The next/previous-term shortcuts as the browser has them, for the Actions menu (absent: not shown). */
+  shortcuts?(): Promise<readonly CardShortcut[]>;
+}
+
+/** A keyboard command and its keys as the browser shows them ('' when the user removed the shortcut). */
+export interface CardShortcut {
+  command: 'next-term' | 'previous-term';
+  keys: string;
 }
 
 export interface CardController {

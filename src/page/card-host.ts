@@ -16,7 +16,7 @@ import type { Translate } from '../core/i18n.js';
 import { firstSentence } from '../ui/quote-segments.js';
 import { TermCard, type TermCardProps } from '../ui/TermCard.js';
 import { TERM_CARD_CSS } from '../ui/term-card-css.js';
-import { type CardActions, type CardAnchor, type CardController, type CardShowOptions, HOST_ATTRIBUTE } from './card-api.js';
+import { type CardActions, type CardAnchor, type CardController, type CardShortcut, type CardShowOptions, HOST_ATTRIBUTE } from './card-api.js';
 import { CardEvents } from './card-events.js';
 import { placeCard } from './card-position.js';
 import { ScrollClose } from './card-scroll-close.js';
@@ -79,6 +79,9 @@ export class CardHost implements CardController {
   /** The page's own light/dark around the term (theme "system" follows it: issue 12 deliverable 7). */
   private pageScheme: 'light' | 'dark' | null = null;
   private readonly scrollClose: ScrollClose;
+  /** The keyboard shortcuts for the Actions menu: asked once, on the first card (null until they arrive). */
+  private shortcuts: readonly CardShortcut[] | null = null;
+  private askedShortcuts = false;
   private stopPlacing: (() => void) | null = null;
   private readonly onFullscreenChange = () => this.attach();
 
@@ -137,6 +140,7 @@ export class CardHost implements CardController {
     if (!same) this.fresh = true;
     if (this.anchor !== anchor) this.pageScheme = pageTheme(this.doc, anchor);
     layer.hidden = false;
+    this.askShortcuts();
     this.renderCard();
     if (this.anchor !== anchor) {
       this.stopPlacing?.();
@@ -182,6 +186,20 @@ export class CardHost implements CardController {
     this.host = this.shadow = this.layer = this.live = null;
     this.undoBar = null;
     this.events.clear();
+  }
+
+  private askShortcuts(): void {
+    if (this.askedShortcuts || !this.actions.shortcuts) return;
+    this.askedShortcuts = true;
+    this.actions.shortcuts().then(
+      (list) => {
+        this.shortcuts = list;
+        if (this.visible) this.renderCard();
+      },
+      () => {
+        /* the background may be restarting: the menu just does not list them */
+      },
+    );
   }
 
   private entry(id: string): CompiledEntry | undefined {
@@ -315,6 +333,7 @@ export class CardHost implements CardController {
       pinned: this.isPinned,
       theme,
       weak: this.weakFor === id,
+      shortcuts: this.shortcuts ?? undefined,
       nameId: NAME_ID,
       quoteHref: this.quoteHref,
       animate: this.fresh,

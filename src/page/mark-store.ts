@@ -9,12 +9,14 @@
  * Presence is recomputed only when a term's count crosses zero (cheap: one pass over the terms present).
  */
 import { decideLocal, hitAllowed, presentEntries } from '../core/context-rules.js';
+import { findAcronymMentions, findDefinitions } from '../core/page-acronyms.js';
 import type { Category, CompiledEntry } from '../core/glossary-types.js';
 import type { ChunkHit, TermInput } from '../core/matcher/types.js';
 import type { MentionMode } from '../core/settings/schema.js';
 import type { Segment } from './collect.js';
 import type { Paintable } from './highlights.js';
 import { MarkIndex } from './mark-index.js';
+import { nearestHeading } from './nearest-heading.js';
 import { MARK_PROBE, probeMark } from './mark-probe.js';
 import type { PaintWindow } from './paint-window.js';
 
@@ -31,6 +33,7 @@ export interface SegmentState extends Segment {
 
 export interface Mark extends Paintable {
   entry: number;
+  /** Index into the matcher's terms; -1 for a bare acronym the page defined that the glossary does not know. */
   term: number;
   category: Category;
   range: StaticRange;
@@ -46,6 +49,13 @@ export interface Mark extends Paintable {
   localOk: boolean;
   /** A shared name resolved on weak evidence (cues for both readings in its paragraph): the card says so. */
   weak: boolean;
+}
+
+/** Chunk and offset of a position in the joined text; `end` keeps a position at a chunk's end in that chunk. */
+function locate(base: readonly number[], chunks: readonly string[], pos: number, end = false): [number, number] {
+  let i = base.length - 1;
+  while (i > 0 && (end ? base[i]! >= pos : base[i]! > pos)) i--;
+  return [i, Math.min(pos - base[i]!, chunks[i]!.length)];
 }
 
 /** Document order of two marks; marks in shadow trees sort by their hosts' position. */
@@ -86,6 +96,10 @@ export class MarkStore {
   private readonly conditional = new Set<Mark>();
   private touched = new Set<number>();
   private changed = false;
+  /** Acronyms this page (frame) defined, "Long Form (LF)" -> the long form's entry (issue 11, page-acronyms.ts). */
+  private readonly acronyms = new Map<string, number>();
+  /** Entries named in each heading asked about (window `heading`). */
+  private readonly headings = new WeakMap<Element, Set<number>>();
 
   constructor(
     private readonly glossary: PageGlossary,
@@ -110,11 +124,25 @@ export class MarkStore {
     // Mention-level rules on the block's text (the same module the report compiler uses, issue 11).
     const base: number[] = [];
     for (let i = 0, pos = 0; i < chunks.length; pos += chunks[i]!.length, i++) base.push(pos);
-    const local = decideLocal(
-      this.glossary.matcher.terms,
-      chunks.join(''),
-      hits.map((h) => ({ entry: h.entry, term: h.term, start: base[h.startChunk]! + h.startOffset, end: base[h.endChunk]! + h.endOffset })),
-    );
+    const text = chunks.join('');
+    const flat = hits.map((h) => ({ entry: h.entry, term: h.term, start: base[h.startChunk]! + h.startOffset, end: base[h.endChunk]! + h.endOffset }));
+    const local = decideLocal(this.glossary.matcher.terms, text, flat, this.headingEntries(seg.key, flat));
+    flat.forEach((f, k) => (f.entry = local[k]!.entry));
+    for (const def of findDefinitions(this.glossary.matcher.terms, text, flat)) {
+      if (this.acronyms.has(def.acronym)) continue;
+      this.acronyms.set(def.acronym, def.entry);
+      this.policyDirty = true; // marks of that acronym elsewhere on the page now count: re-evaluate on commit
+    }
+    // Bare acronyms the page defined that are no glossary term ("IEA"): marks of their entry (term -1).
+    const extra: ChunkHit[] = [];
+    for (const a of findAcronymMentions(text, this.acronyms)) {
+      if (flat.some((f) => a.start < f.end && f.start < a.end)) continue;
+      const [sc, so] = locate(base, chunks, a.start);
+      const [ec, eo] = locate(base, chunks, a.end, true);
+      extra.push({ startChunk: sc, startOffset: so, endChunk: ec, endOffset: eo, entry: a.entry, term: -1 });
+      local.push({ entry: a.entry, allowed: true, weak: false });
+    }
+    hits.push(...extra);
     for (let k = 0; k < hits.length; k++) {
       const d = local[k]!;
       const h = hits[k]!;
@@ -148,6 +176,23 @@ export class MarkStore {
     }
   }
 
+  /** Entries the nearest heading above a block names, when one of its hits has a `heading` window (issue 11). */
+  private headingEntries(block: Node, hits: readonly { term: number }[]): ReadonlySet<number> | undefined {
+    const terms = this.glossary.matcher.terms;
+    if (!hits.some((h) => terms[h.term]?.window === 'heading')) return undefined;
+    const heading = nearestHeading(block);
+    if (!heading) return undefined;
+    let set = this.headings.get(heading);
+    if (!set) {
+      const text = heading.textContent ?? '';
+      const found = this.glossary.matcher.scanChunks([text]).map((h) => ({ entry: h.entry, term: h.term, start: h.startOffset, end: h.endOffset }));
+      const d = decideLocal(terms, text, found);
+      set = new Set(found.filter((_, k) => d[k]!.allowed).map((_, k) => d[k]!.entry));
+      this.headings.set(heading, set);
+    }
+    return set;
+  }
+
   /** Forgets a segment's marks (unpainting them at once). */
   removeSegment(seg: SegmentState): void {
     for (const m of seg.marks) {
@@ -163,6 +208,7 @@ export class MarkStore {
   }
 
   private count(term: number, delta: number): void {
+    if (term < 0) return;
     const c = (this.termCount[term] = (this.termCount[term] ?? 0) + delta);
     if ((delta > 0 && c === 1) || (delta < 0 && c === 0)) this.presenceDirty = true;
   }
@@ -217,7 +263,10 @@ export class MarkStore {
   }
 
   private evaluate(m: Mark): void {
-    const allowed = this.paintable[m.entry] === true && m.localOk && hitAllowed(this.glossary.matcher.terms, m, this.present);
+    const terms = this.glossary.matcher.terms;
+    // An acronym the page defined for this entry counts without further context (issue 11, deliverable 2).
+    const defined = m.term < 0 || this.acronyms.get(terms[m.term]!.text) === m.entry;
+    const allowed = this.paintable[m.entry] === true && (defined || (m.localOk && hitAllowed(terms, m, this.present)));
     if (allowed !== m.allowed) {
       m.allowed = allowed;
       this.bumpAllowed(m.entry, allowed ? 1 : -1);

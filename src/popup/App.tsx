@@ -214,6 +214,9 @@ export function App() {
           }
         }}
       >
+        {/* The page's landmarks and heading stay while a card shows (axe: landmark-one-main, page-has-heading-one). */}
+        <main class="card-main">
+        <h1 class="visually-hidden">{t('popup_title')}</h1>
         <button type="button" class="back" id="cg-back" onClick={backToResults} ref={backRef}>
           ← {t('popup_back')}
         </button>
@@ -233,6 +236,7 @@ export function App() {
           quoteHref={(anchor) => readerUrl(anchor)}
           actions={{ openQuote: (anchor) => openReader(anchor) }}
         />
+        </main>
       </div>
     );
   }
@@ -245,7 +249,7 @@ export function App() {
           {t('popup_report', [glossary.report.meta.title, glossary.report.meta.displayDate])}
         </p>
       </header>
-      <div class="search">
+      <div class="search" role="search">
         <label class="visually-hidden" for="cg-search">
           {t('popup_search_label')}
         </label>
@@ -278,7 +282,9 @@ export function App() {
           {error}
         </p>
       )}
-      <main class="main">
+      {/* Focusable: it scrolls, and the browse list's options are reached through the search box (aria-activedescendant),
+          so without this a keyboard could not scroll it (axe scrollable-region-focusable, issue 12 item 11). */}
+      <main class="main" tabIndex={0}>
         {!results && (
           <PageTerms
             state={page}

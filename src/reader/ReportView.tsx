@@ -18,6 +18,8 @@ export function ReportView({ report, terms, t, onReveal }: ReportViewProps) {
       <a class="skip" href="#terms">
         {t('reader_skip_to_terms')}
       </a>
+      {/* One main landmark around the report (axe landmark-one-main / region, issue 12 item 11). */}
+      <main class="report-main">
       <article id="report" class="report" lang={meta.language}>
         <h1 class="title">{meta.title}</h1>
         <p class="meta">
@@ -37,6 +39,7 @@ export function ReportView({ report, terms, t, onReveal }: ReportViewProps) {
           </p>
         ))}
       </article>
+      </main>
       <aside id="terms" class="terms" aria-labelledby="terms-title">
         <h2 id="terms-title">{t('reader_terms')}</h2>
         <ul>

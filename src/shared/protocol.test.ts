@@ -16,6 +16,25 @@ const count = z.number().int().min(0).max(999_999);
 const empty = z.object({}).strict();
 const pageTerm = z.object({ id: entryId, count: count.min(1) }).strict();
 
+// Made glossaries (issue 14): a draft's metadata and paragraphs; its entries are checked by compiling.
+const oneLine = (s: string) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(s);
+const isoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
+const draftOracle = z
+  .object({
+    meta: z
+      .object({
+        title: z.string().max(300).refine((s) => s.trim() !== '' && oneLine(s)),
+        date: z.literal('').or(isoDate),
+        publisher: z.string().max(200).refine(oneLine),
+        source: z.string().max(2000).refine(oneLine),
+      })
+      .strict(),
+    paragraphs: z.array(z.string().max(20_000).refine((s) => s.trim() !== '' && oneLine(s.replace(/\t/g, ' ')))).min(1).max(5000),
+    entries: z.array(z.unknown()).max(1000),
+  })
+  .strict();
+const glossaryId = z.string().regex(/^g[a-z0-9]{4,20}$/);
+
 const ORACLE: Record<MessageType, z.ZodTypeAny> = {
   ping: empty,
   listPageTerms: empty,
@@ -30,6 +49,7 @@ const ORACLE: Record<MessageType, z.ZodTypeAny> = {
   openOptions: z.object({ addTerm: z.string().min(1).max(200).optional() }).strict(),
   getPageTerms: z.object({ tabId: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
   takePendingLookup: empty,
+  getShortcuts: empty,
   getGlossary: empty,
   getSnapshot: empty,
   getStorageState: empty,
@@ -42,6 +62,12 @@ const ORACLE: Record<MessageType, z.ZodTypeAny> = {
     .object({ patch: settingsOracle.omit({ version: true }).partial().strict().refine((p) => Object.keys(p).length > 0) })
     .strict(),
   saveData: z.object({ settings: settingsOracle.optional(), userGlossary: userGlossarySchema.optional() }).strict(),
+  listGlossaries: empty,
+  saveGlossary: z.object({ draft: draftOracle }).strict(),
+  setGlossaryEnabled: z.object({ id: glossaryId.or(z.literal('bundled')), enabled: z.boolean() }).strict(),
+  deleteGlossary: z.object({ id: glossaryId }).strict(),
+  getStoredGlossary: z.object({ id: glossaryId }).strict(),
+  getPageHtml: empty,
 };
 const TYPES = Object.keys(ORACLE) as MessageType[];
 
@@ -81,6 +107,7 @@ const validPayload: Record<MessageType, fc.Arbitrary<Record<string, unknown>>> =
   openOptions: fc.oneof(fc.constant({}), fc.record({ addTerm: fc.string({ minLength: 1, maxLength: 200 }) })),
   getPageTerms: fc.record({ tabId: fc.nat() }),
   takePendingLookup: fc.constant({}),
+  getShortcuts: fc.constant({}),
   getGlossary: fc.constant({}),
   getSnapshot: fc.constant({}),
   getStorageState: fc.constant({}),
@@ -94,6 +121,23 @@ const validPayload: Record<MessageType, fc.Arbitrary<Record<string, unknown>>> =
   saveData: fc
     .tuple(fc.option(settingsArb, { nil: undefined }), fc.option(userGlossaryArb(['ttp', 'pakistan', 'afghanistan', 'taliban']), { nil: undefined }))
     .map(([settings, userGlossary]) => ({ ...(settings ? { settings } : {}), ...(userGlossary ? { userGlossary } : {}) })),
+  listGlossaries: fc.constant({}),
+  saveGlossary: fc.record({
+    draft: fc.record({
+      meta: fc.record({
+        title: fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,40}$/),
+        date: fc.constantFrom('', '2025-10-30', '2022-01-31'),
+        publisher: fc.stringMatching(/^[A-Za-z ]{0,20}$/),
+        source: fc.constantFrom('', 'report.pdf', 'http://127.0.0.1/a.html'),
+      }),
+      paragraphs: fc.array(fc.stringMatching(/^[A-Za-z][A-Za-z .,]{0,60}$/), { minLength: 1, maxLength: 5 }),
+      entries: fc.constant([]),
+    }),
+  }),
+  setGlossaryEnabled: fc.record({ id: fc.constantFrom('bundled', 'gabcd1234ef'), enabled: fc.boolean() }),
+  deleteGlossary: fc.record({ id: fc.stringMatching(/^g[a-z0-9]{4,20}$/) }),
+  getStoredGlossary: fc.record({ id: fc.stringMatching(/^g[a-z0-9]{4,20}$/) }),
+  getPageHtml: fc.constant({}),
 };
 const validMessage = fc.constantFrom(...TYPES).chain((type) => validPayload[type].map((payload) => ({ type, payload })));
 
@@ -175,7 +219,7 @@ describe('parseMessage', () => {
 describe('senders and replies', () => {
   it('lets content scripts send only what a page may ask for', () => {
     const fromContent = TYPES.filter((t) => senderAllowed(t, 'content')).sort();
-    expect(fromContent).toEqual(['dontMark', 'getGlossary', 'getSnapshot', 'notThisMeaning', 'openOptions', 'openReader', 'pageTermsChanged', 'ping']);
+    expect(fromContent).toEqual(['dontMark', 'getGlossary', 'getShortcuts', 'getSnapshot', 'notThisMeaning', 'openOptions', 'openReader', 'pageTermsChanged', 'ping']);
     expect(Object.keys(ALLOWED_SENDERS).sort()).toEqual([...TYPES].sort());
   });
 
@@ -184,6 +228,10 @@ describe('senders and replies', () => {
     expect(parseReply('getPageTerms', { host: 'a.org', active: true, terms: [{ id: '<b>', count: 2, frameIds: [0] }] })).toBeNull();
     expect(parseReply('listPageTerms', { host: 'a.org', active: 'yes', terms: [] })).toBeNull();
     expect(parseReply('takePendingLookup', null)).toBeNull();
+    const keys = { shortcuts: [{ command: 'next-term', keys: 'Alt+Shift+Period' }, { command: 'previous-term', keys: '' }] };
+    expect(parseReply('getShortcuts', keys)).toEqual(keys);
+    expect(parseReply('getShortcuts', { shortcuts: [{ command: 'open-evil', keys: 'x' }] })).toBeNull();
+    expect(parseReply('getShortcuts', { shortcuts: [{ command: 'next-term', keys: 'x'.repeat(61) }] })).toBeNull();
     expect(parseReply('takePendingLookup', { query: 'haqqani', entryId: null })).toEqual({ query: 'haqqani', entryId: null });
     fc.assert(
       fc.property(junk, (value) => {

@@ -28,6 +28,7 @@ import { isSettings } from '../core/settings/read-settings.js';
 import { DEFAULT_SETTINGS, isSitePattern, type Settings } from '../core/settings/schema.js';
 import type { Snapshot, StorageState } from '../core/settings/settings-service.js';
 import { isUserGlossaryShape, type UserGlossary } from '../core/user-glossary.js';
+import { isGlossaryDraftShape, STORED_ID, BUNDLED_ID, type GlossaryDraft, type GlossarySummary, type StoredGlossary } from '../core/glossary-store.js';
 
 export interface PageTerm {
   id: string;
@@ -54,6 +55,12 @@ export interface PendingLookup {
  */
 interface Done {
   ok: true;
+}
+
+/** A keyboard command (manifest `commands`) and its shortcut as the browser shows it. */
+interface Shortcut {
+  command: 'next-term' | 'previous-term';
+  keys: string;
 }
 
 /** A part of the settings to replace: top-level fields only, each complete (see `changeSettings`). */
@@ -89,6 +96,11 @@ interface ProtocolMap {
     request: { tabId: number };
     reply: { host: string | null; active: boolean | null; terms: TabTerm[] };
   };
+  /**
+   * to background: the keyboard shortcuts as the browser has them now (`commands.getAll`: the user may have changed
+   * them), for the card's Actions menu (issue 12 d3). `keys` is '' when a command has no shortcut.
+   */
+  getShortcuts: { request: Record<string, never>; reply: { shortcuts: Shortcut[] } };
   /** to background (extension pages only): the popup, on open, takes the context-menu lookup waiting for it. */
   takePendingLookup: { request: Record<string, never>; reply: PendingLookup | null };
   /**
@@ -115,6 +127,26 @@ interface ProtocolMap {
   changeSettings: { request: { patch: SettingsPatch }; reply: { settings: Settings } };
   /** to background (extension pages): import, reset, undo and own-entry edits: replace either value whole. */
   saveData: { request: { settings?: Settings; userGlossary?: UserGlossary }; reply: Done };
+
+  /* ---- made glossaries (issue 14; src/background/glossary-service.ts is their one writer) ---- */
+  /** to background (extension pages): every glossary, the bundled one first, without report text. */
+  listGlossaries: { request: Record<string, never>; reply: { glossaries: GlossarySummary[] } };
+  /** to background (extension pages): compile a reviewed draft with the bundled glossary's compiler and store it. */
+  saveGlossary: {
+    request: { draft: GlossaryDraft };
+    reply: { ok: true; id: string; dropped: string[] } | { ok: false; errors: string[] };
+  };
+  /** to background (extension pages): turn one glossary (the bundled one included) on or off. */
+  setGlossaryEnabled: { request: { id: string; enabled: boolean }; reply: Done };
+  /** to background (extension pages): delete a made glossary (the bundled one cannot be deleted). */
+  deleteGlossary: { request: { id: string }; reply: Done };
+  /** to background (extension pages): one made glossary whole (reader page, export). */
+  getStoredGlossary: { request: { id: string }; reply: { glossary: StoredGlossary | null } };
+  /**
+   * to content (extension pages, on the user's "Make a glossary from this page" only): the top frame's HTML and
+   * address. The content script is already there; asking it needs no new permission (activeTab/scripting would).
+   */
+  getPageHtml: { request: Record<string, never>; reply: { html: string; url: string; title: string } };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -140,6 +172,7 @@ export const ALLOWED_SENDERS: { [T in MessageType]: readonly SenderKind[] } = {
   openOptions: ['content', 'extension'],
   getPageTerms: ['extension'],
   takePendingLookup: ['extension'],
+  getShortcuts: ['content', 'extension'],
   getGlossary: ['content', 'extension'],
   getSnapshot: ['content', 'extension'],
   getStorageState: ['extension'],
@@ -149,6 +182,12 @@ export const ALLOWED_SENDERS: { [T in MessageType]: readonly SenderKind[] } = {
   setSiteOn: ['extension'],
   changeSettings: ['extension'],
   saveData: ['extension'],
+  listGlossaries: ['extension'],
+  saveGlossary: ['extension'],
+  setGlossaryEnabled: ['extension'],
+  deleteGlossary: ['extension'],
+  getStoredGlossary: ['extension'],
+  getPageHtml: ['extension'],
 };
 
 export function senderAllowed(type: MessageType, kind: SenderKind): boolean {
@@ -192,6 +231,7 @@ const VALIDATORS: { [T in MessageType]: (p: Record<string, unknown>) => boolean 
   openOptions: (p) => onlyKeys(p, ['addTerm']) && (p.addTerm === undefined || isShortString(p.addTerm, 200)),
   getPageTerms: (p) => onlyKeys(p, ['tabId']) && Number.isSafeInteger(p.tabId) && (p.tabId as number) >= 0,
   takePendingLookup: (p) => Object.keys(p).length === 0,
+  getShortcuts: (p) => Object.keys(p).length === 0,
   getGlossary: (p) => Object.keys(p).length === 0,
   getSnapshot: (p) => Object.keys(p).length === 0,
   getStorageState: (p) => Object.keys(p).length === 0,
@@ -205,7 +245,23 @@ const VALIDATORS: { [T in MessageType]: (p: Record<string, unknown>) => boolean 
     onlyKeys(p, ['settings', 'userGlossary']) &&
     (p.settings === undefined || isSettings(p.settings)) &&
     (p.userGlossary === undefined || isUserGlossaryShape(p.userGlossary)),
+  listGlossaries: (p) => Object.keys(p).length === 0,
+  saveGlossary: (p) => onlyKeys(p, ['draft']) && isGlossaryDraftShape(p.draft),
+  setGlossaryEnabled: (p) => onlyKeys(p, ['id', 'enabled']) && isGlossaryId(p.id) && typeof p.enabled === 'boolean',
+  deleteGlossary: (p) => onlyKeys(p, ['id']) && typeof p.id === 'string' && STORED_ID.test(p.id),
+  getStoredGlossary: (p) => onlyKeys(p, ['id']) && typeof p.id === 'string' && STORED_ID.test(p.id),
+  getPageHtml: (p) => Object.keys(p).length === 0,
 };
+
+const isGlossaryId = (v: unknown): v is string => typeof v === 'string' && (v === BUNDLED_ID || STORED_ID.test(v));
+const isSummary = (v: unknown): boolean =>
+  isRecord(v) &&
+  isGlossaryId(v.id) &&
+  ['title', 'date', 'publisher', 'source'].every((k) => typeof v[k] === 'string') &&
+  typeof v.enabled === 'boolean' &&
+  typeof v.builtIn === 'boolean' &&
+  isCount(v.entries);
+const isStringList = (v: unknown): boolean => Array.isArray(v) && v.every((s) => typeof s === 'string');
 
 /** A patch is valid when the stored defaults with it applied are valid Settings (each field checked as stored). */
 function isSettingsPatch(v: unknown): boolean {
@@ -256,6 +312,14 @@ const REPLY_VALIDATORS: { [T in MessageType]?: (r: unknown) => boolean } = {
     r === null || (isRecord(r) && isShortString(r.query, 500) && (r.entryId === null || isEntryId(r.entryId))),
   getGlossary: (r) => isRecord(r) && onlyKeys(r, ['glossary']) && isCompiledGlossaryShape(r.glossary),
   getSnapshot: isSnapshot,
+  getShortcuts: (r) =>
+    isRecord(r) &&
+    Array.isArray(r.shortcuts) &&
+    r.shortcuts.length <= 10 &&
+    r.shortcuts.every(
+      (x: unknown) =>
+        isRecord(x) && (x.command === 'next-term' || x.command === 'previous-term') && typeof x.keys === 'string' && x.keys.length <= 60,
+    ),
   getStorageState: (r) =>
     isRecord(r) &&
     isRecord(r.storage) &&
@@ -272,6 +336,16 @@ const REPLY_VALIDATORS: { [T in MessageType]?: (r: unknown) => boolean } = {
   dontMark: isDone,
   setSiteOn: isDone,
   saveData: isDone,
+  listGlossaries: (r) => isRecord(r) && Array.isArray(r.glossaries) && r.glossaries.every(isSummary),
+  saveGlossary: (r) =>
+    isRecord(r) && (r.ok === true ? isGlossaryId(r.id) && isStringList(r.dropped) : r.ok === false && isStringList(r.errors)),
+  setGlossaryEnabled: isDone,
+  deleteGlossary: isDone,
+  getStoredGlossary: (r) =>
+    isRecord(r) &&
+    (r.glossary === null ||
+      (isRecord(r.glossary) && isGlossaryId(r.glossary.id) && isGlossaryDraftShape({ meta: r.glossary.meta, paragraphs: r.glossary.paragraphs, entries: r.glossary.entries }) && isRecord(r.glossary.compiled))),
+  getPageHtml: (r) => isRecord(r) && typeof r.html === 'string' && typeof r.url === 'string' && typeof r.title === 'string',
 };
 
 /**

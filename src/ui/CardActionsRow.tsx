@@ -19,11 +19,18 @@ export interface CardActionsRowProps {
   actions: TermCardActions;
   pinned: boolean;
   t: Translate;
+  /** Shown at the end of the menu, as plain text ("Alt+Shift+. next term"). */
+  shortcuts?: readonly { command: 'next-term' | 'previous-term'; keys: string }[] | undefined;
+}
+
+/** "Alt+Shift+Period" (Firefox's form) -> "Alt+Shift+."; Chrome already gives "Alt+Shift+.". */
+function shortcutKeys(keys: string): string {
+  return keys.replace(/\bPeriod\b/g, '.').replace(/\bComma\b/g, ',');
 }
 
 const ACTIONS_MENU_ID = 'cg-actions-menu';
 
-export function CardActionsRow({ actions, pinned, t }: CardActionsRowProps) {
+export function CardActionsRow({ actions, pinned, t, shortcuts }: CardActionsRowProps) {
   const [open, setOpen] = useState(false);
   const { notThisMeaning, dontMark, pin, close } = actions;
   const hasMenu = Boolean(notThisMeaning || dontMark || pin);
@@ -63,6 +70,17 @@ export function CardActionsRow({ actions, pinned, t }: CardActionsRowProps) {
             <button type="button" class="cg-menu-item" data-action="dont-mark" onClick={dontMark}>
               {t('card_dont_mark')}
             </button>
+          )}
+          {shortcuts && shortcuts.length > 0 && (
+            <ul class="cg-shortcuts" data-shortcuts="" aria-label={t('card_shortcuts')}>
+              {shortcuts.map((s) => (
+                <li key={s.command}>
+                  {s.keys
+                    ? t(s.command === 'next-term' ? 'card_shortcut_next' : 'card_shortcut_previous', [shortcutKeys(s.keys)])
+                    : t(s.command === 'next-term' ? 'card_shortcut_next_unset' : 'card_shortcut_previous_unset')}
+                </li>
+              ))}
+            </ul>
           )}
         </div>
       )}

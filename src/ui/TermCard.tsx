@@ -38,6 +38,8 @@ export interface TermCardProps {
   visibleQuotes?: number | undefined;
   /** Fade in on mount (skipped under prefers-reduced-motion by the stylesheet). */
   animate?: boolean | undefined;
+  /** Next/previous-term shortcuts, listed in the Actions menu (issue 12 d3: no screen mentioned them). */
+  shortcuts?: readonly { command: 'next-term' | 'previous-term'; keys: string }[] | undefined;
   /** The mention the card was opened from was told apart on weak evidence (issue 11's flag): one plain line says so. */
   weak?: boolean | undefined;
 }
@@ -130,7 +132,7 @@ export function TermCard(props: TermCardProps) {
         </div>
       </div>
       <div class="cg-foot">
-        <CardActionsRow actions={actions} pinned={props.pinned ?? false} t={t} />
+        <CardActionsRow actions={actions} pinned={props.pinned ?? false} t={t} shortcuts={props.shortcuts} />
       </div>
     </div>
   );

@@ -128,6 +128,7 @@ export const TERM_CARD_CSS = `
 .cg-menu[hidden] { display: none; }
 .cg-menu-item { border: 0; background: none; padding: 0.1em 0; cursor: pointer; font-size: max(12px, 0.9em); }
 .cg-menu-item:hover { text-decoration: underline; }
+.cg-shortcuts { margin: 0.3em 0 0; padding: 0.3em 0 0; list-style: none; border-top: 1px solid var(--cg-border); align-self: stretch; font-size: max(12px, 0.85em); color: var(--cg-muted); }
 .cg-menu-item[aria-pressed="true"] { font-weight: 650; }
 .cg-gist { margin: 0 0 0.55em; }
 .cg-weak { margin: -0.2em 0 0.55em; font-size: max(12px, 0.88em); color: var(--cg-note-fg); background: var(--cg-note-bg); padding: 0.2em 0.5em; border-radius: 0.35em; }

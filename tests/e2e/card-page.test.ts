@@ -115,6 +115,13 @@ describeEachBrowser('card and page', (ctx) => {
       expect(current).toHaveLength(1);
       const flash = (await readMarks(page)).filter((m) => m.name === 'context-glossary-flash');
       expect(current[0]!.text).toBe(flash[0]!.text);
+      // The Actions menu names the shortcuts, as the browser has them.
+      await clickInCard(page, '[data-action="menu"]');
+      const shortcuts = await page.evaluate(
+        () => document.querySelector('[data-context-glossary-host]')!.shadowRoot!.querySelector('[data-shortcuts]')?.textContent ?? null,
+      );
+      expect(shortcuts).toContain('Alt+Shift+. next term');
+      expect(shortcuts).toContain('Alt+Shift+, previous term');
       await page.keyboard.press('Escape');
       await waitForCard(page, (c) => c?.visible !== true, 2000);
       expect((await readMarks(page)).filter((m) => m.name === 'context-glossary-current')).toEqual([]);

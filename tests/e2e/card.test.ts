@@ -213,6 +213,8 @@ describeEachBrowser('card', (ctx, kind) => {
         ...(prefs.reduceMotion ? { 'ui.prefersReducedMotion': 1 } : {}),
       },
     });
+    // A fresh profile: every mention, as the suite's own browser (the demo's first mention of the TTP is its long form).
+    await storeSettings(other, EVERY_MENTION);
     const p = await other.newPage();
     await openDemo(p);
     return { page: p, done: () => other.close() };
@@ -257,7 +259,9 @@ describeEachBrowser('card', (ctx, kind) => {
   it('flips above a term near the bottom of the viewport and stays inside it', async () => {
     await page.mouse.move(5, 5);
     await waitForCard(page, (c) => c?.visible !== true, 3_000);
-    // The second Kabul, scrolled to 60 px above the viewport's bottom edge.
+    // The second Kabul, scrolled to 60 px above the viewport's bottom edge. The demo page ends about 160 px below it
+    // (room for a short card), so the test page gets room to scroll that far (the test's own page; not the extension).
+    await page.evaluate(() => void (document.body.style.paddingBottom = `${innerHeight}px`));
     const termBox = await markBox(page, 'Kabul', 1, 'first', { fromBottom: 60 });
     await hover(page, termBox);
     // Placement is asynchronous (Floating UI): the layer may show where the last card was for a frame or two.

@@ -128,8 +128,20 @@ describe('compileGlossary: context over the whole report', () => {
     const text = 'Title\nJan 1, 2022\nThe truce held.\nBeta agreed.';
     const entries = [entry('beta', 'Beta'), entry('truce', 'truce', { aliases: [{ text: 'truce', case: 'any' }], requires: ['beta'] })];
     const r = compileWithEngine(files(entries, { ...META, title: 'Title' }, text), spy);
-    expect(seen).toEqual(['The truce held.', 'Beta agreed.']);
+    // The title is scanned too: it is the heading above every paragraph (window `heading`).
+    expect(seen).toEqual(['Title', 'The truce held.', 'Beta agreed.']);
     expect(r.ok && r.glossary.entries.map((e) => e.mentions)).toEqual([1, 1]);
+  });
+
+  it('a heading window sees the report title as the nearest heading', () => {
+    const text = 'Beta report\nJan 1, 2022\nThe truce held.\nBeta agreed.';
+    const truce = (window: 'heading' | 'paragraph') =>
+      entry('truce', 'truce', { aliases: [{ text: 'truce', case: 'any', window }], requires: ['beta'] });
+    const r = compileGlossary(files([entry('beta', 'Beta'), truce('heading')], { ...META, title: 'Beta report' }, text));
+    expect(r.ok && r.glossary.entries.map((e) => e.mentions)).toEqual([1, 1]);
+    expect(errorsOf(files([entry('beta', 'Beta'), truce('paragraph')], { ...META, title: 'Beta report' }, text))).toEqual([
+      'entry truce never occurs in the report (mark it background: true if intended)',
+    ]);
   });
 
   it('drops a hit whose context is absent, so the entry "never occurs"', () => {

@@ -78,11 +78,15 @@ function findMentions(
   layout: ReportLayout,
 ): LocatedHit[] {
   const all: LocatedHit[] = [];
+  // The report's title is the heading above every paragraph (window `heading`, as on a page).
+  const titleHits = matcher.scan(layout.title).filter((x) => x.entry >= 0);
+  const titleLocal = decideLocal(terms, layout.title, titleHits);
+  const heading = new Set(titleHits.filter((_, k) => titleLocal[k]!.allowed).map((_, k) => titleLocal[k]!.entry));
   layout.paragraphs.forEach((para, p) => {
     const paraText = text.slice(para.span.start, para.span.end);
     const found = matcher.scan(paraText).filter((x) => x.entry >= 0);
     // The same mention-level rules as the page engine (sentence/paragraph windows, shared names): issue 11.
-    const local = decideLocal(terms, paraText, found);
+    const local = decideLocal(terms, paraText, found, heading);
     for (let k = 0; k < found.length; k++) {
       if (!local[k]!.allowed) continue;
       const h = { ...found[k]!, entry: local[k]!.entry };

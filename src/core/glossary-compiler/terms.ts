@@ -1,7 +1,7 @@
 /**
  * Glossary entries -> matcher terms. Entry indices follow the sorted entry list (the compiled glossary's order).
  *
- * - every alias is one term; its context rule is its own `requires` when present (even empty: "no context"),
+ * - every alias is one term, plus one per generated spelling (`variants`, see variants.ts); its context rule is its own `requires` when present (even empty: "no context"),
  *   otherwise the entry's `requires`;
  * - `never` phrases become blocker terms (entry -1): taken by leftmost-longest selection, never reported, so
  *   "Amnesty International" hides the "amnesty" inside it;
@@ -11,6 +11,7 @@
 import { foldForCompare } from '../glossary-schema.js';
 import type { EntrySource } from '../glossary-types.js';
 import type { TermInput } from '../matcher/types.js';
+import { aliasVariants } from './variants.js';
 
 export function expandTerms(entries: readonly EntrySource[]): TermInput[] {
   const indexOf = new Map(entries.map((e, i) => [e.id, i] as const));
@@ -34,6 +35,8 @@ export function expandTerms(entries: readonly EntrySource[]): TermInput[] {
       if (a.resolve && indexOf.has(a.resolve.to))
         term.resolve = { entry: indexOf.get(a.resolve.to)!, when: toIndices(a.resolve.when), unless: toIndices(a.resolve.unless) };
       terms.push(term);
+      // Generated spellings (issue 11): same entry, same rules, one term each.
+      if (a.variants) for (const text of aliasVariants(a.text, a.variants)) terms.push({ ...term, text });
     }
   });
   for (const e of entries) {

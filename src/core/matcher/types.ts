@@ -18,14 +18,15 @@ export interface TermInput {
   caseRule: CaseRule;
   /** Entry indices; a hit counts only where one of them is present on the same page. Empty/absent: always. */
   requires?: readonly number[];
-  /** Where `requires` is looked for (issue 11): the mention's sentence or paragraph; absent = the whole page. */
+  /** Where `requires` is looked for (issue 11): the mention's sentence, paragraph, or paragraph plus nearest heading;
+   *  absent = the whole page. */
   window?: ContextWindow;
   /** Shared name (bare "Taliban"): the hit opens `entry` instead of its own where the mention's paragraph has one
    *  of `when` and none of `unless` (see context-rules.ts, decideLocal). */
   resolve?: { entry: number; when: readonly number[]; unless: readonly number[] };
 }
 
-type ContextWindow = 'sentence' | 'paragraph';
+type ContextWindow = 'sentence' | 'paragraph' | 'heading';
 
 /** A match in one text (offsets in UTF-16 code units of the original, unfolded text). */
 export interface Hit {

@@ -6,3 +6,4 @@ export * from './marks.js';
 export * from './describe.js';
 export * from './network.js';
 export * from './png.js';
+export * from './axe.js';

@@ -1,0 +1,128 @@
+/**
+ * The background's side of the made glossaries (issue 14): answers the glossary requests of protocol.ts, is the
+ * only writer of the glossary database (glossary-db.ts), and keeps the merged glossary every page uses: the bundled
+ * glossary and the enabled made ones, merged into one compiled glossary with one matcher
+ * (src/core/glossary-store-merge.ts) when they change, never per page.
+ *
+ * Contexts learn of a change by a ping in storage.local (`GLOSSARY_REVISION_KEY`), the same "changed, ask again"
+ * pattern as settings (protocol.ts header): it reaches every frame without enumerating tabs.
+ */
+import glossary from 'virtual:glossary';
+import { browser } from '../shared/browser.js';
+import type { HandlerMap } from '../shared/messaging.js';
+import {
+  BUNDLED_ID,
+  compileDraftLenient,
+  newGlossaryId,
+  summarize,
+  type GlossaryDraft,
+  type GlossarySummary,
+  type StoredGlossary,
+} from '../core/glossary-store.js';
+import { mergeGlossaries, type MergeInput } from '../core/glossary-store-merge.js';
+import type { CompiledGlossary } from '../core/glossary-types.js';
+import { Matcher } from '../core/matcher/index.js';
+import { allGlossaries, bundledEnabled, deleteGlossaryRecord, getGlossaryRecord, putGlossary, setBundledEnabled } from './glossary-db.js';
+
+const GLOSSARY_REVISION_KEY = 'glossaryRevision';
+
+const EMPTY: CompiledGlossary = { ...glossary, entries: [], matcher: Matcher.compile([]).serialize() };
+
+let merged: Promise<CompiledGlossary> | null = null;
+const listeners: ((g: CompiledGlossary) => void)[] = [];
+
+/** Newest report first (undated last), then the most recently made. */
+const newestFirst = (a: StoredGlossary, b: StoredGlossary) =>
+  (b.meta.date || '0').localeCompare(a.meta.date || '0') || b.createdAt.localeCompare(a.createdAt);
+
+async function buildMerged(): Promise<CompiledGlossary> {
+  const inputs: MergeInput[] = [];
+  if (await bundledEnabled()) inputs.push({ id: BUNDLED_ID, title: glossary.report.meta.title, date: glossary.report.meta.date, compiled: glossary });
+  const stored = (await allGlossaries()).filter((g) => g.enabled).sort(newestFirst);
+  for (const g of stored) inputs.push({ id: g.id, title: g.meta.title, date: g.meta.date, compiled: g.compiled });
+  return mergeGlossaries(inputs) ?? EMPTY;
+}
+
+/** The glossary pages use: bundled + enabled made glossaries, merged once per change. */
+function mergedGlossary(): Promise<CompiledGlossary> {
+  merged ??= buildMerged().then((g) => {
+    for (const l of listeners) l(g);
+    return g;
+  });
+  return merged;
+}
+
+/** Called with every newly merged glossary (the context-menu search index follows it). */
+export function onMergedGlossary(listener: (g: CompiledGlossary) => void): void {
+  listeners.push(listener);
+}
+
+async function changed(): Promise<void> {
+  merged = null;
+  await mergedGlossary();
+  await browser.storage.local.set({ [GLOSSARY_REVISION_KEY]: Date.now() });
+}
+
+async function listGlossaries(): Promise<{ glossaries: GlossarySummary[] }> {
+  const m = glossary.report.meta;
+  const bundled: GlossarySummary = {
+    id: BUNDLED_ID,
+    title: m.title,
+    date: m.date,
+    publisher: m.dateline,
+    source: m.sourceFile,
+    enabled: await bundledEnabled(),
+    entries: glossary.entries.length,
+    builtIn: true,
+  };
+  const stored = (await allGlossaries()).sort(newestFirst).map(summarize);
+  return { glossaries: [bundled, ...stored] };
+}
+
+async function saveGlossary({ draft }: { draft: GlossaryDraft }) {
+  const { result, dropped } = compileDraftLenient(draft);
+  if (!result.ok) return { ok: false as const, errors: result.errors.slice(0, 50) };
+  const id = newGlossaryId(crypto.getRandomValues(new Uint8Array(10)));
+  const kept = new Set(result.glossary.entries.map((e) => e.id));
+  const record: StoredGlossary = {
+    id,
+    meta: draft.meta,
+    paragraphs: draft.paragraphs,
+    entries: draft.entries.filter((e) => kept.has(e.id)),
+    enabled: true,
+    createdAt: new Date().toISOString(),
+    compiled: result.glossary,
+  };
+  await putGlossary(record);
+  await changed();
+  return { ok: true as const, id, dropped };
+}
+
+async function setGlossaryEnabled({ id, enabled }: { id: string; enabled: boolean }) {
+  if (id === BUNDLED_ID) await setBundledEnabled(enabled);
+  else {
+    const g = await getGlossaryRecord(id);
+    if (!g) throw new Error(`no glossary ${id}`);
+    await putGlossary({ ...g, enabled });
+  }
+  await changed();
+  return { ok: true as const };
+}
+
+async function deleteGlossary({ id }: { id: string }) {
+  await deleteGlossaryRecord(id);
+  await changed();
+  return { ok: true as const };
+}
+
+async function getStoredGlossary({ id }: { id: string }) {
+  return { glossary: (await getGlossaryRecord(id)) ?? null };
+}
+
+export const glossaryHandlers: HandlerMap = {
+  listGlossaries,
+  saveGlossary,
+  setGlossaryEnabled,
+  deleteGlossary,
+  getStoredGlossary,
+};
