@@ -5,11 +5,12 @@
 // bench/RESULTS.md (between markers; the inside bench's tables stay beside it).
 //
 //   node dist/tools/bench-outside.mjs [--browser chromium|firefox|both] [--only TEXT] [--corpus DIR] [--out DIR]
-//                                     [--baseline FILE] [--no-markjs]
+//                                     [--baseline FILE] [--no-markjs | --markjs TEXT]
 //
 // --only keeps rows whose id contains TEXT (or one of TEXT,TEXT,…) (do not commit such a run); --baseline adds a "before" column from an
 // earlier bench/outside.json; --no-markjs leaves mark.js out (quick before/after runs of one row while working: a mark.js
-// run on the 1 MB wiki page holds a core for the whole 60 s cap).
+// run on the 1 MB wiki page holds a core for the whole 60 s cap); --markjs TEXT runs mark.js only on rows whose id contains
+// TEXT (or one of TEXT,TEXT,…), the others say so.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -36,6 +37,7 @@ const outDir = resolve(opt('--out') ?? join(ROOT, 'bench'));
 const corpusDir = resolve(opt('--corpus') ?? join(ROOT, '..', 'shared', 'corpus'));
 const baselineFile = opt('--baseline');
 const noMarkJs = args.includes('--no-markjs');
+const markJsOnly = opt('--markjs');
 const log = (s: string) => process.stderr.write(`[bench:outside] ${s}\n`);
 
 export interface OutsideResult {
@@ -100,6 +102,7 @@ async function main(): Promise<void> {
   const proxy = await rejectProxy();
   const markjsFor = (row: OutsideRow, results: Array<{ row: OutsideRow; markjs: { inPageMs: number | null } | null }>): true | string => {
     if (noMarkJs) return 'not run (--no-markjs)';
+    if (markJsOnly && !markJsOnly.split(',').some((o) => row.id.includes(o))) return 'not run in this run (--markjs)';
     if (row.glossary === 'real') return true;
     // 11,519 spellings: mark.js builds and runs one regular expression per spelling over the whole page.
     const ref = results.find((x) => x.row.id === 'gen-1mb-real')?.markjs?.inPageMs;
