@@ -8,7 +8,7 @@
  * report's on/off, kept beside the others rather than in settings so settings stay as they were).
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { StoredGlossary } from '../core/glossary-store.js';
+import type { StoredGlossary } from '../core/glossary-draft.js';
 
 interface GlossaryDb extends DBSchema {
   glossaries: { key: string; value: StoredGlossary };

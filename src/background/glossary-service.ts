@@ -11,14 +11,11 @@ import glossary from 'virtual:glossary';
 import { browser } from '../shared/browser.js';
 import type { HandlerMap } from '../shared/messaging.js';
 import {
-  BUNDLED_ID,
   compileDraftLenient,
   newGlossaryId,
   summarize,
-  type GlossaryDraft,
-  type GlossarySummary,
-  type StoredGlossary,
 } from '../core/glossary-store.js';
+import { BUNDLED_ID, type GlossaryDraft, type GlossarySummary, type StoredGlossary } from '../core/glossary-draft.js';
 import { mergeGlossaries, type MergeInput } from '../core/glossary-store-merge.js';
 import type { CompiledGlossary } from '../core/glossary-types.js';
 import { Matcher } from '../core/matcher/index.js';

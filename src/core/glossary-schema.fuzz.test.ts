@@ -396,7 +396,13 @@ describe('glossary validator: valid-preserving mutations stay valid (fuzz)', () 
         if (op === 'definition') e.definition = text;
         else if (op === 'beyondReport') e.beyondReport = text;
         else if (op === 'short') e.short = shortText;
-        else if (op === 'case') pick(e.aliases, m).case = pick(['exact', 'proper', 'any'] as const, n + m);
+        else if (op === 'case') {
+          // A generated-variants flag belongs to one case ("romanized" to proper names, "inflected" to any-case
+          // phrases), so a case change that still holds a valid document drops the flag with it.
+          const alias = pick(e.aliases, m);
+          alias.case = pick(['exact', 'proper', 'any'] as const, n + m);
+          if (alias.variants) delete alias.variants;
+        }
         else if (op === 'drop') delete e[pick(OPTIONAL_DROPS, m)];
         else if (op === 'related') e.related = e.related.filter((_, k) => (m >> k) & 1);
         else if (op === 'pinnedQuotes' && !e.background) e.pinnedQuotes = quotes;

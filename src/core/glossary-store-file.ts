@@ -7,7 +7,8 @@
  *   { "format": "context-glossary-report", "version": 1, "exportedAt": "<ISO>", "meta": {…}, "paragraphs": […], "entries": […] }
  * Pure.
  */
-import { compileDraft, type GlossaryDraft } from './glossary-store.js';
+import type { GlossaryDraft } from './glossary-draft.js';
+import { compileDraft } from './glossary-store.js';
 
 const FORMAT = 'context-glossary-report';
 const MAX_BYTES = 8 * 1024 * 1024;

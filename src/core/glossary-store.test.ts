@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileGlossaryDir } from '../../tools/glossary/compile-glossary.js';
 import { extract } from './extract/index.js';
-import { compileDraft, compileDraftLenient, draftProblems, newGlossaryId, STORED_ID, type GlossaryDraft } from './glossary-store.js';
+import { draftProblems, STORED_ID, type GlossaryDraft } from './glossary-draft.js';
+import { compileDraft, compileDraftLenient, newGlossaryId } from './glossary-store.js';
 import { draftDefinition, termsToEntries, type ReviewedTerm } from './glossary-store-draft.js';
 import { mergeGlossaries, type SourcedQuote } from './glossary-store-merge.js';
 import type { CompiledGlossary } from './glossary-types.js';

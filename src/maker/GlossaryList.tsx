@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Translate } from '../core/i18n.js';
-import type { GlossarySummary } from '../core/glossary-store.js';
+import type { GlossarySummary } from '../core/glossary-draft.js';
 import { glossaryFileName, readGlossaryFile, serializeGlossaryFile, type GlossaryImport } from '../core/glossary-store-file.js';
 import { sendToBackground } from '../shared/messaging.js';
 

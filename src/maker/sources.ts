@@ -5,7 +5,7 @@
  * laid out by src/core/extract/pdf-layout.ts (page numbers, running headers and footers dropped, hyphenation joined).
  */
 import { Readability } from '@mozilla/readability';
-import type { GlossaryDraft } from '../core/glossary-store.js';
+import type { GlossaryDraft } from '../core/glossary-draft.js';
 import { pdfParagraphs, type PdfPage } from '../core/extract/pdf-layout.js';
 
 export type Meta = GlossaryDraft['meta'];

@@ -28,7 +28,7 @@ import { isSettings } from '../core/settings/read-settings.js';
 import { DEFAULT_SETTINGS, isSitePattern, type Settings } from '../core/settings/schema.js';
 import type { Snapshot, StorageState } from '../core/settings/settings-service.js';
 import { isUserGlossaryShape, type UserGlossary } from '../core/user-glossary.js';
-import { isGlossaryDraftShape, STORED_ID, BUNDLED_ID, type GlossaryDraft, type GlossarySummary, type StoredGlossary } from '../core/glossary-store.js';
+import { isGlossaryDraftShape, STORED_ID, BUNDLED_ID, type GlossaryDraft, type GlossarySummary, type StoredGlossary } from '../core/glossary-draft.js';
 
 export interface PageTerm {
   id: string;

@@ -7,7 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { serializeGlossaryFile } from '../../src/core/glossary-store-file.js';
-import type { GlossarySummary, StoredGlossary } from '../../src/core/glossary-store.js';
+import type { GlossarySummary, StoredGlossary } from '../../src/core/glossary-draft.js';
 import { describeEachBrowser, launchWithExtension, markBox, startServer, waitForMarks, type ExtensionBrowser, type FixtureServer } from './harness/index.js';
 import { hover, waitForCard } from './card-helpers.js';
 import { openPopup, poll, searchFor, tabIdOf } from './popup-helpers.js';
