@@ -4,7 +4,7 @@
  * the page state updates at once (preview), the write to storage.sync is debounced (sliders fire per pixel and
  * sync allows 120 writes a minute — chrome.storage.sync MAX_WRITE_OPERATIONS_PER_MINUTE), well within a second.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CompiledGlossary } from '../core/glossary-types.js';
 import type { Settings } from '../core/settings/schema.js';
 import type { UserGlossary } from '../core/user-glossary.js';
@@ -39,6 +39,23 @@ export function OptionsApp({ glossary, store, load, subscribe, addPrefill, loadS
   const base = useRef<Settings | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const statusTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /**
+   * The store the sections use: own entries show from the save's own result at once, not only after the change
+   * notice, which a service worker restarting under load delayed past the 30 s the "overrides a built-in entry"
+   * e2e waited for "Changed" (issue 12 item 9: a saved entry is shown).
+   */
+  const sectionStore = useMemo<OptionsStore>(
+    () => ({
+      ...store,
+      updateUserGlossary: (fn) =>
+        store.updateUserGlossary(fn).then((u) => {
+          setUser(u);
+          return u;
+        }),
+      saveUserGlossary: (u) => store.saveUserGlossary(u).then(() => setUser(u)),
+    }),
+    [store],
+  );
 
   const notify: Notify = useCallback((text, kind = 'ok') => {
     setStatus({ text, kind });
@@ -127,7 +144,7 @@ export function OptionsApp({ glossary, store, load, subscribe, addPrefill, loadS
         <section id="glossary" aria-labelledby="glossary-h">
           <h2 id="glossary-h">{t('options_glossary')}</h2>
           <p class="help">{t('options_glossary_intro')}</p>
-          <GlossarySection glossary={glossary} settings={settings} user={user} store={store} notify={notify}
+          <GlossarySection glossary={glossary} settings={settings} user={user} store={sectionStore} notify={notify}
             onSettings={changeSettings} addPrefill={addPrefill} t={t} />
         </section>
         <section id="appearance" aria-labelledby="appearance-h">
@@ -144,7 +161,7 @@ export function OptionsApp({ glossary, store, load, subscribe, addPrefill, loadS
         </section>
         <section id="data" aria-labelledby="data-h">
           <h2 id="data-h">{t('options_data')}</h2>
-          <DataSection glossary={glossary} settings={settings} user={user} store={store} notify={notify} beforeWrite={flush} t={t} />
+          <DataSection glossary={glossary} settings={settings} user={user} store={sectionStore} notify={notify} beforeWrite={flush} t={t} />
         </section>
       </main>
     </>

@@ -15,12 +15,26 @@ import type { Snapshot } from '../core/settings/settings-service.js';
 export type { Snapshot };
 
 /**
- * Asks the background for the snapshot. Right after install or update the background may not listen yet
- * ("Receiving end does not exist"): asked again a few times before giving up.
+ * Waits between tries of a request that reached no listener: right after install or update, or while a Chrome
+ * service worker is stopping or starting again ("Receiving end does not exist"). About 3 s in all: under load a
+ * worker restart took longer than the 0.75 s the first schedule allowed, and an options save was lost (issue 12,
+ * the flaky "overrides a built-in entry's definition").
  */
+const RETRY_DELAYS_MS = [50, 100, 200, 400, 800, 1600];
+
+/**
+ * True for the errors that say the message reached no listener or lost its reply as the worker stopped, as
+ * opposed to a handler that ran and failed (a null reply) or a malformed reply (BadReplyError).
+ */
+function notDelivered(e: unknown): boolean {
+  const text = e instanceof Error ? e.message : String(e);
+  return /receiving end does not exist|could not establish connection|message port closed|message channel closed/i.test(text);
+}
+
+/** Asks the background for the snapshot, again after a failed try (see RETRY_DELAYS_MS). */
 export async function loadSnapshot(): Promise<Snapshot> {
   let lastError: unknown = null;
-  for (let attempt = 0; attempt < 4; attempt++) {
+  for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length; attempt++) {
     try {
       const s = await sendToBackground('getSnapshot', {});
       if (s) return s;
@@ -28,7 +42,7 @@ export async function loadSnapshot(): Promise<Snapshot> {
     } catch (e) {
       lastError = e;
     }
-    await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+    if (attempt < RETRY_DELAYS_MS.length) await new Promise((r) => setTimeout(r, RETRY_DELAYS_MS[attempt]));
   }
   throw lastError instanceof Error ? lastError : new Error(String(lastError));
 }
@@ -71,12 +85,25 @@ export function onSnapshotChanged(cb: (s: Snapshot) => void): () => void {
   };
 }
 
-/** A change request to the background (the one writer); rejects when the background refused or failed. */
+/**
+ * A change request to the background (the one writer); rejects when the background refused or failed. A request
+ * that reached no listener is sent again (see RETRY_DELAYS_MS): every change request is idempotent (it sets a value,
+ * adds a rule unless present, or takes back what it added), so a second delivery after a lost reply changes nothing.
+ */
 export async function requestChange<T extends 'notThisMeaning' | 'dontMark' | 'setSiteOn' | 'changeSettings' | 'saveData' | 'clearCorruptCopy'>(
   type: T,
   payload: Request<T>,
 ): Promise<NonNullable<Reply<T>>> {
-  const reply = await sendToBackground(type, payload);
-  if (reply === null) throw new Error(`the change was not saved ("${type}" failed in the background; see its console)`);
-  return reply;
+  for (let attempt = 0; ; attempt++) {
+    let reply: Reply<T>;
+    try {
+      reply = await sendToBackground(type, payload);
+    } catch (e) {
+      if (!notDelivered(e) || attempt >= RETRY_DELAYS_MS.length) throw e;
+      await new Promise((r) => setTimeout(r, RETRY_DELAYS_MS[attempt]));
+      continue;
+    }
+    if (reply === null) throw new Error(`the change was not saved ("${type}" failed in the background; see its console)`);
+    return reply as NonNullable<Reply<T>>;
+  }
 }

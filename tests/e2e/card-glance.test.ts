@@ -1,7 +1,7 @@
 // Issue 12 "must show": with the term at 10 %, 50 % and 90 % of an 800 px viewport, the card's visible area holds a
 // verbatim report sentence with the term marked, the card has no scrollable overflow in its default state, its
 // footer has at most two controls and no text under 12 px; a background entry's card says plainly that the
-// report does not mention it. Both browsers, the demo article, the built extension.
+// report does not discuss it. Both browsers, the demo article, the built extension.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -97,13 +97,13 @@ describeEachBrowser('card at a glance', (ctx) => {
     });
   }
 
-  it('a background entry says plainly that the report does not mention it, and gives no count', async () => {
+  it('a background entry says plainly that the report does not discuss it, and gives no count', async () => {
     await page.mouse.move(5, 5);
     await waitForCard(page, (c) => c?.visible !== true, 3_000);
     await hover(page, await placeTerm(page, 'Kabul', 0.5));
     await waitForCard(page, (c) => c?.visible === true && c.entry === 'kabul');
     const g = await glance(page);
-    expect(g.backgroundNote).toContain('The report does not mention Kabul');
+    expect(g.backgroundNote).toContain('The report does not discuss Kabul itself');
     expect(g.mentions).toBeNull();
     expect(g.overflowing).toEqual([]);
     expect(g.smallest).toBeGreaterThanOrEqual(12);

@@ -1,6 +1,7 @@
 // Issue 12 deliverable 2: "Don't mark this term" and "Not this meaning on this site" offer an Undo that restores
 // the marks without a reload — the first taken back with the keyboard alone (focus lands on Undo, Enter), the
-// second with the mouse. Both browsers, the demo article, the built extension.
+// second with the mouse; the bar lasts several seconds, then goes by itself. Both browsers, the demo article, the
+// built extension.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { clickInCard, hover, markBox, waitForCard } from './card-helpers.js';
@@ -72,4 +73,20 @@ describeEachBrowser('card undo', (ctx) => {
     // have been painting more of them when `before` was read.
     expect(after.filter((m) => m.text === 'Kabul').length).toBeGreaterThanOrEqual(before);
   });
+
+  // Last: it leaves Kabul unmarked (the browser is this file's own).
+  it('the undo bar lasts several seconds with neither pointer nor focus on it, then goes by itself', async () => {
+    await openCardOf(page, 'Kabul', 'kabul');
+    await clickInCard(page, '[data-action="dont-mark"]');
+    await waitForMarks(page, (m) => !m.some((x) => x.text === 'Kabul'), 3_000);
+    // The click left focus on Undo (it stays while focused): a click on the page's margin takes focus and the
+    // pointer off it.
+    await page.mouse.click(5, 5);
+    expect(await undoBar(page)).toMatchObject({ shown: true, undoFocused: false });
+    await new Promise((r) => setTimeout(r, 4_000));
+    expect((await undoBar(page)).shown).toBe(true);
+    const deadline = Date.now() + 15_000;
+    while ((await undoBar(page)).shown && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect((await undoBar(page)).shown).toBe(false);
+  }, 30_000);
 });

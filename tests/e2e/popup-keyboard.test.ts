@@ -1,10 +1,11 @@
 // The popup by keyboard and its issue-12 fixes, in both browsers: it opens at "On this page" (the `_execute_action`
-// shortcut opens the same popup), a keyboard-only walk reaches a term, shows it on the page and opens its card in the
-// page; the shortcuts are listed with the keys the browser has bound; typing from the list searches; role words rank
-// the right person; no match offers "Add … to the glossary"; a header names the report; the size stays put.
+// shortcut opens the same popup), a keyboard-only walk reaches a term, shows it on the page, opens its card in the
+// page, and goes on in the page to a related term, back, and Esc; the shortcuts are listed with the keys the browser
+// has bound; typing from the list searches; role words rank the right person; no match offers "Add … to the
+// glossary"; a header names the report; the size stays put.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { readCard, waitForCard } from './card-helpers.js';
+import { waitForCard } from './card-helpers.js';
 import { describeEachBrowser, startServer, waitForMarks, type FixtureServer } from './harness/index.js';
 import { openPopup, poll, searchFor, waitForExtensionTab } from './popup-helpers.js';
 
@@ -21,6 +22,25 @@ const focused = (popup: Page) =>
     const a = document.activeElement as HTMLElement | null;
     return { id: a?.id ?? null, cls: a?.className ?? null, entry: a?.dataset.entry ?? a?.dataset.card ?? null };
   });
+
+/**
+ * Presses Tab until the focused element in the card's shadow root matches `selector` (at most 30 presses); returns
+ * its data-related or data-action. Throws with the stops passed on the way.
+ */
+async function tabTo(page: Page, selector: string): Promise<string> {
+  const stops: string[] = [];
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab');
+    const at = await page.evaluate((sel: string) => {
+      const a = document.querySelector('[data-context-glossary-host]')?.shadowRoot?.activeElement as HTMLElement | null | undefined;
+      if (!a) return { hit: false, name: `page:${document.activeElement?.localName ?? '-'}` };
+      return { hit: a.matches(sel), name: a.dataset.related ?? a.dataset.action ?? a.className };
+    }, selector);
+    if (at.hit) return at.name;
+    stops.push(at.name);
+  }
+  throw new Error(`tabTo(${selector}): not reached; stops: ${stops.join(', ')}`);
+}
 
 describeEachBrowser('popup by keyboard', (ctx, kind) => {
   let page: Page;
@@ -102,9 +122,22 @@ describeEachBrowser('popup by keyboard', (ctx, kind) => {
     // The card opened at the mention on screen.
     expect(card!.rect!.y).toBeGreaterThanOrEqual(0);
     expect(card!.rect!.y).toBeLessThan(800);
+    // On in the page, keys only (issue 12 must-show walk): the card has focus; Tab to "More" and open it, Tab to a
+    // related term and open its card, Tab to Back and go back, Esc closes the card.
+    await page.bringToFront();
+    expect(card!.focused).toBe(true);
+    await tabTo(page, '[data-action="more"]');
+    await page.keyboard.press('Enter');
+    const relatedId = await tabTo(page, 'button[data-related]');
+    await page.keyboard.press('Enter');
+    const related = await waitForCard(page, (c) => c?.visible === true && c.entry === relatedId && c.hasBack);
+    expect(related!.focused).toBe(true);
+    await tabTo(page, '[data-action="back"]');
+    await page.keyboard.press('Enter');
+    await waitForCard(page, (c) => c?.visible === true && c.entry === 'siraj-haqqani' && !c.hasBack);
     await page.keyboard.press('Escape');
+    await waitForCard(page, (c) => c?.visible === false, 3_000);
     await closePopup();
-    await waitForCard(page, (c) => !c?.visible).catch(() => readCard(page));
   });
 
   it('typing in the page-term list searches; role words rank the role holder first', async () => {
