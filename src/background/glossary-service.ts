@@ -9,6 +9,7 @@
  */
 import glossary from 'virtual:glossary';
 import { browser } from '../shared/browser.js';
+import { GLOSSARY_REVISION_KEY } from '../shared/glossary-client.js';
 import type { HandlerMap } from '../shared/messaging.js';
 import {
   compileDraftLenient,
@@ -20,8 +21,6 @@ import { mergeGlossaries, type MergeInput } from '../core/glossary-store-merge.j
 import type { CompiledGlossary } from '../core/glossary-types.js';
 import { Matcher } from '../core/matcher/index.js';
 import { allGlossaries, bundledEnabled, deleteGlossaryRecord, getGlossaryRecord, putGlossary, setBundledEnabled } from './glossary-db.js';
-
-const GLOSSARY_REVISION_KEY = 'glossaryRevision';
 
 const EMPTY: CompiledGlossary = { ...glossary, entries: [], matcher: Matcher.compile([]).serialize() };
 
