@@ -1,8 +1,9 @@
 // Issue 14: a glossary saved, switched off or on, or deleted reaches pages that are already open, without a reload
 // (the background's revision ping -> the content script asks getGlossary again -> the engine rescans).
-import { afterAll, beforeAll, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachBrowser, startServer, waitForMarks, type FixtureServer, type Mark } from './harness/index.js';
-import { ask, saveLiveGlossary } from './glossary-helpers.js';
+import { ask, listGlossaries, saveLiveGlossary } from './glossary-helpers.js';
+import { poll } from './popup-helpers.js';
 
 const NEWS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Border news</title></head><body><main><article>
 <h1>Border crossings stay shut</h1>
@@ -40,5 +41,45 @@ describeEachBrowser('open pages follow glossary changes', (ctx) => {
     await ask(ext, 'deleteGlossary', { id });
     await waitForMarks(news, (m) => has(BUNDLED)(m) && !has('Durand Line')(m), 10_000);
     await Promise.all([news.close(), ext.close()]);
+  });
+
+  it('options lists every glossary with its switch and reader link; its switches drive an open page', async () => {
+    const b = ctx();
+    const news = await b.newPage();
+    await news.goto(server.url('/live.html'));
+    await waitForMarks(news, has(BUNDLED), 15_000);
+    const options = await b.openExtensionPage('options.html');
+    const id = await saveLiveGlossary(options);
+    await waitForMarks(news, has('Durand Line'), 10_000);
+
+    // The new glossary appears without reloading options (the revision ping), after the bundled one.
+    const rows = await poll(
+      () => options.$$eval('#glossaries li', (lis) => lis.map((li) => [(li as HTMLElement).dataset.id, li.querySelector('.g-title')?.textContent, li.querySelector('input')?.checked, li.querySelector('a.g-read')?.getAttribute('href')])),
+      (r) => r.length === 2,
+    );
+    expect(rows).toEqual([
+      ['bundled', "Pakistan's TTP problem rises following Taliban's takeover in Afghanistan: Report", true, 'reader.html'],
+      [id, 'Border talks report', true, `reader.html?g=${id}`],
+    ]);
+    expect(await options.$eval('#glossaries a.g-make', (a) => a.getAttribute('href'))).toBe('make.html');
+    expect(await options.$$eval('nav a', (as) => as.map((a) => a.getAttribute('href')))).toContain('#glossaries');
+
+    // Made glossary off: its terms go, the bundled ones stay; by keyboard (Space on the focused switch).
+    await options.focus(`#glossaries li[data-id="${id}"] input`);
+    await options.keyboard.press(' ');
+    await waitForMarks(news, (m) => has(BUNDLED)(m) && !has('Durand Line')(m), 10_000);
+    expect((await listGlossaries(options)).find((g) => g.id === id)?.enabled).toBe(false);
+
+    // Bundled off, made on: only the made glossary marks.
+    await options.click('#glossaries li[data-id="bundled"] input');
+    await options.click(`#glossaries li[data-id="${id}"] input`);
+    await waitForMarks(news, (m) => !has(BUNDLED)(m) && has('Durand Line')(m), 10_000);
+    await poll(() => options.$$eval('#glossaries input', (is) => is.map((i) => (i as HTMLInputElement).checked).join()), (v) => v === 'false,true');
+
+    await options.click('#glossaries li[data-id="bundled"] input');
+    await waitForMarks(news, has(BUNDLED), 10_000);
+    await ask(options, 'deleteGlossary', { id });
+    await poll(() => options.$$eval('#glossaries li', (l) => l.length), (n) => n === 1);
+    await Promise.all([news.close(), options.close()]);
   });
 });
