@@ -53,10 +53,15 @@ export function onMergedGlossary(listener: (g: CompiledGlossary) => void): void 
   listeners.push(listener);
 }
 
+let lastRevision = 0;
+
 async function changed(): Promise<void> {
   merged = null;
   await mergedGlossary();
-  await browser.storage.local.set({ [GLOSSARY_REVISION_KEY]: Date.now() });
+  // Never the same value twice: two changes in one millisecond (two switches clicked quickly) wrote equal pings,
+  // storage fires no onChanged for an unchanged value, and a tab kept the glossary of the first change.
+  lastRevision = Math.max(Date.now(), lastRevision + 1);
+  await browser.storage.local.set({ [GLOSSARY_REVISION_KEY]: lastRevision });
 }
 
 async function listGlossaries(): Promise<{ glossaries: GlossarySummary[] }> {

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachBrowser, startServer, waitForMarks, type FixtureServer, type Mark } from './harness/index.js';
 import { ask, listGlossaries, saveLiveGlossary } from './glossary-helpers.js';
-import { poll } from './popup-helpers.js';
+import { poll, waitForExtensionTab } from './popup-helpers.js';
+import { clickInCard, hover, markBox, waitForCard } from './card-helpers.js';
 
 const NEWS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Border news</title></head><body><main><article>
 <h1>Border crossings stay shut</h1>
@@ -72,6 +73,7 @@ describeEachBrowser('open pages follow glossary changes', (ctx) => {
 
     // Bundled off, made on: only the made glossary marks.
     await options.click('#glossaries li[data-id="bundled"] input');
+    await poll(async () => (await listGlossaries(options))[0]?.enabled, (on) => on === false);
     await options.click(`#glossaries li[data-id="${id}"] input`);
     await waitForMarks(news, (m) => !has(BUNDLED)(m) && has('Durand Line')(m), 10_000);
     await poll(() => options.$$eval('#glossaries input', (is) => is.map((i) => (i as HTMLInputElement).checked).join()), (v) => v === 'false,true');
@@ -81,5 +83,31 @@ describeEachBrowser('open pages follow glossary changes', (ctx) => {
     await ask(options, 'deleteGlossary', { id });
     await poll(() => options.$$eval('#glossaries li', (l) => l.length), (n) => n === 1);
     await Promise.all([news.close(), options.close()]);
+  });
+
+  it("a made glossary's card quote opens that report's reader page at the sentence, its terms marked", async () => {
+    const b = ctx();
+    const ext = await b.openExtensionPage('make.html');
+    const id = await saveLiveGlossary(ext);
+    const news = await b.newPage();
+    await news.goto(server.url('/live.html'));
+    await waitForMarks(news, has('Zabihullah Mujahid'), 15_000);
+    await hover(news, await markBox(news, 'Zabihullah Mujahid'));
+    await waitForCard(news, (c) => c?.visible === true && c.name === 'Zabihullah Mujahid', 10_000);
+    const target = `${id}/p2s2`; // paragraph 1 is the title line of the report text, 2 the body
+    expect(await news.evaluate(() => document.querySelector('[data-context-glossary-host]')?.shadowRoot?.querySelector('a.cg-quote')?.getAttribute('data-anchor'))).toBe(target);
+    const before = new Set(await b.browser.pages());
+    await clickInCard(news, `a.cg-quote[data-anchor="${target}"]`);
+    const reader = await waitForExtensionTab(b, `/reader.html?g=${id}`, before);
+    await poll(() => reader.evaluate(() => document.documentElement.dataset.readerReady ?? ''), (v) => v === 'true', 10_000);
+    expect(await reader.evaluate(() => location.hash)).toBe('#p2s2');
+    expect(await reader.$eval('#p2s2', (e) => e.textContent)).toBe('A Taliban spokesman, Zabihullah Mujahid, said the crossings on the Durand Line would reopen.');
+    expect(await reader.$eval('h1.title', (e) => e.textContent)).toBe('Border talks report');
+    await waitForMarks(reader, (m) => has('Durand Line')(m) && has('Zabihullah Mujahid')(m) && !has(BUNDLED)(m), 10_000);
+    // The bundled reader still shows the bundled report; an unknown glossary says so.
+    const missing = await b.openExtensionPage('reader.html?g=gzzzzzzzz');
+    await missing.waitForSelector('.missing');
+    await ask(ext, 'deleteGlossary', { id });
+    await Promise.all([news.close(), ext.close(), reader.close(), missing.close()]);
   });
 });
