@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideLocal, filterByContext, hitAllowed, presentEntries, sentenceSpans } from './context-rules.js';
+import { decideLocal, filterByContext, headingEntries, hitAllowed, presentEntries, sentenceSpans } from './context-rules.js';
 import { Matcher } from './matcher/index.js';
 import type { TermInput } from './matcher/types.js';
 
@@ -103,6 +103,18 @@ describe('decideLocal (mention-level rules, issue 11)', () => {
     // Other windows ignore the heading.
     const p = 'A ceasefire held.';
     expect(decideLocal(T, p, hitsOf(p), new Set([0])).map((d) => d.allowed)).toEqual([false]);
+  });
+
+  it("a heading names an entry only where the heading meets that entry's page rule itself", () => {
+    // Entries of the first table: 0 TTP (bare "TTP" needs the Taliban or Pakistan), 1 Taliban, 2 Pakistan.
+    const hits = (text: string) => m.scan(text).map((h) => ({ entry: h.entry, term: h.term, start: h.start, end: h.end }));
+    const named = (text: string) => [...headingEntries(terms, text, hits(text))].sort((a, b) => a - b);
+    // The security sense (marks-context.html): no anchor in the heading, so no TTP for the paragraphs below it.
+    expect(named('Mapping attacker TTP to defences')).toEqual([]);
+    // The report's own title: Pakistan and the Taliban anchor it.
+    expect(named("Pakistan's TTP problem rises following Taliban's takeover")).toEqual([0, 1, 2]);
+    // The full name needs no context (its inner "Taliban" and "Pakistan" are consumed by the longer match).
+    expect(named('Tehreek-e-Taliban Pakistan talks')).toEqual([0]);
   });
 
   it('splits sentences at . ! ? before a capital, not inside U.S. usage', () => {

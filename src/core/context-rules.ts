@@ -163,3 +163,21 @@ export function filterByContext<H extends { entry: number; term: number }>(terms
   const present = presentEntries(terms, hits);
   return hits.filter((h) => hitAllowed(terms, h, present));
 }
+
+/**
+ * The entries a heading names, for the `heading` window of the paragraphs below it: its hits that pass their own
+ * mention-level rules and whose page-level rule is met **within the heading**. A spelling that needs context (bare
+ * "TTP" wants Pakistan or the Taliban) counts only when the heading itself gives it: "Mapping attacker TTP to
+ * defences" over a security page must not make its paragraphs' "ceasefire" the TTP cease-fire (marks-context.html),
+ * while the report's title "Pakistan's TTP problem rises following Taliban's takeover…" names the TTP. Shared by the
+ * page engine (nearest heading) and the report compiler (the title), like `decideLocal`.
+ */
+export function headingEntries(
+  terms: readonly TermInput[],
+  text: string,
+  hits: readonly LocalHit[],
+): Set<number> {
+  const local = decideLocal(terms, text, hits);
+  const kept = hits.flatMap((h, k) => (local[k]!.allowed ? [{ entry: local[k]!.entry, term: h.term }] : []));
+  return presentEntries(terms, kept);
+}

@@ -8,7 +8,7 @@
  * block or of the page: the mention mode, issue 12 deliverable 4, docs/noise.md).
  * Presence is recomputed only when a term's count crosses zero (cheap: one pass over the terms present).
  */
-import { decideLocal, hitAllowed, presentEntries } from '../core/context-rules.js';
+import { decideLocal, headingEntries, hitAllowed, presentEntries } from '../core/context-rules.js';
 import { findAcronymMentions, findDefinitions } from '../core/page-acronyms.js';
 import type { Category, CompiledEntry } from '../core/glossary-types.js';
 import type { ChunkHit, TermInput } from '../core/matcher/types.js';
@@ -186,8 +186,7 @@ export class MarkStore {
     if (!set) {
       const text = heading.textContent ?? '';
       const found = this.glossary.matcher.scanChunks([text]).map((h) => ({ entry: h.entry, term: h.term, start: h.startOffset, end: h.endOffset }));
-      const d = decideLocal(terms, text, found);
-      set = new Set(found.filter((_, k) => d[k]!.allowed).map((_, k) => d[k]!.entry));
+      set = headingEntries(terms, text, found);
       this.headings.set(heading, set);
     }
     return set;

@@ -42,5 +42,8 @@ export function startReaderEngine(opts: ReaderEngineOptions): ReaderEngine {
 }
 
 function readerSettings(s: Settings): Settings {
-  return { ...s, enabled: true, sites: { ...s.sites, mode: 'all', allow: [], deny: [], languages: 'all' }, meaningRules: [] };
+  // Every mention, whatever the page setting says: the reader is the report itself, and its side list walks a
+  // term's occurrences one after another (the first-per-page default would leave one to walk to).
+  const marking = { ...s.marking, everyMention: true, mentions: 'every' as const };
+  return { ...s, enabled: true, marking, sites: { ...s.sites, mode: 'all', allow: [], deny: [], languages: 'all' }, meaningRules: [] };
 }

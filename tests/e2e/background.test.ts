@@ -131,7 +131,7 @@ describeEachBrowser('background', (ctx, kind) => {
     const readPopup = (p: Page) =>
       p.evaluate(() => ({
         value: (document.getElementById('cg-search') as HTMLInputElement | null)?.value ?? null,
-        empty: document.querySelector('.empty')?.textContent ?? null,
+        empty: document.querySelector('.empty [role=status]')?.textContent ?? null,
       }));
     let state: { value: string | null; empty: string | null };
     if (kind === 'chromium') {
@@ -150,7 +150,7 @@ describeEachBrowser('background', (ctx, kind) => {
             if (!view) return null;
             return {
               value: (view.document.getElementById('cg-search') as HTMLInputElement | null)?.value ?? null,
-              empty: view.document.querySelector('.empty')?.textContent ?? null,
+              empty: view.document.querySelector('.empty [role=status]')?.textContent ?? null,
             };
           });
           if (inPopup) return inPopup;

@@ -260,8 +260,12 @@ describeEachBrowser('card', (ctx, kind) => {
     await page.mouse.move(5, 5);
     await waitForCard(page, (c) => c?.visible !== true, 3_000);
     // The second Kabul, scrolled to 60 px above the viewport's bottom edge. The demo page ends about 160 px below it
-    // (room for a short card), so the test page gets room to scroll that far (the test's own page; not the extension).
-    await page.evaluate(() => void (document.body.style.paddingBottom = `${innerHeight}px`));
+    // (room for a short card) and, in a view taller than the page's start (an earlier test may leave 900 px), the
+    // term sits above that line unscrolled; so the test's page gets room both ways (its own page, not the extension).
+    await page.evaluate(() => {
+      document.body.style.paddingTop = `${innerHeight}px`;
+      document.body.style.paddingBottom = `${innerHeight}px`;
+    });
     const termBox = await markBox(page, 'Kabul', 1, 'first', { fromBottom: 60 });
     await hover(page, termBox);
     // Placement is asynchronous (Floating UI): the layer may show where the last card was for a frame or two.
@@ -271,6 +275,10 @@ describeEachBrowser('card', (ctx, kind) => {
     expect(r.y + r.h).toBeLessThanOrEqual(termBox.y + 1);
     expect(r.y).toBeGreaterThanOrEqual(0);
     expect(r.y + r.h).toBeLessThanOrEqual(vh);
+    await page.evaluate(() => {
+      document.body.style.paddingTop = '';
+      document.body.style.paddingBottom = '';
+    });
   });
 
   it('stays open when pinned after the pointer leaves; Close closes it', async () => {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, type ExtensionBrowser, type FixtureServer, launchWithExtension, startServer } from './harness/index.js';
 import { probeExtensionDir } from './harness/probe.js';
-import { settleEntryMarks } from './marking-expect.js';
+import { EVERY_MENTION, settleEntryMarks, storeSettings } from './marking-expect.js';
 
 let server: FixtureServer;
 beforeAll(async () => {
@@ -18,6 +18,8 @@ for (const kind of BROWSERS) {
     let b: ExtensionBrowser | null = null;
     beforeAll(async () => {
       b = await launchWithExtension(kind, { extensionDir: probeExtensionDir(kind) });
+      // The fixture lists every mention (the default marks the first per page).
+      await storeSettings(b, EVERY_MENTION);
     });
     afterAll(async () => {
       await b?.close();
