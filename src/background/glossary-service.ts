@@ -9,6 +9,7 @@
  */
 import glossary from 'virtual:glossary';
 import { browser } from '../shared/browser.js';
+import { GLOSSARY_REVISION_KEY } from '../shared/glossary-client.js';
 import type { HandlerMap } from '../shared/messaging.js';
 import {
   compileDraftLenient,
@@ -20,8 +21,6 @@ import { mergeGlossaries, type MergeInput } from '../core/glossary-store-merge.j
 import type { CompiledGlossary } from '../core/glossary-types.js';
 import { Matcher } from '../core/matcher/index.js';
 import { allGlossaries, bundledEnabled, deleteGlossaryRecord, getGlossaryRecord, putGlossary, setBundledEnabled } from './glossary-db.js';
-
-const GLOSSARY_REVISION_KEY = 'glossaryRevision';
 
 const EMPTY: CompiledGlossary = { ...glossary, entries: [], matcher: Matcher.compile([]).serialize() };
 
@@ -54,10 +53,15 @@ export function onMergedGlossary(listener: (g: CompiledGlossary) => void): void 
   listeners.push(listener);
 }
 
+let lastRevision = 0;
+
 async function changed(): Promise<void> {
   merged = null;
   await mergedGlossary();
-  await browser.storage.local.set({ [GLOSSARY_REVISION_KEY]: Date.now() });
+  // Never the same value twice: two changes in one millisecond (two switches clicked quickly) wrote equal pings,
+  // storage fires no onChanged for an unchanged value, and a tab kept the glossary of the first change.
+  lastRevision = Math.max(Date.now(), lastRevision + 1);
+  await browser.storage.local.set({ [GLOSSARY_REVISION_KEY]: lastRevision });
 }
 
 async function listGlossaries(): Promise<{ glossaries: GlossarySummary[] }> {

@@ -9,6 +9,7 @@ import { setBadge } from './badge.js';
 import { onMenuClicked, optionsUrl, registerMenus, takePendingLookup } from './context-menu.js';
 import { setBaseGlossary, setUserGlossary } from './glossary-index.js';
 import { glossaryHandlers, mergedGlossary, onMergedGlossary } from './glossary-service.js';
+import { readerPath } from '../core/glossary-draft.js';
 import type { Snapshot } from '../core/settings/settings-service.js';
 import { change, read } from './tab-terms-store.js';
 import { removeFrame, removeTab, setFrame, startLoading, summarize, takePreviousFrames, type FrameReport } from './tab-terms.js';
@@ -90,7 +91,7 @@ handle({
     ),
   }),
   openReader: async ({ anchor }) => {
-    await browser.tabs.create({ url: browser.runtime.getURL('reader.html') + (anchor ? `#${anchor}` : '') });
+    await browser.tabs.create({ url: browser.runtime.getURL(readerPath(anchor)) }); // a made glossary's quote: its own reader
     return null;
   },
   openOptions: async ({ addTerm }) => {

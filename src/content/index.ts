@@ -18,6 +18,7 @@ import { createPageEngine, type PageEngine, type PageTerm } from '../page/engine
 import { browser } from '../shared/browser.js';
 import { t } from '../shared/i18n.js';
 import { handle, sendToBackground } from '../shared/messaging.js';
+import { onGlossaryChanged } from '../shared/glossary-client.js';
 import { loadSnapshot, onSnapshotChanged, requestChange, type Snapshot } from '../shared/settings-client.js';
 import { frameEligible, frameHost } from './eligibility.js';
 import { LazyCard, type CardModule } from './lazy-card.js';
@@ -45,12 +46,18 @@ function runtimeGlossary(c: CompiledGlossary): RuntimeGlossary {
  * are folded into the one `apply` that follows its answer.
  */
 let asking = false;
+/** The glossaries changed while a request was on the way: its answer is stale, ask again (issue 14). */
+let stale = false;
 function askGlossary(): void {
   if (asking) return;
   asking = true;
+  stale = false;
   sendToBackground('getGlossary', {}).then(
     (r) => {
+      asking = false;
+      if (stale) return askGlossary();
       compiled = r.glossary;
+      glossary = null;
       apply();
     },
     (err: unknown) => {
@@ -163,6 +170,12 @@ async function boot(): Promise<void> {
     changed = true;
     useSnapshot(snap);
     if (booted) apply();
+  });
+  // A glossary saved, switched on or off or deleted (issue 14): a frame that holds the glossary asks for the new
+  // one and its marks follow without a reload; a frame that never asked asks when it becomes eligible.
+  onGlossaryChanged(() => {
+    if (asking) stale = true;
+    else if (compiled) askGlossary();
   });
   try {
     const snap = await loadSnapshot();

@@ -49,6 +49,19 @@ export interface GlossarySummary {
 export const BUNDLED_ID = 'bundled';
 export const STORED_ID = /^g[a-z0-9]{4,20}$/;
 
+/**
+ * Where a card's quote leads (issue 14: every glossary has its reader page): a sentence of the bundled report
+ * (`p3s2`) or of a made glossary's report (`<glossary id>/p3s2`, what the card hands to `openReader`).
+ */
+export const QUOTE_TARGET = /^(?:(g[a-z0-9]{4,20})\/)?(p\d{1,4}s\d{1,3})$/;
+
+/** The reader page (relative to the extension's root) showing a quote target: `reader.html?g=<id>#p3s2`. */
+export function readerPath(target: string | null): string {
+  const m = target ? QUOTE_TARGET.exec(target) : null;
+  if (!m) return 'reader.html';
+  return `reader.html${m[1] ? `?g=${m[1]}` : ''}#${m[2]}`;
+}
+
 const DRAFT_LIMITS = {
   title: 300,
   publisher: 200,

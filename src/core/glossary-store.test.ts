@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileGlossaryDir } from '../../tools/glossary/compile-glossary.js';
 import { extract } from './extract/index.js';
-import { draftProblems, STORED_ID, type GlossaryDraft } from './glossary-draft.js';
+import { draftProblems, QUOTE_TARGET, readerPath, STORED_ID, type GlossaryDraft } from './glossary-draft.js';
 import { compileDraft, compileDraftLenient, newGlossaryId } from './glossary-store.js';
 import { draftDefinition, termsToEntries, type ReviewedTerm } from './glossary-store-draft.js';
 import { mergeGlossaries, type SourcedQuote } from './glossary-store-merge.js';
@@ -126,5 +126,17 @@ describe('glossary store: share', () => {
     const broken = JSON.parse(serializeGlossaryFile(kept)) as { entries: { aliases: unknown }[] };
     broken.entries[0]!.aliases = 'TTP';
     expect(readGlossaryFile(JSON.stringify(broken))).toMatchObject({ ok: false, errors: [expect.stringMatching(/aliases: must be array/)] });
+  });
+});
+
+describe('reader pages per glossary (issue 14)', () => {
+  it('a quote target leads to the reader of its own report; anything else to the bundled reader without an anchor', () => {
+    expect(readerPath('p4s2')).toBe('reader.html#p4s2');
+    expect(readerPath('gab12cd34ef/p12s3')).toBe('reader.html?g=gab12cd34ef#p12s3');
+    expect(readerPath(null)).toBe('reader.html');
+    for (const bad of ['bundled/p1s1', 'gAB12/p1s1', 'g12/p1s1', 'gab12cd34ef/', 'p1s1#x', 'javascript:alert(1)', '../p1s1', 'gab12cd34ef/p1s1?x']) {
+      expect(QUOTE_TARGET.test(bad)).toBe(false);
+      expect(readerPath(bad)).toBe('reader.html');
+    }
   });
 });

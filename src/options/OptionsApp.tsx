@@ -11,6 +11,7 @@ import type { UserGlossary } from '../core/user-glossary.js';
 import { AppearanceSection } from './AppearanceSection.js';
 import { DataSection } from './DataSection.js';
 import { GlossarySection } from './GlossarySection.js';
+import { GlossariesSection } from './GlossariesSection.js';
 import type { Translate } from '../core/i18n.js';
 import { SitesSection } from './SitesSection.js';
 import { KeyboardSection } from './KeyboardSection.js';
@@ -27,7 +28,7 @@ export interface OptionsAppProps {
   t: Translate;
 }
 
-const SECTIONS = ['glossary', 'appearance', 'sites', 'keyboard', 'data'] as const;
+const SECTIONS = ['glossary', 'glossaries', 'appearance', 'sites', 'keyboard', 'data'] as const;
 const SAVE_DELAY_MS = 250;
 
 export function OptionsApp({ glossary, store, load, subscribe, addPrefill, loadShortcuts, t }: OptionsAppProps) {
@@ -147,6 +148,7 @@ export function OptionsApp({ glossary, store, load, subscribe, addPrefill, loadS
           <GlossarySection glossary={glossary} settings={settings} user={user} store={sectionStore} notify={notify}
             onSettings={changeSettings} addPrefill={addPrefill} t={t} />
         </section>
+        <GlossariesSection t={t} />
         <section id="appearance" aria-labelledby="appearance-h">
           <h2 id="appearance-h">{t('options_appearance')}</h2>
           <AppearanceSection glossary={glossary} settings={settings} onSettings={changeSettings} t={t} />

@@ -9,6 +9,7 @@
 import { browser } from '../shared/browser.js';
 import { sendToBackground, sendToTab } from '../shared/messaging.js';
 import type { PendingLookup, Reply } from '../shared/protocol.js';
+import { readerPath } from '../core/glossary-draft.js';
 
 const params = new URLSearchParams(location.search);
 
@@ -78,7 +79,7 @@ export function closeRealPopup(): void {
 }
 
 export function readerUrl(anchor: string | null): string {
-  return browser.runtime.getURL('reader.html') + (anchor ? `#${anchor}` : '');
+  return browser.runtime.getURL(readerPath(anchor)); // `<glossary id>/p3s2`: a made glossary's reader (issue 14)
 }
 
 export function openReader(anchor: string | null): void {

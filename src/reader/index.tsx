@@ -2,9 +2,14 @@
  * The report reader (extension page reader.html): the whole report with each sentence addressable
  * (`reader.html#p4s2`), its terms marked by the same page engine and card as on any site, and a list of terms.
  * Card quote links land here: on load and on every hash change the sentence is scrolled into view and flashed.
+ * `reader.html?g=<id>` shows a made glossary's report (issue 14: every glossary has its reader page), asked from the
+ * background, with that glossary's terms marked; the bundled report otherwise.
  */
 import { render } from 'preact';
-import glossary from 'virtual:glossary';
+import bundled from 'virtual:glossary';
+import { QUOTE_TARGET, readerPath, STORED_ID } from '../core/glossary-draft.js';
+import type { CompiledGlossary } from '../core/glossary-types.js';
+import { sendToBackground } from '../shared/messaging.js';
 import { buildRuntimeGlossary, type RuntimeGlossary } from '../core/runtime-glossary.js';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings/schema.js';
 import type { UserGlossary } from '../core/user-glossary.js';
@@ -27,10 +32,28 @@ async function loadState(): Promise<{ settings: Settings; user: UserGlossary | n
   }
 }
 
+/** The made glossary named by `?g=`, or null when it is not stored (deleted, or a bad id). */
+async function loadMade(id: string): Promise<CompiledGlossary | null> {
+  if (!STORED_ID.test(id)) return null;
+  try {
+    return (await sendToBackground('getStoredGlossary', { id })).glossary?.compiled ?? null;
+  } catch (err) {
+    console.warn('[context-glossary] reader: glossary unavailable', err);
+    return null;
+  }
+}
+
 async function main(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('reader.html has no #root');
   document.title = t('reader_page_title');
+  const made = new URLSearchParams(location.search).get('g');
+  const glossary = made === null ? bundled : await loadMade(made);
+  if (!glossary) {
+    render(<main><p class="missing" role="alert">{t('reader_no_glossary')}</p></main>, root);
+    document.documentElement.dataset.readerReady = 'true';
+    return;
+  }
 
   let { settings, user } = await loadState();
   let runtime: RuntimeGlossary = buildRuntimeGlossary(glossary, user);
@@ -41,7 +64,8 @@ async function main(): Promise<void> {
     document,
     report: glossary.report.meta,
     t,
-    quoteHref: (anchor) => `#${anchor}`,
+    // `<id>/p3s2` is another report's sentence (a merged entry's quote): its own reader page.
+    quoteHref: (anchor) => (anchor.includes('/') ? readerPath(anchor) : `#${anchor}`),
     // It is the report itself: "not this meaning on this site" has no meaning here.
     omitActions: ['notThisMeaning'],
     actions: {
@@ -51,8 +75,14 @@ async function main(): Promise<void> {
         requestChange('dontMark', { entry: id }).catch(warn);
         return () => void requestChange('dontMark', { entry: id, undo: true }).catch(warn);
       },
-      openReader: (anchor) => {
-        if (!anchor) return;
+      openReader: (target) => {
+        const m = target ? QUOTE_TARGET.exec(target) : null;
+        if (!m) return;
+        if ((m[1] ?? null) !== made) {
+          location.href = readerPath(target);
+          return;
+        }
+        const anchor = m[2]!;
         // Same hash again fires no hashchange: go there directly.
         if (location.hash === `#${anchor}`) goToSentence(document, location.hash);
         else location.hash = anchor;

@@ -45,7 +45,8 @@ const ORACLE: Record<MessageType, z.ZodTypeAny> = {
     .object({ count, terms: z.array(pageTerm).max(5000).optional(), active: z.boolean().optional() })
     .strict()
     .refine((p) => !p.terms || (p.terms.length === p.count && new Set(p.terms.map((t) => t.id)).size === p.count)),
-  openReader: z.object({ anchor: z.string().regex(/^p\d{1,3}s\d{1,3}$/).nullable() }).strict(),
+  // A bundled sentence `p3s2`, or a made glossary's `<id>/p3s2` (issue 14: its own reader).
+  openReader: z.object({ anchor: z.string().regex(/^(g[a-z0-9]{4,20}\/)?p\d{1,4}s\d{1,3}$/).nullable() }).strict(),
   openOptions: z.object({ addTerm: z.string().min(1).max(200).optional() }).strict(),
   getPageTerms: z.object({ tabId: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
   takePendingLookup: empty,
@@ -100,7 +101,7 @@ const validPayload: Record<MessageType, fc.Arbitrary<Record<string, unknown>>> =
     ),
   ),
   openReader: fc.record({
-    anchor: fc.option(fc.tuple(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 1, max: 999 })).map(([p, s]) => `p${p}s${s}`), {
+    anchor: fc.option(fc.tuple(fc.constantFrom('', 'gab12cd34ef/', 'g0000/'), fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 999 })).map(([g, p, s]) => `${g}p${p}s${s}`), {
       nil: null,
     }),
   }),

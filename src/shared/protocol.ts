@@ -28,7 +28,7 @@ import { isSettings } from '../core/settings/read-settings.js';
 import { DEFAULT_SETTINGS, isSitePattern, type Settings } from '../core/settings/schema.js';
 import type { Snapshot, StorageState } from '../core/settings/settings-service.js';
 import { isUserGlossaryShape, type UserGlossary } from '../core/user-glossary.js';
-import { isGlossaryDraftShape, STORED_ID, BUNDLED_ID, type GlossaryDraft, type GlossarySummary, type StoredGlossary } from '../core/glossary-draft.js';
+import { isGlossaryDraftShape, STORED_ID, BUNDLED_ID, QUOTE_TARGET, type GlossaryDraft, type GlossarySummary, type StoredGlossary } from '../core/glossary-draft.js';
 
 export interface PageTerm {
   id: string;
@@ -227,7 +227,7 @@ const VALIDATORS: { [T in MessageType]: (p: Record<string, unknown>) => boolean 
     (p.terms === undefined || (isPageTermList(p.terms) && (p.terms as unknown[]).length === p.count)) &&
     (p.active === undefined || typeof p.active === 'boolean'),
   openReader: (p) =>
-    onlyKeys(p, ['anchor']) && (p.anchor === null || (typeof p.anchor === 'string' && /^p\d{1,3}s\d{1,3}$/.test(p.anchor))),
+    onlyKeys(p, ['anchor']) && (p.anchor === null || (typeof p.anchor === 'string' && QUOTE_TARGET.test(p.anchor))),
   openOptions: (p) => onlyKeys(p, ['addTerm']) && (p.addTerm === undefined || isShortString(p.addTerm, 200)),
   getPageTerms: (p) => onlyKeys(p, ['tabId']) && Number.isSafeInteger(p.tabId) && (p.tabId as number) >= 0,
   takePendingLookup: (p) => Object.keys(p).length === 0,

@@ -100,12 +100,29 @@ export function QuoteList({ quotes, mentions, t, visible = 3, openQuote, quoteHr
     const external = q.paragraph < 1 ? sourceUrlOf(q) : null;
     const from = fromOf(q);
     if (from) {
-      // Another report's sentence: named and dated; the bundled report's reader does not hold it, so no link.
+      // Another report's sentence: named and dated, linked into that report's own reader (`<id>/p3s2`, issue 14).
+      const target = `${from.glossary}/${anchor}`;
       return (
         <li key={`${from.glossary}-${anchor}`}>
-          <span class="cg-quote" data-quote="">
-            <QuoteText quote={q} />
-          </span>{' '}
+          {openQuote ? (
+            <a
+              class="cg-quote"
+              href={quoteHref ? quoteHref(target) : `#${anchor}`}
+              title={t('card_open_in_reader')}
+              data-quote=""
+              data-anchor={target}
+              onClick={(e) => {
+                e.preventDefault();
+                openQuote(target);
+              }}
+            >
+              <QuoteText quote={q} />
+            </a>
+          ) : (
+            <span class="cg-quote" data-quote="">
+              <QuoteText quote={q} />
+            </span>
+          )}{' '}
           <cite class="cg-quote-from">
             {from.title} · {from.date || t('make_undated')}
           </cite>

@@ -7,10 +7,11 @@ import type { Page } from 'puppeteer-core';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { serializeGlossaryFile } from '../../src/core/glossary-store-file.js';
-import type { GlossarySummary, StoredGlossary } from '../../src/core/glossary-draft.js';
+import type { StoredGlossary } from '../../src/core/glossary-draft.js';
 import { describeEachBrowser, launchWithExtension, markBox, startServer, waitForMarks, type ExtensionBrowser, type FixtureServer } from './harness/index.js';
 import { hover, waitForCard } from './card-helpers.js';
 import { openPopup, poll, searchFor, tabIdOf } from './popup-helpers.js';
+import { ask, listGlossaries as list } from './glossary-helpers.js';
 
 const NEWS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Border news</title></head><body><main><article>
 <h1>Border crossings stay shut</h1>
@@ -27,19 +28,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Sends a protocol message from an extension page (Chromium's worker cannot message itself). */
-function ask<R>(page: Page, type: string, payload: Record<string, unknown>): Promise<R> {
-  return page.evaluate(
-    (type: string, payload: Record<string, unknown>) => {
-      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-      return api.runtime.sendMessage({ type, payload }) as Promise<unknown>;
-    },
-    type,
-    payload,
-  ) as Promise<R>;
-}
-
-const list = async (page: Page) => (await ask<{ glossaries: GlossarySummary[] }>(page, 'listGlossaries', {})).glossaries;
 
 /** Puts a file into an <input type=file> as a user's pick would (DataTransfer works in both browsers). */
 async function pickFile(page: Page, selector: string, name: string, base64: string, type: string): Promise<void> {
