@@ -60,7 +60,7 @@ export interface AliasSource {
  * of the nearest heading's mention, else the `window` rule holds unless the sentence names one of `against` (the other
  * side of a state-to-state event: Afghanistan, Kabul, the Taliban government).
  */
-export interface PartiesSource {
+interface PartiesSource {
   /** Entry ids that, named in a mention's sentence with no party phrase, mean another event. */
   against: string[];
 }
