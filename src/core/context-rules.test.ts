@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideLocal, filterByContext, headingEntries, hitAllowed, presentEntries, sentenceSpans } from './context-rules.js';
+import { decideLocal, filterByContext, type HeadingCues, headingCues, hitAllowed, presentEntries, sentenceSpans } from './context-rules.js';
 import { Matcher } from './matcher/index.js';
 import type { TermInput } from './matcher/types.js';
 
@@ -59,6 +59,8 @@ describe('hitAllowed / filterByContext', () => {
   });
 });
 
+const cues = (entries: Set<number>, parties = new Map<number, boolean>()): HeadingCues => ({ entries, parties });
+
 describe('decideLocal (mention-level rules, issue 11)', () => {
   // 0 ttp, 1 afghan-taliban, 2 ttp-ceasefire, 3 swat (cue), 4 kabul (counter-cue)
   const T: TermInput[] = [
@@ -96,19 +98,28 @@ describe('decideLocal (mention-level rules, issue 11)', () => {
 
   it('a heading window sees the paragraph and the entries its nearest heading names', () => {
     const text = 'Officials said the talks resumed.';
-    const at = (heading?: Set<number>) => decideLocal(T, text, hitsOf(text), heading).map((d) => d.allowed);
+    const at = (heading?: Set<number>) => decideLocal(T, text, hitsOf(text), heading && cues(heading)).map((d) => d.allowed);
     expect(at()).toEqual([false]);
     expect(at(new Set([4]))).toEqual([false]);
     expect(at(new Set([0]))).toEqual([true]);
     // Other windows ignore the heading.
     const p = 'A ceasefire held.';
-    expect(decideLocal(T, p, hitsOf(p), new Set([0])).map((d) => d.allowed)).toEqual([false]);
+    expect(decideLocal(T, p, hitsOf(p), cues(new Set([0]))).map((d) => d.allowed)).toEqual([false]);
+  });
+
+  it('a paragraph with no cue for a shared name takes its heading\'s', () => {
+    expect(decide('He said the Taliban had renounced militancy.')).toEqual(['Taliban=1']);
+    const text = 'He said the Taliban had renounced militancy.';
+    expect(decideLocal(T, text, hitsOf(text), cues(new Set([3]))).map((d) => d.entry)).toEqual([0]);
+    // A cue in the paragraph itself wins over the heading.
+    const k = 'The Taliban met in Kabul.';
+    expect(decideLocal(T, k, hitsOf(k), cues(new Set([3]))).map((d) => d.entry)).toEqual([1, 4]);
   });
 
   it("a heading names an entry only where the heading meets that entry's page rule itself", () => {
     // Entries of the first table: 0 TTP (bare "TTP" needs the Taliban or Pakistan), 1 Taliban, 2 Pakistan.
     const hits = (text: string) => m.scan(text).map((h) => ({ entry: h.entry, term: h.term, start: h.start, end: h.end }));
-    const named = (text: string) => [...headingEntries(terms, text, hits(text))].sort((a, b) => a - b);
+    const named = (text: string) => [...headingCues(terms, text, hits(text)).entries].sort((a, b) => a - b);
     // The security sense (marks-context.html): no anchor in the heading, so no TTP for the paragraphs below it.
     expect(named('Mapping attacker TTP to defences')).toEqual([]);
     // The report's own title: Pakistan and the Taliban anchor it.
@@ -119,5 +130,51 @@ describe('decideLocal (mention-level rules, issue 11)', () => {
 
   it('splits sentences at . ! ? before a capital, not inside U.S. usage', () => {
     expect(sentenceSpans('U.S. troops left. Then A.')).toEqual([[0, 18], [18, 25]]);
+  });
+});
+
+describe('decideLocal: parties (issue 11, deliverable 1)', () => {
+  // 0 ttp, 1 pakistan, 2 afghanistan, 3 ttp-ceasefire (parties, against afghanistan), 4 afghan-taliban -> ttp
+  const T: TermInput[] = [
+    { entry: 0, text: 'TTP', caseRule: 'exact' },
+    { entry: 1, text: 'Pakistan', caseRule: 'proper' },
+    { entry: 2, text: 'Afghanistan', caseRule: 'proper' },
+    { entry: 3, text: 'ceasefire', caseRule: 'any', requires: [0], window: 'heading', parties: { against: [2] } },
+    { entry: 4, text: 'Taliban', caseRule: 'proper', resolve: { entry: 0, when: [0], unless: [2] } },
+  ];
+  const hitsOf = (text: string) => {
+    const out: { entry: number; term: number; start: number; end: number }[] = [];
+    T.forEach((t, term) => {
+      for (let i = text.indexOf(t.text); i >= 0; i = text.indexOf(t.text, i + 1)) out.push({ entry: t.entry, term, start: i, end: i + t.text.length });
+    });
+    return out.sort((a, b) => a.start - b.start);
+  };
+  /** The allowed flag of each "ceasefire" in the text. */
+  const ceasefires = (text: string, heading?: HeadingCues) => {
+    const hits = hitsOf(text);
+    return decideLocal(T, text, hits, heading).filter((_, i) => hits[i]!.entry === 3).map((d) => d.allowed);
+  };
+
+  it('a ceasefire whose sentence names its parties is the TTP cease-fire only with the TTP among them', () => {
+    expect(ceasefires('Pakistan agreed a ceasefire with the TTP.')).toEqual([true]);
+    expect(ceasefires('Pakistan and the TTP have agreed to extend the ceasefire.')).toEqual([true]);
+    expect(ceasefires('The TTP named its chief. Pakistan and Afghanistan agreed to an immediate ceasefire.')).toEqual([false]);
+    expect(ceasefires('The TTP named its chief. The talks led to a ceasefire between Israel and Hamas.')).toEqual([false]);
+    expect(ceasefires('The TTP named its chief. The India-Pakistan ceasefire held.')).toEqual([false]);
+    // A reference to the group named just before: "the militants".
+    expect(ceasefires('The TTP attacked a post. Officials announced a ceasefire with the militants.')).toEqual([true]);
+  });
+
+  it('a sentence with no party phrase takes the paragraph\'s last verdict, then the heading\'s, then the window with the against veto', () => {
+    expect(ceasefires('Pakistan and Afghanistan agreed to a ceasefire. It names the TTP. The ceasefire aims to end the bloodshed.')).toEqual([false, false]);
+    const heading = headingCues(T, 'Pakistan, Afghanistan agree to ceasefire', hitsOf('Pakistan, Afghanistan agree to ceasefire'));
+    expect(heading.parties.get(3)).toBe(false);
+    expect(ceasefires('Kabul denies sheltering the TTP. The ceasefire aims to end the bloodshed.', heading)).toEqual([false]);
+    expect(ceasefires('Kabul denies sheltering the TTP. The ceasefire aims to end the bloodshed.')).toEqual([true]);
+    expect(ceasefires('Even after a ceasefire, Pakistan accused Afghanistan of harbouring the TTP.')).toEqual([false]);
+    // A mediator is no side.
+    expect(ceasefires('The TTP is strong. The ceasefire was agreed on at the request of the Afghanistan government.')).toEqual([true]);
+    // "they agreed" names no one: the window rule decides.
+    expect(ceasefires('The TTP met officials. They agreed a ceasefire.')).toEqual([true]);
   });
 });

@@ -5,6 +5,7 @@
  * out of nothing.
  */
 import type { TermInput } from './matcher/types.js';
+import { isGroupReference, partySpans } from './parties.js';
 
 function requiresOf(terms: readonly TermInput[], term: number): readonly number[] | undefined {
   const req = terms[term]?.requires;
@@ -90,6 +91,33 @@ export interface LocalHit {
   end: number;
 }
 
+/** What the nearest heading above a paragraph says (window `heading`; in the report, its title). */
+export interface HeadingCues {
+  /** Entries the heading names (mentions that pass the rules there). */
+  entries: ReadonlySet<number>;
+  /** Per event entry, whether the heading's own mention of it had the right parties (only where it had a party
+   *  phrase): "Pakistan, Afghanistan agree to ceasefire" over "The ceasefire aims to …" (issue 11). */
+  parties: ReadonlyMap<number, boolean>;
+}
+
+/**
+ * The cues of a heading, for the `heading` window of the paragraphs below it: its hits that pass their own
+ * mention-level rules and whose page-level rule is met **within the heading**. A spelling that needs context (bare
+ * "TTP" wants Pakistan or the Taliban) counts only when the heading itself gives it: "Mapping attacker TTP to
+ * defences" over a security page must not make its paragraphs' "ceasefire" the TTP cease-fire (marks-context.html),
+ * while the report's title "Pakistan's TTP problem rises following Taliban's takeover…" names the TTP. Shared by the
+ * page engine (nearest heading) and the report compiler (the title), like `decideLocal`.
+ */
+export function headingCues(terms: readonly TermInput[], text: string, hits: readonly LocalHit[]): HeadingCues {
+  const d = decideLocal(terms, text, hits);
+  const kept = hits.flatMap((h, k) => (d[k]!.allowed ? [{ entry: d[k]!.entry, term: h.term }] : []));
+  const parties = new Map<number, boolean>();
+  d.forEach((x) => {
+    if (x.party !== undefined) parties.set(x.entry, x.party);
+  });
+  return { entries: presentEntries(terms, kept), parties };
+}
+
 export interface LocalDecision {
   /** The entry the mention opens (its own, or the resolve target). */
   entry: number;
@@ -97,6 +125,8 @@ export interface LocalDecision {
   allowed: boolean;
   /** The paragraph held cues for both readings of a shared name: the card should say the evidence is weak. */
   weak: boolean;
+  /** For a term with `parties`: whether its own sentence named the right parties (absent: no party phrase). */
+  party?: boolean;
 }
 
 /**
@@ -110,11 +140,11 @@ export function decideLocal(
   terms: readonly TermInput[],
   text: string,
   hits: readonly LocalHit[],
-  /** Entries named in the nearest heading above the paragraph (window `heading`); none when absent. */
-  heading?: ReadonlySet<number>,
+  /** What the nearest heading above the paragraph names (window `heading`, shared names, parties); none when absent. */
+  heading?: HeadingCues,
 ): LocalDecision[] {
   const out: LocalDecision[] = hits.map((h) => ({ entry: h.entry, allowed: true, weak: false }));
-  if (!hits.some((h) => terms[h.term]?.window || terms[h.term]?.resolve)) return out;
+  if (!hits.some((h) => terms[h.term]?.window || terms[h.term]?.resolve || terms[h.term]?.parties)) return out;
   const spans = sentenceSpans(text);
   const sentenceOf = (pos: number) => {
     for (let i = 0; i < spans.length; i++) if (pos < spans[i]![1]) return i;
@@ -130,9 +160,15 @@ export function decideLocal(
     if (!r) return;
     // The target named in the same sentence is another actor ("the TTP pledged allegiance to the Taliban").
     if (plain.some((p) => sent[p.i] === sent[i] && p.entry === r.entry)) return;
-    const hasWhen = r.when.some((e) => paraCues.has(e));
+    let hasWhen = r.when.some((e) => paraCues.has(e));
     // The shared name's own entry named in full ("Afghan Taliban") is always a cue against resolving.
-    const hasUnless = paraCues.has(h.entry) || r.unless.some((e) => paraCues.has(e));
+    let hasUnless = paraCues.has(h.entry) || r.unless.some((e) => paraCues.has(e));
+    // A paragraph with no cue either way takes its heading's ("Swat Taliban 'renounce militancy'" over "He said the
+    // Taliban had renounced militancy": eval:news dev dawn-2008-swat).
+    if (!hasWhen && !hasUnless && heading) {
+      hasWhen = r.when.some((e) => heading.entries.has(e));
+      hasUnless = heading.entries.has(h.entry) || r.unless.some((e) => heading.entries.has(e));
+    }
     if (hasWhen && !hasUnless) out[i]!.entry = r.entry;
     else if (hasWhen && hasUnless) {
       out[i]!.weak = true;
@@ -143,41 +179,83 @@ export function decideLocal(
   const finalHits = hits.map((h, i) => ({ entry: out[i]!.entry, term: h.term }));
   const paraPresent = new Set(finalHits.map((h) => h.entry));
   const bySentence = new Map<number, Set<number>>();
+  const sentenceEntries = (i: number) => {
+    let p = bySentence.get(sent[i]!);
+    if (!p) bySentence.set(sent[i]!, (p = new Set(finalHits.filter((_, j) => sent[j] === sent[i]).map((x) => x.entry))));
+    return p;
+  };
+  // Party verdicts of earlier mentions in this paragraph: "The ceasefire aims to …" is the ceasefire just named.
+  const verdicts = new Map<number, boolean>();
   hits.forEach((h, i) => {
     const t = terms[h.term];
-    if (!t?.window || !t.requires?.length) return;
-    let present: ReadonlySet<number> = paraPresent;
-    if (t.window === 'heading' && heading?.size) present = new Set([...paraPresent, ...heading]);
-    else if (t.window === 'sentence') {
-      let p = bySentence.get(sent[i]!);
-      if (!p) bySentence.set(sent[i]!, (p = new Set(finalHits.filter((_, j) => sent[j] === sent[i]).map((x) => x.entry))));
-      present = p;
+    if (!t?.requires?.length || (!t.window && !t.parties)) return;
+    const entry = out[i]!.entry;
+    if (t.window) {
+      let present: ReadonlySet<number> = paraPresent;
+      if (t.window === 'heading' && heading?.entries.size) present = new Set([...paraPresent, ...heading.entries]);
+      else if (t.window === 'sentence') present = sentenceEntries(i);
+      out[i]!.allowed = t.requires.some((r) => r !== entry && present.has(r));
     }
-    out[i]!.allowed = t.requires.some((r) => r !== out[i]!.entry && present.has(r));
+    if (!t.parties) return;
+    const [s0, s1] = spans[sent[i]!]!;
+    const party = partyVerdict(t.requires, text, s0, s1, h, hits, finalHits, i);
+    if (party !== undefined) {
+      out[i]!.party = party;
+      out[i]!.allowed = party;
+      verdicts.set(entry, party);
+    } else if (verdicts.has(entry)) out[i]!.allowed = verdicts.get(entry)!;
+    else if (heading?.parties.has(entry)) out[i]!.allowed = heading.parties.get(entry)!;
+    // No party phrase anywhere: the window rule, unless the sentence names the other side of a state-to-state
+    // event ("… tensions between Pakistan and Afghanistan with the former accusing the latter of harbouring the TTP").
+    else if (againstNamed(t.parties.against, text, s0, hits, finalHits, sent, sent[i]!)) out[i]!.allowed = false;
   });
   return out;
+}
+
+/** A mediator or venue is no side: "agreed on at the request of the Afghan Taliban government" (the report, p10). */
+const MEDIATOR_LEAD = /\b(?:request|brokered|mediated|mediation|facilitated|facilitation|hosted|help|intercession|auspices|in|at)\b[^,.;:]{0,28}$/iu;
+
+/** The sentence names one of `against` as a side (not as mediator or venue). */
+function againstNamed(
+  against: readonly number[],
+  text: string,
+  s0: number,
+  hits: readonly LocalHit[],
+  finalHits: readonly { entry: number }[],
+  sent: readonly number[],
+  sentence: number,
+): boolean {
+  for (let j = 0; j < hits.length; j++) {
+    if (sent[j] !== sentence || !against.includes(finalHits[j]!.entry)) continue;
+    if (!MEDIATOR_LEAD.test(text.slice(Math.max(s0, hits[j]!.start - 40), hits[j]!.start))) return true;
+  }
+  return false;
+}
+
+/** True/false when the mention's sentence names its parties (one of `requires` among them or not); else undefined. */
+function partyVerdict(
+  requires: readonly number[],
+  text: string,
+  s0: number,
+  s1: number,
+  h: LocalHit,
+  hits: readonly LocalHit[],
+  finalHits: readonly { entry: number }[],
+  self: number,
+): boolean | undefined {
+  const spans = partySpans(text, s0, s1, h.start, h.end);
+  if (spans.length === 0) return undefined;
+  const inSpan = (x: LocalHit) => spans.some(([a, b]) => x.start >= a && x.end <= b);
+  for (let j = 0; j < hits.length; j++) if (j !== self && inSpan(hits[j]!) && requires.includes(finalHits[j]!.entry)) return true;
+  // "a ceasefire with the militants" right after the TTP was named in the paragraph.
+  if (spans.some(([a, b]) => isGroupReference(text.slice(a, b)))) {
+    for (let j = 0; j < hits.length; j++) if (hits[j]!.end <= h.start && requires.includes(finalHits[j]!.entry)) return true;
+  }
+  return false;
 }
 
 /** Convenience: keeps the hits that pass the context rules, with presence computed from these hits alone. */
 export function filterByContext<H extends { entry: number; term: number }>(terms: readonly TermInput[], hits: H[]): H[] {
   const present = presentEntries(terms, hits);
   return hits.filter((h) => hitAllowed(terms, h, present));
-}
-
-/**
- * The entries a heading names, for the `heading` window of the paragraphs below it: its hits that pass their own
- * mention-level rules and whose page-level rule is met **within the heading**. A spelling that needs context (bare
- * "TTP" wants Pakistan or the Taliban) counts only when the heading itself gives it: "Mapping attacker TTP to
- * defences" over a security page must not make its paragraphs' "ceasefire" the TTP cease-fire (marks-context.html),
- * while the report's title "Pakistan's TTP problem rises following Taliban's takeover…" names the TTP. Shared by the
- * page engine (nearest heading) and the report compiler (the title), like `decideLocal`.
- */
-export function headingEntries(
-  terms: readonly TermInput[],
-  text: string,
-  hits: readonly LocalHit[],
-): Set<number> {
-  const local = decideLocal(terms, text, hits);
-  const kept = hits.flatMap((h, k) => (local[k]!.allowed ? [{ entry: local[k]!.entry, term: h.term }] : []));
-  return presentEntries(terms, kept);
 }

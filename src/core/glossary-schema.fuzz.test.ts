@@ -47,6 +47,15 @@ interface Doc {
 const REAL = JSON.parse(readFileSync('glossary/entries.json', 'utf8')) as Doc;
 const N = REAL.entries.length;
 
+/** A parties rule with no requires left is refused (no party to look for): drop it with the requires. */
+function dropPartiesWithoutRequires(e: EntrySource): void {
+  const uses = e.aliases.filter((a) => a.parties ?? e.parties);
+  if (uses.some((a) => (a.requires ?? e.requires ?? []).length === 0)) {
+    delete e.parties;
+    for (const a of e.aliases) delete a.parties;
+  }
+}
+
 /** A valid glossary made of some real entries (sorted, references to dropped entries removed). */
 function subset(indices: readonly number[]): Doc {
   const entries = [...indices].sort((a, b) => a - b).map((i) => clone(REAL.entries[i]!));
@@ -55,6 +64,7 @@ function subset(indices: readonly number[]): Doc {
   for (const e of entries) {
     e.related = keep(e.related);
     if (e.requires) e.requires = keep(e.requires);
+    if (e.parties) e.parties = { against: keep(e.parties.against) };
     for (const a of e.aliases) {
       if (a.requires) a.requires = keep(a.requires);
       if (a.resolve) {
@@ -63,7 +73,9 @@ function subset(indices: readonly number[]): Doc {
       }
       // A window without any requires left is refused (it would mean nothing).
       if (a.window && a.window !== 'page' && (a.requires ?? e.requires ?? []).length === 0) delete a.window;
+      if (a.parties) a.parties = { against: keep(a.parties.against) };
     }
+    dropPartiesWithoutRequires(e);
   }
   return { version: 1, entries };
 }
@@ -403,10 +415,15 @@ describe('glossary validator: valid-preserving mutations stay valid (fuzz)', () 
           alias.case = pick(['exact', 'proper', 'any'] as const, n + m);
           if (alias.variants) delete alias.variants;
         }
-        else if (op === 'drop') delete e[pick(OPTIONAL_DROPS, m)];
-        else if (op === 'related') e.related = e.related.filter((_, k) => (m >> k) & 1);
+        else if (op === 'drop') {
+          delete e[pick(OPTIONAL_DROPS, m)];
+          dropPartiesWithoutRequires(e);
+        } else if (op === 'related') e.related = e.related.filter((_, k) => (m >> k) & 1);
         else if (op === 'pinnedQuotes' && !e.background) e.pinnedQuotes = quotes;
-        else if (op === 'aliasRequires') delete pick(e.aliases, m).requires;
+        else if (op === 'aliasRequires') {
+          delete pick(e.aliases, m).requires;
+          dropPartiesWithoutRequires(e);
+        }
       }
       return doc;
     })

@@ -111,6 +111,7 @@ const aliasSourceSchema = z
       .strict()
       .optional(),
     variants: z.enum(['romanized', 'inflected']).optional(),
+    parties: z.object({ against: idList }).strict().optional(),
   })
   .strict();
 
@@ -128,6 +129,7 @@ const entrySourceSchema = z
     never: z.array(plainText(GLOSSARY_LIMITS.alias)).max(GLOSSARY_LIMITS.never, `at most ${GLOSSARY_LIMITS.never} phrases`).optional(),
     requires: idList.optional(),
     window: z.enum(['sentence', 'paragraph', 'heading', 'page']).optional(),
+    parties: z.object({ against: idList }).strict().optional(),
     definition: plainText(GLOSSARY_LIMITS.definition),
     beyondReport: plainText(GLOSSARY_LIMITS.beyondReport).optional(),
     beyondSources: z
@@ -147,7 +149,7 @@ const entrySourceSchema = z
 
 /** Canonical key order of an entry (and of an alias), as written by `formatGlossarySource`. */
 export const ENTRY_KEY_ORDER = Object.keys(entrySourceSchema.shape) as (keyof EntrySource)[];
-export const ALIAS_KEY_ORDER = Object.keys(aliasSourceSchema.shape) as ('text' | 'case' | 'requires' | 'window' | 'resolve' | 'variants')[];
+export const ALIAS_KEY_ORDER = Object.keys(aliasSourceSchema.shape) as ('text' | 'case' | 'requires' | 'window' | 'resolve' | 'variants' | 'parties')[];
 
 const glossarySourceSchema = z
   .object({
@@ -329,6 +331,13 @@ export function crossCheckEntries(entries: readonly EntrySource[]): string[] {
       if (a.window && a.window !== 'page' && (a.requires ?? e.requires ?? []).length === 0) {
         errors.push(`${label} aliases[${j}].window: "${a.window}" without a requires rule (alias or entry) means nothing`);
       }
+      const parties = a.parties ?? e.parties;
+      if (parties) {
+        if ((a.requires ?? e.requires ?? []).length === 0) {
+          errors.push(`${label} aliases[${j}].parties: names no party to look for (add a requires rule to the alias or entry)`);
+        }
+        if (a.parties) checkIdList(errors, label, `aliases[${j}].parties.against`, a.parties.against, e.id, known);
+      }
       if (a.resolve) {
         if (a.resolve.to === e.id) errors.push(`${label} aliases[${j}].resolve.to: resolves to its own entry`);
         else if (!known.has(a.resolve.to)) errors.push(`${label} aliases[${j}].resolve.to: unknown entry "${a.resolve.to}"`);
@@ -361,6 +370,7 @@ export function crossCheckEntries(entries: readonly EntrySource[]): string[] {
       }
     });
     checkIdList(errors, label, 'requires', e.requires, e.id, known);
+    if (e.parties) checkIdList(errors, label, 'parties.against', e.parties.against, e.id, known);
     checkIdList(errors, label, 'related', e.related, e.id, known);
     if (e.anchorOnly && e.requires && e.requires.length > 0) {
       errors.push(`${label} requires: an anchorOnly entry is itself context and takes no context rule`);

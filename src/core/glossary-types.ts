@@ -46,6 +46,23 @@ export interface AliasSource {
    * The compiler refuses a hand-listed alias of the same entry that the generator already makes.
    */
   variants?: 'romanized' | 'inflected';
+  /** Parties rule for this alias only (overrides the entry's `parties`); see EntrySource.parties. */
+  parties?: PartiesSource;
+}
+
+/**
+ * An event that names its parties (issue 11, deliverable 1; src/core/parties.ts): one of the alias's `requires` must
+ * be a *party* to the mention, not merely named nearby. Where the mention's sentence names its parties ("ceasefire
+ * between A and B", "truce with A", "A and B agreed to … a ceasefire", "the A-B ceasefire", "a ceasefire with the
+ * militants" right after the TTP was named), the rule holds exactly when one of `requires` is among them: "Pakistan
+ * and Afghanistan agreed to a ceasefire" is no TTP cease-fire however often the paragraph names the TTP. A sentence
+ * without a party phrase takes the verdict of the last mention of the same entry in its paragraph that had one, else
+ * of the nearest heading's mention, else the `window` rule holds unless the sentence names one of `against` (the other
+ * side of a state-to-state event: Afghanistan, Kabul, the Taliban government).
+ */
+interface PartiesSource {
+  /** Entry ids that, named in a mention's sentence with no party phrase, mean another event. */
+  against: string[];
 }
 
 type ContextWindowSource = 'sentence' | 'paragraph' | 'heading' | 'page';
@@ -66,6 +83,8 @@ export interface EntrySource {
   requires?: string[];
   /** Window of `requires` for aliases without their own `window` (see AliasSource.window); default `page`. */
   window?: ContextWindowSource;
+  /** Parties rule for aliases without their own (see PartiesSource); needs a `requires` rule. */
+  parties?: PartiesSource;
   /** Short neutral definition, written as of the report's date (Jan 31, 2022). */
   definition: string;
   /** Facts in the definition that come from outside the report, said plainly; shown under "Beyond the report". */

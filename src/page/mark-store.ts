@@ -8,7 +8,7 @@
  * block or of the page: the mention mode, issue 12 deliverable 4, docs/noise.md).
  * Presence is recomputed only when a term's count crosses zero (cheap: one pass over the terms present).
  */
-import { decideLocal, headingEntries, hitAllowed, presentEntries } from '../core/context-rules.js';
+import { decideLocal, type HeadingCues, headingCues, hitAllowed, presentEntries } from '../core/context-rules.js';
 import { findAcronymMentions, findDefinitions } from '../core/page-acronyms.js';
 import type { Category, CompiledEntry } from '../core/glossary-types.js';
 import type { ChunkHit, TermInput } from '../core/matcher/types.js';
@@ -98,8 +98,8 @@ export class MarkStore {
   private changed = false;
   /** Acronyms this page (frame) defined, "Long Form (LF)" -> the long form's entry (issue 11, page-acronyms.ts). */
   private readonly acronyms = new Map<string, number>();
-  /** Entries named in each heading asked about (window `heading`). */
-  private readonly headings = new WeakMap<Element, Set<number>>();
+  /** What each heading asked about names (window `heading`, shared names, parties). */
+  private readonly headings = new WeakMap<Element, HeadingCues>();
 
   constructor(
     private readonly glossary: PageGlossary,
@@ -126,7 +126,7 @@ export class MarkStore {
     for (let i = 0, pos = 0; i < chunks.length; pos += chunks[i]!.length, i++) base.push(pos);
     const text = chunks.join('');
     const flat = hits.map((h) => ({ entry: h.entry, term: h.term, start: base[h.startChunk]! + h.startOffset, end: base[h.endChunk]! + h.endOffset }));
-    const local = decideLocal(this.glossary.matcher.terms, text, flat, this.headingEntries(seg.key, flat));
+    const local = decideLocal(this.glossary.matcher.terms, text, flat, this.headingCuesFor(seg.key, flat));
     flat.forEach((f, k) => (f.entry = local[k]!.entry));
     for (const def of findDefinitions(this.glossary.matcher.terms, text, flat)) {
       if (this.acronyms.has(def.acronym)) continue;
@@ -176,17 +176,18 @@ export class MarkStore {
     }
   }
 
-  /** Entries the nearest heading above a block names, when one of its hits has a `heading` window (issue 11). */
-  private headingEntries(block: Node, hits: readonly { term: number }[]): ReadonlySet<number> | undefined {
+  /** What the nearest heading above a block names, when one of its hits has a `heading` window, a shared name or
+   *  parties (issue 11). */
+  private headingCuesFor(block: Node, hits: readonly { term: number }[]): HeadingCues | undefined {
     const terms = this.glossary.matcher.terms;
-    if (!hits.some((h) => terms[h.term]?.window === 'heading')) return undefined;
+    if (!hits.some((h) => terms[h.term]?.window === 'heading' || terms[h.term]?.resolve || terms[h.term]?.parties)) return undefined;
     const heading = nearestHeading(block);
     if (!heading) return undefined;
     let set = this.headings.get(heading);
     if (!set) {
       const text = heading.textContent ?? '';
       const found = this.glossary.matcher.scanChunks([text]).map((h) => ({ entry: h.entry, term: h.term, start: h.startOffset, end: h.endOffset }));
-      set = headingEntries(terms, text, found);
+      set = headingCues(terms, text, found);
       this.headings.set(heading, set);
     }
     return set;

@@ -1,8 +1,10 @@
 // Inline expectations of the marks fixtures (tests/fixtures/marks-*.html): every element with data-expect lists the
 // marks expected inside it as "category:text | …" ('' = none); a mark outside every such element is unexpected.
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings/schema.js';
-import type { ExtensionBrowser, Mark, MarkTarget } from './harness/index.js';
-import { readMarks } from './harness/index.js';
+// Not the harness's index: it re-exports describe.ts, which imports vitest, and `npm run eval:news` (outside vitest)
+// imports this file for EVERY_MENTION / storeSettings.
+import type { ExtensionBrowser } from './harness/launch.js';
+import { type Mark, type MarkTarget, readMarks } from './harness/marks.js';
 
 interface Expectation {
   path: string;

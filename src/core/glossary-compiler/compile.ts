@@ -9,7 +9,7 @@
  * `index.ts` wires the real Matcher and context rules. Pure: no node, no DOM.
  */
 import { validateGlossarySource, validateReportMeta } from '../glossary-schema.js';
-import { decideLocal, headingEntries } from '../context-rules.js';
+import { decideLocal, headingCues } from '../context-rules.js';
 import type {
   CompiledEntry,
   CompiledGlossary,
@@ -80,7 +80,7 @@ function findMentions(
   const all: LocatedHit[] = [];
   // The report's title is the heading above every paragraph (window `heading`, as on a page).
   const titleHits = matcher.scan(layout.title).filter((x) => x.entry >= 0);
-  const heading = headingEntries(terms, layout.title, titleHits);
+  const heading = headingCues(terms, layout.title, titleHits);
   layout.paragraphs.forEach((para, p) => {
     const paraText = text.slice(para.span.start, para.span.end);
     const found = matcher.scan(paraText).filter((x) => x.entry >= 0);

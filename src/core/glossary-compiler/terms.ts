@@ -32,6 +32,8 @@ export function expandTerms(entries: readonly EntrySource[]): TermInput[] {
       if (requires.length > 0) term.requires = requires;
       const window = a.window ?? e.window;
       if (requires.length > 0 && window && window !== 'page') term.window = window;
+      const parties = a.parties ?? e.parties;
+      if (requires.length > 0 && parties) term.parties = { against: toIndices(parties.against) };
       if (a.resolve && indexOf.has(a.resolve.to))
         term.resolve = { entry: indexOf.get(a.resolve.to)!, when: toIndices(a.resolve.when), unless: toIndices(a.resolve.unless) };
       terms.push(term);

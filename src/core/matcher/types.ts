@@ -24,6 +24,9 @@ export interface TermInput {
   /** Shared name (bare "Taliban"): the hit opens `entry` instead of its own where the mention's paragraph has one
    *  of `when` and none of `unless` (see context-rules.ts, decideLocal). */
   resolve?: { entry: number; when: readonly number[]; unless: readonly number[] };
+  /** An event that names its parties ("ceasefire"): one of `requires` must be a party where the mention's sentence
+   *  names its parties; with no party phrase, a sentence naming one of `against` rejects it (context-rules.ts). */
+  parties?: { against: readonly number[] };
 }
 
 type ContextWindow = 'sentence' | 'paragraph' | 'heading';
