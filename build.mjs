@@ -118,6 +118,14 @@ async function buildBrowser(browser) {
     format: 'esm',
   });
   writeFileSync(join(dist, `meta-${browser}-card.json`), JSON.stringify(card.metafile));
+  // The engine half of the content script, imported by the bootstrap (src/content/index.ts) only on a page whose
+  // text the prefilter says may hold a term (issue 13).
+  const engine = await esbuild.build({
+    ...extensionBuildOptions(browser),
+    entryPoints: [{ out: 'engine', in: join(root, 'src/content/content-engine.ts') }],
+    format: 'esm',
+  });
+  writeFileSync(join(dist, `meta-${browser}-engine.json`), JSON.stringify(engine.metafile));
 }
 
 async function packageZips() {

@@ -1,148 +1,119 @@
 /**
- * Content script (every frame; each frame scans itself): wires the page engine (src/page/engine.ts) and the card
- * (src/page/card-host.ts, loaded as card.js on the first card: lazy-card.ts) to settings, the user's glossary and
- * messages. Settings and own entries are a snapshot asked from the background (the one writer;
- * src/shared/settings-client.ts), changes are requests to it; the compiled glossary is asked from the background too
- * (`getGlossary`), by eligible frames only. Nothing heavy runs before the page is idle, and an ineligible frame (site
- * off, other language, iframes off) stops after reading settings.
+ * Content script (every frame; each frame scans itself) — the bootstrap every frame of every page pays for (issue
+ * 13, deliverable 2). It reads the settings snapshot from the background (the one writer;
+ * src/shared/settings-client.ts), decides eligibility (site off, other language, iframes off: stop there), then
+ * tests the page's raw text with the background's prefilter (`getPrefilter`, src/content/page-prefilter.ts). Only
+ * when that may hit — now, or after a DOM change — does it import the engine (`engine.js`:
+ * src/content/content-engine.ts, the page engine, the glossary asked with `getGlossary`, and the card on first use).
+ * A page with nothing to mark costs one snapshot, one prefilter and one RegExp pass over its text.
  *
  * Page terms: every frame answers `listPageTerms` for itself and reports its own terms with `pageTermsChanged`;
  * the background sums frames by sender.frameId (see src/shared/protocol.ts).
  */
-import { buildRuntimeGlossary, type RuntimeGlossary } from '../core/runtime-glossary.js';
-import type { CompiledGlossary } from '../core/glossary-types.js';
-import { DEFAULT_SETTINGS, isSitePattern, type Settings } from '../core/settings/schema.js';
-import type { UserGlossary } from '../core/user-glossary.js';
-import { highlightCss } from '../page/highlight-style.js';
-import { createPageEngine, type PageEngine, type PageTerm } from '../page/engine.js';
+import { DEFAULT_SETTINGS } from '../core/settings/schema.js';
+import { emptyUserGlossary } from '../core/user-glossary.js';
 import { browser } from '../shared/browser.js';
-import { t } from '../shared/i18n.js';
-import { handle, sendToBackground } from '../shared/messaging.js';
 import { onGlossaryChanged } from '../shared/glossary-client.js';
-import { loadSnapshot, onSnapshotChanged, requestChange, type Snapshot } from '../shared/settings-client.js';
+import { handle, sendToBackground } from '../shared/messaging.js';
+import { loadSnapshot, onSnapshotChanged, type Snapshot } from '../shared/settings-client.js';
+import type { PageTerm } from '../page/engine.js';
+import type { ContentEngine } from './content-engine.js';
 import { frameEligible, frameHost } from './eligibility.js';
-import { LazyCard, type CardModule } from './lazy-card.js';
+import { prefilterTest, watchPage, type PageWatch } from './page-prefilter.js';
 
 const isTop = window === window.top;
 const host = frameHost(window);
 
-let settings: Settings = DEFAULT_SETTINGS;
-let user: UserGlossary | null = null;
-let compiled: CompiledGlossary | null = null;
-let glossary: RuntimeGlossary | null = null;
-let card: LazyCard | null = null;
-let engine: PageEngine | null = null;
-let active = false;
+let snap: Snapshot = { settings: DEFAULT_SETTINGS, userGlossary: emptyUserGlossary() };
+let eligible = false;
+let engine: ContentEngine | null = null;
+let loading = false;
+let watch: PageWatch | null = null;
+/** The user glossary the current watch's prefilter was built for (own entries change what may hit). */
+let watchedUser = '';
+/** Counts prefilter requests: only the answer to the latest one is used. */
+let prefilterAsks = 0;
 
-function runtimeGlossary(c: CompiledGlossary): RuntimeGlossary {
-  glossary ??= buildRuntimeGlossary(c, user);
-  return glossary;
+const warn = (err: unknown) => console.warn('[context-glossary]', err);
+
+function report(active: boolean, terms: PageTerm[] = []): void {
+  sendToBackground('pageTermsChanged', { count: terms.length, terms, active }).catch(() => {
+    /* the background may be restarting; it asks again with listPageTerms */
+  });
 }
 
-/**
- * The compiled glossary, asked once from the background. Not bundled: it was 84 KB of content.js that every frame of
- * every page parsed, and most frames never mark anything (issue 10: content.js <= 120 KB). The background compiles
- * nothing for this; it hands over what it already holds. One request at a time: applies made while it is on the way
- * are folded into the one `apply` that follows its answer.
- */
-let asking = false;
-/** The glossaries changed while a request was on the way: its answer is stale, ask again (issue 14). */
-let stale = false;
-function askGlossary(): void {
-  if (asking) return;
-  asking = true;
-  stale = false;
-  sendToBackground('getGlossary', {}).then(
-    (r) => {
-      asking = false;
-      if (stale) return askGlossary();
-      compiled = r.glossary;
-      glossary = null;
-      apply();
+/** engine.js, a web-accessible ES module beside card.js (Chrome: use_dynamic_url); runs in our isolated world. */
+function loadEngine(): void {
+  if (engine || loading) return;
+  loading = true;
+  watch?.stop();
+  watch = null;
+  (import(/* @vite-ignore */ browser.runtime.getURL('engine.js')) as Promise<typeof import('./content-engine.js')>).then(
+    (mod) => {
+      engine = mod.createContentEngine({ host });
+      engine.apply(snap, eligible);
     },
     (err: unknown) => {
-      asking = false; // the background may be restarting: the next snapshot change asks again
+      loading = false; // extension reloaded under the page: the next snapshot change tries again
       warn(err);
     },
   );
 }
 
 /**
- * The card UI bundle, imported on the first card. It is a web-accessible resource (so the page's origin may load it;
- * see SECURITY.md); `import()` of an extension URL from a content script runs the module in our isolated world.
+ * An eligible frame without the engine: prefilter the page (asked anew when own entries changed, or with `force`
+ * when the glossaries did: either changes what may hit).
  */
-function loadCardModule(): Promise<CardModule> {
-  return import(/* @vite-ignore */ browser.runtime.getURL('card.js')) as Promise<CardModule>;
-}
-
-const warn = (err: unknown) => console.warn('[context-glossary]', err);
-
-function report(terms: PageTerm[]): void {
-  sendToBackground('pageTermsChanged', { count: terms.length, terms, active }).catch(() => {
-    /* the background may be restarting; it asks again with listPageTerms */
-  });
-}
-
-function ensureEngine(c: CompiledGlossary): PageEngine {
-  if (engine) return engine;
-  const g = runtimeGlossary(c);
-  card = new LazyCard({
-    glossary: g,
-    report: c.report.meta,
-    settings,
-    document,
-    t,
-    actions: {
-      // Each returns its undo: the card offers it for a few seconds (issue 12: no silent, irreversible click).
-      notThisMeaning: (id) => {
-        if (!isSitePattern(host)) return null;
-        if (settings.meaningRules.some((r) => r.site === host && r.entry === id)) return null;
-        requestChange('notThisMeaning', { site: host, entry: id }).catch(warn);
-        return () => void requestChange('notThisMeaning', { site: host, entry: id, undo: true }).catch(warn);
-      },
-      dontMark: (id) => {
-        if (settings.entries.disabled.includes(id)) return null;
-        requestChange('dontMark', { entry: id }).catch(warn);
-        return () => void requestChange('dontMark', { entry: id, undo: true }).catch(warn);
-      },
-      openReader: (anchor) => {
-        sendToBackground('openReader', { anchor }).catch(() => {});
-      },
-      shortcuts: () => sendToBackground('getShortcuts', {}).then((r) => r.shortcuts),
+function prefilter(force = false): void {
+  const user = JSON.stringify(snap.userGlossary);
+  if (watch && user === watchedUser && !force) return;
+  watch?.stop();
+  watch = null;
+  watchedUser = user;
+  const asked = ++prefilterAsks;
+  sendToBackground('getPrefilter', {}).then(
+    ({ source }) => {
+      if (!eligible || engine || loading || asked !== prefilterAsks) return;
+      let maybe: ((text: string) => boolean) | null = null;
+      try {
+        maybe = source === null ? null : prefilterTest(source);
+      } catch (err) {
+        warn(err); // a source that does not compile: load the engine rather than skip a page it would mark
+      }
+      if (!maybe) return loadEngine();
+      let hit = false;
+      watch = watchPage(document, maybe, () => {
+        hit = true;
+        loadEngine();
+      });
+      // Nothing to mark (yet): say so, as the engine does after a scan that found nothing.
+      if (!hit) report(true);
     },
-  }, loadCardModule);
-  // extension/marks.css (the manifest's `css`) is this CSS: the default marks need no sheet of ours in the document.
-  const presentCss = highlightCss(DEFAULT_SETTINGS.marking.style, DEFAULT_SETTINGS.marking.colors);
-  engine = createPageEngine({ root: document, glossary: g, settings, card, site: host, onTermsChanged: report, presentCss });
-  return engine;
+    (err: unknown) => {
+      warn(err);
+      loadEngine(); // no prefilter (background restarting): the engine asks again for what it needs
+    },
+  );
 }
 
-/** Applies eligibility: start, stop or update the engine (an eligible frame first gets the glossary). */
 function apply(): void {
-  const eligible = frameEligible(document, settings, isTop, host);
-  if (eligible && !compiled) {
-    askGlossary();
-    return;
+  eligible = frameEligible(document, snap.settings, isTop, host);
+  if (engine) engine.apply(snap, eligible);
+  else if (loading) return; // the engine gets the latest snapshot when it arrives
+  else if (eligible) prefilter();
+  else {
+    watch?.stop();
+    watch = null;
+    watchedUser = '';
+    if (isTop) report(false);
   }
-  if (eligible && compiled) {
-    const e = ensureEngine(compiled);
-    e.update(settings, runtimeGlossary(compiled));
-    card?.update(settings, runtimeGlossary(compiled));
-    if (!active) {
-      active = true;
-      e.start();
-    }
-  } else if (active) {
-    active = false;
-    engine?.stop(); // clears every mark at once
-  } else if (isTop) report([]);
 }
 
 handle({
-  listPageTerms: () => ({ host, active, terms: active && engine ? engine.terms() : [] }),
-  revealTerm: ({ id }) => ({ found: active && engine ? engine.reveal(id) : false }),
-  openCard: ({ id }) => ({ shown: active && engine ? engine.openCard(id) : false }),
-  navigateTerm: ({ direction }) => ({ id: active && engine ? engine.navigate(direction) : null }),
+  listPageTerms: () => ({ host, active: eligible, terms: engine ? engine.terms() : [] }),
+  revealTerm: ({ id }) => ({ found: engine ? engine.reveal(id) : false }),
+  openCard: ({ id }) => ({ shown: engine ? engine.openCard(id) : false }),
+  navigateTerm: ({ direction }) => ({ id: engine ? engine.navigate(direction) : null }),
   // "Make a glossary from this page" (issue 14): the page as it is now, read only on that request (top frame only:
   // extension pages send it to frame 0). Readability runs in the extension page, not here.
   ...(isTop ? { getPageHtml: () => ({ html: document.documentElement.outerHTML, url: location.href, title: document.title }) } : {}),
@@ -151,35 +122,27 @@ handle({
 // A page restored from the back/forward cache keeps its marks but the background forgot its terms (the tab
 // navigated away): report them again so the badge and popup are right.
 window.addEventListener('pageshow', (e) => {
-  if (e.persisted) report(active && engine ? engine.terms() : []);
+  if (e.persisted && (eligible || isTop)) report(eligible, engine ? engine.terms() : []);
 });
-
-function useSnapshot(snap: Snapshot): void {
-  settings = snap.settings;
-  if (JSON.stringify(snap.userGlossary) !== JSON.stringify(user)) {
-    user = snap.userGlossary;
-    glossary = null;
-  }
-}
 
 async function boot(): Promise<void> {
   // Listen before asking, so a change made while we ask is not lost (a later snapshot replaces ours).
   let booted = false;
   let changed = false;
-  onSnapshotChanged((snap) => {
+  onSnapshotChanged((s) => {
     changed = true;
-    useSnapshot(snap);
+    snap = s;
     if (booted) apply();
   });
-  // A glossary saved, switched on or off or deleted (issue 14): a frame that holds the glossary asks for the new
-  // one and its marks follow without a reload; a frame that never asked asks when it becomes eligible.
+  // A glossary saved, switched on or off or deleted (issue 14): the engine asks for the new one and its marks follow
+  // without a reload; a frame still on the prefilter asks for the new prefilter (the page may hit it now).
   onGlossaryChanged(() => {
-    if (asking) stale = true;
-    else if (compiled) askGlossary();
+    if (engine) engine.glossaryChanged();
+    else if (!loading && booted && eligible) prefilter(true);
   });
   try {
-    const snap = await loadSnapshot();
-    if (!changed) useSnapshot(snap);
+    const s = await loadSnapshot();
+    if (!changed) snap = s;
   } catch (err) {
     // No background answered (extension reloading): defaults, so the page still gets its marks.
     warn(err);
@@ -193,9 +156,8 @@ async function boot(): Promise<void> {
 const neverEligible = !host || (document.contentType !== 'text/html' && document.contentType !== 'application/xhtml+xml');
 
 // At document_idle the page is parsed (Chromium: at `load`, or 200 ms after DOMContentLoaded at the latest). Boot at
-// once: the snapshot and glossary are round trips that leave the main thread free, and the scan itself runs in
-// short slices. (An idle callback here held the first marked frame back by up to its 500 ms timeout on a page
-// still laying out: 400-1,400 ms after DOMContentLoaded on the 1 MB wiki row, issue 13.)
+// once: the snapshot and prefilter are round trips that leave the main thread free. (An idle callback here held the
+// first marked frame back by up to its 500 ms timeout on a page still laying out, issue 13.)
 if (neverEligible) {
-  if (isTop) report([]);
+  if (isTop) report(false);
 } else void boot();

@@ -21,10 +21,10 @@ import { rangeOf } from './mark-range.js';
 import { type Mark, MarkStore, type PageGlossary, type SegmentState } from './mark-store.js';
 import { isNew, PageObserver } from './mutations.js';
 import { CardNavigation } from './navigation.js';
-import { LARGE_PAGE_CHARS, PaintWindow } from './paint-window.js';
+import { PaintWindow } from './paint-window.js';
 import { paintableEntries } from './paint-policy.js';
-import { FIRST_SLICE_BUDGET_MS, SLICE_BUDGET_MS, SliceClock, yieldToMain } from './scheduling.js';
-import { blockTop, viewportStartBlock } from './viewport-blocks.js';
+import { runFullScan, type ScanTarget } from './full-scan.js';
+import { SliceClock } from './scheduling.js';
 import type { EngineProbe } from './probe.js';
 
 ;
@@ -93,6 +93,7 @@ class Engine implements PageEngine {
   private lastHref = '';
   /** Card, keyboard and lookup: next/previous, reveal, Esc, focus return, article date (engine-navigation.ts). */
   private readonly nav: CardNavigation;
+  private readonly scanTarget: ScanTarget;
 
   constructor(private readonly opts: PageEngineOptions) {
     this.root = opts.root;
@@ -121,6 +122,18 @@ class Engine implements PageEngine {
       fullRescan: () => void this.fullScan(),
       isOurs: (n) => n === opts.card.hostElement,
     });
+    this.scanTarget = {
+      doc: this.doc,
+      root: this.root,
+      probe: opts.probe,
+      paintWindow: this.paintWindow,
+      clearAll: () => this.clearAll(),
+      addShadowRoot: (r) => this.addShadowRoot(r),
+      blocksWithMarks: () => this.blocksWithMarks(),
+      addSegment: (seg, fresh) => this.addSegmentState(seg, fresh),
+      commit: (fresh) => this.store.commit(fresh),
+      termsChanged: () => this.termsChanged(),
+    };
     this.offCardClose = opts.card.onClose(() => this.nav.cardClosed());
     this.offCardHide = opts.card.onHide(() => this.nav.cardHidden());
     this.nav.skipRepeats = this.settings.keyboard.skipRepeats;
@@ -199,86 +212,10 @@ class Engine implements PageEngine {
 
   /* ------------------------------------------------------------------ scanning */
 
-  /**
-   * Pipelined: each slice collects a stretch of blocks in document order, matches the segments that are complete,
-   * commits their marks and yields, so the first marks reach the screen after the first slice, not after the whole
-   * walk. When the page is scrolled, the walk starts at the block at the top of the viewport and the part above it
-   * follows. A hit whose context anchor has not been collected yet is kept (unpainted) and painted by the commit
-   * that sees its anchor (MarkStore re-evaluates every mark when the entries present change).
-   */
-  private async fullScan(): Promise<void> {
+  /** The first scan's pipeline (full-scan.ts); a newer scan or stop() makes an older one return at its next yield. */
+  private fullScan(): Promise<void> {
     const token = ++this.scanToken;
-    this.clearAll();
-    this.paintWindow.reset();
-    // The first slice gets a task of its own: whoever started the scan (the content script after loading the
-    // glossary and building the card) has already used part of this one.
-    const probe = this.opts.probe;
-    probe?.sliceEnd();
-    await yieldToMain();
-    probe?.sliceStart();
-    if (token !== this.scanToken) return;
-    const view = this.doc.defaultView as (Window & typeof globalThis) | null;
-    const height = view?.innerHeight ?? 800;
-    const startAt = viewportStartBlock(this.doc, this.root);
-    const collectors = startAt
-      ? [new Collector(this.doc, this.root, 'all', this.root, startAt), new Collector(this.doc, this.root, 'all', this.root, null, startAt)]
-      : [new Collector(this.doc, this.root, 'all')];
-    let chars = 0;
-    /** Large pages: while true, new blocks are checked against the viewport to seed the paint window. */
-    let seeding = true;
-    /** The last block checked for seeding: a block's segments come in a row, and one layout read per block is
-     *  enough (reading each segment's rect cost a layout flush per <br> segment in Firefox: 100k spans took 40 s). */
-    let seededKey: Node | null = null;
-    const collectClock = new SliceClock(undefined, SLICE_BUDGET_MS / 2);
-    const segClock = new SliceClock(undefined, undefined, 1);
-    const queue: SegmentState[] = [];
-    let qi = 0;
-    let ci = 0;
-    let first = true;
-    for (;;) {
-      segClock.start(first ? FIRST_SLICE_BUDGET_MS : undefined);
-      const fresh: Mark[] = [];
-      let scanned = 0;
-      // Collect a stretch when nothing collected waits to be matched.
-      if (qi === queue.length && ci < collectors.length) {
-        collectClock.start(first ? FIRST_SLICE_BUDGET_MS / 2 : undefined);
-        first = false;
-        const c = collectors[ci]!;
-        const done = c.step(collectClock);
-        const before = chars;
-        for (const seg of c.takeComplete()) {
-          queue.push(seg as SegmentState);
-          for (const n of seg.nodes) chars += n.length;
-        }
-        for (const r of c.shadowRoots) this.addShadowRoot(r);
-        if (before <= LARGE_PAGE_CHARS && chars > LARGE_PAGE_CHARS) this.paintWindow.limitToViewport(this.blocksWithMarks());
-        if (done) ci++;
-      }
-      const paintWindow = this.paintWindow.isLimited ? this.paintWindow : null;
-      // At least one segment per slice, so a slow clock cannot starve progress (more would stretch the short first
-      // slice while the code is still cold).
-      while (qi < queue.length && (scanned < 1 || !segClock.expiredNow())) {
-        const seg = queue[qi++]!;
-        if (paintWindow && seeding && seg.key !== seededKey) {
-          seededKey = seg.key;
-          const top = blockTop(seg.key);
-          if (top > height * 2) seeding = false;
-          else if (top > -height) paintWindow.seedNear(seg.key);
-        }
-        seg.marks = [];
-        this.addSegmentState(seg, fresh);
-        scanned++;
-      }
-      if (this.store.commit(fresh)) this.termsChanged();
-      if (qi === queue.length && ci >= collectors.length) break;
-      probe?.sliceEnd();
-      await yieldToMain();
-      probe?.sliceStart();
-      if (token !== this.scanToken) return;
-    }
-    // Report once per full scan even when nothing changed (an empty page tells the badge "0").
-    this.termsChanged();
-    probe?.scanDone();
+    return runFullScan(this.scanTarget, () => token === this.scanToken);
   }
 
   /** Blocks that have marks (when the paint window closes in on the viewport mid-scan, these are watched). */

@@ -147,6 +147,13 @@ interface ProtocolMap {
    * address. The content script is already there; asking it needs no new permission (activeTab/scripting would).
    */
   getPageHtml: { request: Record<string, never>; reply: { html: string; url: string; title: string } };
+  /**
+   * to background (perf, issue 13): the page prefilter for the glossary a page would get now (the merged glossaries
+   * plus own entries; src/core/prefilter.ts): a RegExp source (flag `i`), or null when the glossary cannot be
+   * prefiltered (then every eligible frame loads the engine). The content script's bootstrap loads the engine only
+   * when it hits.
+   */
+  getPrefilter: { request: Record<string, never>; reply: { source: string | null } };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -188,6 +195,7 @@ export const ALLOWED_SENDERS: { [T in MessageType]: readonly SenderKind[] } = {
   deleteGlossary: ['extension'],
   getStoredGlossary: ['extension'],
   getPageHtml: ['extension'],
+  getPrefilter: ['content', 'extension'],
 };
 
 export function senderAllowed(type: MessageType, kind: SenderKind): boolean {
@@ -251,6 +259,7 @@ const VALIDATORS: { [T in MessageType]: (p: Record<string, unknown>) => boolean 
   deleteGlossary: (p) => onlyKeys(p, ['id']) && typeof p.id === 'string' && STORED_ID.test(p.id),
   getStoredGlossary: (p) => onlyKeys(p, ['id']) && typeof p.id === 'string' && STORED_ID.test(p.id),
   getPageHtml: (p) => Object.keys(p).length === 0,
+  getPrefilter: (p) => Object.keys(p).length === 0,
 };
 
 const isGlossaryId = (v: unknown): v is string => typeof v === 'string' && (v === BUNDLED_ID || STORED_ID.test(v));
@@ -346,6 +355,8 @@ const REPLY_VALIDATORS: { [T in MessageType]?: (r: unknown) => boolean } = {
     (r.glossary === null ||
       (isRecord(r.glossary) && isGlossaryId(r.glossary.id) && isGlossaryDraftShape({ meta: r.glossary.meta, paragraphs: r.glossary.paragraphs, entries: r.glossary.entries }) && isRecord(r.glossary.compiled))),
   getPageHtml: (r) => isRecord(r) && typeof r.html === 'string' && typeof r.url === 'string' && typeof r.title === 'string',
+  // Compiled by the bootstrap with `new RegExp`: a source that does not compile is caught there (then: load the engine).
+  getPrefilter: (r) => isRecord(r) && onlyKeys(r, ['source']) && (r.source === null || (typeof r.source === 'string' && r.source.length <= 4_000_000)),
 };
 
 /**

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { CompiledGlossary } from '../../src/core/glossary-types.js';
 import { articlePage, liveBlogUpdates, type TextSources } from './bench-data.js';
 
-export type GlossaryName = 'real' | 'gen-5000';
+/** The extension build a row loads: the shipped one, its 5,000-term copy, or a floor copy (outside-floor.ts). */
+export type GlossaryName = 'real' | 'gen-5000' | 'floor-empty' | 'floor-snapshot';
 
 export interface OutsideRow {
   id: string;

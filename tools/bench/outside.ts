@@ -5,12 +5,13 @@
 // bench/RESULTS.md (between markers; the inside bench's tables stay beside it).
 //
 //   node dist/tools/bench-outside.mjs [--browser chromium|firefox|both] [--only TEXT] [--corpus DIR] [--out DIR]
-//                                     [--baseline FILE] [--no-markjs | --markjs TEXT]
+//                                     [--baseline FILE] [--no-markjs | --markjs TEXT] [--floor]
 //
 // --only keeps rows whose id contains TEXT (or one of TEXT,TEXT,…) (do not commit such a run); --baseline adds a "before" column from an
 // earlier bench/outside.json; --no-markjs leaves mark.js out (quick before/after runs of one row while working: a mark.js
 // run on the 1 MB wiki page holds a core for the whole 60 s cap); --markjs TEXT runs mark.js only on rows whose id contains
-// TEXT (or one of TEXT,TEXT,…), the others say so.
+// TEXT (or one of TEXT,TEXT,…), the others say so; --floor adds each selected row again with an empty content script
+// and with one that only reads the settings snapshot (outside-floor.ts: the browser's price of any content script).
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,6 +22,7 @@ import { compileGlossary } from '../../src/core/glossary-compiler/index.js';
 import { firefoxProxyPrefs, rejectProxy } from '../../tests/e2e/harness/network.js';
 import { openChromium, runChromiumRow } from './outside-chromium.js';
 import { extensionWithGlossary } from './outside-extension.js';
+import { FLOOR_VARIANTS, floorExtension, floorRows } from './outside-floor.js';
 import { openFirefox, runFirefoxRow } from './outside-firefox.js';
 import { buildRows, glossaryTerms, type GlossaryName, type OutsideRow } from './outside-pages.js';
 import { type ChromiumRowResult, chromiumTable, type FirefoxRowResult, firefoxTable, placeSection, targets, targetsTable } from './outside-report.js';
@@ -38,6 +40,7 @@ const corpusDir = resolve(opt('--corpus') ?? join(ROOT, '..', 'shared', 'corpus'
 const baselineFile = opt('--baseline');
 const noMarkJs = args.includes('--no-markjs');
 const markJsOnly = opt('--markjs');
+const floor = args.includes('--floor');
 const log = (s: string) => process.stderr.write(`[bench:outside] ${s}\n`);
 
 export interface OutsideResult {
@@ -93,7 +96,8 @@ async function main(): Promise<void> {
   const real = compiled.glossary;
   const gen5000 = syntheticGlossary(5000, real);
   const built = buildRows(corpusDir, read('report.txt'), textSources(real), real, gen5000);
-  const rows = only ? built.rows.filter((r) => only.split(',').some((o) => r.id.includes(o))) : built.rows;
+  const picked = only ? built.rows.filter((r) => only.split(',').some((o) => r.id.includes(o))) : built.rows;
+  const rows = floor ? [...picked, ...floorRows(picked)] : picked;
   const routes: Record<string, Route> = {};
   for (const [path, f] of Object.entries(built.files)) routes[path] = () => ({ type: f.type, body: f.body });
   const markjs = readFileSync(join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8');
@@ -104,6 +108,7 @@ async function main(): Promise<void> {
     if (noMarkJs) return 'not run (--no-markjs)';
     if (markJsOnly && !markJsOnly.split(',').some((o) => row.id.includes(o))) return 'not run in this run (--markjs)';
     if (row.glossary === 'real') return true;
+    if (row.glossary !== 'gen-5000') return 'n/a (floor row)';
     // 11,519 spellings: mark.js builds and runs one regular expression per spelling over the whole page.
     const ref = results.find((x) => x.row.id === 'gen-1mb-real')?.markjs?.inPageMs;
     const n = glossaryTerms(gen5000).length;
@@ -111,12 +116,16 @@ async function main(): Promise<void> {
     return `not run: ${n.toLocaleString('en')} terms${perTerm ? `, ≈ ${((perTerm * n) / 1000).toFixed(0)} s at the real row’s ${perTerm.toFixed(1)} ms per term` : ''}`;
   };
   const tmpDirs: string[] = [];
-  const variants = (kind: 'chromium' | 'firefox'): Record<GlossaryName, string | null> => {
+  const variants = async (kind: 'chromium' | 'firefox'): Promise<Record<GlossaryName, string | null>> => {
     const base = extensionDir(kind);
     const v = extensionWithGlossary(base, JSON.stringify(gen5000));
     tmpDirs.push(v.dir);
     if (v.swapped === 0) built.skipped.push(`${kind} 5,000-term variant: the compiled glossary was not found in the build`);
-    return { real: base, 'gen-5000': v.swapped > 0 ? v.dir : null };
+    const dirs: Record<GlossaryName, string | null> = { real: base, 'gen-5000': v.swapped > 0 ? v.dir : null, 'floor-empty': null, 'floor-snapshot': null };
+    if (floor) {
+      for (const f of FLOOR_VARIANTS) tmpDirs.push((dirs[f] = await floorExtension(ROOT, base, kind === 'chromium' ? 'chrome' : 'firefox', f)));
+    }
+    return dirs;
   };
   const loadStart = loadavg()[0]!.toFixed(2);
   const chromium: ChromiumRowResult[] = [];
@@ -150,7 +159,7 @@ async function main(): Promise<void> {
   };
   try {
     if (browsers !== 'firefox') {
-      const s = await openChromium(variants('chromium'));
+      const s = await openChromium(await variants('chromium'));
       versions.chromium = s.version;
       try {
         for (const row of rows) {
@@ -163,7 +172,7 @@ async function main(): Promise<void> {
       }
     }
     if (browsers !== 'chromium') {
-      const s = await openFirefox(variants('firefox'), firefoxProxyPrefs(proxy.port));
+      const s = await openFirefox(await variants('firefox'), firefoxProxyPrefs(proxy.port));
       versions.firefox = s.version;
       try {
         for (const row of rows) {

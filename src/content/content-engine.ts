@@ -1,0 +1,161 @@
+/**
+ * The content script's engine half (`engine.js`, an ES module the bootstrap in src/content/index.ts imports only
+ * when the page prefilter hit): wires the page engine (src/page/engine.ts) and the card (src/page/card-host.ts,
+ * loaded as card.js on the first card: lazy-card.ts) to settings, the user's glossary and messages. The compiled
+ * glossary is asked from the background (`getGlossary`); changes are requests to it (the one writer).
+ */
+import { buildRuntimeGlossary, type RuntimeGlossary } from '../core/runtime-glossary.js';
+import type { CompiledGlossary } from '../core/glossary-types.js';
+import { DEFAULT_SETTINGS, isSitePattern, type Settings } from '../core/settings/schema.js';
+import type { UserGlossary } from '../core/user-glossary.js';
+import { highlightCss } from '../page/highlight-style.js';
+import { createPageEngine, type PageEngine, type PageTerm } from '../page/engine.js';
+import { browser } from '../shared/browser.js';
+import { t } from '../shared/i18n.js';
+import { sendToBackground } from '../shared/messaging.js';
+import { requestChange, type Snapshot } from '../shared/settings-client.js';
+import { LazyCard, type CardModule } from './lazy-card.js';
+
+/** What the bootstrap calls; it answers the tab's messages itself and asks this for the engine's part. */
+export interface ContentEngine {
+  /** The first snapshot and every later one, with the frame's eligibility under it: start, stop or update. */
+  apply(snap: Snapshot, eligible: boolean): void;
+  terms(): PageTerm[];
+  reveal(id: string): boolean;
+  openCard(id: string): boolean;
+  navigate(direction: 'next' | 'previous'): string | null;
+  /** The merged glossary changed (saved, switched on or off, deleted; issue 14): ask it again and rescan. */
+  glossaryChanged(): void;
+}
+
+const warn = (err: unknown) => console.warn('[context-glossary]', err);
+
+/**
+ * The card UI bundle, imported on the first card. It is a web-accessible resource (so the page's origin may load it;
+ * see SECURITY.md); `import()` of an extension URL from a content script runs the module in our isolated world.
+ */
+function loadCardModule(): Promise<CardModule> {
+  return import(/* @vite-ignore */ browser.runtime.getURL('card.js')) as Promise<CardModule>;
+}
+
+export function createContentEngine({ host }: { host: string }): ContentEngine {
+  let settings: Settings = DEFAULT_SETTINGS;
+  let user: UserGlossary | null = null;
+  let compiled: CompiledGlossary | null = null;
+  let glossary: RuntimeGlossary | null = null;
+  let card: LazyCard | null = null;
+  let engine: PageEngine | null = null;
+  let active = false;
+  let eligible = false;
+
+  const runtimeGlossary = (c: CompiledGlossary): RuntimeGlossary => (glossary ??= buildRuntimeGlossary(c, user));
+
+  const report = (terms: PageTerm[]): void => {
+    sendToBackground('pageTermsChanged', { count: terms.length, terms, active }).catch(() => {
+      /* the background may be restarting; it asks again with listPageTerms */
+    });
+  };
+
+  /**
+   * The compiled glossary, asked once from the background (not bundled: 84 KB every frame would parse; issue 10).
+   * One request at a time: applies made while it is on the way are folded into the one `run` that follows its answer.
+   */
+  let asking = false;
+  /** The glossaries changed while a request was on the way: its answer is stale, ask again (issue 14). */
+  let stale = false;
+  const askGlossary = (): void => {
+    if (asking) return;
+    asking = true;
+    stale = false;
+    sendToBackground('getGlossary', {}).then(
+      (r) => {
+        asking = false;
+        if (stale) return askGlossary();
+        compiled = r.glossary;
+        glossary = null;
+        run();
+      },
+      (err: unknown) => {
+        asking = false; // the background may be restarting: the next snapshot change asks again
+        warn(err);
+      },
+    );
+  };
+
+  const ensureEngine = (c: CompiledGlossary): PageEngine => {
+    if (engine) return engine;
+    const g = runtimeGlossary(c);
+    card = new LazyCard(
+      {
+        glossary: g,
+        report: c.report.meta,
+        settings,
+        document,
+        t,
+        actions: {
+          // Each returns its undo: the card offers it for a few seconds (issue 12: no silent, irreversible click).
+          notThisMeaning: (id) => {
+            if (!isSitePattern(host)) return null;
+            if (settings.meaningRules.some((r) => r.site === host && r.entry === id)) return null;
+            requestChange('notThisMeaning', { site: host, entry: id }).catch(warn);
+            return () => void requestChange('notThisMeaning', { site: host, entry: id, undo: true }).catch(warn);
+          },
+          dontMark: (id) => {
+            if (settings.entries.disabled.includes(id)) return null;
+            requestChange('dontMark', { entry: id }).catch(warn);
+            return () => void requestChange('dontMark', { entry: id, undo: true }).catch(warn);
+          },
+          openReader: (anchor) => {
+            sendToBackground('openReader', { anchor }).catch(() => {});
+          },
+          shortcuts: () => sendToBackground('getShortcuts', {}).then((r) => r.shortcuts),
+        },
+      },
+      loadCardModule,
+    );
+    // extension/marks.css (the manifest's `css`) is this CSS: the default marks need no sheet of ours in the document.
+    const presentCss = highlightCss(DEFAULT_SETTINGS.marking.style, DEFAULT_SETTINGS.marking.colors);
+    engine = createPageEngine({ root: document, glossary: g, settings, card, site: host, onTermsChanged: report, presentCss });
+    return engine;
+  };
+
+  /** Start, stop or update the engine (an eligible frame first gets the glossary). */
+  function run(): void {
+    if (eligible && !compiled) {
+      askGlossary();
+      return;
+    }
+    if (eligible && compiled) {
+      const e = ensureEngine(compiled);
+      e.update(settings, runtimeGlossary(compiled));
+      card?.update(settings, runtimeGlossary(compiled));
+      if (!active) {
+        active = true;
+        e.start();
+      }
+    } else if (active) {
+      active = false;
+      engine?.stop(); // clears every mark at once
+    }
+  }
+
+  return {
+    apply(snap, isEligible) {
+      settings = snap.settings;
+      if (JSON.stringify(snap.userGlossary) !== JSON.stringify(user)) {
+        user = snap.userGlossary;
+        glossary = null;
+      }
+      eligible = isEligible;
+      run();
+    },
+    terms: () => (active && engine ? engine.terms() : []),
+    reveal: (id) => (active && engine ? engine.reveal(id) : false),
+    openCard: (id) => (active && engine ? engine.openCard(id) : false),
+    navigate: (direction) => (active && engine ? engine.navigate(direction) : null),
+    glossaryChanged() {
+      if (asking) stale = true;
+      else if (compiled) askGlossary();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// The prefilter may only skip text on which the matcher finds nothing (issue 13): checked on the real glossary over
+// every hand-annotated news excerpt (tests/fixtures/news) and, when ../shared/corpus is there, over the text of every
+// saved corpus page; plus the cases the fold makes tricky (soft hyphens, diacritics, closed-up hyphens, "http").
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileGlossaryDir } from '../../tools/glossary/compile-glossary.js';
+import { Matcher } from './matcher/index.js';
+import { foldForPrefilter, PREFILTER_SPECIAL, prefilterSource } from './prefilter.js';
+
+const compiled = compileGlossaryDir('glossary');
+if (!compiled.ok) throw new Error(`glossary does not compile: ${compiled.errors.join('; ')}`);
+const matcher = Matcher.load(compiled.glossary.matcher);
+const re = new RegExp(prefilterSource(compiled.glossary.matcher.terms.map((t) => t.text))!, 'i');
+
+/** As the bootstrap tests a page: the raw text, then (when it holds a special character) the folded copy. */
+function maybe(text: string): boolean {
+  if (re.test(text)) return true;
+  PREFILTER_SPECIAL.lastIndex = 0;
+  return PREFILTER_SPECIAL.test(text) && re.test(foldForPrefilter(text));
+}
+
+const hits = (text: string) => matcher.scan(text).length > 0;
+
+describe('prefilter', () => {
+  it('passes every news excerpt on which the matcher hits', () => {
+    const dir = 'tests/fixtures/news';
+    let checked = 0;
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+      const doc = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { blocks?: { text: string }[] };
+      for (const b of doc.blocks ?? []) {
+        if (hits(b.text)) {
+          checked++;
+          expect(maybe(b.text), `${f}: ${b.text.slice(0, 80)}`).toBe(true);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  const corpus = join('..', 'shared', 'corpus');
+  it.skipIf(!existsSync(join(corpus, 'INDEX.tsv')))('passes every saved corpus page with a hit, and skips most without', () => {
+    let marked = 0;
+    let skipped = 0;
+    const walk = (d: string): string[] =>
+      readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.html') ? [join(d, e.name)] : []));
+    for (const file of walk(corpus)) {
+      // Every text run between tags, scripts and styles included (the bootstrap reads textContent: more, never less).
+      const text = readFileSync(file, 'utf8').replace(/<[^>]*>/g, '\n');
+      if (hits(text)) {
+        marked++;
+        expect(maybe(text), file).toBe(true);
+      } else if (!maybe(text)) skipped++;
+    }
+    expect(marked).toBeGreaterThan(10);
+    expect(skipped).toBeGreaterThan(10);
+  }, 120_000);
+
+  it('sees through what the fold ignores or reduces, and needs word boundaries only at the ends', () => {
+    for (const t of ['the T\u00ADTP said', 'Noor Wali Mehsūd', 'Noor\u00A0Wali\nMehsud', 'Tehreek\u2011e\u2011Taliban Pakistan', 'a ceasefire', 'al-Qaeda', 'AlQaeda', 'ＴＴＰ'.normalize('NFKC')]) {
+      expect(hits(t) ? maybe(t) : true, t).toBe(true);
+    }
+    expect(maybe('http://example.org/attp')).toBe(false);
+    expect(maybe('nothing here at all')).toBe(false);
+  });
+
+  it('gives up (null) on a spelling without ASCII letters, and never matches with no spelling', () => {
+    expect(prefilterSource(['TTP', 'طالبان'])).toBeNull();
+    expect(new RegExp(prefilterSource([])!, 'i').test('anything')).toBe(false);
+  });
+});
