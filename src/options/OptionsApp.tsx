@@ -39,6 +39,8 @@ export function OptionsApp({ glossary, store, load, subscribe, addPrefill, loadS
   /** The stored settings our edits started from: only the fields an edit changed are sent (store.changeSettings). */
   const base = useRef<Settings | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** Writes on the way: a change notice that arrives meanwhile may be older than what we sent (see subscribe). */
+  const saving = useRef(0);
   const statusTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   /**
    * The store the sections use: own entries show from the save's own result at once, not only after the change
@@ -75,8 +77,11 @@ export function OptionsApp({ glossary, store, load, subscribe, addPrefill, loadS
     });
     const off = subscribe(
       (s) => {
-        // While our own edit is waiting to be written, the page's state is newer than storage's.
-        if (timer.current !== undefined) return;
+        // While our own edit is waiting to be written, the page's state is newer than storage's. While a write is on
+        // the way, a notice may still describe the state before it: taking it would drop the edit from the page, and
+        // the next edit's patch (its fields against the write's result) would then write the old values back: an
+        // edit lost under load (options-data e2e). The write's own result updates the page instead.
+        if (timer.current !== undefined || saving.current > 0) return;
         latest.current = s;
         base.current = s;
         setSettings(s);
@@ -94,7 +99,8 @@ export function OptionsApp({ glossary, store, load, subscribe, addPrefill, loadS
     timer.current = undefined;
     const s = latest.current;
     if (!s || !base.current) return Promise.resolve();
-    return store.changeSettings(base.current, s).then(
+    saving.current++;
+    return store.changeSettings(base.current, s).finally(() => saving.current--).then(
       (saved) => {
         // The background merged our fields over the stored ones (another context may have changed others).
         base.current = saved;

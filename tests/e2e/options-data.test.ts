@@ -26,6 +26,14 @@ async function launch(kind: BrowserKind, downloads?: string): Promise<ExtensionB
   return launchWithExtension(kind, kind === 'firefox' && downloads ? { prefs: firefoxDownloadPrefs(downloads) } : {});
 }
 
+/** Whether `actual` holds every field of `want` (arrays compared whole), as toMatchObject checks. */
+function matches(actual: unknown, want: unknown): boolean {
+  if (Array.isArray(want)) return JSON.stringify(actual) === JSON.stringify(want);
+  if (want === null || typeof want !== 'object') return actual === want;
+  if (actual === null || typeof actual !== 'object') return false;
+  return Object.entries(want).every(([k, v]) => matches((actual as Record<string, unknown>)[k], v));
+}
+
 /** The stored state as the store wrote it (settings in sync, own entries in local). */
 async function storedState(b: ExtensionBrowser): Promise<{ settings: unknown; user: unknown; syncKeys: string[] }> {
   // Right after launch the worker target can briefly be one without extension APIs ("chrome is not defined"):
@@ -125,10 +133,15 @@ for (const kind of BROWSERS) {
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.querySelector('[data-testid="deny-list"]')?.textContent?.includes('www.example.org'));
       await page.click('[data-entry="kabul"] input[type="checkbox"]');
-      await page.waitForFunction(() => /Saved/.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''));
-      await sleep(400); // the debounced settings write
-      const before = await storedState(a);
-      expect(before.settings).toMatchObject({ marking: { style: 'wavy' }, sites: { deny: ['www.example.org'] }, entries: { disabled: ['kabul'] } });
+      // The debounced settings write: "Saved" may still show from the entry's save, so wait for storage itself
+      // (a fixed sleep lost the race on a loaded machine).
+      const want = { marking: { style: 'wavy' }, sites: { deny: ['www.example.org'] }, entries: { disabled: ['kabul'] } };
+      let before = await storedState(a);
+      for (let i = 0; i < 50 && !matches(before.settings, want); i++) {
+        await sleep(100);
+        before = await storedState(a);
+      }
+      expect(before.settings).toMatchObject(want);
 
       if (kind === 'chromium') {
         const cdp = await page.createCDPSession();
