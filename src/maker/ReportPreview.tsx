@@ -1,0 +1,104 @@
+/**
+ * The live preview of the review page (issue 14 deliverable 3): the report itself, marked with the terms accepted
+ * so far, by the very engine and card that mark news pages (through the reader's wiring, src/reader/reader-engine.ts).
+ * Each change of the review is compiled as saving would compile it (compileDraftLenient, in the make page's Worker,
+ * debounced), so what the preview marks is what the saved glossary will mark. Text goes in as text nodes only.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Translate } from '../core/i18n.js';
+import type { GlossaryDraft } from '../core/glossary-draft.js';
+import type { CompiledGlossary } from '../core/glossary-types.js';
+import { buildRuntimeGlossary } from '../core/runtime-glossary.js';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings/schema.js';
+import { CardHost } from '../page/card-host.js';
+import { type ReaderEngine, startReaderEngine } from '../reader/reader-engine.js';
+import { layoutReport } from '../reader/report-layout.js';
+import { goToSentence } from '../reader/sentence-focus.js';
+import { loadSnapshot } from '../shared/settings-client.js';
+import { PreviewCompiler } from './worker-client.js';
+
+/** Typing a name or pressing A through a list should not compile on every keystroke. */
+const DEBOUNCE_MS = 250;
+
+interface Live {
+  card: CardHost;
+  engine: ReaderEngine;
+}
+
+export function ReportPreview({ draft, t }: { draft: GlossaryDraft; t: Translate }) {
+  const [compiled, setCompiled] = useState<CompiledGlossary | null>(null);
+  const compiler = useRef<PreviewCompiler | null>(null);
+  const article = useRef<HTMLElement>(null);
+  const live = useRef<Live | null>(null);
+  const settings = useRef<Settings>(DEFAULT_SETTINGS);
+  const key = JSON.stringify(draft);
+
+  useEffect(() => {
+    compiler.current = new PreviewCompiler(setCompiled);
+    // The user's marking style when the background answers; the defaults otherwise (a preview, not a setting).
+    loadSnapshot().then(
+      (s) => (settings.current = s.settings),
+      () => undefined,
+    );
+    return () => {
+      compiler.current?.dispose();
+      live.current?.engine.destroy();
+      live.current?.card.destroy();
+      live.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const timer = setTimeout(() => compiler.current?.compile(draft), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [key]);
+
+  useEffect(() => {
+    if (!compiled || !article.current) return;
+    const runtime = buildRuntimeGlossary(compiled, null);
+    if (live.current) {
+      live.current.card.update(settings.current, runtime);
+      live.current.engine.update(settings.current, runtime);
+      return;
+    }
+    const card = new CardHost({
+      glossary: runtime,
+      settings: settings.current,
+      document,
+      report: compiled.report.meta,
+      t,
+      quoteHref: (anchor) => `#${anchor}`,
+      // Not saved yet: no site rule, no "don't mark" setting for a term that does not exist anywhere else.
+      omitActions: ['notThisMeaning', 'dontMark'],
+      actions: {
+        notThisMeaning: () => null,
+        dontMark: () => null,
+        openReader: (anchor) => void (anchor && !anchor.includes('/') && goToSentence(document, `#${anchor}`)),
+      },
+    });
+    live.current = { card, engine: startReaderEngine({ root: article.current, glossary: runtime, settings: settings.current, card }) };
+  }, [compiled]);
+
+  return (
+    <section class="preview" aria-labelledby="preview-title">
+      <h2 id="preview-title">{t('make_preview')}</h2>
+      <p class="hint">{t('make_preview_hint')}</p>
+      {/* Scrolls on its own beside the list: focusable so a keyboard can scroll it (axe scrollable-region-focusable). */}
+      <article id="preview" class="report" ref={article} tabIndex={0} aria-labelledby="preview-title" lang={compiled?.report.meta.language} data-entries={compiled ? compiled.entries.length : -1}>
+        {compiled &&
+          layoutReport(compiled.report).map((p) => (
+            <p key={p.n} id={`p${p.n}`}>
+              {p.sentences.map((s) => (
+                <>
+                  {s.before}
+                  <span id={s.id} class="sentence" tabIndex={-1}>
+                    {s.text}
+                  </span>
+                </>
+              ))}
+            </p>
+          ))}
+      </article>
+    </section>
+  );
+}
