@@ -4,7 +4,8 @@
  * saved by the background (compiled with the bundled glossary's compiler), then marking pages.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { GlossaryDraft } from '../core/glossary-draft.js';
+import { reportParagraphs } from '../core/extract/paragraphs.js';
+import { MAX_PARAGRAPH_CHARS, type GlossaryDraft } from '../core/glossary-draft.js';
 import { termsToEntries } from '../core/glossary-store-draft.js';
 import { browser } from '../shared/browser.js';
 import { t } from '../shared/i18n.js';
@@ -51,7 +52,7 @@ export function MakeApp() {
     else use(textSource(await file.text(), file.name));
   };
 
-  const paragraphs = () => text.split(/\r?\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const paragraphs = () => reportParagraphs(text, MAX_PARAGRAPH_CHARS);
 
   const find = async () => {
     const ps = paragraphs();

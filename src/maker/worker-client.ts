@@ -25,18 +25,18 @@ export function extractInWorker(text: string): Promise<Extraction> {
   });
 }
 
-/** Compiles review drafts for the preview; `onCompiled` gets the newest draft's glossary (null: it did not compile). */
+/** Compiles review drafts for the preview; `onCompiled` gets the newest draft's glossary, or null and the compiler's errors. */
 export class PreviewCompiler {
   private worker: Worker | null = null;
   private seq = 0;
 
-  constructor(private readonly onCompiled: (g: CompiledGlossary | null) => void) {}
+  constructor(private readonly onCompiled: (g: CompiledGlossary | null, errors: string[]) => void) {}
 
   compile(draft: GlossaryDraft): void {
     if (!this.worker) {
       this.worker = new Worker(workerUrl());
-      this.worker.onmessage = (e: MessageEvent<{ seq: number; compiled: CompiledGlossary | null }>) => {
-        if (e.data.seq === this.seq) this.onCompiled(e.data.compiled);
+      this.worker.onmessage = (e: MessageEvent<{ seq: number; compiled: CompiledGlossary | null; errors: string[] }>) => {
+        if (e.data.seq === this.seq) this.onCompiled(e.data.compiled, e.data.errors);
       };
       this.worker.onerror = (e) => console.warn('[context-glossary] make: preview worker failed', e.message);
     }
