@@ -39,6 +39,7 @@ describeEachBrowser('axe-core on the make page', (ctx) => {
     await paste(make, REPORT);
     await make.click('button.find');
     await make.waitForSelector('.review .row', { timeout: 30_000 });
+    for (const n of ['Durand Line', 'Zabihullah Mujahid']) await make.waitForSelector(`.review .row[data-name="${n}"]`, { timeout: 10_000 });
     await make.focus('.review .row[data-name="Durand Line"]');
     await make.keyboard.press('a');
     await make.click('.review .row[data-name="Zabihullah Mujahid"] button.accept');

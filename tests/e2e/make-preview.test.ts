@@ -34,6 +34,7 @@ describeEachBrowser('make page live preview', (ctx) => {
     );
     await make.click('button.find');
     await make.waitForSelector('.review .row', { timeout: 30_000 });
+    for (const n of ['Durand Line', 'Zabihullah Mujahid']) await make.waitForSelector(`.review .row[data-name="${n}"]`, { timeout: 10_000 });
     // The report is shown, compiled with no term yet: nothing marked.
     await poll(() => make.$eval('#preview', (a) => Number((a as HTMLElement).dataset.entries)), (n) => n === 0, 15_000);
     expect(await make.$eval('#preview', (a) => a.textContent ?? '')).toContain('A Taliban spokesman, Zabihullah Mujahid, said the crossings');
