@@ -44,7 +44,8 @@ class ReportBody extends Component<{ report: CompiledReport }, { shown: number }
   }
 
   override componentDidUpdate(prev: { report: CompiledReport }): void {
-    if (prev.report.text !== this.props.report.text) this.setState({ shown: CHUNK });
+    // A new text starts over from the first chunk (that update comes back here and goes on from there).
+    if (prev.report.text !== this.props.report.text && this.state.shown !== CHUNK) return this.setState({ shown: CHUNK });
     this.more();
   }
 
