@@ -62,11 +62,14 @@ export function readerPath(target: string | null): string {
   return `reader.html${m[1] ? `?g=${m[1]}` : ''}#${m[2]}`;
 }
 
+/** A stored paragraph's longest length (the make page cuts longer ones at sentence ends: src/core/extract/paragraphs.ts). */
+export const MAX_PARAGRAPH_CHARS = 20_000;
+
 const DRAFT_LIMITS = {
   title: 300,
   publisher: 200,
   source: 2000,
-  paragraph: 20_000,
+  paragraph: MAX_PARAGRAPH_CHARS,
   paragraphs: 5_000,
   /** About 4 MB of report text (a long PDF). */
   textChars: 4_000_000,

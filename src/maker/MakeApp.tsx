@@ -3,34 +3,21 @@
  * page"), a pasted text or a .txt/.html/.pdf file -> editable metadata -> candidates found in a Worker -> review ->
  * saved by the background (compiled with the bundled glossary's compiler), then marking pages.
  */
-import { useEffect, useState } from 'preact/hooks';
-import type { Extraction } from '../core/extract/index.js';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { reportParagraphs } from '../core/extract/paragraphs.js';
+import { MAX_PARAGRAPH_CHARS, type GlossaryDraft } from '../core/glossary-draft.js';
 import { termsToEntries } from '../core/glossary-store-draft.js';
 import { browser } from '../shared/browser.js';
 import { t } from '../shared/i18n.js';
 import { sendToBackground, sendToTab } from '../shared/messaging.js';
 import { GlossaryList } from './GlossaryList.js';
+import { ReportPreview } from './ReportPreview.js';
 import { ReviewList } from './ReviewList.js';
 import { acceptedTerms, rowsOf, type Row } from './review-state.js';
 import { htmlSource, pdfSource, textSource, type Meta, type Source } from './sources.js';
+import { extractInWorker } from './worker-client.js';
 
 const EMPTY_META: Meta = { title: '', date: '', publisher: '', source: '' };
-
-/** Extraction in a Worker of this page: a 150 KB report takes about a second of CPU, never on the UI thread. */
-function extractInWorker(text: string): Promise<Extraction> {
-  return new Promise((resolve, reject) => {
-    const w = new Worker(browser.runtime.getURL('extract-worker.js'));
-    w.onmessage = (e: MessageEvent<Extraction>) => {
-      resolve(e.data);
-      w.terminate();
-    };
-    w.onerror = (e) => {
-      reject(new Error(e.message));
-      w.terminate();
-    };
-    w.postMessage({ text });
-  });
-}
 
 export function MakeApp() {
   const [meta, setMeta] = useState<Meta>(EMPTY_META);
@@ -65,7 +52,9 @@ export function MakeApp() {
     else use(textSource(await file.text(), file.name));
   };
 
-  const paragraphs = () => text.split(/\r?\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  // Once per text, not per render: a 150 KB report re-split on every keystroke of the review costs a frame.
+  const paragraphsNow = useMemo(() => reportParagraphs(text, MAX_PARAGRAPH_CHARS), [text]);
+  const paragraphs = () => paragraphsNow;
 
   const find = async () => {
     const ps = paragraphs();
@@ -75,11 +64,17 @@ export function MakeApp() {
     setStatus('');
   };
 
-  const save = async () => {
-    if (!rows) return;
+  /** The glossary as it stands: what saving sends and what the preview marks. */
+  const draftOf = (reviewed: Row[]): GlossaryDraft => {
     const ps = paragraphs();
     const title = meta.title.trim() || (ps[0] ?? '').slice(0, 120);
-    const draft = { meta: { ...meta, title }, paragraphs: ps, entries: termsToEntries(acceptedTerms(rows)) };
+    return { meta: { ...meta, title }, paragraphs: ps, entries: termsToEntries(acceptedTerms(reviewed)) };
+  };
+
+  const save = async () => {
+    if (!rows) return;
+    const draft = draftOf(rows);
+    const title = draft.meta.title;
     const r = await sendToBackground('saveGlossary', { draft });
     if (r.ok) {
       setErrors([]);
@@ -141,7 +136,10 @@ export function MakeApp() {
               {t('make_save', [accepted])}
             </button>
           </p>
-          <ReviewList rows={rows} setRows={setRows} t={t} />
+          <div class="review-area">
+            <ReviewList rows={rows} setRows={setRows} t={t} />
+            <ReportPreview draft={draftOf(rows)} t={t} />
+          </div>
         </section>
       )}
       <GlossaryList t={t} revision={revision} />

@@ -3,10 +3,12 @@
  * A accept, X reject, R rename (focus the name), C next category, M merge into the accepted term above. Every
  * action is a button too; the definition drafted from the report's sentence is editable.
  */
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Translate } from '../core/i18n.js';
 import type { Category } from '../core/glossary-types.js';
 import { mergeUp, nextCategory, type Row } from './review-state.js';
+
+const ROWS_PER_TASK = 10;
 
 interface Props {
   rows: Row[];
@@ -16,6 +18,14 @@ interface Props {
 
 export function ReviewList({ rows, setRows, t }: Props) {
   const list = useRef<HTMLOListElement>(null);
+  // Ten rows at first, ten more per task: forty rows of fields and sentences in one go were the make page's one long
+  // task when candidates arrive (glossary:make:bench).
+  const [shown, setShown] = useState(ROWS_PER_TASK);
+  useEffect(() => {
+    if (shown >= rows.length) return;
+    const timer = setTimeout(() => setShown((n) => n + ROWS_PER_TASK));
+    return () => clearTimeout(timer);
+  }, [shown, rows.length]);
   const set = (i: number, change: Partial<Row>) => setRows(rows.map((r, k) => (k === i ? { ...r, ...change } : r)));
   const setTerm = (i: number, change: Partial<Row['term']>) => set(i, { term: { ...rows[i]!.term, ...change } });
   const focusRow = (i: number) => (list.current?.children[Math.max(0, Math.min(rows.length - 1, i))] as HTMLElement | undefined)?.focus();
@@ -40,7 +50,7 @@ export function ReviewList({ rows, setRows, t }: Props) {
 
   return (
     <ol class="review" ref={list} aria-label={t('make_review', [rows.length])}>
-      {rows.map((r, i) => (
+      {rows.slice(0, shown).map((r, i) => (
         <li key={i} tabIndex={0} class={`row ${r.decision}`} data-name={r.term.name} data-decision={r.decision} onKeyDown={onKey(i)}>
           <div class="row-head">
             <label>

@@ -10,6 +10,8 @@ import { createPageEngine } from '../page/engine.js';
 export interface ReaderEngine {
   reveal(id: string): void;
   update(settings: Settings, glossary: RuntimeGlossary): void;
+  /** Stops marking and removes every mark (the make page's preview goes when its review does). */
+  destroy(): void;
 }
 
 export interface ReaderEngineOptions {
@@ -38,6 +40,7 @@ export function startReaderEngine(opts: ReaderEngineOptions): ReaderEngine {
   return {
     reveal: (id) => void engine.reveal(id),
     update: (settings, glossary) => engine.update(readerSettings(settings), glossary),
+    destroy: () => engine.destroy(),
   };
 }
 

@@ -51,8 +51,8 @@ async function pickFile(page: Page, selector: string, name: string, base64: stri
 async function review(make: Page, accept: string[]): Promise<void> {
   await make.click('button.find');
   await make.waitForSelector('.review .row', { timeout: 30_000 });
-  const names = await make.$$eval('.review .row', (rows) => rows.map((r) => (r as HTMLElement).dataset.name));
-  for (const n of accept) expect(names).toContain(n);
+  // The list renders ten rows per task: wait for each term rather than reading the rows once.
+  for (const n of accept) await make.waitForSelector(`.review .row[data-name="${n}"]`, { timeout: 10_000 });
   const [first, ...rest] = accept;
   await make.focus(`.review .row[data-name="${first}"]`);
   await make.keyboard.press('a');

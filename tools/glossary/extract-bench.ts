@@ -8,38 +8,15 @@
  * Prints one JSON object. Not a test: timings depend on the machine.
  */
 import nlp from 'compromise';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extract } from '../../src/core/extract/index';
 import { coverage, type GlossaryEntryLike } from '../../src/core/extract/coverage';
 import type { Candidate } from '../../src/core/extract/candidates';
-import { htmlToArticle } from './html-text';
+import { corpusText } from './corpus-text';
 
 // Run from the package root (npm run does); import.meta.url points into .cache/ once bundled.
 const root = `${process.cwd()}/`;
-
-function corpusText(target: number): string {
-  const dir = join(root, '../shared/corpus');
-  const files: string[] = [];
-  const walk = (d: string): void => {
-    for (const f of readdirSync(d).sort()) {
-      const p = join(d, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (p.endsWith('.html')) files.push(p);
-    }
-  };
-  walk(dir);
-  let text = '';
-  for (const f of files) {
-    if (text.length >= target) break;
-    try {
-      text += `${htmlToArticle(readFileSync(f, 'utf8')).text}\n`;
-    } catch {
-      // pages Readability cannot read are skipped
-    }
-  }
-  return text.slice(0, target);
-}
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 /** Median of 3 runs: wall time and this process's CPU time (on a shared, loaded machine the CPU time is the figure). */
@@ -77,7 +54,7 @@ function compromiseCandidates(text: string): Candidate[] {
     .map(([name, count]) => ({ name, aliases: [], category: 'concept', case: 'any', requires: [], count, sentences: [], score: count }));
 }
 
-const text = corpusText(150_000);
+const text = corpusText(root, 150_000);
 const report = readFileSync(join(root, 'glossary/report.txt'), 'utf8');
 const entries = (JSON.parse(readFileSync(join(root, 'glossary/entries.json'), 'utf8')) as { entries: GlossaryEntryLike[] }).entries;
 const ours = coverage(report, entries, extract(report).candidates, 40);
