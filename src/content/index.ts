@@ -227,11 +227,13 @@ async function boot(): Promise<void> {
 // reads nothing and builds nothing: it only answers listPageTerms (inactive, no terms).
 const neverEligible = !host || (document.contentType !== 'text/html' && document.contentType !== 'application/xhtml+xml');
 
-// At document_end the page is parsed (DOMContentLoaded). Not document_idle: Chromium injects idle scripts at `load`
-// (or 200 ms after DOMContentLoaded, a timer that runs late while the page lays out), which put 650-1,400 ms between
-// DOMContentLoaded and our boot on the 1 MB wiki×80 bench page (issue 13: first marked frame within 50 ms). Boot at
-// once: the snapshot and prefilter are round trips that leave the main thread free. (An idle callback here held the
-// first marked frame back by up to its 500 ms timeout on a page still laying out.)
+// The content script runs at document_start and boots at once: the snapshot and prefilter round trips go out while
+// the page is still parsed and leave the main thread free; boot() waits for DOMContentLoaded before it reads the page.
+// Not document_idle: Chromium injects idle scripts at `load` (or 200 ms after DOMContentLoaded, a timer that runs late
+// while the page lays out), which put 650-1,400 ms between DOMContentLoaded and our boot on the 1 MB wiki×80 bench
+// page; not document_end either: injected in a task after DOMContentLoaded, it still booted 300-480 ms late there
+// (issue 13: first marked frame within 50 ms of DOMContentLoaded). (An idle callback here held the first marked
+// frame back by up to its 500 ms timeout on a page still laying out.)
 if (neverEligible) {
   if (isTop) report(false);
 } else void boot();

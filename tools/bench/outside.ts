@@ -68,7 +68,7 @@ function markdown(r: OutsideResult, baseline: OutsideResult | null): string {
     'From a trace (`devtools.timeline`, `disabled-by-default-devtools.timeline`, `v8.execute` for microtask checkpoints: a slice resumed after `await` runs there) from navigation to 2 s after `load` (live blog: 4.5 s): the sum of top-level tasks on the main thread of the page’s renderer, in **thread (CPU) time** (`tdur`: on this shared machine a task’s wall time includes other processes’ turns; the wall-clock difference is in its own column) ' +
       '(the process `FrameCommittedInBrowser` names for the page; the service worker’s and other processes are excluded), split by self time into style, layout, paint, script (compile + evaluate + calls + timers/idle/rAF callbacks) and GC; “other” is parsing, loading and task overhead. ' +
       'Long tasks: top-level tasks of ≥ 50 ms CPU time, added (median paired difference) / the most in one run that ran our code. “Our script ms”: script events whose URL is the extension’s (content script compile + run + callbacks). Heap: the page’s V8 isolate after a forced GC at the end (the content script’s world shares it). ' +
-      'First marked frame: separate untraced loads with a page-world probe, the first animation frame after DOMContentLoaded at which a `context-glossary*` highlight holds a range (content script at `document_idle`).',
+      'First marked frame: separate untraced loads with a page-world probe, the first animation frame after DOMContentLoaded at which a `context-glossary*` highlight holds a range (content script at `document_start`, reading the page from DOMContentLoaded: src/content/index.ts says why).',
     '',
     chromiumTable(r.chromium, baseline?.chromium),
     '',
