@@ -86,7 +86,7 @@ interface PostTaskScheduler {
  * Yields for the first slice of a scan, whose marks are what the reader sees first: a `user-blocking` task
  * (scheduler.postTask, Chromium) runs ahead of the page's queued loading tasks, where a MessageChannel task waited
  * behind them (measured on the 1 MB wiki×80 page right after DOMContentLoaded: 650 ms). Later slices use
- * yieldToMain so the page keeps its turns. Elsewhere (Firefox ESR 153 has no scheduler): yieldToMain.
+ * yieldToMain so the page keeps its turns. Where there is no scheduler.postTask: yieldToMain.
  */
 export function yieldForFirstSlice(): Promise<void> {
   const s = (globalThis as { scheduler?: PostTaskScheduler }).scheduler;
