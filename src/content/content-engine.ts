@@ -13,6 +13,7 @@ import { createPageEngine, type PageEngine, type PageTerm } from '../page/engine
 import { browser } from '../shared/browser.js';
 import { t } from '../shared/i18n.js';
 import { sendToBackground } from '../shared/messaging.js';
+import type { Reply } from '../shared/protocol.js';
 import { requestChange, type Snapshot } from '../shared/settings-client.js';
 import { LazyCard, type CardModule } from './lazy-card.js';
 
@@ -38,7 +39,12 @@ function loadCardModule(): Promise<CardModule> {
   return import(/* @vite-ignore */ browser.runtime.getURL('card.js')) as Promise<CardModule>;
 }
 
-export function createContentEngine({ host }: { host: string }): ContentEngine {
+/**
+ * `pending`: the bootstrap's `getGlossary` request, sent together with the import of this module (issue 13: the
+ * round trip overlaps engine.js's fetch and compile); the first ask uses it.
+ */
+export function createContentEngine({ host, pending }: { host: string; pending?: Promise<Reply<'getGlossary'>> | null }): ContentEngine {
+  let early = pending ?? null;
   let settings: Settings = DEFAULT_SETTINGS;
   let user: UserGlossary | null = null;
   let compiled: CompiledGlossary | null = null;
@@ -67,7 +73,9 @@ export function createContentEngine({ host }: { host: string }): ContentEngine {
     if (asking) return;
     asking = true;
     stale = false;
-    sendToBackground('getGlossary', {}).then(
+    const ask = early ?? sendToBackground('getGlossary', {});
+    early = null;
+    ask.then(
       (r) => {
         asking = false;
         if (stale) return askGlossary();
@@ -154,6 +162,7 @@ export function createContentEngine({ host }: { host: string }): ContentEngine {
     openCard: (id) => (active && engine ? engine.openCard(id) : false),
     navigate: (direction) => (active && engine ? engine.navigate(direction) : null),
     glossaryChanged() {
+      early = null;
       if (asking) stale = true;
       else if (compiled) askGlossary();
     },

@@ -15,11 +15,13 @@ import { emptyUserGlossary } from '../core/user-glossary.js';
 import { browser } from '../shared/browser.js';
 import { onGlossaryChanged } from '../shared/glossary-client.js';
 import { handle, sendToBackground } from '../shared/messaging.js';
+import type { Reply } from '../shared/protocol.js';
 import { loadSnapshot, onSnapshotChanged, type Snapshot } from '../shared/settings-client.js';
 import type { PageTerm } from '../page/engine.js';
 import type { ContentEngine } from './content-engine.js';
 import { frameEligible, frameHost } from './eligibility.js';
-import { prefilterTest, watchPage, type PageWatch } from './page-prefilter.js';
+import { compilePrefilter } from '../core/prefilter.js';
+import { watchPage, type PageWatch } from './page-prefilter.js';
 
 const isTop = window === window.top;
 const host = frameHost(window);
@@ -33,6 +35,13 @@ let watch: PageWatch | null = null;
 let watchedUser = '';
 /** Counts prefilter requests: only the answer to the latest one is used. */
 let prefilterAsks = 0;
+/**
+ * The prefilter asked at boot together with the snapshot (issue 13: two round trips at once, not one after the
+ * other, on the way to the first marked frame); the first prefilter() takes it, a glossary change drops it.
+ */
+let earlyPrefilter: Promise<Reply<'getPrefilter'>> | null = null;
+/** The glossary asked together with the engine's import (its answer is on the way while engine.js compiles). */
+let earlyGlossary: Promise<Reply<'getGlossary'>> | null = null;
 
 const warn = (err: unknown) => console.warn('[context-glossary]', err);
 
@@ -42,19 +51,68 @@ function report(active: boolean, terms: PageTerm[] = []): void {
   });
 }
 
-/** engine.js, a web-accessible ES module beside card.js (Chrome: use_dynamic_url); runs in our isolated world. */
+type EngineModule = typeof import('./content-engine.js');
+let engineModule: Promise<EngineModule> | null = null;
+
+/**
+ * Starts importing engine.js (a web-accessible ES module beside card.js, Chrome: use_dynamic_url; it runs in our
+ * isolated world), once, with the glossary request beside it: its round trip overlaps the module's fetch and compile.
+ */
+function fetchEngine(): Promise<EngineModule> {
+  if (!earlyGlossary) {
+    earlyGlossary = sendToBackground('getGlossary', {});
+    earlyGlossary.catch(() => {
+      /* the engine asks again (its own error path) */
+    });
+  }
+  engineModule ??= import(/* @vite-ignore */ browser.runtime.getURL('engine.js')) as Promise<EngineModule>;
+  return engineModule;
+}
+
+/** The prefilter compiled for the last source (the early look during parsing and prefilter() share it). */
+let tester: { source: string; test: (text: string) => boolean } | null = null;
+function testerFor(source: string): (text: string) => boolean {
+  if (tester?.source !== source) tester = { source, test: compilePrefilter(source) };
+  return tester.test;
+}
+
+/**
+ * While the page is still being parsed: when the text parsed so far may hold a term, start fetching the engine now
+ * so it is compiled by DOMContentLoaded (measured on the 1 MB wiki×80 page: engine.js asked at DOMContentLoaded
+ * arrived only after `load`, 250-1,750 ms later, behind the page's own layout). Only a head start: the engine still
+ * starts from apply() after DOMContentLoaded, and a miss here decides nothing.
+ */
+function earlyLook(ask: Promise<Reply<'getPrefilter'>>): void {
+  ask.then(
+    ({ source }) => {
+      if (document.readyState !== 'loading' || engineModule || !frameEligible(document, snap.settings, isTop, host)) return;
+      const text = document.body?.textContent;
+      if (!text) return;
+      try {
+        if (source === null || testerFor(source)(text)) void fetchEngine().catch(() => undefined);
+      } catch {
+        /* prefilter() reports a source that does not compile */
+      }
+    },
+    () => undefined,
+  );
+}
+
 function loadEngine(): void {
   if (engine || loading) return;
   loading = true;
   watch?.stop();
   watch = null;
-  (import(/* @vite-ignore */ browser.runtime.getURL('engine.js')) as Promise<typeof import('./content-engine.js')>).then(
+  fetchEngine().then(
     (mod) => {
-      engine = mod.createContentEngine({ host });
+      const pending = earlyGlossary;
+      earlyGlossary = null;
+      engine = mod.createContentEngine({ host, pending });
       engine.apply(snap, eligible);
     },
     (err: unknown) => {
       loading = false; // extension reloaded under the page: the next snapshot change tries again
+      engineModule = null;
       warn(err);
     },
   );
@@ -71,12 +129,14 @@ function prefilter(force = false): void {
   watch = null;
   watchedUser = user;
   const asked = ++prefilterAsks;
-  sendToBackground('getPrefilter', {}).then(
+  const ask = (!force && earlyPrefilter) || sendToBackground('getPrefilter', {});
+  earlyPrefilter = null;
+  ask.then(
     ({ source }) => {
       if (!eligible || engine || loading || asked !== prefilterAsks) return;
       let maybe: ((text: string) => boolean) | null = null;
       try {
-        maybe = source === null ? null : prefilterTest(source);
+        maybe = source === null ? null : testerFor(source);
       } catch (err) {
         warn(err); // a source that does not compile: load the engine rather than skip a page it would mark
       }
@@ -131,14 +191,22 @@ async function boot(): Promise<void> {
   let changed = false;
   onSnapshotChanged((s) => {
     changed = true;
+    earlyPrefilter = null; // asked for the user glossary before this change
     snap = s;
     if (booted) apply();
   });
   // A glossary saved, switched on or off or deleted (issue 14): the engine asks for the new one and its marks follow
   // without a reload; a frame still on the prefilter asks for the new prefilter (the page may hit it now).
   onGlossaryChanged(() => {
+    earlyPrefilter = null;
+    earlyGlossary = null; // asked before the change: the engine asks anew
     if (engine) engine.glossaryChanged();
     else if (!loading && booted && eligible) prefilter(true);
+  });
+  // Both at once: an ineligible frame never reads the prefilter (the background built it once for every frame).
+  earlyPrefilter = sendToBackground('getPrefilter', {});
+  earlyPrefilter.catch(() => {
+    /* prefilter() reports it when it uses this answer */
   });
   try {
     const s = await loadSnapshot();
@@ -147,6 +215,10 @@ async function boot(): Promise<void> {
     // No background answered (extension reloading): defaults, so the page still gets its marks.
     warn(err);
   }
+  // At document_start the snapshot and prefilter are asked while the page is still parsed; eligibility and the
+  // page test need the parsed document (the early look only starts the engine's fetch).
+  if (document.readyState === 'loading' && earlyPrefilter) earlyLook(earlyPrefilter);
+  if (document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
   booted = true;
   apply();
 }
@@ -155,9 +227,13 @@ async function boot(): Promise<void> {
 // reads nothing and builds nothing: it only answers listPageTerms (inactive, no terms).
 const neverEligible = !host || (document.contentType !== 'text/html' && document.contentType !== 'application/xhtml+xml');
 
-// At document_idle the page is parsed (Chromium: at `load`, or 200 ms after DOMContentLoaded at the latest). Boot at
-// once: the snapshot and prefilter are round trips that leave the main thread free. (An idle callback here held the
-// first marked frame back by up to its 500 ms timeout on a page still laying out, issue 13.)
+// The content script runs at document_start and boots at once: the snapshot and prefilter round trips go out while
+// the page is still parsed and leave the main thread free; boot() waits for DOMContentLoaded before it reads the page.
+// Not document_idle: Chromium injects idle scripts at `load` (or 200 ms after DOMContentLoaded, a timer that runs late
+// while the page lays out), which put 650-1,400 ms between DOMContentLoaded and our boot on the 1 MB wiki×80 bench
+// page; not document_end either: injected in a task after DOMContentLoaded, it still booted 300-480 ms late there
+// (issue 13: first marked frame within 50 ms of DOMContentLoaded). (An idle callback here held the first marked
+// frame back by up to its 500 ms timeout on a page still laying out.)
 if (neverEligible) {
   if (isTop) report(false);
 } else void boot();

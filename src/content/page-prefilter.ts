@@ -5,19 +5,7 @@
  * the answer is no, over the text each batch of DOM changes adds (a live blog that mentions a term later).
  * It reads more than the engine does (scripts, styles, hidden text), never less: it only ever says "maybe" more.
  */
-import { foldForPrefilter, PREFILTER_SPECIAL } from '../core/prefilter.js';
 import { INLINE_TAGS } from '../page/dom-rules.js';
-
-/** A compiled prefilter: true when `text` may hold a term (the raw text, then its folded copy when it has a
- *  character the fold reduces or drops and the raw test missed). */
-export function prefilterTest(source: string): (text: string) => boolean {
-  const re = new RegExp(source, 'i');
-  return (text) => {
-    if (re.test(text)) return true;
-    PREFILTER_SPECIAL.lastIndex = 0;
-    return PREFILTER_SPECIAL.test(text) && re.test(foldForPrefilter(text));
-  };
-}
 
 /** Every open shadow root under `root` (nested ones included): their text is not in `textContent`. */
 function shadowRoots(doc: Document, root: Node): ShadowRoot[] {

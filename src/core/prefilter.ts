@@ -81,10 +81,52 @@ const IGNORABLE = /[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\
 
 /** `text` with each special character replaced by what it folds to as far as the prefilter cares (its NFD base
  *  letter, or nothing). Run only when the fast test missed and the text holds one. */
-export function foldForPrefilter(text: string): string {
+function foldForPrefilter(text: string): string {
   return text.replace(PREFILTER_SPECIAL, (c) => {
     const code = c.charCodeAt(0);
     if (code === 0xad || (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2060 && code <= 0x206f) || code === 0xfeff) return '';
     return c.normalize('NFD').replace(IGNORABLE, '');
   });
+}
+
+/**
+ * Characters each side of a special character that its folded test covers. A hit the raw test missed has a
+ * special character inside it or next to it (folding changes nothing else), and a hit is one spelling — at most
+ * 120 characters for an own alias (USER_LIMITS.alias), far less in the report — with the separators and ignorable
+ * characters the matcher allows between its words: 512 holds any of them.
+ */
+const FOLD_WINDOW = 512;
+
+/**
+ * The text around each special character (merged where windows meet), joined by newlines: what the folded test
+ * reads. Folding all of a 1.5 MB page (Wired: a few zero-width spaces and accented names) took 11-13 ms, most of
+ * the bootstrap's cost on a page with nothing to mark: src/content/page-prefilter.ts (issue 13: ≤ 5 ms added there).
+ */
+function foldWindows(text: string): string {
+  let out = '';
+  let start = -1;
+  let end = -1;
+  PREFILTER_SPECIAL.lastIndex = 0;
+  for (let m = PREFILTER_SPECIAL.exec(text); m; m = PREFILTER_SPECIAL.exec(text)) {
+    const a = Math.max(0, m.index - FOLD_WINDOW);
+    const b = Math.min(text.length, m.index + 1 + FOLD_WINDOW);
+    if (a <= end) end = b;
+    else {
+      if (end >= 0) out += `\n${text.slice(start, end)}`;
+      start = a;
+      end = b;
+    }
+  }
+  return end >= 0 ? `${out}\n${text.slice(start, end)}` : '';
+}
+
+/** A compiled prefilter: true when `text` may hold a term (the raw text, then the folded text around each
+ *  character the fold reduces or drops, when the raw test missed). */
+export function compilePrefilter(source: string): (text: string) => boolean {
+  const re = new RegExp(source, 'i');
+  return (text) => {
+    if (re.test(text)) return true;
+    const around = foldWindows(text);
+    return around !== '' && re.test(foldForPrefilter(around));
+  };
 }

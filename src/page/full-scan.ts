@@ -6,7 +6,7 @@ import { Collector } from './collect.js';
 import type { Mark, SegmentState } from './mark-store.js';
 import { LARGE_PAGE_CHARS, type PaintWindow } from './paint-window.js';
 import type { EngineProbe } from './probe.js';
-import { FIRST_SLICE_BUDGET_MS, SLICE_BUDGET_MS, SliceClock, yieldToMain } from './scheduling.js';
+import { FIRST_SLICE_BUDGET_MS, SLICE_BUDGET_MS, SliceClock, yieldForFirstSlice, yieldToMain } from './scheduling.js';
 import { blockTop, viewportStartBlock } from './viewport-blocks.js';
 
 /** What the scan needs of the engine. */
@@ -38,7 +38,7 @@ export async function runFullScan(t: ScanTarget, current: () => boolean): Promis
   // glossary and building the card) has already used part of this one.
   const probe = t.probe;
   probe?.sliceEnd();
-  await yieldToMain();
+  await yieldForFirstSlice();
   probe?.sliceStart();
   if (!current()) return;
   const view = t.doc.defaultView as (Window & typeof globalThis) | null;

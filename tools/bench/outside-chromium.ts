@@ -17,7 +17,7 @@ import { pageFigures, type TraceEvent } from './outside-trace.js';
 export const HOST_RULES = '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1';
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'loading', 'v8.execute'];
 export const RUNS = 5;
-/** After `load`: the content script runs at document_idle and marks in idle-time slices; 2 s covers it on 2 cores. */
+/** After `load`: the content script reads the page from DOMContentLoaded and marks in slices; 2 s covers it on 2 cores. */
 const SETTLE_MS = 2000;
 const MARKJS_CAP_MS = 60_000;
 

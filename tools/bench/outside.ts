@@ -5,7 +5,7 @@
 // bench/RESULTS.md (between markers; the inside bench's tables stay beside it).
 //
 //   node dist/tools/bench-outside.mjs [--browser chromium|firefox|both] [--only TEXT] [--corpus DIR] [--out DIR]
-//                                     [--baseline FILE] [--no-markjs | --markjs TEXT] [--floor]
+//                                     [--baseline FILE] [--no-markjs | --markjs TEXT] [--floor] [--merge FILE,FILE]
 //
 // --only keeps rows whose id contains TEXT (or one of TEXT,TEXT,…) (do not commit such a run); --baseline adds a "before" column from an
 // earlier bench/outside.json; --no-markjs leaves mark.js out (quick before/after runs of one row while working: a mark.js
@@ -68,7 +68,7 @@ function markdown(r: OutsideResult, baseline: OutsideResult | null): string {
     'From a trace (`devtools.timeline`, `disabled-by-default-devtools.timeline`, `v8.execute` for microtask checkpoints: a slice resumed after `await` runs there) from navigation to 2 s after `load` (live blog: 4.5 s): the sum of top-level tasks on the main thread of the page’s renderer, in **thread (CPU) time** (`tdur`: on this shared machine a task’s wall time includes other processes’ turns; the wall-clock difference is in its own column) ' +
       '(the process `FrameCommittedInBrowser` names for the page; the service worker’s and other processes are excluded), split by self time into style, layout, paint, script (compile + evaluate + calls + timers/idle/rAF callbacks) and GC; “other” is parsing, loading and task overhead. ' +
       'Long tasks: top-level tasks of ≥ 50 ms CPU time, added (median paired difference) / the most in one run that ran our code. “Our script ms”: script events whose URL is the extension’s (content script compile + run + callbacks). Heap: the page’s V8 isolate after a forced GC at the end (the content script’s world shares it). ' +
-      'First marked frame: separate untraced loads with a page-world probe, the first animation frame after DOMContentLoaded at which a `context-glossary*` highlight holds a range (content script at `document_idle`).',
+      'First marked frame: separate untraced loads with a page-world probe, the first animation frame after DOMContentLoaded at which a `context-glossary*` highlight holds a range (content script at `document_start`, reading the page from DOMContentLoaded: src/content/index.ts says why).',
     '',
     chromiumTable(r.chromium, baseline?.chromium),
     '',
@@ -88,7 +88,37 @@ function markdown(r: OutsideResult, baseline: OutsideResult | null): string {
   return parts.join('\n');
 }
 
+/**
+ * --merge FILE,FILE…: rows measured in separate runs (a run cut short, a browser run alone with --out elsewhere) join
+ * bench/outside.json: each file's rows replace the rows of the same id and browser; then RESULTS.md is written again.
+ * Nothing is measured. The machine line keeps bench/outside.json's, with the merged files' dates added.
+ */
+function merge(files: string[]): void {
+  const target = join(outDir, 'outside.json');
+  const r = JSON.parse(readFileSync(target, 'utf8')) as OutsideResult;
+  for (const f of files) {
+    const add = JSON.parse(readFileSync(f, 'utf8')) as OutsideResult;
+    const put = <T extends { row: { id: string } }>(into: T[], rows: T[]) => {
+      for (const row of rows) {
+        const i = into.findIndex((x) => x.row.id === row.row.id);
+        if (i >= 0) into[i] = row;
+        else into.push(row);
+      }
+    };
+    put(r.chromium, add.chromium);
+    put(r.firefox, add.firefox);
+    for (const k of ['chromium', 'firefox'] as const) r.machine[k] ??= add.machine[k] ?? null;
+    r.date = `${r.date}, rows merged from runs of ${add.date}`;
+  }
+  writeFileSync(target, `${JSON.stringify(r, null, 1)}\n`);
+  const resultsMd = join(outDir, 'RESULTS.md');
+  const doc = existsSync(resultsMd) ? readFileSync(resultsMd, 'utf8') : '# Bench results\n';
+  writeFileSync(resultsMd, placeSection(doc, markdown(r, null)));
+}
+
 async function main(): Promise<void> {
+  const mergeFiles = opt('--merge');
+  if (mergeFiles) return merge(mergeFiles.split(','));
   // As build.mjs compiles it (src/tools/compile-glossary.ts is not imported: bundled, its CLI main would run here).
   const read = (name: string) => readFileSync(join(ROOT, 'glossary', name), 'utf8');
   const compiled = compileGlossary({ entries: read('entries.json'), report: read('report.json'), text: read('report.txt') });
