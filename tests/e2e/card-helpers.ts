@@ -1,6 +1,7 @@
 // Page-side helpers for the card tests: hover a mark (its box from the harness's markBox), read the card
 // out of its (open) shadow root. Every function passed to evaluate() is self-contained (puppeteer serializes it).
 import type { Page } from 'puppeteer-core';
+import type { ExtensionBrowser } from './harness/launch.js';
 import type { MarkBox } from './harness/marks.js';
 
 export { type MarkBox, markBox } from './harness/marks.js';
@@ -102,4 +103,21 @@ export async function clickInCard(page: Page, selector: string): Promise<void> {
   if (!c) throw new Error(`no ${selector} in the card`);
   await page.mouse.move(c.x, c.y, { steps: 3 });
   await page.mouse.click(c.x, c.y);
+}
+
+/** Sends a message to the fixture tab's top frame as the background or popup does (a keyboard command, the page list); returns the reply. */
+export function toTab(b: ExtensionBrowser, msg: { type: string; payload: Record<string, unknown> }): Promise<unknown> {
+  return b.evaluateInBackground(async (m: { type: string; payload: Record<string, unknown> }) => {
+    for (const tab of await chrome.tabs.query({})) {
+      if (tab.id === undefined) continue;
+      try {
+        const ping = (await chrome.tabs.sendMessage(tab.id, { type: 'listPageTerms', payload: {} }, { frameId: 0 })) as { host?: string } | undefined;
+        if (ping?.host !== '127.0.0.1') continue;
+        return await chrome.tabs.sendMessage(tab.id, m, { frameId: 0 });
+      } catch {
+        /* not a fixture tab */
+      }
+    }
+    return 'no fixture tab';
+  }, msg);
 }

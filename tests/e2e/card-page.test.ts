@@ -5,7 +5,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/settings/schema.js';
-import { hover, markBox, waitForCard } from './card-helpers.js';
+import { hover, markBox, toTab, waitForCard } from './card-helpers.js';
 import { describeEachBrowser, type ExtensionBrowser, type FixtureServer, readMarks, startServer, waitForMarks } from './harness/index.js';
 import { EVERY_MENTION, settleMarks, storeSettings } from './marking-expect.js';
 
@@ -34,22 +34,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Sends a message to the fixture tab's top frame as the background does for a keyboard command. */
-function toTab(b: ExtensionBrowser, msg: { type: string; payload: Record<string, unknown> }): Promise<unknown> {
-  return b.evaluateInBackground(async (m: { type: string; payload: Record<string, unknown> }) => {
-    for (const tab of await chrome.tabs.query({})) {
-      if (tab.id === undefined) continue;
-      try {
-        const ping = (await chrome.tabs.sendMessage(tab.id, { type: 'listPageTerms', payload: {} }, { frameId: 0 })) as { host?: string } | undefined;
-        if (ping?.host !== '127.0.0.1') continue;
-        return await chrome.tabs.sendMessage(tab.id, m, { frameId: 0 });
-      } catch {
-        /* not a fixture tab */
-      }
-    }
-    return 'no fixture tab';
-  }, msg);
-}
 const next = async (b: ExtensionBrowser) => ((await toTab(b, { type: 'navigateTerm', payload: { direction: 'next' } })) as { id: string | null }).id;
 
 async function open(b: ExtensionBrowser, path: string, width = 1000, height = 700): Promise<Page> {

@@ -3,7 +3,7 @@
 // reveal/openCard messages, and the first-mention setting.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { hover, readCard, waitForCard } from './card-helpers.js';
+import { hover, readCard, toTab, waitForCard } from './card-helpers.js';
 import { describeEachBrowser, type ExtensionBrowser, type FixtureServer, markBox as harnessMarkBox, readMarks, startServer, waitForMarks } from './harness/index.js';
 import { EVERY_MENTION, settleMarks, storeSettings } from './marking-expect.js';
 
@@ -27,23 +27,6 @@ async function openFixture(b: ExtensionBrowser): Promise<Page> {
   await page.goto(server.url('/marks-basic.html'));
   expect(await settleMarks(page)).toEqual([]);
   return page;
-}
-
-/** Sends a message to the fixture tab's top frame as the background/popup would; returns the reply. */
-function toTab(b: ExtensionBrowser, msg: { type: string; payload: Record<string, unknown> }): Promise<unknown> {
-  return b.evaluateInBackground(async (m: { type: string; payload: Record<string, unknown> }) => {
-    for (const tab of await chrome.tabs.query({})) {
-      if (tab.id === undefined) continue;
-      try {
-        const ping = (await chrome.tabs.sendMessage(tab.id, { type: 'listPageTerms', payload: {} }, { frameId: 0 })) as { host?: string } | undefined;
-        if (ping?.host !== '127.0.0.1') continue;
-        return await chrome.tabs.sendMessage(tab.id, m, { frameId: 0 });
-      } catch {
-        /* not a fixture tab */
-      }
-    }
-    return 'no fixture tab';
-  }, msg);
 }
 
 describeEachBrowser('hover', (ctx) => {
