@@ -14,6 +14,7 @@ import { createSettingsService, type ChangeListener, type Snapshot, type Storage
 import { isSnapshotKey } from '../core/settings/storage-keys.js';
 import { setSiteOn } from '../core/settings/site-switch.js';
 import type { Settings } from '../core/settings/schema.js';
+import { applyUserGlossaryChange } from '../core/user-glossary-change.js';
 
 function browserBackend(): StorageBackend {
   // storage.sync can be missing or disabled (Firefox with `webextensions.storage.sync.enabled` false throws on use);
@@ -120,4 +121,7 @@ export const settingsHandlers: HandlerMap = {
     if (userGlossary) await settingsService.updateUserGlossary(() => userGlossary);
     return DONE;
   },
+  changeUserGlossary: async ({ change }) => ({
+    userGlossary: await settingsService.updateUserGlossary((u) => applyUserGlossaryChange(u, change)),
+  }),
 };

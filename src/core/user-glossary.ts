@@ -90,7 +90,7 @@ const isQuote = (v: unknown) =>
   (v.sourceUrl === undefined || (typeof v.sourceUrl === 'string' && v.sourceUrl.length <= USER_LIMITS.url && isHttpUrl(v.sourceUrl)));
 
 /** One own entry, as user-glossary-schema.ts's `ownEntrySchema` accepts it (a unit test keeps the two in step). */
-function isOwnEntryShape(v: unknown): v is OwnEntry {
+export function isOwnEntryShape(v: unknown): v is OwnEntry {
   return (
     isObj(v) &&
     keysIn(v, ['id', 'name', 'category', 'aliases', 'requires', 'definition', 'notes', 'quotes']) &&
@@ -109,7 +109,7 @@ function isOwnEntryShape(v: unknown): v is OwnEntry {
 }
 
 /** One override, as `entryOverrideSchema` accepts it. */
-function isOverrideShape(v: unknown): v is EntryOverride {
+export function isOverrideShape(v: unknown): v is EntryOverride {
   return (
     isObj(v) &&
     keysIn(v, ['definition', 'aliases', 'requires']) &&

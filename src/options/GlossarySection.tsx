@@ -116,13 +116,7 @@ export function GlossarySection({ glossary, settings, user, store, notify, onSet
     if (editing.mode === 'own') {
       const r = draftToOwn(d, { takenIds: new Set(knownIds), knownIds: new Set(knownIds) });
       if (!r.ok) return setEditing({ ...editing, errors: r.errors });
-      save(
-        store.updateUserGlossary((u) => {
-          const i = u.own.findIndex((e) => e.id === r.entry.id);
-          const own = i >= 0 ? u.own.map((e, k) => (k === i ? r.entry : e)) : [...u.own, r.entry];
-          return { ...u, own };
-        }),
-      );
+      save(store.changeUserGlossary({ kind: 'putOwn', entry: r.entry }));
       setEditing(null);
       saved(r.entry.id);
       return;
@@ -130,7 +124,7 @@ export function GlossarySection({ glossary, settings, user, store, notify, onSet
     const id = d.id!;
     const r = draftToOverride(d, originalOf(id), new Set(knownIds));
     if (!r.ok) return setEditing({ ...editing, errors: r.errors });
-    save(store.updateUserGlossary((u) => withOverride(u, id, r.override)));
+    save(store.changeUserGlossary({ kind: 'setOverride', id, override: r.override }));
     setEditing(null);
     saved(id);
   };
@@ -153,7 +147,7 @@ export function GlossarySection({ glossary, settings, user, store, notify, onSet
           onReset={
             editing.mode === 'builtin' && user.overrides[editing.draft.id!]
               ? () => {
-                  save(store.updateUserGlossary((u) => withOverride(u, editing.draft.id!, null)));
+                  save(store.changeUserGlossary({ kind: 'setOverride', id: editing.draft.id!, override: null }));
                   setEditing(null);
                 }
               : undefined
@@ -167,7 +161,7 @@ export function GlossarySection({ glossary, settings, user, store, notify, onSet
           <button type="button" class="danger" autoFocus onClick={() => {
             const id = pendingDelete;
             setPendingDelete(null);
-            save(store.updateUserGlossary((u) => ({ ...u, own: u.own.filter((e) => e.id !== id) })));
+            save(store.changeUserGlossary({ kind: 'deleteOwn', id }));
             // A deleted entry leaves no switch behind in the settings.
             if (settings.entries.disabled.includes(id)) onSettings((s) => setEntryEnabled(s, id, true));
           }}>{t('options_delete')}</button>
@@ -192,11 +186,4 @@ export function GlossarySection({ glossary, settings, user, store, notify, onSet
       />
     </>
   );
-}
-
-function withOverride(u: UserGlossary, id: string, o: UserGlossary['overrides'][string] | null): UserGlossary {
-  const overrides = { ...u.overrides };
-  if (o) overrides[id] = o;
-  else delete overrides[id];
-  return { ...u, overrides };
 }

@@ -50,8 +50,8 @@ export function OptionsApp({ glossary, store, load, subscribe, addPrefill, loadS
   const sectionStore = useMemo<OptionsStore>(
     () => ({
       ...store,
-      updateUserGlossary: (fn) =>
-        store.updateUserGlossary(fn).then((u) => {
+      changeUserGlossary: (change) =>
+        store.changeUserGlossary(change).then((u) => {
           setUser(u);
           return u;
         }),

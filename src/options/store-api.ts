@@ -6,6 +6,7 @@
 import type { Settings } from '../core/settings/schema.js';
 import type { CorruptCopy, SettingsStorageInfo, Snapshot } from '../core/settings/settings-service.js';
 import type { UserGlossary } from '../core/user-glossary.js';
+import type { UserGlossaryChange } from '../core/user-glossary-change.js';
 import type { SettingsPatch } from '../shared/protocol.js';
 
 export interface OptionsStore {
@@ -14,8 +15,8 @@ export interface OptionsStore {
   /** Writes the top-level fields of `next` that differ from `base` over the stored settings (options edits). */
   changeSettings(base: Settings, next: Settings): Promise<Settings>;
   saveUserGlossary(u: UserGlossary): Promise<void>;
-  /** Applies `fn` to the latest own entries this page has seen and saves the result whole. */
-  updateUserGlossary(fn: (u: UserGlossary) => UserGlossary): Promise<UserGlossary>;
+  /** One own-entry edit, applied by the background to what is stored now; resolves with the stored result. */
+  changeUserGlossary(change: UserGlossaryChange): Promise<UserGlossary>;
   getSettingsStorageInfo(): Promise<SettingsStorageInfo>;
   loadCorruptCopies(): Promise<{ settings: CorruptCopy | null; userGlossary: CorruptCopy | null }>;
   clearCorruptCopy(which: 'settings' | 'userGlossary'): Promise<void>;
@@ -49,11 +50,7 @@ export function backgroundStore(r: StoreRequests): OptionsStore {
       return (await r.requestChange('changeSettings', { patch })).settings;
     },
     saveUserGlossary: async (u) => void (await r.requestChange('saveData', { userGlossary: u })),
-    updateUserGlossary: async (fn) => {
-      const next = fn((await r.loadSnapshot()).userGlossary);
-      await r.requestChange('saveData', { userGlossary: next });
-      return next;
-    },
+    changeUserGlossary: async (change) => (await r.requestChange('changeUserGlossary', { change })).userGlossary,
     getSettingsStorageInfo: async () => (await r.getStorageState()).storage,
     loadCorruptCopies: async () => (await r.getStorageState()).corrupt,
     clearCorruptCopy: async (which) => void (await r.requestChange('clearCorruptCopy', { which })),

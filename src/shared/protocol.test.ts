@@ -8,7 +8,7 @@ import { ALLOWED_SENDERS, parseMessage, parseReply, senderAllowed, type MessageT
 import { settingsOracle } from '../../tests/support/settings-oracle.js';
 import { settingsArb, userGlossaryArb } from '../../tests/support/malformed.js';
 import { DEFAULT_SETTINGS } from '../core/settings/schema.js';
-import { userGlossarySchema } from '../core/user-glossary-schema.js';
+import { entryOverrideSchema, ownEntrySchema, userGlossarySchema } from '../core/user-glossary-schema.js';
 
 const RUNS = 1500;
 const entryId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/);
@@ -63,6 +63,15 @@ const ORACLE: Record<MessageType, z.ZodTypeAny> = {
     .object({ patch: settingsOracle.omit({ version: true }).partial().strict().refine((p) => Object.keys(p).length > 0) })
     .strict(),
   saveData: z.object({ settings: settingsOracle.optional(), userGlossary: userGlossarySchema.optional() }).strict(),
+  changeUserGlossary: z
+    .object({
+      change: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('putOwn'), entry: ownEntrySchema }).strict(),
+        z.object({ kind: z.literal('deleteOwn'), id: z.string().regex(/^own-[a-z0-9][a-z0-9-]{0,75}$/) }).strict(),
+        z.object({ kind: z.literal('setOverride'), id: entryId, override: entryOverrideSchema.nullable() }).strict(),
+      ]),
+    })
+    .strict(),
   listGlossaries: empty,
   saveGlossary: z.object({ draft: draftOracle }).strict(),
   setGlossaryEnabled: z.object({ id: glossaryId.or(z.literal('bundled')), enabled: z.boolean() }).strict(),
@@ -123,6 +132,13 @@ const validPayload: Record<MessageType, fc.Arbitrary<Record<string, unknown>>> =
   saveData: fc
     .tuple(fc.option(settingsArb, { nil: undefined }), fc.option(userGlossaryArb(['ttp', 'pakistan', 'afghanistan', 'taliban']), { nil: undefined }))
     .map(([settings, userGlossary]) => ({ ...(settings ? { settings } : {}), ...(userGlossary ? { userGlossary } : {}) })),
+  changeUserGlossary: userGlossaryArb(['ttp', 'pakistan', 'afghanistan', 'taliban']).chain((u) =>
+    fc.oneof(
+      ...(u.own.length ? [fc.constantFrom(...u.own).map((entry) => ({ change: { kind: 'putOwn', entry } }))] : []),
+      fc.stringMatching(/^own-[a-z0-9][a-z0-9-]{0,20}$/).map((id) => ({ change: { kind: 'deleteOwn', id } })),
+      fc.tuple(fc.constantFrom('ttp', 'pakistan'), fc.constantFrom(null, ...Object.values(u.overrides))).map(([id, override]) => ({ change: { kind: 'setOverride', id, override } })),
+    ),
+  ),
   listGlossaries: fc.constant({}),
   saveGlossary: fc.record({
     draft: fc.record({

@@ -9,9 +9,9 @@
  *
  * Settings and own entries have one writer, the background (src/background/settings-service.ts). Every other
  * context gets a validated snapshot (`getSnapshot`) and asks for each change by a request named for what the
- * person did (`dontMark`, `setSiteOn`, `changeSettings` from the options page, `saveData` for import/reset/own
- * entries). How contexts learn of a change: `storage.onChanged` on the settings keys, used only as a "changed, ask
- * again" ping (storage-keys.ts `isSnapshotKey`) — it reaches every frame and extension page without the
+ * person did (`dontMark`, `setSiteOn`, `changeSettings` from the options page, `changeUserGlossary` for one
+ * own-entry edit, `saveData` for import/reset/undo). How contexts learn of a change: `storage.onChanged` on the
+ * settings keys, used only as a "changed, ask again" ping (storage-keys.ts `isSnapshotKey`) — it reaches every frame and extension page without the
  * background having to enumerate tabs and frames, and a sync from another device pings the same way.
  *
  * Page terms across frames (why the background keeps a map): `tabs.sendMessage(tabId, msg)` without a frameId
@@ -28,6 +28,7 @@ import { isSettings } from '../core/settings/read-settings.js';
 import { DEFAULT_SETTINGS, isSitePattern, type Settings } from '../core/settings/schema.js';
 import type { Snapshot, StorageState } from '../core/settings/settings-service.js';
 import { isUserGlossaryShape, type UserGlossary } from '../core/user-glossary.js';
+import { isUserGlossaryChange, type UserGlossaryChange } from '../core/user-glossary-change.js';
 import { isGlossaryDraftShape, STORED_ID, BUNDLED_ID, QUOTE_TARGET, type GlossaryDraft, type GlossarySummary, type StoredGlossary } from '../core/glossary-draft.js';
 
 export interface PageTerm {
@@ -125,8 +126,13 @@ interface ProtocolMap {
    * over the stored settings (another context's change to another field is not lost). Replies the result.
    */
   changeSettings: { request: { patch: SettingsPatch }; reply: { settings: Settings } };
-  /** to background (extension pages): import, reset, undo and own-entry edits: replace either value whole. */
+  /** to background (extension pages): import, reset and undo: replace either value whole. */
   saveData: { request: { settings?: Settings; userGlossary?: UserGlossary }; reply: Done };
+  /**
+   * to background (extension pages): one own-entry edit (add/replace, delete, set or reset an override), applied
+   * to what is stored now, so two pages editing different entries keep both edits. Replies the result.
+   */
+  changeUserGlossary: { request: { change: UserGlossaryChange }; reply: { userGlossary: UserGlossary } };
 
   /* ---- made glossaries (issue 14; src/background/glossary-service.ts is their one writer) ---- */
   /** to background (extension pages): every glossary, the bundled one first, without report text. */
@@ -189,6 +195,7 @@ export const ALLOWED_SENDERS: { [T in MessageType]: readonly SenderKind[] } = {
   setSiteOn: ['extension'],
   changeSettings: ['extension'],
   saveData: ['extension'],
+  changeUserGlossary: ['extension'],
   listGlossaries: ['extension'],
   saveGlossary: ['extension'],
   setGlossaryEnabled: ['extension'],
@@ -253,6 +260,7 @@ const VALIDATORS: { [T in MessageType]: (p: Record<string, unknown>) => boolean 
     onlyKeys(p, ['settings', 'userGlossary']) &&
     (p.settings === undefined || isSettings(p.settings)) &&
     (p.userGlossary === undefined || isUserGlossaryShape(p.userGlossary)),
+  changeUserGlossary: (p) => onlyKeys(p, ['change']) && isUserGlossaryChange(p.change),
   listGlossaries: (p) => Object.keys(p).length === 0,
   saveGlossary: (p) => onlyKeys(p, ['draft']) && isGlossaryDraftShape(p.draft),
   setGlossaryEnabled: (p) => onlyKeys(p, ['id', 'enabled']) && isGlossaryId(p.id) && typeof p.enabled === 'boolean',
@@ -345,6 +353,7 @@ const REPLY_VALIDATORS: { [T in MessageType]?: (r: unknown) => boolean } = {
   dontMark: isDone,
   setSiteOn: isDone,
   saveData: isDone,
+  changeUserGlossary: (r) => isRecord(r) && onlyKeys(r, ['userGlossary']) && isUserGlossaryShape(r.userGlossary),
   listGlossaries: (r) => isRecord(r) && Array.isArray(r.glossaries) && r.glossaries.every(isSummary),
   saveGlossary: (r) =>
     isRecord(r) && (r.ok === true ? isGlossaryId(r.id) && isStringList(r.dropped) : r.ok === false && isStringList(r.errors)),

@@ -90,7 +90,7 @@ export function onSnapshotChanged(cb: (s: Snapshot) => void): () => void {
  * that reached no listener is sent again (see RETRY_DELAYS_MS): every change request is idempotent (it sets a value,
  * adds a rule unless present, or takes back what it added), so a second delivery after a lost reply changes nothing.
  */
-export async function requestChange<T extends 'notThisMeaning' | 'dontMark' | 'setSiteOn' | 'changeSettings' | 'saveData' | 'clearCorruptCopy'>(
+export async function requestChange<T extends 'notThisMeaning' | 'dontMark' | 'setSiteOn' | 'changeSettings' | 'saveData' | 'changeUserGlossary' | 'clearCorruptCopy'>(
   type: T,
   payload: Request<T>,
 ): Promise<NonNullable<Reply<T>>> {

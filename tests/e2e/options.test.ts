@@ -286,5 +286,39 @@ for (const kind of BROWSERS) {
       expect(unnamed).toEqual([]);
       await waitForText(options, '[data-testid="status"]', /Saved|^$/);
     });
+
+    it('two options pages that each save an own term at the same moment keep both (one edit per request)', async () => {
+      // Before, each page sent the whole own-entries object it had last seen: the later write dropped the other
+      // page's term. Now each page sends its one edit and the background applies it to what is stored.
+      const second = await b.openExtensionPage('options.html');
+      await second.waitForSelector('[data-testid="add-entry"]', { timeout: 10_000 });
+      const fill = async (page: Page, name: string) => {
+        await page.bringToFront();
+        await page.click('[data-testid="add-entry"]');
+        await page.waitForSelector('[data-testid="entry-editor"]');
+        await page.type('input[name="name"]', name);
+        await page.select('select[name="category"]', 'place');
+        await page.type('textarea[name="definition"]', `About ${name}.`);
+      };
+      await fill(options, 'Torkham Crossing');
+      await fill(second, 'Chaman Crossing');
+      // Both saves leave before either page hears of the other's write.
+      await Promise.all([
+        options.$eval('[data-testid="save-entry"]', (el) => (el as HTMLElement).click()),
+        second.$eval('[data-testid="save-entry"]', (el) => (el as HTMLElement).click()),
+      ]);
+      for (const page of [options, second]) {
+        await page.waitForSelector('[data-entry^="own-torkham-crossing"]', { timeout: 10_000 });
+        await page.waitForSelector('[data-entry^="own-chaman-crossing"]', { timeout: 10_000 });
+      }
+      const stored = await b.evaluateInBackground(async () => {
+        const got = await chrome.storage.local.get('userGlossary');
+        return ((got.userGlossary as { own?: { id: string }[] } | undefined)?.own ?? []).map((e) => e.id);
+      });
+      expect(stored).toEqual(expect.arrayContaining(['own-torkham-crossing', 'own-chaman-crossing']));
+      // The term added by the first test is still there too.
+      expect(stored.some((id) => id.startsWith('own-wakhan-corridor'))).toBe(true);
+      await second.close();
+    });
   });
 }
