@@ -10,7 +10,7 @@ import { onMenuClicked, optionsUrl, registerMenus, takePendingLookup } from './c
 import { setBaseGlossary, setUserGlossary } from './glossary-index.js';
 import { glossaryHandlers, mergedGlossary, onMergedGlossary } from './glossary-service.js';
 import { readerPath } from '../core/glossary-draft.js';
-import { pagePrefilter } from './page-prefilter.js';
+import { testPagePrefilter } from './page-prefilter.js';
 import type { Snapshot } from '../core/settings/settings-service.js';
 import { change, read } from './tab-terms-store.js';
 import { removeFrame, removeTab, setFrame, startLoading, summarize, takePreviousFrames, type FrameReport } from './tab-terms.js';
@@ -83,7 +83,7 @@ handle({
   // The bundled glossary merged with the enabled made ones (issue 14), merged when they change, not per page.
   getGlossary: async () => ({ glossary: await mergedGlossary() }),
   // What the content script's bootstrap tests a page with before it loads the engine (issue 13).
-  getPrefilter: pagePrefilter,
+  testPrefilter: testPagePrefilter,
   pageTermsChanged: onPageTermsChanged,
   getPageTerms,
   takePendingLookup: () => takePendingLookup(),

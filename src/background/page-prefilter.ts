@@ -1,10 +1,14 @@
 /**
  * The page prefilter (issue 13; src/core/prefilter.ts) for the glossary a page would get now: every spelling of the
  * merged glossaries (blocker phrases too: a superset only says "maybe" more often) plus every alias of the user's own
- * entries and overrides. Built when asked after either changed, then reused: content scripts of every frame ask.
+ * entries and overrides. Built when asked after either changed, then reused; run here on the text each frame sends
+ * (`testPrefilter`). Here and not in the page: V8 compiles a RegExp per process (and per string encoding) on first
+ * use, 8-9 ms of every page load's main thread in the page (a sampling profile of the nothing-to-mark bench rows,
+ * tools/bench/outside-profile.ts); the background compiles it once and keeps it, and sending the text costs the page
+ * a JSON copy of a string it reads anyway.
  */
 import type { CompiledGlossary } from '../core/glossary-types.js';
-import { prefilterSource } from '../core/prefilter.js';
+import { compilePrefilter, prefilterSource } from '../core/prefilter.js';
 import type { UserGlossary } from '../core/user-glossary.js';
 import { mergedGlossary } from './glossary-service.js';
 import { settingsService } from './settings-service.js';
@@ -18,11 +22,30 @@ function spellings(g: CompiledGlossary, u: UserGlossary): string[] {
   return out;
 }
 
-export async function pagePrefilter(): Promise<{ source: string | null }> {
+async function pagePrefilter(): Promise<{ source: string | null }> {
   const [glossary, snap] = await Promise.all([mergedGlossary(), settingsService.snapshot()]);
   const user = JSON.stringify(snap.userGlossary);
   if (!cache || cache.glossary !== glossary || cache.user !== user) {
     cache = { glossary, user, source: prefilterSource(spellings(glossary, snap.userGlossary)) };
   }
   return { source: cache.source };
+}
+
+/** The compiled prefilter of the last source (one per background: every frame's text runs through it). */
+let tester: { source: string; test: (text: string) => boolean } | null = null;
+
+/** `testPrefilter`: may `text` hold a term of the glossary a page gets now? True too when it cannot be prefiltered. */
+export async function testPagePrefilter({ text }: { text: string }): Promise<{ maybe: boolean }> {
+  const { source } = await pagePrefilter();
+  if (source === null) return { maybe: true };
+  if (tester?.source !== source) {
+    try {
+      tester = { source, test: compilePrefilter(source) };
+    } catch (err) {
+      // A source that does not compile: every page loads the engine rather than lose marks it would show.
+      console.warn('[context-glossary] prefilter', err);
+      return { maybe: true };
+    }
+  }
+  return { maybe: tester.test(text) };
 }

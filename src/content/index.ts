@@ -2,10 +2,10 @@
  * Content script (every frame; each frame scans itself) — the bootstrap every frame of every page pays for (issue
  * 13, deliverable 2). It reads the settings snapshot from the background (the one writer;
  * src/shared/settings-client.ts), decides eligibility (site off, other language, iframes off: stop there), then
- * tests the page's raw text with the background's prefilter (`getPrefilter`, src/content/page-prefilter.ts). Only
+ * asks the background's prefilter about the page's raw text (`testPrefilter`, src/content/page-prefilter.ts). Only
  * when that may hit — now, or after a DOM change — does it import the engine (`engine.js`:
  * src/content/content-engine.ts, the page engine, the glossary asked with `getGlossary`, and the card on first use).
- * A page with nothing to mark costs one snapshot, one prefilter and one RegExp pass over its text.
+ * A page with nothing to mark costs one snapshot, one read of its text and one question to the background.
  *
  * Page terms: every frame answers `listPageTerms` for itself and reports its own terms with `pageTermsChanged`;
  * the background sums frames by sender.frameId (see src/shared/protocol.ts).
@@ -15,12 +15,11 @@ import { emptyUserGlossary } from '../core/user-glossary.js';
 import { browser } from '../shared/browser.js';
 import { onGlossaryChanged } from '../shared/glossary-client.js';
 import { handle, sendToBackground } from '../shared/messaging.js';
-import type { Reply } from '../shared/protocol.js';
+import { MAX_PAGE_TEXT, type Reply } from '../shared/protocol.js';
 import { loadSnapshot, onSnapshotChanged, type Snapshot } from '../shared/settings-client.js';
 import type { PageTerm } from '../page/engine.js';
 import type { ContentEngine } from './content-engine.js';
 import { frameEligible, frameHost } from './eligibility.js';
-import { compilePrefilter } from '../core/prefilter.js';
 import { watchPage, type PageWatch } from './page-prefilter.js';
 
 const isTop = window === window.top;
@@ -31,15 +30,8 @@ let eligible = false;
 let engine: ContentEngine | null = null;
 let loading = false;
 let watch: PageWatch | null = null;
-/** The user glossary the current watch's prefilter was built for (own entries change what may hit). */
+/** The user glossary the current watch was asked for (own entries change what may hit). */
 let watchedUser = '';
-/** Counts prefilter requests: only the answer to the latest one is used. */
-let prefilterAsks = 0;
-/**
- * The prefilter asked at boot together with the snapshot (issue 13: two round trips at once, not one after the
- * other, on the way to the first marked frame); the first prefilter() takes it, a glossary change drops it.
- */
-let earlyPrefilter: Promise<Reply<'getPrefilter'>> | null = null;
 /** The glossary asked together with the engine's import (its answer is on the way while engine.js compiles). */
 let earlyGlossary: Promise<Reply<'getGlossary'>> | null = null;
 
@@ -69,30 +61,29 @@ function fetchEngine(): Promise<EngineModule> {
   return engineModule;
 }
 
-/** The prefilter compiled for the last source (the early look during parsing and prefilter() share it). */
-let tester: { source: string; test: (text: string) => boolean } | null = null;
-function testerFor(source: string): (text: string) => boolean {
-  if (tester?.source !== source) tester = { source, test: compilePrefilter(source) };
-  return tester.test;
+/**
+ * May `text` hold a term of the glossary this page gets? Asked of the background, where the prefilter's RegExp is
+ * compiled once (src/background/page-prefilter.ts says why). A failed question rejects (the caller loads the engine).
+ */
+async function mayHold(text: string): Promise<boolean> {
+  if (text.length > MAX_PAGE_TEXT) return true;
+  const reply = await sendToBackground('testPrefilter', { text });
+  return reply?.maybe ?? true;
 }
 
 /**
  * While the page is still being parsed: when the text parsed so far may hold a term, start fetching the engine now
  * so it is compiled by DOMContentLoaded (measured on the 1 MB wiki×80 page: engine.js asked at DOMContentLoaded
  * arrived only after `load`, 250-1,750 ms later, behind the page's own layout). Only a head start: the engine still
- * starts from apply() after DOMContentLoaded, and a miss here decides nothing.
+ * starts from apply() after DOMContentLoaded (at once when this said "maybe"), and a miss here decides nothing.
  */
-function earlyLook(ask: Promise<Reply<'getPrefilter'>>): void {
-  ask.then(
-    ({ source }) => {
-      if (document.readyState !== 'loading' || engineModule || !frameEligible(document, snap.settings, isTop, host)) return;
-      const text = document.body?.textContent;
-      if (!text) return;
-      try {
-        if (source === null || testerFor(source)(text)) void fetchEngine().catch(() => undefined);
-      } catch {
-        /* prefilter() reports a source that does not compile */
-      }
+function earlyLook(): void {
+  if (engineModule || !frameEligible(document, snap.settings, isTop, host)) return;
+  const text = document.body?.textContent;
+  if (!text) return;
+  mayHold(text).then(
+    (maybe) => {
+      if (maybe && !engineModule) void fetchEngine().catch(() => undefined);
     },
     () => undefined,
   );
@@ -119,8 +110,9 @@ function loadEngine(): void {
 }
 
 /**
- * An eligible frame without the engine: prefilter the page (asked anew when own entries changed, or with `force`
- * when the glossaries did: either changes what may hit).
+ * An eligible frame without the engine: ask the prefilter about the page (anew when own entries changed, or with
+ * `force` when the glossaries did: either changes what may hit). When the early look already said "maybe" and
+ * started the engine's fetch, the engine starts at once (it decides what is marked; asking again would only delay it).
  */
 function prefilter(force = false): void {
   const user = JSON.stringify(snap.userGlossary);
@@ -128,31 +120,18 @@ function prefilter(force = false): void {
   watch?.stop();
   watch = null;
   watchedUser = user;
-  const asked = ++prefilterAsks;
-  const ask = (!force && earlyPrefilter) || sendToBackground('getPrefilter', {});
-  earlyPrefilter = null;
-  ask.then(
-    ({ source }) => {
-      if (!eligible || engine || loading || asked !== prefilterAsks) return;
-      let maybe: ((text: string) => boolean) | null = null;
-      try {
-        maybe = source === null ? null : testerFor(source);
-      } catch (err) {
-        warn(err); // a source that does not compile: load the engine rather than skip a page it would mark
-      }
-      if (!maybe) return loadEngine();
-      let hit = false;
-      watch = watchPage(document, maybe, () => {
-        hit = true;
-        loadEngine();
-      });
-      // Nothing to mark (yet): say so, as the engine does after a scan that found nothing.
-      if (!hit) report(true);
-    },
-    (err: unknown) => {
-      warn(err);
-      loadEngine(); // no prefilter (background restarting): the engine asks again for what it needs
-    },
+  if (engineModule && !force) return loadEngine();
+  // A watch stopped (replaced, or the engine loading) calls nothing more: its late answers are dropped.
+  watch = watchPage(
+    document,
+    (text) =>
+      mayHold(text).catch((err: unknown) => {
+        warn(err); // no answer (background restarting): load the engine, which asks again for what it needs
+        throw err;
+      }),
+    loadEngine,
+    // Nothing to mark (yet): say so, as the engine does after a scan that found nothing.
+    () => report(true),
   );
 }
 
@@ -191,22 +170,15 @@ async function boot(): Promise<void> {
   let changed = false;
   onSnapshotChanged((s) => {
     changed = true;
-    earlyPrefilter = null; // asked for the user glossary before this change
     snap = s;
     if (booted) apply();
   });
   // A glossary saved, switched on or off or deleted (issue 14): the engine asks for the new one and its marks follow
-  // without a reload; a frame still on the prefilter asks for the new prefilter (the page may hit it now).
+  // without a reload; a frame still on the prefilter asks it again (the page may hit the new glossary).
   onGlossaryChanged(() => {
-    earlyPrefilter = null;
     earlyGlossary = null; // asked before the change: the engine asks anew
     if (engine) engine.glossaryChanged();
     else if (!loading && booted && eligible) prefilter(true);
-  });
-  // Both at once: an ineligible frame never reads the prefilter (the background built it once for every frame).
-  earlyPrefilter = sendToBackground('getPrefilter', {});
-  earlyPrefilter.catch(() => {
-    /* prefilter() reports it when it uses this answer */
   });
   try {
     const s = await loadSnapshot();
@@ -215,9 +187,9 @@ async function boot(): Promise<void> {
     // No background answered (extension reloading): defaults, so the page still gets its marks.
     warn(err);
   }
-  // At document_start the snapshot and prefilter are asked while the page is still parsed; eligibility and the
-  // page test need the parsed document (the early look only starts the engine's fetch).
-  if (document.readyState === 'loading' && earlyPrefilter) earlyLook(earlyPrefilter);
+  // At document_start the snapshot is asked while the page is still parsed; eligibility and the page test need the
+  // parsed document (the early look only starts the engine's fetch).
+  if (document.readyState === 'loading') earlyLook();
   if (document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
   booted = true;
   apply();
@@ -227,7 +199,7 @@ async function boot(): Promise<void> {
 // reads nothing and builds nothing: it only answers listPageTerms (inactive, no terms).
 const neverEligible = !host || (document.contentType !== 'text/html' && document.contentType !== 'application/xhtml+xml');
 
-// The content script runs at document_start and boots at once: the snapshot and prefilter round trips go out while
+// The content script runs at document_start and boots at once: the snapshot round trip goes out while
 // the page is still parsed and leave the main thread free; boot() waits for DOMContentLoaded before it reads the page.
 // Not document_idle: Chromium injects idle scripts at `load` (or 200 ms after DOMContentLoaded, a timer that runs late
 // while the page lays out), which put 650-1,400 ms between DOMContentLoaded and our boot on the 1 MB wiki×80 bench

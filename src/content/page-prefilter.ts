@@ -1,8 +1,9 @@
 /**
- * The bootstrap's page test (issue 13, deliverable 2): could the glossary mark anything in this document? Runs the
- * background's prefilter (src/core/prefilter.ts: one RegExp, flag `i`) over the raw text — `textContent` of the body
- * and of every open shadow root (the engine collects those too), native and a few ms for a 1 MB page — and, while
- * the answer is no, over the text each batch of DOM changes adds (a live blog that mentions a term later).
+ * The bootstrap's page test (issue 13, deliverable 2): could the glossary mark anything in this document? Asks the
+ * background's prefilter (src/core/prefilter.ts: one RegExp, flag `i`, run in the background:
+ * src/background/page-prefilter.ts says why) about the raw text — `textContent` of the body and of every open shadow
+ * root (the engine collects those too), native and a few ms for a 1 MB page — and, while the answer is no, about the
+ * text each batch of DOM changes adds (a live blog that mentions a term later).
  * It reads more than the engine does (scripts, styles, hidden text), never less: it only ever says "maybe" more.
  */
 import { INLINE_TAGS } from '../page/dom-rules.js';
@@ -29,17 +30,35 @@ export interface PageWatch {
 }
 
 /**
- * Tests the document now; when it may hold a term calls `onMaybe` at once, else watches DOM changes (one batch per
- * observer callback, as the engine's observer does: no timer) and calls `onMaybe` once the first batch that may.
+ * Tests the document now (its text and every open shadow root's, in one question); when it may hold a term calls
+ * `onMaybe`, else `onNothing` and watches DOM changes (one batch per observer callback, as the engine's observer
+ * does: no timer) until a batch that may, then `onMaybe` once. `maybe` asks the background (the prefilter runs
+ * there); a question that fails counts as "maybe" (load the engine rather than skip a page it would mark). Nothing is
+ * called after stop().
  */
-export function watchPage(doc: Document, maybe: (text: string) => boolean, onMaybe: () => void): PageWatch {
+export function watchPage(doc: Document, maybe: (text: string) => Promise<boolean>, onMaybe: () => void, onNothing: () => void): PageWatch {
+  let stopped = false;
+  let mo: MutationObserver | null = null;
+  const stop = () => {
+    stopped = true;
+    mo?.disconnect();
+  };
+  const ask = (text: string, then: (hit: boolean) => void) =>
+    maybe(text).then(
+      (hit) => !stopped && then(hit),
+      () => !stopped && then(true),
+    );
   const root: Node = doc.body ?? doc.documentElement;
   const roots = root ? [root, ...shadowRoots(doc, root)] : [];
-  if (roots.some((r) => maybe(r.textContent ?? ''))) {
-    onMaybe();
-    return { stop() {} };
-  }
-  const mo = new MutationObserver((records) => {
+  // Joined by a newline, a separator to the prefilter: a spelling across two roots only ever adds a "maybe".
+  ask(roots.map((r) => r.textContent ?? '').join('\n'), (hit) => {
+    if (hit) {
+      stop();
+      return onMaybe();
+    }
+    onNothing();
+  });
+  mo = new MutationObserver((records) => {
     // The block around each change, not only the new text: a spelling may join old text and new ("Tehreek-e-" +
     // an added "Taliban Pakistan"), and a match never crosses a block (src/page/collect.ts), so the block holds it.
     const blocks = new Set<Node>();
@@ -51,12 +70,17 @@ export function watchPage(doc: Document, maybe: (text: string) => boolean, onMay
     }
     let text = '';
     for (const b of blocks) text += `\n${b.textContent ?? ''}`;
-    if (text && maybe(text)) {
-      mo.disconnect();
-      onMaybe();
+    if (text) {
+      ask(text, (hit) => {
+        if (hit) {
+          stop();
+          onMaybe();
+        }
+      });
     }
   });
-  // The whole document, not only the body: a page may replace its body.
+  // The whole document, not only the body: a page may replace its body. Observed from the start, so a change made
+  // while the first answer is on its way is asked about too.
   for (const r of [doc.documentElement, ...roots.slice(1)]) if (r) mo.observe(r, { childList: true, characterData: true, subtree: true });
-  return { stop: () => mo.disconnect() };
+  return { stop };
 }

@@ -78,7 +78,7 @@ const ORACLE: Record<MessageType, z.ZodTypeAny> = {
   deleteGlossary: z.object({ id: glossaryId }).strict(),
   getStoredGlossary: z.object({ id: glossaryId }).strict(),
   getPageHtml: empty,
-  getPrefilter: empty,
+  testPrefilter: z.object({ text: z.string().max(16_000_000) }).strict(),
 };
 const TYPES = Object.keys(ORACLE) as MessageType[];
 
@@ -156,7 +156,7 @@ const validPayload: Record<MessageType, fc.Arbitrary<Record<string, unknown>>> =
   deleteGlossary: fc.record({ id: fc.stringMatching(/^g[a-z0-9]{4,20}$/) }),
   getStoredGlossary: fc.record({ id: fc.stringMatching(/^g[a-z0-9]{4,20}$/) }),
   getPageHtml: fc.constant({}),
-  getPrefilter: fc.constant({}),
+  testPrefilter: fc.record({ text: fc.string({ maxLength: 200 }) }),
 };
 const validMessage = fc.constantFrom(...TYPES).chain((type) => validPayload[type].map((payload) => ({ type, payload })));
 
@@ -238,7 +238,7 @@ describe('parseMessage', () => {
 describe('senders and replies', () => {
   it('lets content scripts send only what a page may ask for', () => {
     const fromContent = TYPES.filter((t) => senderAllowed(t, 'content')).sort();
-    expect(fromContent).toEqual(['dontMark', 'getGlossary', 'getPrefilter', 'getShortcuts', 'getSnapshot', 'notThisMeaning', 'openOptions', 'openReader', 'pageTermsChanged', 'ping']);
+    expect(fromContent).toEqual(['dontMark', 'getGlossary', 'getShortcuts', 'getSnapshot', 'notThisMeaning', 'openOptions', 'openReader', 'pageTermsChanged', 'ping', 'testPrefilter']);
     expect(Object.keys(ALLOWED_SENDERS).sort()).toEqual([...TYPES].sort());
   });
 

@@ -154,12 +154,12 @@ interface ProtocolMap {
    */
   getPageHtml: { request: Record<string, never>; reply: { html: string; url: string; title: string } };
   /**
-   * to background (perf, issue 13): the page prefilter for the glossary a page would get now (the merged glossaries
-   * plus own entries; src/core/prefilter.ts): a RegExp source (flag `i`), or null when the glossary cannot be
-   * prefiltered (then every eligible frame loads the engine). The content script's bootstrap loads the engine only
-   * when it hits.
+   * to background (perf, issue 13): could the glossary a page would get now (the merged glossaries plus own entries)
+   * mark anything in this page text? The page prefilter (src/core/prefilter.ts) runs in the background, where its
+   * RegExp is compiled once, not in every page load (that compile was 8-9 ms of each page's main thread). `maybe` is
+   * also true when the glossary cannot be prefiltered. The content script's bootstrap loads the engine only on true.
    */
-  getPrefilter: { request: Record<string, never>; reply: { source: string | null } };
+  testPrefilter: { request: { text: string }; reply: { maybe: boolean } };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -202,7 +202,7 @@ export const ALLOWED_SENDERS: { [T in MessageType]: readonly SenderKind[] } = {
   deleteGlossary: ['extension'],
   getStoredGlossary: ['extension'],
   getPageHtml: ['extension'],
-  getPrefilter: ['content', 'extension'],
+  testPrefilter: ['content', 'extension'],
 };
 
 export function senderAllowed(type: MessageType, kind: SenderKind): boolean {
@@ -219,6 +219,11 @@ const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number
 /** Only these keys, each optional ones included: an extra key means the sender is not speaking our protocol. */
 const onlyKeys = (p: Record<string, unknown>, keys: readonly string[]) => Object.keys(p).every((k) => keys.includes(k));
 const MAX_TERMS = 5000;
+/**
+ * The longest page text `testPrefilter` carries (characters): far above any real page, under Chrome's 64 MiB message
+ * limit once JSON-encoded. A frame with more text loads the engine without asking.
+ */
+export const MAX_PAGE_TEXT = 16_000_000;
 
 const isPageTerm = (v: unknown): boolean =>
   isRecord(v) && onlyKeys(v, ['id', 'count']) && isEntryId(v.id) && isCount(v.count) && (v.count as number) > 0;
@@ -267,7 +272,7 @@ const VALIDATORS: { [T in MessageType]: (p: Record<string, unknown>) => boolean 
   deleteGlossary: (p) => onlyKeys(p, ['id']) && typeof p.id === 'string' && STORED_ID.test(p.id),
   getStoredGlossary: (p) => onlyKeys(p, ['id']) && typeof p.id === 'string' && STORED_ID.test(p.id),
   getPageHtml: (p) => Object.keys(p).length === 0,
-  getPrefilter: (p) => Object.keys(p).length === 0,
+  testPrefilter: (p) => onlyKeys(p, ['text']) && typeof p.text === 'string' && p.text.length <= MAX_PAGE_TEXT,
 };
 
 const isGlossaryId = (v: unknown): v is string => typeof v === 'string' && (v === BUNDLED_ID || STORED_ID.test(v));
@@ -364,8 +369,7 @@ const REPLY_VALIDATORS: { [T in MessageType]?: (r: unknown) => boolean } = {
     (r.glossary === null ||
       (isRecord(r.glossary) && isGlossaryId(r.glossary.id) && isGlossaryDraftShape({ meta: r.glossary.meta, paragraphs: r.glossary.paragraphs, entries: r.glossary.entries }) && isRecord(r.glossary.compiled))),
   getPageHtml: (r) => isRecord(r) && typeof r.html === 'string' && typeof r.url === 'string' && typeof r.title === 'string',
-  // Compiled by the bootstrap with `new RegExp`: a source that does not compile is caught there (then: load the engine).
-  getPrefilter: (r) => isRecord(r) && onlyKeys(r, ['source']) && (r.source === null || (typeof r.source === 'string' && r.source.length <= 4_000_000)),
+  testPrefilter: (r) => isRecord(r) && onlyKeys(r, ['maybe']) && typeof r.maybe === 'boolean',
 };
 
 /**
