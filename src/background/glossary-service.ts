@@ -89,6 +89,7 @@ async function saveGlossary({ draft }: { draft: GlossaryDraft }) {
     id,
     meta: draft.meta,
     paragraphs: draft.paragraphs,
+    ...(draft.pages ? { pages: draft.pages } : {}),
     entries: draft.entries.filter((e) => kept.has(e.id)),
     enabled: true,
     createdAt: new Date().toISOString(),
