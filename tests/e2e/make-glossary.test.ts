@@ -8,7 +8,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { serializeGlossaryFile } from '../../src/core/glossary-store-file.js';
 import type { StoredGlossary } from '../../src/core/glossary-draft.js';
-import { describeEachBrowser, launchWithExtension, markBox, startServer, waitForMarks, type ExtensionBrowser, type FixtureServer } from './harness/index.js';
+import { describeEachBrowser, launchWithExtension, markBox, runAxe, startServer, waitForMarks, type ExtensionBrowser, type FixtureServer } from './harness/index.js';
 import { hover, waitForCard } from './card-helpers.js';
 import { openPopup, poll, searchFor, tabIdOf } from './popup-helpers.js';
 import { ask, listGlossaries as list } from './glossary-helpers.js';
@@ -156,6 +156,7 @@ describeEachBrowser('make a glossary', (ctx) => {
       ]),
     );
     expect(quotePages).toHaveLength(2);
+    expect(await runAxe(news, ['[data-context-glossary-host]'])).toEqual([]);
 
     // The glossary's reader page: a page marker where each page starts, before its first paragraph.
     const reader = await b.openExtensionPage(`reader.html?g=${summary!.id}`);
@@ -166,6 +167,8 @@ describeEachBrowser('make a glossary', (ctx) => {
       ['p. 2', 'Hafiz Gul Bahadur was named by'],
       ['p. 3', 'Hafiz Gul Bahadur denied the c'],
     ]);
+    await waitForMarks(reader, (m) => m.some((x) => x.text === 'Gul Bahadur'), 15_000);
+    expect(await runAxe(reader)).toEqual([]);
     await Promise.all([make.close(), news.close(), reader.close()]);
   });
 
