@@ -48,6 +48,15 @@ export function mergedGlossary(): Promise<CompiledGlossary> {
   return merged;
 }
 
+let mergedJson: { glossary: CompiledGlossary; json: string } | null = null;
+
+/** The merged glossary as the JSON text getGlossary sends: made once per change, not per frame that asks. */
+export async function mergedGlossaryJson(): Promise<string> {
+  const g = await mergedGlossary();
+  if (mergedJson?.glossary !== g) mergedJson = { glossary: g, json: JSON.stringify(g) };
+  return mergedJson.json;
+}
+
 /** Called with every newly merged glossary (the context-menu search index follows it). */
 export function onMergedGlossary(listener: (g: CompiledGlossary) => void): void {
   listeners.push(listener);
@@ -89,6 +98,7 @@ async function saveGlossary({ draft }: { draft: GlossaryDraft }) {
     id,
     meta: draft.meta,
     paragraphs: draft.paragraphs,
+    ...(draft.pages ? { pages: draft.pages } : {}),
     entries: draft.entries.filter((e) => kept.has(e.id)),
     enabled: true,
     createdAt: new Date().toISOString(),

@@ -8,7 +8,7 @@ import { onSnapshotChanged, settingsHandlers, settingsService } from './settings
 import { setBadge } from './badge.js';
 import { onMenuClicked, optionsUrl, registerMenus, takePendingLookup } from './context-menu.js';
 import { setBaseGlossary, setUserGlossary } from './glossary-index.js';
-import { glossaryHandlers, mergedGlossary, onMergedGlossary } from './glossary-service.js';
+import { glossaryHandlers, mergedGlossaryJson, onMergedGlossary } from './glossary-service.js';
 import { readerPath } from '../core/glossary-draft.js';
 import { testPagePrefilter } from './page-prefilter.js';
 import type { Snapshot } from '../core/settings/settings-service.js';
@@ -81,7 +81,7 @@ handle({
   ...glossaryHandlers,
   ping: () => ({ version: browser.runtime.getManifest().version }),
   // The bundled glossary merged with the enabled made ones (issue 14), merged when they change, not per page.
-  getGlossary: async () => ({ glossary: await mergedGlossary() }),
+  getGlossary: async () => ({ json: await mergedGlossaryJson() }),
   // What the content script's bootstrap tests a page with before it loads the engine (issue 13).
   testPrefilter: testPagePrefilter,
   pageTermsChanged: onPageTermsChanged,

@@ -15,8 +15,10 @@ import { settingsService } from './settings-service.js';
 
 let cache: { glossary: CompiledGlossary; user: string; source: string | null } | null = null;
 
-function spellings(g: CompiledGlossary, u: UserGlossary): string[] {
-  const out = g.matcher.terms.map((t) => t.text);
+function spellings(g: CompiledGlossary, u: UserGlossary): (string | { text: string; exact: boolean })[] {
+  // Exact-case acronyms go to the prefilter's case-sensitive arm; the user's aliases stay case-insensitive (more
+  // "maybe", never less).
+  const out: (string | { text: string; exact: boolean })[] = g.matcher.terms.map((t) => ({ text: t.text, exact: t.caseRule === 'exact' }));
   for (const e of u.own) for (const a of e.aliases) out.push(a.text);
   for (const o of Object.values(u.overrides)) for (const a of o.aliases ?? []) out.push(a.text);
   return out;

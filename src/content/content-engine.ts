@@ -13,7 +13,7 @@ import { createPageEngine, type PageEngine, type PageTerm } from '../page/engine
 import { browser } from '../shared/browser.js';
 import { t } from '../shared/i18n.js';
 import { sendToBackground } from '../shared/messaging.js';
-import type { Reply } from '../shared/protocol.js';
+import { parseGlossaryJson, type Reply } from '../shared/protocol.js';
 import { requestChange, type Snapshot } from '../shared/settings-client.js';
 import { LazyCard, type CardModule } from './lazy-card.js';
 
@@ -79,7 +79,9 @@ export function createContentEngine({ host, pending }: { host: string; pending?:
       (r) => {
         asking = false;
         if (stale) return askGlossary();
-        compiled = r.glossary;
+        const g = parseGlossaryJson(r.json);
+        if (!g) return warn(new Error('getGlossary: the reply holds no glossary'));
+        compiled = g;
         glossary = null;
         run();
       },

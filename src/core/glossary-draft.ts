@@ -21,6 +21,11 @@ export interface GlossaryDraft {
   meta: ReportInfo;
   /** The report's body, one paragraph per item (no line breaks inside). */
   paragraphs: string[];
+  /**
+   * A PDF's page number for each paragraph (the page it starts on), as many as `paragraphs`; absent for reports with
+   * no pages (articles, text) and in drafts and files made before pages were kept.
+   */
+  pages?: number[];
   /** Sorted by id, as the compiler wants them. */
   entries: EntrySource[];
 }
@@ -90,7 +95,8 @@ const oneLine = (s: string): boolean => !/[\u0000-\u001f\u007f\u2028\u2029]/.tes
 export function draftProblems(raw: unknown): string[] {
   if (!isRecord(raw)) return ['(top level): expected an object with meta, paragraphs and entries'];
   const errors: string[] = [];
-  if (!onlyKeys(raw, ['meta', 'paragraphs', 'entries'])) errors.push(`(top level): unknown field(s) ${Object.keys(raw).filter((k) => !['meta', 'paragraphs', 'entries'].includes(k)).map((k) => `"${k}"`).join(', ')}`);
+  const known = ['meta', 'paragraphs', 'pages', 'entries'];
+  if (!onlyKeys(raw, known)) errors.push(`(top level): unknown field(s) ${Object.keys(raw).filter((k) => !known.includes(k)).map((k) => `"${k}"`).join(', ')}`);
   const meta = raw.meta;
   if (!isRecord(meta)) errors.push('meta: expected an object with title, date, publisher and source');
   else {
@@ -123,9 +129,28 @@ export function draftProblems(raw: unknown): string[] {
     }
     if (total > DRAFT_LIMITS.textChars) errors.push(`paragraphs: the report is longer than ${DRAFT_LIMITS.textChars} characters`);
   }
+  if (raw.pages !== undefined) errors.push(...pageProblems(raw.pages, Array.isArray(ps) ? ps.length : 0));
   if (!Array.isArray(raw.entries)) errors.push('entries: expected a list of entries');
   else if (raw.entries.length > DRAFT_LIMITS.entries) errors.push(`entries: at most ${DRAFT_LIMITS.entries} entries`);
   return errors;
+}
+
+/** The largest page number a paragraph may carry (no real report has more pages; bounds a hostile file). */
+const MAX_PAGE = 100_000;
+
+/** `pages`, when a draft has them: one positive whole page number per paragraph, never decreasing. */
+function pageProblems(pages: unknown, paragraphs: number): string[] {
+  if (!Array.isArray(pages)) return ['pages: expected a list of page numbers, one per paragraph'];
+  if (pages.length !== paragraphs) return [`pages: expected one page number per paragraph (${paragraphs} paragraphs, ${pages.length} page numbers)`];
+  for (let i = 0; i < pages.length; i++) {
+    const n: unknown = pages[i];
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_PAGE) {
+      return [`pages[${i}]: must be a whole page number from 1 to ${MAX_PAGE} (got ${JSON.stringify(n) ?? 'nothing'})`];
+    }
+    // A report reads forward: a page number going back is a damaged file, not a layout.
+    if (i > 0 && n < (pages[i - 1] as number)) return [`pages[${i}]: page ${n} comes after page ${String(pages[i - 1])}; pages must not go back`];
+  }
+  return [];
 }
 
 /** A cheap shape check for message validators (the background compiles, which checks every entry field). */

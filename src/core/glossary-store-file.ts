@@ -4,7 +4,10 @@
  * import (src/core/export-import.ts): JSON, format, version, every field, then a full compile; a bad file gets a
  * precise error and nothing is written (the caller saves only an `ok` result).
  *
- *   { "format": "context-glossary-report", "version": 1, "exportedAt": "<ISO>", "meta": {…}, "paragraphs": […], "entries": […] }
+ *   { "format": "context-glossary-report", "version": 1, "exportedAt": "<ISO>", "meta": {…}, "paragraphs": […],
+ *     "pages": […], "entries": […] }
+ * `pages` (a PDF report's page per paragraph) is optional: files written before it, and reports with no pages, omit
+ * it and stay valid at version 1.
  * Pure.
  */
 import type { GlossaryDraft } from './glossary-draft.js';
@@ -14,7 +17,8 @@ const FORMAT = 'context-glossary-report';
 const MAX_BYTES = 8 * 1024 * 1024;
 
 export function serializeGlossaryFile(d: GlossaryDraft, now: Date = new Date()): string {
-  return `${JSON.stringify({ format: FORMAT, version: 1, exportedAt: now.toISOString(), meta: d.meta, paragraphs: d.paragraphs, entries: d.entries }, null, 2)}\n`;
+  const pages = d.pages ? { pages: d.pages } : {};
+  return `${JSON.stringify({ format: FORMAT, version: 1, exportedAt: now.toISOString(), meta: d.meta, paragraphs: d.paragraphs, ...pages, entries: d.entries }, null, 2)}\n`;
 }
 
 export function glossaryFileName(title: string): string {

@@ -38,7 +38,21 @@ function draftFiles(d: GlossaryDraft): { entries: string; report: string; text: 
 export function compileDraft(raw: unknown): CompileResult {
   const problems = draftProblems(raw);
   if (problems.length) return { ok: false, errors: problems };
-  return compileGlossary(draftFiles(raw as GlossaryDraft));
+  const draft = raw as GlossaryDraft;
+  const result = compileGlossary(draftFiles(draft));
+  return result.ok && draft.pages ? withPages(result, draft.pages) : result;
+}
+
+/**
+ * A PDF report's page numbers on its compiled form: the report keeps one per body paragraph (the reader's page
+ * markers) and every quote its paragraph's (the card's "p. 4"). The compiler's body paragraphs are the draft's, one
+ * for one (draftProblems refuses empty ones); should that ever not hold, no page is better than a wrong one.
+ */
+function withPages(result: CompileResult & { ok: true }, pages: readonly number[]): CompileResult {
+  const g = result.glossary;
+  if (g.report.paragraphs.length !== pages.length) return result;
+  const entries = g.entries.map((e) => ({ ...e, quotes: e.quotes.map((q) => (pages[q.paragraph - 1] ? { ...q, page: pages[q.paragraph - 1]! } : q)) }));
+  return { ...result, glossary: { ...g, report: { ...g.report, pages: [...pages] }, entries } };
 }
 
 export function summarize(g: StoredGlossary): GlossarySummary {

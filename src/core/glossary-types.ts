@@ -162,6 +162,11 @@ export interface CompiledReport {
   text: string;
   /** Body paragraphs (title and date lines excluded), each a list of sentences. */
   paragraphs: ReportSentence[][];
+  /**
+   * A made glossary from a PDF (issue 14): the page each body paragraph starts on, one per paragraph. Absent for the
+   * bundled report, articles, pasted text and glossaries stored before pages were kept.
+   */
+  pages?: number[];
 }
 
 /** A verbatim sentence of the report that mentions an entry. */
@@ -174,6 +179,8 @@ export interface Quote {
   marks: [number, number][];
   /** Own entries' quotes: where the user found the sentence (http(s) only). Report quotes omit it. */
   sourceUrl?: string;
+  /** The PDF page the quote's paragraph starts on (a made glossary from a PDF: `CompiledReport.pages`). */
+  page?: number;
 }
 
 export interface CompiledEntry {

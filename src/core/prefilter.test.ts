@@ -12,7 +12,7 @@ const compiled = compileGlossaryDir('glossary');
 if (!compiled.ok) throw new Error(`glossary does not compile: ${compiled.errors.join('; ')}`);
 const matcher = Matcher.load(compiled.glossary.matcher);
 /** As the bootstrap tests a page: the raw text, then the folded text around each special character. */
-const maybe = compilePrefilter(prefilterSource(compiled.glossary.matcher.terms.map((t) => t.text))!);
+const maybe = compilePrefilter(prefilterSource(compiled.glossary.matcher.terms.map((t) => ({ text: t.text, exact: t.caseRule === 'exact' })))!);
 
 const hits = (text: string) => matcher.scan(text).length > 0;
 
@@ -67,6 +67,18 @@ describe('prefilter', () => {
     }
     expect(maybe(`${pad}caf\u00E9${pad}`)).toBe(false);
     PREFILTER_SPECIAL.lastIndex = 0;
+  });
+
+  it('tests exact-case acronyms as written: "utf-8" and "pdf" are no UTF or PDF', () => {
+    const source = prefilterSource([{ text: 'UTF', exact: true }, { text: 'PDF', exact: true }, { text: 'Durand Line', exact: false }, 'mothership'])!;
+    expect(source).toContain('\n');
+    const test = compilePrefilter(source);
+    expect(test('<meta charset="utf-8"> a pdf file')).toBe(false);
+    expect(test('the UTF said')).toBe(true);
+    expect(test('the P\u00ADDF said')).toBe(true); // folded: the soft hyphen goes, the case stays
+    expect(test('along the durand line')).toBe(true); // not exact: any case (the matcher decides)
+    expect(test('A MOTHERSHIP')).toBe(true);
+    expect(compilePrefilter(prefilterSource([{ text: 'UTF', exact: false }])!)('utf-8')).toBe(true);
   });
 
   it('gives up (null) on a spelling without ASCII letters, and never matches with no spelling', () => {

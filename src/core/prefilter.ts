@@ -13,6 +13,11 @@
  * the matcher requires a word boundary at both ends of a hit, `\b` where a run starts or ends the spelling (`\b`
  * also counts `_` as a word character, as the matcher does; it only ever accepts more than the matcher).
  *
+ * An acronym whose case rule is `exact` and that is only ASCII letters and digits ("TTP", "ISPR") goes into a second,
+ * case-sensitive arm after a newline in the source (no pattern holds one): the matcher finds "TTP" only as written,
+ * and a case-insensitive "utf" or "pdf" in a page's text would load the engine for nothing (issue 14: five made
+ * glossaries bring hundreds of such acronyms). Folding keeps case, so the folded test holds for this arm too.
+ *
  * `null` means a spelling has no ASCII run (a script the test cannot read): every page is then a "maybe". Pure.
  */
 import { foldString } from './fold.js';
@@ -32,7 +37,7 @@ function patternOf(spelling: string): string | null {
 }
 
 type Trie = Map<string, Trie>;
-const TOKEN = /\\b|\[\^a-z0-9\]\*|[a-z0-9]/g;
+const TOKEN = /\\b|\[\^a-z0-9\]\*|[A-Za-z0-9]/g;
 
 /** The patterns as one alternation factored by common prefixes: V8 compiles and runs a trie of ~300 spellings in
  *  ~2 ms on first use where the flat alternation took ~15 ms (it also runs 5-10x faster). `''` marks an end. */
@@ -57,15 +62,27 @@ function factor(patterns: Iterable<string>): string {
   return emit(root);
 }
 
-/** The RegExp source (flag `i`) for these spellings, or null when one of them cannot be prefiltered. */
-export function prefilterSource(spellings: Iterable<string>): string | null {
+/** A spelling as the prefilter takes it: text alone (any case), or with whether its case rule is `exact`. */
+type Spelling = string | { text: string; exact: boolean };
+
+/**
+ * The source for these spellings — the case-insensitive arm (flag `i`), then, when there are exact-case acronyms,
+ * a newline and their case-sensitive arm — or null when one of them cannot be prefiltered.
+ */
+export function prefilterSource(spellings: Iterable<Spelling>): string | null {
   const patterns = new Set<string>();
+  const exact = new Set<string>();
   for (const s of spellings) {
-    const p = patternOf(s);
+    if (typeof s !== 'string' && s.exact && /^[A-Za-z0-9]+$/.test(s.text)) {
+      exact.add(`\\b${s.text}\\b`);
+      continue;
+    }
+    const p = patternOf(typeof s === 'string' ? s : s.text);
     if (p === null) return null;
     patterns.add(p);
   }
-  return patterns.size ? factor(patterns) : '(?!)';
+  const source = patterns.size ? factor(patterns) : '(?!)';
+  return exact.size ? `${source}\n${factor(exact)}` : source;
 }
 
 /**
@@ -123,10 +140,13 @@ function foldWindows(text: string): string {
 /** A compiled prefilter: true when `text` may hold a term (the raw text, then the folded text around each
  *  character the fold reduces or drops, when the raw test missed). */
 export function compilePrefilter(source: string): (text: string) => boolean {
-  const re = new RegExp(source, 'i');
+  const cut = source.indexOf('\n');
+  const re = new RegExp(cut < 0 ? source : source.slice(0, cut), 'i');
+  const exact = cut < 0 ? null : new RegExp(source.slice(cut + 1));
+  const test = (t: string) => re.test(t) || (exact !== null && exact.test(t));
   return (text) => {
-    if (re.test(text)) return true;
+    if (test(text)) return true;
     const around = foldWindows(text);
-    return around !== '' && re.test(foldForPrefilter(around));
+    return around !== '' && test(foldForPrefilter(around));
   };
 }

@@ -4,7 +4,7 @@
  * saved by the background (compiled with the bundled glossary's compiler), then marking pages.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { reportParagraphs } from '../core/extract/paragraphs.js';
+import { pagesFor, reportParagraphs, type PagedParagraph } from '../core/extract/paragraphs.js';
 import { MAX_PARAGRAPH_CHARS, type GlossaryDraft } from '../core/glossary-draft.js';
 import { termsToEntries } from '../core/glossary-store-draft.js';
 import { browser } from '../shared/browser.js';
@@ -26,9 +26,12 @@ export function MakeApp() {
   const [status, setStatus] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
   const [revision, setRevision] = useState(0);
+  /** The PDF's paragraphs with their pages, until another source replaces it (issue 14: quotes say their page). */
+  const [paged, setPaged] = useState<PagedParagraph[] | null>(null);
 
   const use = (s: Source) => {
     setMeta(s.meta);
+    setPaged(s.paged ?? null);
     setText(s.paragraphs.join('\n'));
     setRows(null);
     setStatus(s.paragraphs.length ? '' : t('make_no_text'));
@@ -55,6 +58,7 @@ export function MakeApp() {
   // Once per text, not per render: a 150 KB report re-split on every keystroke of the review costs a frame.
   const paragraphsNow = useMemo(() => reportParagraphs(text, MAX_PARAGRAPH_CHARS), [text]);
   const paragraphs = () => paragraphsNow;
+  const pages = useMemo(() => pagesFor(paragraphsNow, paged), [paragraphsNow, paged]);
 
   const find = async () => {
     const ps = paragraphs();
@@ -68,7 +72,7 @@ export function MakeApp() {
   const draftOf = (reviewed: Row[]): GlossaryDraft => {
     const ps = paragraphs();
     const title = meta.title.trim() || (ps[0] ?? '').slice(0, 120);
-    return { meta: { ...meta, title }, paragraphs: ps, entries: termsToEntries(acceptedTerms(reviewed)) };
+    return { meta: { ...meta, title }, paragraphs: ps, ...(pages ? { pages } : {}), entries: termsToEntries(acceptedTerms(reviewed)) };
   };
 
   const save = async () => {

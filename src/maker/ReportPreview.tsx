@@ -121,7 +121,8 @@ export function ReportPreview({ draft, t }: { draft: GlossaryDraft; t: Translate
     if (!compiled || !article.current) return;
     const runtime = buildRuntimeGlossary(compiled, null);
     if (live.current) {
-      live.current.card.update(settings.current, runtime);
+      // The card's source line follows the metadata as edited (it kept the first compile's title).
+      live.current.card.update(settings.current, runtime, compiled.report.meta);
       live.current.engine.update(settings.current, runtime);
       return;
     }

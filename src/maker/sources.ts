@@ -7,11 +7,14 @@
 import { Readability } from '@mozilla/readability';
 import type { GlossaryDraft } from '../core/glossary-draft.js';
 import { pdfParagraphs, type PdfPage } from '../core/extract/pdf-layout.js';
+import type { PagedParagraph } from '../core/extract/paragraphs.js';
 
 export type Meta = GlossaryDraft['meta'];
 export interface Source {
   meta: Meta;
   paragraphs: string[];
+  /** A PDF's paragraphs with the page each starts on (the same texts as `paragraphs`); absent for other sources. */
+  paged?: PagedParagraph[];
 }
 
 const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
@@ -68,9 +71,9 @@ export async function pdfSource(data: Uint8Array, name: string, workerUrl: strin
       page.cleanup();
     }
     const info = ((await doc.getMetadata().catch(() => null))?.info ?? {}) as { Title?: unknown };
-    const paragraphs = pdfParagraphs(pages).map((p) => clean(p.text)).filter(Boolean);
+    const paged = pdfParagraphs(pages).map((p) => ({ text: clean(p.text), page: p.page })).filter((p) => p.text);
     const title = typeof info.Title === 'string' && clean(info.Title) ? clean(info.Title) : name.replace(/\.pdf$/i, '');
-    return { meta: { title, date: '', publisher: '', source: name }, paragraphs };
+    return { meta: { title, date: '', publisher: '', source: name }, paragraphs: paged.map((p) => p.text), paged };
   } finally {
     await doc.destroy();
   }

@@ -57,7 +57,7 @@ export class CardHost implements CardController {
   private settings: Settings;
   private readonly actions: CardActions;
   private readonly doc: Document;
-  private readonly report: ReportMeta;
+  private report: ReportMeta;
   private readonly t: Translate;
   private readonly quoteHref: ((anchor: string) => string) | undefined;
   private readonly omit: ReadonlySet<string>;
@@ -170,10 +170,14 @@ export class CardHost implements CardController {
     this.events.emit('hide');
   }
 
-  /** New settings (theme, size) or a new glossary (own entries changed): re-render what is shown. */
-  update(settings: Settings, glossary?: CardGlossary): void {
+  /**
+   * New settings (theme, size), a new glossary (own entries changed) or new report metadata (the make page's preview:
+   * the title or date edited after the first compile): re-render what is shown.
+   */
+  update(settings: Settings, glossary?: CardGlossary, report?: ReportMeta): void {
     this.settings = settings;
     if (glossary) this.glossary = glossary;
+    if (report) this.report = report;
     if (!this.visible) return;
     if (!this.entry(this.history!.current)) this.hide(true);
     else this.renderCard();

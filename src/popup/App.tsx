@@ -12,7 +12,7 @@ import type { Settings } from '../core/settings/schema.js';
 import { isUserGlossaryEmpty, type UserGlossary } from '../core/user-glossary.js';
 import { t } from '../shared/i18n.js';
 import { handle, sendToBackground } from '../shared/messaging.js';
-import type { PendingLookup, TabTerm } from '../shared/protocol.js';
+import { parseGlossaryJson, type PendingLookup, type TabTerm } from '../shared/protocol.js';
 import { loadSnapshot, onSnapshotChanged, requestChange } from '../shared/settings-client.js';
 import { TermCard } from '../ui/TermCard.js';
 import { PageTerms, type PageState } from './PageTerms.js';
@@ -80,9 +80,11 @@ export function App() {
     let base: CompiledGlossary = glossary;
     sendToBackground('getGlossary', {}).then(
       (r) => {
-        const same = r.glossary.entries.length === base.entries.length && r.glossary.entries.every((e, i) => e.id === base.entries[i]!.id);
+        const merged = parseGlossaryJson(r.json);
+        if (!merged) return;
+        const same = merged.entries.length === base.entries.length && merged.entries.every((e, i) => e.id === base.entries[i]!.id);
         if (same) return;
-        base = r.glossary;
+        base = merged;
         setEntries(entriesFor(base, user));
       },
       () => undefined,

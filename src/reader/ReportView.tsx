@@ -1,7 +1,15 @@
 /** The report reader's page: the whole report, one element per sentence (`#p3s2`), and the list of its terms. */
+import { Fragment } from 'preact';
 import type { CompiledEntry, CompiledReport } from '../core/glossary-types.js';
 import { mentionsLabel, type Translate } from '../core/i18n.js';
+import { PageLabel } from '../ui/QuoteList.js';
 import { datelineShown, layoutReport } from './report-layout.js';
+
+/** Whether body paragraph `n` (1-based) is the first on its PDF page; never for a report without pages. */
+const pageStarts = (report: CompiledReport, n: number): boolean => {
+  const pages = report.pages;
+  return !!pages && pages.length === report.paragraphs.length && pages[n - 1] !== (n > 1 ? pages[n - 2] : undefined);
+};
 
 export interface ReportViewProps {
   report: CompiledReport;
@@ -27,16 +35,24 @@ export function ReportView({ report, terms, t, onReveal }: ReportViewProps) {
           {datelineShown(report) && <span class="dateline"> · {meta.dateline}</span>}
         </p>
         {layoutReport(report).map((p) => (
-          <p key={p.n} id={`p${p.n}`} class="paragraph" data-paragraph={p.n}>
-            {p.sentences.map((s) => (
-              <>
-                {s.before}
-                <span id={s.id} class="sentence" data-sentence={s.id} tabIndex={-1}>
-                  {s.text}
-                </span>
-              </>
-            ))}
-          </p>
+          <Fragment key={p.n}>
+            {/* A PDF report's page marker where a new page starts (issue 14): quotes' "p. 4" can be found here. */}
+            {pageStarts(report, p.n) && (
+              <p class="page-marker" data-page={report.pages![p.n - 1]}>
+                <PageLabel page={report.pages![p.n - 1]} t={t} />
+              </p>
+            )}
+            <p id={`p${p.n}`} class="paragraph" data-paragraph={p.n}>
+              {p.sentences.map((s) => (
+                <>
+                  {s.before}
+                  <span id={s.id} class="sentence" data-sentence={s.id} tabIndex={-1}>
+                    {s.text}
+                  </span>
+                </>
+              ))}
+            </p>
+          </Fragment>
         ))}
       </article>
       </main>

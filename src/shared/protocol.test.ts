@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ALLOWED_SENDERS, parseMessage, parseReply, senderAllowed, type MessageType } from './protocol.js';
+import { ALLOWED_SENDERS, parseGlossaryJson, parseMessage, parseReply, senderAllowed, type MessageType } from './protocol.js';
 import { settingsOracle } from '../../tests/support/settings-oracle.js';
 import { settingsArb, userGlossaryArb } from '../../tests/support/malformed.js';
 import { DEFAULT_SETTINGS } from '../core/settings/schema.js';
@@ -264,16 +264,24 @@ describe('senders and replies', () => {
 
 describe('getGlossary reply', () => {
   const good = { version: 1, report: { meta: {} }, entries: [{ id: 'ttp', name: 'TTP', quotes: [] }], matcher: {} };
-  it('takes a compiled glossary', () => {
-    expect(parseReply('getGlossary', { glossary: good })).not.toBeNull();
+  it('takes a compiled glossary as JSON text', () => {
+    const r = parseReply('getGlossary', { json: JSON.stringify(good) });
+    expect(r).not.toBeNull();
+    expect(parseGlossaryJson(r!.json)).toEqual(good);
   });
   it.each([
     ['no glossary', {}],
-    ['another version', { glossary: { ...good, version: 2 } }],
-    ['an entry without an id', { glossary: { ...good, entries: [{ name: 'TTP', quotes: [] }] } }],
-    ['no matcher', { glossary: { ...good, matcher: null } }],
-    ['an extra key', { glossary: good, more: 1 }],
+    ['an object instead of text', { json: good }],
+    ['an extra key', { json: JSON.stringify(good), more: 1 }],
   ])('refuses %s', (_, reply) => {
     expect(parseReply('getGlossary', reply)).toBeNull();
+  });
+  it.each([
+    ['not JSON', '{"version":1,'],
+    ['another version', JSON.stringify({ ...good, version: 2 })],
+    ['an entry without an id', JSON.stringify({ ...good, entries: [{ name: 'TTP', quotes: [] }] })],
+    ['no matcher', JSON.stringify({ ...good, matcher: null })],
+  ])('reads no glossary from %s', (_, json) => {
+    expect(parseGlossaryJson(json)).toBeNull();
   });
 });

@@ -106,9 +106,11 @@ interface ProtocolMap {
   takePendingLookup: { request: Record<string, never>; reply: PendingLookup | null };
   /**
    * to background: the compiled glossary, which content scripts no longer bundle (issue 10: content.js size).
-   * Asked once per eligible frame; the background hands over what it already holds.
+   * Asked once per eligible frame; the background hands over what it already holds, as JSON text made once per
+   * change (issue 14: five made glossaries make it ~700 KB, and Chrome's conversion of a message object into the
+   * page's world cost far more than one JSON.parse of the same data). The receiver reads it with parseGlossaryJson.
    */
-  getGlossary: { request: Record<string, never>; reply: { glossary: CompiledGlossary } };
+  getGlossary: { request: Record<string, never>; reply: { json: string } };
   /** to background: the settings and own entries, read field by field (and repaired once) by the background. */
   getSnapshot: { request: Record<string, never>; reply: Snapshot };
   /** to background (extension pages): where settings are stored and the parts that could not be read. */
@@ -332,7 +334,7 @@ const REPLY_VALIDATORS: { [T in MessageType]?: (r: unknown) => boolean } = {
     ),
   takePendingLookup: (r) =>
     r === null || (isRecord(r) && isShortString(r.query, 500) && (r.entryId === null || isEntryId(r.entryId))),
-  getGlossary: (r) => isRecord(r) && onlyKeys(r, ['glossary']) && isCompiledGlossaryShape(r.glossary),
+  getGlossary: (r) => isRecord(r) && onlyKeys(r, ['json']) && typeof r.json === 'string',
   getSnapshot: isSnapshot,
   getShortcuts: (r) =>
     isRecord(r) &&
@@ -387,6 +389,17 @@ function isCompiledGlossaryShape(g: unknown): g is CompiledGlossary {
     g.entries.every((e: unknown) => isRecord(e) && isEntryId(e.id) && typeof e.name === 'string' && Array.isArray(e.quotes)) &&
     isRecord(g.matcher)
   );
+}
+
+/** The glossary of a getGlossary reply, checked as every reply is (null when it is not JSON or not that shape). */
+export function parseGlossaryJson(json: string): CompiledGlossary | null {
+  let g: unknown;
+  try {
+    g = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  return isCompiledGlossaryShape(g) ? g : null;
 }
 
 /** Returns the reply if well-formed for its type (types without a validator: anything), else null. */

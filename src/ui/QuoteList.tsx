@@ -39,6 +39,16 @@ function fromOf(q: Quote): { glossary: string; title: string; date: string } | n
   return typeof from === 'object' && from !== null ? (from as { glossary: string; title: string; date: string }) : null;
 }
 
+/** The PDF page of a made glossary's quote ("p. 4", spelled out as its title); nothing for quotes without a page. */
+export function PageLabel({ page, t }: { page: number | undefined; t: Translate }) {
+  if (!page) return null;
+  return (
+    <abbr class="cg-quote-page" title={t('card_quote_page_long', [page])} data-page={page}>
+      {t('card_quote_page', [page])}
+    </abbr>
+  );
+}
+
 /** One quote with the entry's mentions emphasized by <mark> elements built from the offsets (never HTML). */
 function QuoteText({ quote }: { quote: Quote }) {
   return (
@@ -125,6 +135,8 @@ export function QuoteList({ quotes, mentions, t, visible = 3, openQuote, quoteHr
           )}{' '}
           <cite class="cg-quote-from">
             {from.title} · {from.date || t('make_undated')}
+            {q.page ? ' · ' : ''}
+            <PageLabel page={q.page} t={t} />
           </cite>
         </li>
       );
@@ -160,6 +172,8 @@ export function QuoteList({ quotes, mentions, t, visible = 3, openQuote, quoteHr
             <QuoteText quote={q} />
           </span>
         )}
+        {q.page ? ' ' : ''}
+        <PageLabel page={q.page} t={t} />
       </li>
     );
   }

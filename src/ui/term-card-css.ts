@@ -105,6 +105,7 @@ export const TERM_CARD_CSS = `
 }
 .cg-quote:hover { background: var(--cg-quote-hover); border-inline-start-color: var(--cg-accent); }
 .cg-quote mark { background: var(--cg-mark-bg); color: var(--cg-mark-fg); font-weight: 650; padding: 0 0.1em; border-radius: 2px; }
+.cg-quote-page { font-size: max(12px, 0.85em); white-space: nowrap; }
 .cg-quote-ref { display: block; margin-top: 0.15em; font-size: max(12px, 0.8em); color: var(--cg-accent); }
 .cg-expander { margin-top: 0.35em; border: 0; background: none; padding: 0; cursor: pointer; font-size: max(12px, 0.9em); }
 .cg-expander:hover, .cg-related-link:hover, .cg-action:hover, .cg-back:hover { text-decoration: underline; }

@@ -1,14 +1,14 @@
 // Glossaries from the reader's own reports (issue 14), end to end in both browsers: a served report page ->
 // "Make a glossary from this page" (make.html?tab=<id>, what the popup button and the context-menu item open) ->
 // review -> accept -> another served news page marks the new terms and their cards quote the new report; a PDF made
-// here with pdf-lib -> glossary; export -> import into a fresh profile gives the same glossary; a malformed import
+// here with pdf-lib -> glossary whose card quotes and reader say their PDF page; export -> import into a fresh profile gives the same glossary; a malformed import
 // changes nothing.
 import type { Page } from 'puppeteer-core';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { serializeGlossaryFile } from '../../src/core/glossary-store-file.js';
 import type { StoredGlossary } from '../../src/core/glossary-draft.js';
-import { describeEachBrowser, launchWithExtension, markBox, startServer, waitForMarks, type ExtensionBrowser, type FixtureServer } from './harness/index.js';
+import { describeEachBrowser, launchWithExtension, markBox, runAxe, startServer, waitForMarks, type ExtensionBrowser, type FixtureServer } from './harness/index.js';
 import { hover, waitForCard } from './card-helpers.js';
 import { openPopup, poll, searchFor, tabIdOf } from './popup-helpers.js';
 import { ask, listGlossaries as list } from './glossary-helpers.js';
@@ -18,11 +18,15 @@ const NEWS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <p>Zabihullah Mujahid said on Friday that trade across the Durand Line would resume once talks restart.</p>
 <p>Traders in Peshawar said the closure had cost them millions.</p>
 </article></main></body></html>`;
+const PDF_NEWS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Waziristan news</title></head><body><main><article>
+<h1>Curfew in North Waziristan</h1>
+<p>Officials blamed fighters loyal to Gul Bahadur for the attack on the checkpoint.</p>
+</article></main></body></html>`;
 const QUOTE = 'A Taliban spokesman, Zabihullah Mujahid, said Kabul would not allow its territory to be used against any country.';
 
 let server: FixtureServer;
 beforeAll(async () => {
-  server = await startServer({ routes: { '/news.html': () => ({ body: NEWS }) } });
+  server = await startServer({ routes: { '/news.html': () => ({ body: NEWS }), '/pdf-news.html': () => ({ body: PDF_NEWS }) } });
 });
 afterAll(async () => {
   await server?.close();
@@ -104,12 +108,14 @@ describeEachBrowser('make a glossary', (ctx) => {
     await Promise.all([report.close(), make.close(), news.close()]);
   });
 
-  it('a PDF made with pdf-lib becomes a glossary (paragraphs across lines, page numbers dropped)', async () => {
+  it('a 3-page PDF made with pdf-lib becomes a glossary whose quotes say their page, on a news page card and in the reader', async () => {
+    const b = ctx();
     const pdf = await PDFDocument.create();
     pdf.setTitle('Monitoring Team brief');
     const font = await pdf.embedFont(StandardFonts.Helvetica);
     const lines = [
-      ['The Analytical Support and Sanctions Monitoring Team met in Vienna.', 'Hafiz Gul Bahadur was named by the Monitoring Team as a leader', 'of a militant group in North Waziristan.'],
+      ['The Analytical Support and Sanctions Monitoring Team met in Vienna.'],
+      ['Hafiz Gul Bahadur was named by the Monitoring Team as a leader', 'of a militant group in North Waziristan.'],
       ['Hafiz Gul Bahadur denied the claims in a statement.', 'The Monitoring Team said the group remained active.'],
     ];
     lines.forEach((para, k) => {
@@ -118,7 +124,7 @@ describeEachBrowser('make a glossary', (ctx) => {
       page.drawText(String(k + 1), { x: 290, y: 30, size: 9, font });
     });
     const base64 = Buffer.from(await pdf.save()).toString('base64');
-    const make = await ctx().openExtensionPage('make.html');
+    const make = await b.openExtensionPage('make.html');
     await pickFile(make, 'input[name="file"]', 'brief.pdf', base64, 'application/pdf');
     await poll(() => make.$eval('textarea[name="text"]', (t) => (t as HTMLTextAreaElement).value), (v) => v.includes('Hafiz Gul Bahadur'), 20_000);
     const text = await make.$eval('textarea[name="text"]', (t) => (t as HTMLTextAreaElement).value);
@@ -126,8 +132,44 @@ describeEachBrowser('make a glossary', (ctx) => {
     expect(text.split('\n')).not.toContain('1');
     expect(await make.$eval('input[name="title"]', (i) => (i as HTMLInputElement).value)).toBe('Monitoring Team brief');
     await review(make, ['Gul Bahadur']); // "Hafiz" is read as a title (src/core/extract/words.ts TITLES)
-    expect((await list(make)).some((g) => g.title === 'Monitoring Team brief' && g.entries === 1)).toBe(true);
-    await make.close();
+    const summary = (await list(make)).find((g) => g.title === 'Monitoring Team brief');
+    expect(summary?.entries).toBe(1);
+    const stored = (await ask<{ glossary: StoredGlossary }>(make, 'getStoredGlossary', { id: summary!.id })).glossary;
+    expect(stored.pages).toEqual([1, 2, 3]);
+
+    // A news page's card: each quote of the PDF report names its page.
+    const news = await b.newPage();
+    await news.goto(server.url('/pdf-news.html'));
+    await waitForMarks(news, (m) => m.some((x) => x.text === 'Gul Bahadur'), 15_000);
+    await hover(news, await markBox(news, 'Gul Bahadur'));
+    await waitForCard(news, (c) => c?.visible === true && c.name === 'Gul Bahadur', 10_000);
+    const quotePages = await news.evaluate(() =>
+      [...(document.querySelector('[data-context-glossary-host]')?.shadowRoot?.querySelectorAll('.cg-quotes li') ?? [])].map((li) => [
+        li.querySelector('[data-quote]')?.textContent ?? '',
+        li.querySelector('.cg-quote-page')?.textContent ?? null,
+      ]),
+    );
+    expect(quotePages).toEqual(
+      expect.arrayContaining([
+        ['Hafiz Gul Bahadur was named by the Monitoring Team as a leader of a militant group in North Waziristan.', 'p. 2'],
+        ['Hafiz Gul Bahadur denied the claims in a statement.', 'p. 3'],
+      ]),
+    );
+    expect(quotePages).toHaveLength(2);
+    expect(await runAxe(news, ['[data-context-glossary-host]'])).toEqual([]);
+
+    // The glossary's reader page: a page marker where each page starts, before its first paragraph.
+    const reader = await b.openExtensionPage(`reader.html?g=${summary!.id}`);
+    await reader.waitForSelector('.page-marker');
+    const markers = await reader.$$eval('.page-marker', (ms) => ms.map((m) => [m.textContent, m.nextElementSibling?.textContent?.slice(0, 30)]));
+    expect(markers).toEqual([
+      ['p. 1', 'The Analytical Support and San'],
+      ['p. 2', 'Hafiz Gul Bahadur was named by'],
+      ['p. 3', 'Hafiz Gul Bahadur denied the c'],
+    ]);
+    await waitForMarks(reader, (m) => m.some((x) => x.text === 'Gul Bahadur'), 15_000);
+    expect(await runAxe(reader)).toEqual([]);
+    await Promise.all([make.close(), news.close(), reader.close()]);
   });
 
   it('export -> import into a fresh profile gives the same glossary; a malformed import changes nothing', async () => {

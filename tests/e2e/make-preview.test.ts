@@ -1,6 +1,6 @@
 // The review page's live preview (issue 14 deliverable 3), in both browsers: the report itself, marked with the
 // terms accepted so far by the page engine; accepting a term marks its mentions, rejecting it takes them away,
-// and hovering a preview mark opens the real card quoting the report.
+// and hovering a preview mark opens the real card quoting the report, named with the title as edited.
 import type { Page } from 'puppeteer-core';
 import { expect, it } from 'vitest';
 import { describeEachBrowser, markBox, readMarks, waitForMarks } from './harness/index.js';
@@ -49,6 +49,24 @@ describeEachBrowser('make page live preview', (ctx) => {
     await hover(make, await markBox(make, 'Zabihullah Mujahid', 1));
     const card = await waitForCard(make, (c) => c?.visible === true && c.name === 'Zabihullah Mujahid', 10_000);
     expect(card!.quotes.map((q) => q.text).join(' ')).toContain('Zabihullah Mujahid also said talks would resume.');
+    expect(card!.source).toContain('Border talks report');
+    await make.keyboard.press('Escape');
+
+    // The title edited after the first compile: the card's source line follows it (it kept the first title).
+    await make.$eval('input[name="title"]', (el) => {
+      (el as HTMLInputElement).value = 'Border talks, revised';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const source = await poll(
+      async () => {
+        await make.keyboard.press('Escape');
+        await hover(make, await markBox(make, 'Zabihullah Mujahid', 1));
+        return (await waitForCard(make, (c) => c?.visible === true, 10_000))?.source ?? '';
+      },
+      (s) => s.includes('Border talks, revised'),
+      15_000,
+    );
+    expect(source).not.toContain('Border talks report');
     await make.keyboard.press('Escape');
 
     await make.click('.review .row[data-name="Durand Line"] button.reject');

@@ -6,8 +6,11 @@ import { join } from 'node:path';
 import type { CompiledGlossary } from '../../src/core/glossary-types.js';
 import { articlePage, liveBlogUpdates, type TextSources } from './bench-data.js';
 
-/** The extension build a row loads: the shipped one, its 5,000-term copy, or a floor copy (outside-floor.ts). */
-export type GlossaryName = 'real' | 'gen-5000' | 'floor-empty' | 'floor-snapshot';
+/**
+ * The extension build a row loads: the shipped one, its 5,000-term copy, a floor copy (outside-floor.ts), or the
+ * shipped one in a profile holding made glossaries (outside-user-glossaries.ts).
+ */
+export type GlossaryName = 'real' | 'gen-5000' | 'floor-empty' | 'floor-snapshot' | 'user-5x200';
 
 export interface OutsideRow {
   id: string;

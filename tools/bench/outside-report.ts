@@ -227,11 +227,11 @@ export const SECTION_BEGIN = '<!-- outside-in bench: begin (written by tools/ben
 export const SECTION_END = '<!-- outside-in bench: end -->';
 
 /** Puts `section` between the markers in RESULTS.md (replacing an earlier one), or at the top after the title. */
-export function placeSection(doc: string, section: string): string {
-  const block = `${SECTION_BEGIN}\n${section.trim()}\n${SECTION_END}`;
-  const a = doc.indexOf(SECTION_BEGIN);
-  const b = doc.indexOf(SECTION_END);
-  if (a >= 0 && b > a) return doc.slice(0, a) + block + doc.slice(b + SECTION_END.length);
+export function placeSection(doc: string, section: string, begin = SECTION_BEGIN, end = SECTION_END): string {
+  const block = `${begin}\n${section.trim()}\n${end}`;
+  const a = doc.indexOf(begin);
+  const b = doc.indexOf(end);
+  if (a >= 0 && b > a) return doc.slice(0, a) + block + doc.slice(b + end.length);
   const title = /^# .*\n/.exec(doc);
   if (title) return `${doc.slice(0, title[0].length)}\n${block}\n${doc.slice(title[0].length)}`;
   return `${block}\n\n${doc}`;

@@ -6,12 +6,17 @@
 //
 //   node dist/tools/bench-outside.mjs [--browser chromium|firefox|both] [--only TEXT] [--corpus DIR] [--out DIR]
 //                                     [--baseline FILE] [--no-markjs | --markjs TEXT] [--floor] [--merge FILE,FILE]
+//                                     [--user-glossaries]
 //
 // --only keeps rows whose id contains TEXT (or one of TEXT,TEXT,…) (do not commit such a run); --baseline adds a "before" column from an
 // earlier bench/outside.json; --no-markjs leaves mark.js out (quick before/after runs of one row while working: a mark.js
 // run on the 1 MB wiki page holds a core for the whole 60 s cap); --markjs TEXT runs mark.js only on rows whose id contains
 // TEXT (or one of TEXT,TEXT,…), the others say so; --floor adds each selected row again with an empty content script
 // and with one that only reads the settings snapshot (outside-floor.ts: the browser's price of any content script).
+// --user-glossaries measures only the issue-14 pairs instead (outside-user-glossaries.ts): two topic pages and a
+// nothing-to-mark page with the bundled glossary alone and with 5 made glossaries × 200 terms saved into the profile;
+// it writes bench/user-glossaries.json and its own section of bench/RESULTS.md, leaving outside.json and the
+// outside-in section as they are.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,6 +32,7 @@ import { openFirefox, runFirefoxRow } from './outside-firefox.js';
 import { buildRows, glossaryTerms, type GlossaryName, type OutsideRow } from './outside-pages.js';
 import { type ChromiumRowResult, chromiumTable, type FirefoxRowResult, firefoxTable, placeSection, targets, targetsTable } from './outside-report.js';
 import { insideTable } from './outside-inside.js';
+import { pagePhrases, seedUserGlossaries, USER_SECTION_BEGIN, USER_SECTION_END, userGlossaryDrafts, userMarkdown, userRows } from './outside-user-glossaries.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
@@ -41,6 +47,7 @@ const baselineFile = opt('--baseline');
 const noMarkJs = args.includes('--no-markjs');
 const markJsOnly = opt('--markjs');
 const floor = args.includes('--floor');
+const userMode = args.includes('--user-glossaries');
 const log = (s: string) => process.stderr.write(`[bench:outside] ${s}\n`);
 
 export interface OutsideResult {
@@ -126,8 +133,13 @@ async function main(): Promise<void> {
   const real = compiled.glossary;
   const gen5000 = syntheticGlossary(5000, real);
   const built = buildRows(corpusDir, read('report.txt'), textSources(real), real, gen5000);
-  const picked = only ? built.rows.filter((r) => only.split(',').some((o) => r.id.includes(o))) : built.rows;
+  const candidates = userMode ? userRows(built.rows) : built.rows;
+  const picked = only ? candidates.filter((r) => only.split(',').some((o) => r.id.includes(o))) : candidates;
   const rows = floor ? [...picked, ...floorRows(picked)] : picked;
+  // Made glossaries hold some capitalized phrases of the topic pages, so those pages really meet new terms.
+  const topicHtml = ['topic-small', 'topic-large'].map((id) => built.files[`/rows/${id}.html`]?.body ?? '');
+  const userDrafts = userMode ? userGlossaryDrafts(topicHtml.flatMap((h) => pagePhrases(h, 10))) : [];
+  let kept: number[] = [];
   const routes: Record<string, Route> = {};
   for (const [path, f] of Object.entries(built.files)) routes[path] = () => ({ type: f.type, body: f.body });
   const markjs = readFileSync(join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8');
@@ -136,6 +148,7 @@ async function main(): Promise<void> {
   const proxy = await rejectProxy();
   const markjsFor = (row: OutsideRow, results: Array<{ row: OutsideRow; markjs: { inPageMs: number | null } | null }>): true | string => {
     if (noMarkJs) return 'not run (--no-markjs)';
+    if (userMode) return 'not run (--user-glossaries)';
     if (markJsOnly && !markJsOnly.split(',').some((o) => row.id.includes(o))) return 'not run in this run (--markjs)';
     if (row.glossary === 'real') return true;
     if (row.glossary !== 'gen-5000') return 'n/a (floor row)';
@@ -151,7 +164,13 @@ async function main(): Promise<void> {
     const v = extensionWithGlossary(base, JSON.stringify(gen5000));
     tmpDirs.push(v.dir);
     if (v.swapped === 0) built.skipped.push(`${kind} 5,000-term variant: the compiled glossary was not found in the build`);
-    const dirs: Record<GlossaryName, string | null> = { real: base, 'gen-5000': v.swapped > 0 ? v.dir : null, 'floor-empty': null, 'floor-snapshot': null };
+    const dirs: Record<GlossaryName, string | null> = {
+      real: base,
+      'gen-5000': v.swapped > 0 && !userMode ? v.dir : null,
+      'floor-empty': null,
+      'floor-snapshot': null,
+      'user-5x200': userMode ? base : null,
+    };
     if (floor) {
       for (const f of FLOOR_VARIANTS) tmpDirs.push((dirs[f] = await floorExtension(ROOT, base, kind === 'chromium' ? 'chrome' : 'firefox', f)));
     }
@@ -179,11 +198,17 @@ async function main(): Promise<void> {
       firefox,
       skipped: built.skipped,
     };
+    const resultsMd = join(outDir, 'RESULTS.md');
+    const doc = existsSync(resultsMd) ? readFileSync(resultsMd, 'utf8') : '# Bench results\n';
+    if (userMode) {
+      const md = userMarkdown(result, kept);
+      writeFileSync(join(outDir, 'user-glossaries.json'), `${JSON.stringify({ ...result, kept }, null, 1)}\n`);
+      writeFileSync(resultsMd, placeSection(doc, md, USER_SECTION_BEGIN, USER_SECTION_END));
+      return md;
+    }
     const baseline = baselineFile && existsSync(baselineFile) ? (JSON.parse(readFileSync(baselineFile, 'utf8')) as OutsideResult) : null;
     const md = markdown(result, baseline);
     writeFileSync(join(outDir, 'outside.json'), `${JSON.stringify(result, null, 1)}\n`);
-    const resultsMd = join(outDir, 'RESULTS.md');
-    const doc = existsSync(resultsMd) ? readFileSync(resultsMd, 'utf8') : '# Bench results\n';
     writeFileSync(resultsMd, placeSection(doc, md));
     return md;
   };
@@ -191,6 +216,8 @@ async function main(): Promise<void> {
     if (browsers !== 'firefox') {
       const s = await openChromium(await variants('chromium'));
       versions.chromium = s.version;
+      const seeded = s.ext['user-5x200'];
+      if (seeded) kept = await seedUserGlossaries(seeded, userDrafts);
       try {
         for (const row of rows) {
           log(`chromium ${row.id}`);
@@ -204,6 +231,8 @@ async function main(): Promise<void> {
     if (browsers !== 'chromium') {
       const s = await openFirefox(await variants('firefox'), firefoxProxyPrefs(proxy.port));
       versions.firefox = s.version;
+      const seeded = s.ext['user-5x200'];
+      if (seeded) kept = await seedUserGlossaries(seeded, userDrafts);
       try {
         for (const row of rows) {
           log(`firefox ${row.id}`);
