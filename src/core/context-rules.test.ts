@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { decideLocal, filterByContext, type HeadingCues, headingCues, hitAllowed, presentEntries, sentenceSpans } from './context-rules.js';
+import {
+  carriedSense,
+  decideLocal,
+  filterByContext,
+  type HeadingCues,
+  headingCues,
+  hitAllowed,
+  presentEntries,
+  sentenceSpans,
+} from './context-rules.js';
 import { Matcher } from './matcher/index.js';
 import type { TermInput } from './matcher/types.js';
 
@@ -114,6 +123,39 @@ describe('decideLocal (mention-level rules, issue 11)', () => {
     // A cue in the paragraph itself wins over the heading.
     const k = 'The Taliban met in Kabul.';
     expect(decideLocal(T, k, hitsOf(k), cues(new Set([3]))).map((d) => d.entry)).toEqual([1, 4]);
+  });
+
+  it("a paragraph with no cue for a shared name reads it as the story last did on evidence, before the heading", () => {
+    const para = 'Militants claiming to be Taliban held the men.';
+    const withCarried = (before: string, heading?: Set<number>) =>
+      decideLocal(T, para, hitsOf(para), heading && cues(heading), () => carriedSense(T, before, hitsOf(before))).map(
+        (d) => `${d.entry}${d.weak ? '?' : ''}`,
+      );
+    // The earlier paragraph read "Taliban" as the TTP (Swat) or as the Afghan Taliban (Kabul): the story goes on so.
+    expect(withCarried('Locals marched in Swat against the Taliban.')).toEqual(['0']);
+    expect(withCarried('The Taliban met in Kabul.')).toEqual(['1']);
+    // Mere cues do not carry: "Islamabad blames the TTP" then "the Taliban deny it" is still the Afghan Taliban.
+    expect(withCarried('Locals marched in Swat.')).toEqual(['1']);
+    expect(carriedSense(T, 'The TTP spoke in Swat.', hitsOf('The TTP spoke in Swat.'))).toBeUndefined();
+    // A reading by default (no cue either way) or on weak evidence (both kinds) carries nothing either.
+    expect(carriedSense(T, 'The Taliban spoke.', hitsOf('The Taliban spoke.'))).toBeUndefined();
+    expect(carriedSense(T, 'The Taliban met in Kabul. Swat was calm.', hitsOf('The Taliban met in Kabul. Swat was calm.'))).toBeUndefined();
+    // No earlier reading: the heading decides, as before; an earlier reading beats the heading.
+    expect(withCarried('Officials spoke.', new Set([3]))).toEqual(['0']);
+    expect(withCarried('The Taliban met in Kabul.', new Set([3]))).toEqual(['1']);
+    // Its own cues win: the earlier reading is not even asked for.
+    const own = 'The Taliban met in Kabul.';
+    let asked = false;
+    const carried = () => ((asked = true), new Map([[1, 0]]));
+    expect(decideLocal(T, own, hitsOf(own), undefined, carried).map((d) => d.entry)).toEqual([1, 4]);
+    expect(asked).toBe(false);
+  });
+
+  it('a shared name written as the mediator stays itself, whatever the cues', () => {
+    expect(decide('Swat talks were hosted by the Taliban.')).toEqual(['Swat=3', 'Taliban=1']);
+    expect(decide('Swat talks were held at the request of the Taliban.')).toEqual(['Swat=3', 'Taliban=1']);
+    // Not a mediator: the cue decides.
+    expect(decide('Swat talks were held with the Taliban.')).toEqual(['Swat=3', 'Taliban=0']);
   });
 
   it("a heading names an entry only where the heading meets that entry's page rule itself", () => {

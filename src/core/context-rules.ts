@@ -125,6 +125,9 @@ export interface LocalDecision {
   allowed: boolean;
   /** The paragraph held cues for both readings of a shared name: the card should say the evidence is weak. */
   weak: boolean;
+  /** A shared name read on evidence (cues in its paragraph, the story's earlier reading or its heading), not by
+   *  default: only such readings carry to the next paragraphs (carriedSense). */
+  read?: true;
   /** For a term with `parties`: whether its own sentence named the right parties (absent: no party phrase). */
   party?: boolean;
 }
@@ -142,6 +145,9 @@ export function decideLocal(
   hits: readonly LocalHit[],
   /** What the nearest heading above the paragraph names (window `heading`, shared names, parties); none when absent. */
   heading?: HeadingCues,
+  /** How the nearest paragraph before this one (under the same heading) that used a shared name read it (see
+   *  carriedSense); asked only when a shared name finds no cue in its own paragraph. */
+  carried?: () => CarriedSense | undefined,
 ): LocalDecision[] {
   const out: LocalDecision[] = hits.map((h) => ({ entry: h.entry, allowed: true, weak: false }));
   if (!hits.some((h) => terms[h.term]?.window || terms[h.term]?.resolve || terms[h.term]?.parties)) return out;
@@ -153,22 +159,36 @@ export function decideLocal(
   const sent = hits.map((h) => sentenceOf(h.start));
   // Cues come from the other hits (a shared name is never its own cue).
   const plain = hits.map((h, i) => ({ ...h, i })).filter((h) => !terms[h.term]?.resolve);
-  // Presence in a window is plain: every hit's entry counts (its own page rule is checked on its own mark).
-  const paraCues = new Set(plain.map((h) => h.entry));
+  // Presence in a window is plain: every hit's entry counts (its own page rule is checked on its own mark). A mediator
+  // stays a cue: in "talks mediated by the Afghan Taliban … the Taliban said", the Taliban are often the mediator again.
+  const sharedCues = new Set(plain.map((h) => h.entry));
   hits.forEach((h, i) => {
     const r = terms[h.term]?.resolve;
     if (!r) return;
     // The target named in the same sentence is another actor ("the TTP pledged allegiance to the Taliban").
     if (plain.some((p) => sent[p.i] === sent[i] && p.entry === r.entry)) return;
-    let hasWhen = r.when.some((e) => paraCues.has(e));
+    let hasWhen = r.when.some((e) => sharedCues.has(e));
     // The shared name's own entry named in full ("Afghan Taliban") is always a cue against resolving.
-    let hasUnless = paraCues.has(h.entry) || r.unless.some((e) => paraCues.has(e));
-    // A paragraph with no cue either way takes its heading's ("Swat Taliban 'renounce militancy'" over "He said the
-    // Taliban had renounced militancy": eval:news dev dawn-2008-swat).
+    let hasUnless = sharedCues.has(h.entry) || r.unless.some((e) => sharedCues.has(e));
+    // Written as the mediator ("hosted by the Taliban"), the shared name is the outside party, never the side the
+    // cues point to.
+    if (MEDIATOR_ONLY.test(text.slice(Math.max(spans[sent[i]!]![0], h.start - 40), h.start))) return;
+    // A paragraph with no cue either way reads the name as the story last did: the nearest paragraph before it that
+    // used the name on evidence of its own ("… protest in Khyber Pakhtunkhwa against Taliban resurgence" then
+    // "militants claiming to be Taliban": eval:news dev pips-2022-kp). Only the name's own earlier reading carries,
+    // not mere cues: "Islamabad blames the TTP" then "The Taliban deny it" is still the Afghan Taliban.
+    const before = !hasWhen && !hasUnless ? carried?.()?.get(h.entry) : undefined;
+    if (before !== undefined) {
+      hasWhen = before === r.entry;
+      hasUnless = !hasWhen;
+    }
+    // Else its heading's ("Swat Taliban 'renounce militancy'" over "He said the Taliban had renounced militancy":
+    // eval:news dev dawn-2008-swat).
     if (!hasWhen && !hasUnless && heading) {
       hasWhen = r.when.some((e) => heading.entries.has(e));
       hasUnless = heading.entries.has(h.entry) || r.unless.some((e) => heading.entries.has(e));
     }
+    if (hasWhen || hasUnless) out[i]!.read = true;
     if (hasWhen && !hasUnless) out[i]!.entry = r.entry;
     else if (hasWhen && hasUnless) {
       out[i]!.weak = true;
@@ -214,6 +234,35 @@ export function decideLocal(
 
 /** A mediator or venue is no side: "agreed on at the request of the Afghan Taliban government" (the report, p10). */
 const MEDIATOR_LEAD = /\b(?:request|brokered|mediated|mediation|facilitated|facilitation|hosted|help|intercession|auspices|in|at)\b[^,.;:]{0,28}$/iu;
+/** The mediator words of MEDIATOR_LEAD without the venue ones: "hosted by the Taliban" (the Taliban mediate). */
+const MEDIATOR_ONLY = /\b(?:request|brokered|mediated|mediation|facilitated|facilitation|hosted|help|intercession|auspices)\b[^,.;:]{0,28}$/iu;
+
+/** Per shared name (the entry its spelling belongs to), the entry a paragraph's last mention of it opened. */
+export type CarriedSense = ReadonlyMap<number, number>;
+
+/**
+ * How a paragraph read its shared names, for the paragraphs after it (decideLocal's `carried`): the entry its last
+ * mention of each opened, counting only mentions decided on the paragraph's own cues or its heading's, not weak
+ * ones; undefined when it has none, so the caller looks one paragraph further back. Shared by the page engine
+ * (previous blocks under the same heading) and the report compiler (previous paragraphs).
+ */
+export function carriedSense(
+  terms: readonly TermInput[],
+  text: string,
+  hits: readonly LocalHit[],
+  heading?: HeadingCues,
+): CarriedSense | undefined {
+  if (!hits.some((h) => terms[h.term]?.resolve)) return undefined;
+  const d = decideLocal(terms, text, hits, heading);
+  let out: Map<number, number> | undefined;
+  hits.forEach((h, k) => {
+    if (!terms[h.term]?.resolve || d[k]!.weak) return;
+    // Read on evidence (cues of its own paragraph or its heading), not by default.
+    if (!d[k]!.read) return;
+    (out ??= new Map()).set(h.entry, d[k]!.entry);
+  });
+  return out;
+}
 
 /** The sentence names one of `against` as a side (not as mediator or venue). */
 function againstNamed(

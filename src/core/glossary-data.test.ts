@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileGlossaryDir } from '../../tools/glossary/compile-glossary.js';
 import { formatGlossarySource } from './glossary-compiler/index.js';
-import { decideLocal, filterByContext, headingCues } from './context-rules.js';
+import { carriedSense, decideLocal, filterByContext, headingCues } from './context-rules.js';
 import { foldString } from './fold.js';
 import { validateGlossarySource } from './glossary-schema.js';
 import type { CompiledGlossary, GlossarySource } from './glossary-types.js';
@@ -175,11 +175,22 @@ describe("the report's own quotes obey the mention-level rules (issue 11)", () =
     const th = m.scan(title).filter((h) => h.entry >= 0);
     const heading = headingCues(m.terms, title, th);
     const allowed = new Set<string>();
+    // How the nearest of the three paragraphs before read a shared name (as on a page).
+    const earlier: { text: string; hits: ReturnType<typeof m.scan> }[] = [];
+    const carried = () => {
+      for (const e of earlier.slice(-3).reverse()) {
+        const c = carriedSense(m.terms, e.text, e.hits, heading);
+        if (c) return c;
+      }
+      return undefined;
+    };
     for (const para of glossary.report.paragraphs) {
       const start = para[0]!.start;
       const text = reportText.slice(start, para[para.length - 1]!.end);
       const hits = m.scan(text).filter((h) => h.entry >= 0);
-      decideLocal(m.terms, text, hits, heading).forEach((d, k) => {
+      const decided = decideLocal(m.terms, text, hits, heading, carried);
+      earlier.push({ text, hits });
+      decided.forEach((d, k) => {
         if (d.allowed) allowed.add(`${glossary.entries[d.entry]!.id}@${start + hits[k]!.start}`);
       });
     }

@@ -8,7 +8,7 @@
  * block or of the page: the mention mode, issue 12 deliverable 4, docs/noise.md).
  * Presence is recomputed only when a term's count crosses zero (cheap: one pass over the terms present).
  */
-import { decideLocal, type HeadingCues, headingCues, hitAllowed, presentEntries } from '../core/context-rules.js';
+import { type CarriedSense, carriedSense, decideLocal, type HeadingCues, headingCues, hitAllowed, presentEntries } from '../core/context-rules.js';
 import { findAcronymMentions, findDefinitions } from '../core/page-acronyms.js';
 import type { Category, CompiledEntry } from '../core/glossary-types.js';
 import type { ChunkHit, TermInput } from '../core/matcher/types.js';
@@ -17,6 +17,7 @@ import type { Segment } from './collect.js';
 import type { Paintable } from './highlights.js';
 import { MarkIndex } from './mark-index.js';
 import { nearestHeading } from './nearest-heading.js';
+import { previousBlocks } from './previous-blocks.js';
 import { MARK_PROBE, probeMark } from './mark-probe.js';
 import type { PaintWindow } from './paint-window.js';
 
@@ -100,6 +101,8 @@ export class MarkStore {
   private readonly acronyms = new Map<string, number>();
   /** What each heading asked about names (window `heading`, shared names, parties). */
   private readonly headings = new WeakMap<Element, HeadingCues>();
+  /** How each earlier block read its shared names, for the blocks after it (null: it read none on evidence). */
+  private readonly carried = new WeakMap<Element, CarriedSense | null>();
 
   constructor(
     private readonly glossary: PageGlossary,
@@ -126,7 +129,7 @@ export class MarkStore {
     for (let i = 0, pos = 0; i < chunks.length; pos += chunks[i]!.length, i++) base.push(pos);
     const text = chunks.join('');
     const flat = hits.map((h) => ({ entry: h.entry, term: h.term, start: base[h.startChunk]! + h.startOffset, end: base[h.endChunk]! + h.endOffset }));
-    const local = decideLocal(this.glossary.matcher.terms, text, flat, this.headingCuesFor(seg.key, flat));
+    const local = decideLocal(this.glossary.matcher.terms, text, flat, this.headingCuesFor(seg.key, flat), () => this.carriedFor(seg.key, flat));
     flat.forEach((f, k) => (f.entry = local[k]!.entry));
     for (const def of findDefinitions(this.glossary.matcher.terms, text, flat)) {
       if (this.acronyms.has(def.acronym)) continue;
@@ -191,6 +194,22 @@ export class MarkStore {
       this.headings.set(heading, set);
     }
     return set;
+  }
+
+  /** How the nearest of the (up to three) blocks before this one that used a shared name read it (issue 11). */
+  private carriedFor(block: Node, hits: readonly { term: number }[]): CarriedSense | undefined {
+    // Under the same heading (previousBlocks stops at one), so the earlier block's heading is this block's.
+    const heading = this.headingCuesFor(block, hits);
+    for (const prev of previousBlocks(block, 3)) {
+      let sense = this.carried.get(prev);
+      if (sense === undefined) {
+        const text = prev.textContent ?? '';
+        const found = this.glossary.matcher.scanChunks([text]).map((h) => ({ entry: h.entry, term: h.term, start: h.startOffset, end: h.endOffset }));
+        this.carried.set(prev, (sense = carriedSense(this.glossary.matcher.terms, text, found, heading) ?? null));
+      }
+      if (sense) return sense;
+    }
+    return undefined;
   }
 
   /** Forgets a segment's marks (unpainting them at once). */

@@ -9,7 +9,7 @@
  * `index.ts` wires the real Matcher and context rules. Pure: no node, no DOM.
  */
 import { validateGlossarySource, validateReportMeta } from '../glossary-schema.js';
-import { decideLocal, headingCues } from '../context-rules.js';
+import { carriedSense, decideLocal, headingCues } from '../context-rules.js';
 import type {
   CompiledEntry,
   CompiledGlossary,
@@ -81,11 +81,21 @@ function findMentions(
   // The report's title is the heading above every paragraph (window `heading`, as on a page).
   const titleHits = matcher.scan(layout.title).filter((x) => x.entry >= 0);
   const heading = headingCues(terms, layout.title, titleHits);
+  const earlier: { text: string; found: Hit[] }[] = [];
+  // A shared name with no cue in its paragraph reads as the nearest of the three paragraphs before it read it.
+  const carried = () => {
+    for (let k = earlier.length - 1; k >= Math.max(0, earlier.length - 3); k--) {
+      const sense = carriedSense(terms, earlier[k]!.text, earlier[k]!.found, heading);
+      if (sense) return sense;
+    }
+    return undefined;
+  };
   layout.paragraphs.forEach((para, p) => {
     const paraText = text.slice(para.span.start, para.span.end);
     const found = matcher.scan(paraText).filter((x) => x.entry >= 0);
     // The same mention-level rules as the page engine (sentence/paragraph windows, shared names): issue 11.
-    const local = decideLocal(terms, paraText, found, heading);
+    const local = decideLocal(terms, paraText, found, heading, carried);
+    earlier.push({ text: paraText, found });
     for (let k = 0; k < found.length; k++) {
       if (!local[k]!.allowed) continue;
       const h = { ...found[k]!, entry: local[k]!.entry };
