@@ -13,7 +13,8 @@ import { createPageEngine, type PageEngine, type PageTerm } from '../page/engine
 import { browser } from '../shared/browser.js';
 import { t } from '../shared/i18n.js';
 import { sendToBackground } from '../shared/messaging.js';
-import { parseGlossaryJson, type Reply } from '../shared/protocol.js';
+import { parseGlossaryJson } from '../shared/glossary-json.js';
+import type { Reply } from '../shared/protocol.js';
 import { requestChange, type Snapshot } from '../shared/settings-client.js';
 import { LazyCard, type CardModule } from './lazy-card.js';
 

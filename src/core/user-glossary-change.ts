@@ -7,7 +7,7 @@
  * (settings-client.ts `requestChange`) changes nothing more.
  * Pure: no DOM, no browser.
  */
-import { ENTRY_ID_RE, isOverrideShape, isOwnEntryShape, OWN_ID_RE, USER_LIMITS, type EntryOverride, type OwnEntry, type UserGlossary } from './user-glossary.js';
+import { ENTRY_ID_RE, isObj, isOverrideShape, isOwnEntryShape, keysIn, OWN_ID_RE, USER_LIMITS, type EntryOverride, type OwnEntry, type UserGlossary } from './user-glossary.js';
 
 export type UserGlossaryChange =
   /** Adds the entry, or replaces the own entry with the same id in place. */
@@ -16,20 +16,17 @@ export type UserGlossaryChange =
   /** Sets a built-in entry's override; null removes it ("reset to original"). */
   | { kind: 'setOverride'; id: string; override: EntryOverride | null };
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const onlyKeys = (o: Record<string, unknown>, keys: readonly string[]) => Object.keys(o).every((k) => keys.includes(k));
-
 /** The receiving end's check (protocol.ts): the shape of one change, with the same limits as the stored object. */
 export function isUserGlossaryChange(v: unknown): v is UserGlossaryChange {
   if (!isObj(v)) return false;
   switch (v.kind) {
     case 'putOwn':
-      return onlyKeys(v, ['kind', 'entry']) && isOwnEntryShape(v.entry);
+      return keysIn(v, ['kind', 'entry']) && isOwnEntryShape(v.entry);
     case 'deleteOwn':
-      return onlyKeys(v, ['kind', 'id']) && typeof v.id === 'string' && OWN_ID_RE.test(v.id);
+      return keysIn(v, ['kind', 'id']) && typeof v.id === 'string' && OWN_ID_RE.test(v.id);
     case 'setOverride':
       return (
-        onlyKeys(v, ['kind', 'id', 'override']) &&
+        keysIn(v, ['kind', 'id', 'override']) &&
         typeof v.id === 'string' &&
         ENTRY_ID_RE.test(v.id) &&
         (v.override === null || isOverrideShape(v.override))

@@ -72,9 +72,10 @@ export interface UserGlossary {
 const _aliasCheck: (a: OwnAlias) => AliasSource = (a) => a;
 void _aliasCheck;
 
-const isObj = (v: unknown): v is Record<string, unknown> =>
+/** A plain object (the tag check works across realms); shared with user-glossary-change.ts. */
+export const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Object]';
-const keysIn = (o: Record<string, unknown>, keys: readonly string[]) => Object.keys(o).every((k) => keys.includes(k));
+export const keysIn = (o: Record<string, unknown>, keys: readonly string[]) => Object.keys(o).every((k) => keys.includes(k));
 const text = (v: unknown, min: number, max: number) => typeof v === 'string' && v.trim().length >= min && v.trim().length <= max;
 const idList = (v: unknown) => Array.isArray(v) && v.length <= USER_LIMITS.requiresPerAlias && v.every((x) => typeof x === 'string' && ENTRY_ID_RE.test(x));
 const isAlias = (v: unknown) =>

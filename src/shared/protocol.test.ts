@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ALLOWED_SENDERS, parseGlossaryJson, parseMessage, parseReply, senderAllowed, type MessageType } from './protocol.js';
+import { parseGlossaryJson } from './glossary-json.js';
+import { ALLOWED_SENDERS, parseMessage, parseReply, senderAllowed, type MessageType } from './protocol.js';
 import { settingsOracle } from '../../tests/support/settings-oracle.js';
 import { settingsArb, userGlossaryArb } from '../../tests/support/malformed.js';
 import { DEFAULT_SETTINGS } from '../core/settings/schema.js';

@@ -23,12 +23,12 @@
  * badge and the popup's "On this page" (`getPageTerms`) both read that one map. A frame id learnt from a report
  * is then used to target that frame (`revealTerm` with `frameId`), which needs no extra permission.
  */
-import type { CompiledGlossary } from '../core/glossary-types.js';
 import { isSettings } from '../core/settings/read-settings.js';
 import { DEFAULT_SETTINGS, isSitePattern, type Settings } from '../core/settings/schema.js';
 import type { Snapshot, StorageState } from '../core/settings/settings-service.js';
 import { isUserGlossaryShape, type UserGlossary } from '../core/user-glossary.js';
 import { isUserGlossaryChange, type UserGlossaryChange } from '../core/user-glossary-change.js';
+import { isCount, isEntryId, isRecord, isShortString, onlyKeys } from './guards.js';
 import { isGlossaryDraftShape, STORED_ID, BUNDLED_ID, QUOTE_TARGET, type GlossaryDraft, type GlossarySummary, type StoredGlossary } from '../core/glossary-draft.js';
 
 export interface PageTerm {
@@ -211,15 +211,6 @@ export function senderAllowed(type: MessageType, kind: SenderKind): boolean {
   return ALLOWED_SENDERS[type].includes(kind);
 }
 
-/** A plain object (not an array, Map, Set, Date…); the tag check also works across realms (Firefox content). */
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Object]';
-const isShortString = (v: unknown, max = 200): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
-const ENTRY_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
-const isEntryId = (v: unknown): v is string => typeof v === 'string' && ENTRY_ID.test(v);
-const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) < 1e6;
-/** Only these keys, each optional ones included: an extra key means the sender is not speaking our protocol. */
-const onlyKeys = (p: Record<string, unknown>, keys: readonly string[]) => Object.keys(p).every((k) => keys.includes(k));
 const MAX_TERMS = 5000;
 /**
  * The longest page text `testPrefilter` carries (characters): far above any real page, under Chrome's 64 MiB message
@@ -373,34 +364,6 @@ const REPLY_VALIDATORS: { [T in MessageType]?: (r: unknown) => boolean } = {
   getPageHtml: (r) => isRecord(r) && typeof r.html === 'string' && typeof r.url === 'string' && typeof r.title === 'string',
   testPrefilter: (r) => isRecord(r) && onlyKeys(r, ['maybe']) && typeof r.maybe === 'boolean',
 };
-
-/**
- * The compiled glossary's outer shape (the reply comes from our own background, which compiled it with the validating
- * compiler at build time): the parts the matcher and the card index into, so a stale or foreign reply fails here, not
- * deep in a scan. Entry contents are not re-validated per frame.
- */
-function isCompiledGlossaryShape(g: unknown): g is CompiledGlossary {
-  return (
-    isRecord(g) &&
-    g.version === 1 &&
-    isRecord(g.report) &&
-    isRecord(g.report.meta) &&
-    Array.isArray(g.entries) &&
-    g.entries.every((e: unknown) => isRecord(e) && isEntryId(e.id) && typeof e.name === 'string' && Array.isArray(e.quotes)) &&
-    isRecord(g.matcher)
-  );
-}
-
-/** The glossary of a getGlossary reply, checked as every reply is (null when it is not JSON or not that shape). */
-export function parseGlossaryJson(json: string): CompiledGlossary | null {
-  let g: unknown;
-  try {
-    g = JSON.parse(json);
-  } catch {
-    return null;
-  }
-  return isCompiledGlossaryShape(g) ? g : null;
-}
 
 /** Returns the reply if well-formed for its type (types without a validator: anything), else null. */
 export function parseReply<T extends MessageType>(type: T, raw: unknown): Reply<T> | null {
