@@ -1,11 +1,11 @@
 // Fuzz tests for the import gate (issue 7, part 3): random malformed export files are refused with an error at
 // the precise path, never a throw, and the store is left exactly as it was (deep snapshot of both storage areas
 // and the write counter, checked after every case, through `importFromText`, the one path the options page uses).
-// Valid exports round-trip: export -> validate -> ok, the same value, and "no changes" against the same state.
+// Valid exports round-trip in part 2 (export-import.fuzz-roundtrip.test.ts).
 // Deterministic: fixed seed per property (SEED + k), fixed run counts.
 import fc from 'fast-check';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_IMPORT_LIMITS, EXPORT_FORMAT, buildExport, importFromText, serializeExport, validateImport, type ExportFile, type ImportLimits, type ImportResult } from './export-import.js';
+import { DEFAULT_IMPORT_LIMITS, EXPORT_FORMAT, importFromText, serializeExport, type ImportLimits, type ImportResult } from './export-import.js';
 import type { FieldError } from './settings/issues.js';
 import { createMemoryBackend, type MemoryBackend } from './settings/memory-backend.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings/schema.js';
@@ -23,11 +23,9 @@ import {
   pathString,
   safeReporter,
   setAt,
-  settingsArb,
-  shuffleKeysArb,
-  userGlossaryArb,
   type Path,
 } from '../../tests/support/malformed.js';
+import { BASE, BASE_TEXT, BUILT_IN, baseOrRandomArb, show, textOf, validFileArb } from '../../tests/support/export-fuzz-base.js';
 
 /** Recorded seed: change only on purpose. Property k runs with seed SEED + k. */
 const SEED = 7_031_000;
@@ -41,49 +39,6 @@ const TIMEOUT = 60_000;
 // the loaded 2-core box). One turn of the event loop between tests is enough.
 afterEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
 
-const BUILT_IN_IDS = ['afghanistan', 'ceasefire', 'noor-wali-mehsud', 'pakistan', 'ttp'] as const;
-const BUILT_IN = new Set<string>(BUILT_IN_IDS);
-
-/** A rich valid export: every optional field present somewhere, so random paths reach all of them. */
-function baseFile(): ExportFile {
-  const settings: Settings = clone(DEFAULT_SETTINGS);
-  settings.marking.style = 'wavy';
-  settings.sites = { mode: 'only-listed', allow: ['dawn.com', '*.geo.tv'], deny: ['ads.example.com:8080'], languages: 'all', iframes: false };
-  settings.entries = { disabled: ['ceasefire', 'ttp'], disabledCategories: ['place'] };
-  settings.meaningRules = [{ site: 'tribune.com.pk', entry: 'afghanistan' }];
-  const userGlossary: UserGlossary = {
-    version: 1,
-    own: [
-      {
-        id: 'own-wakhan',
-        name: 'Wakhan Corridor',
-        category: 'place',
-        aliases: [{ text: 'Wakhan Corridor', case: 'proper' }, { text: 'Wakhan', case: 'proper', requires: ['afghanistan', 'own-pdm'] }],
-        requires: ['pakistan'],
-        definition: 'A narrow strip of Afghan territory (x < y is fine).',
-        notes: 'Looked it up.',
-        quotes: [{ text: 'The corridor is narrow.', sourceUrl: 'https://example.org/wakhan' }, { text: 'Second quote.' }],
-      },
-      { id: 'own-pdm', name: 'PDM', category: 'organization', aliases: [{ text: 'PDM', case: 'exact' }], definition: 'An alliance of parties.', quotes: [] },
-      { id: 'own-tehrik', name: 'Tehrik', category: 'organization', aliases: [{ text: 'Tehrik', case: 'any' }, { text: 'Tehreek', case: 'any' }], definition: 'A movement.', notes: '', quotes: [] },
-    ],
-    overrides: {
-      ttp: { definition: 'My words.', aliases: [{ text: 'TTP', case: 'exact' }, { text: 'Pakistani Taliban', case: 'proper', requires: ['pakistan'] }], requires: ['pakistan'] },
-      pakistan: { definition: 'Mine.' },
-    },
-  };
-  return buildExport(settings, userGlossary, new Date('2026-03-04T05:06:07Z'));
-}
-const BASE = baseFile();
-const BASE_TEXT = serializeExport(BASE);
-
-/** Random valid exports (random settings, own entries and overrides, export date, indented or compact). */
-const validFileArb: fc.Arbitrary<ExportFile> = fc
-  .tuple(settingsArb, userGlossaryArb(BUILT_IN_IDS), fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }))
-  .map(([s, u, d]) => buildExport(s, u, d));
-/** Mappers below mutate what they get: every one starts from `clone(...)` (fast-check may re-map a cached value). */
-const baseOrRandomArb: fc.Arbitrary<ExportFile> = fc.oneof(fc.constant(BASE), validFileArb);
-const textOf = (f: unknown, compact: boolean) => (compact ? JSON.stringify(f) : JSON.stringify(f, null, 2) + '\n');
 
 /* ------------------------------------------------------------------ the store that must stay untouched */
 
@@ -109,7 +64,6 @@ const guardedStore = {
   saveUserGlossary: (u: UserGlossary) => (applied++, store.saveUserGlossary(u)),
 };
 
-const show = (errors: readonly FieldError[]) => errors.map((e) => `${e.path || '(file)'}: ${e.message.slice(0, 200)}`).join('\n');
 
 /** Imports through the guarded path; asserts refusal, then that nothing was written. Returns the errors. */
 async function refused(text: string, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Promise<FieldError[]> {
@@ -355,80 +309,5 @@ describe('import: malformed files are refused at a precise path and the store is
     expect(backend.writes()).toBeGreaterThan(0);
     expect(applied).toBe(0);
     expect(snapshot()).toBe(before);
-  });
-});
-
-describe('import: valid exports round-trip (fuzz)', () => {
-  it(`export -> validate: ok, the same value, no changes against the same state; BOM, CRLF and key order do not matter (${RUNS} cases, seed ${SEED + 10})`, () => {
-    const arb = fc
-      .tuple(validFileArb, fc.constantFrom('plain', 'bom', 'crlf', 'compact', 'shuffled'))
-      .chain(([file, form]): fc.Arbitrary<{ file: ExportFile; form: string; text: string }> =>
-        form === 'shuffled' ? shuffleKeysArb(file).map((s) => ({ file, form, text: JSON.stringify(s) })) : fc.constant({ file, form, text: '' }),
-      )
-      .map(({ file, form, text }) => ({
-        file,
-        text:
-          form === 'bom' ? '\ufeff' + serializeExport(file) : form === 'crlf' ? serializeExport(file).replace(/\n/g, '\r\n') : form === 'compact' ? JSON.stringify(file) : text || serializeExport(file),
-      }));
-    fc.assert(
-      fc.property(arb, ({ file, text }) => {
-        const r = validateImport(text, DEFAULT_IMPORT_LIMITS, { builtInIds: BUILT_IN, current: { settings: file.settings, userGlossary: file.userGlossary } });
-        expect(r.ok ? [] : show(r.errors)).toEqual([]);
-        if (!r.ok) return;
-        expect(r.value).toEqual(file);
-        expect(r.preview).toEqual({ own: { added: [], updated: [], removed: [] }, overrides: { added: [], updated: [], removed: [] }, settings: [], unchanged: true });
-      }),
-      opts(10),
-    );
-  }, TIMEOUT);
-
-  it(`against another state the preview says "changed" exactly when the states differ (${RUNS} cases, seed ${SEED + 11})`, () => {
-    fc.assert(
-      fc.property(validFileArb, validFileArb, fc.boolean(), (file, other, same) => {
-        const current = same ? { settings: clone(file.settings), userGlossary: clone(file.userGlossary) } : { settings: other.settings, userGlossary: other.userGlossary };
-        const r = validateImport(serializeExport(file), DEFAULT_IMPORT_LIMITS, { builtInIds: BUILT_IN, current });
-        expect(r.ok).toBe(true);
-        if (!r.ok) return;
-        const differ = JSON.stringify(current) !== JSON.stringify({ settings: file.settings, userGlossary: file.userGlossary });
-        expect(r.preview.unchanged).toBe(!differ);
-        const ownNames = new Set([...file.userGlossary.own, ...current.userGlossary.own].map((e) => e.name));
-        for (const name of [...r.preview.own.added, ...r.preview.own.updated, ...r.preview.own.removed]) expect(ownNames.has(name)).toBe(true);
-      }),
-      opts(11),
-    );
-  }, TIMEOUT);
-
-  it(`import into a fresh store, load back, export again: the same state, "no changes" (${RUNS} cases, seed ${SEED + 12})`, async () => {
-    await fc.assert(
-      fc.asyncProperty(validFileArb, async (file) => {
-        const fresh = createMemoryStore(createMemoryBackend());
-        const r = await importFromText(fresh, serializeExport(file), DEFAULT_IMPORT_LIMITS, { builtInIds: BUILT_IN });
-        expect(r.ok).toBe(true);
-        const settings = await fresh.loadSettings();
-        const userGlossary = await fresh.loadUserGlossary();
-        expect(settings).toEqual(file.settings);
-        expect(userGlossary).toEqual(file.userGlossary);
-        const again = validateImport(serializeExport(buildExport(settings, userGlossary)), DEFAULT_IMPORT_LIMITS, { builtInIds: BUILT_IN, current: { settings, userGlossary } });
-        expect(again.ok && again.preview.unchanged).toBe(true);
-      }),
-      opts(12),
-    );
-  }, TIMEOUT);
-
-  it('the rich base export is valid (the file most malformed cases are cut from)', () => {
-    const r = validateImport(BASE_TEXT, DEFAULT_IMPORT_LIMITS, { builtInIds: BUILT_IN });
-    expect(r.ok ? [] : show(r.errors)).toEqual([]);
-  });
-});
-
-// Found by the settings fuzz (src/core/settings/migrate.fuzz.test.ts), fixed in 98eea09 (the colours object is
-// strict; before, the key was dropped silently and the file accepted): a plain regression case.
-describe('import: bugs found by fuzzing', () => {
-  it('refuses an unknown key in settings.marking.colors, as it does in every other settings object', () => {
-    const f = clone(BASE) as unknown as { settings: { marking: { colors: Record<string, string> } } };
-    f.settings.marking.colors.x = '#000000';
-    const r = validateImport(JSON.stringify(f), DEFAULT_IMPORT_LIMITS, { builtInIds: BUILT_IN });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors).toEqual([{ path: 'settings.marking.colors', message: 'unknown field "x"' }]);
   });
 });
