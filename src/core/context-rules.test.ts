@@ -249,6 +249,24 @@ describe('decideLocal: parties (issue 11, deliverable 1)', () => {
     expect(ceasefires('The TTP attacked a post. Officials announced a ceasefire with the militants.')).toEqual([true]);
   });
 
+  it('a group reference with no one named before it in its paragraph is the group the paragraph before named', () => {
+    const text = 'A day later the banned outfit declared an end to the ceasefire.';
+    const at = (named?: Set<number>) => {
+      const hits = hitsOf(text);
+      return decideLocal(T, text, hits, undefined, undefined, undefined, () => named).filter((_, i) => hits[i]!.entry === 3).map((d) => d.allowed);
+    };
+    expect(at(new Set([0, 1]))).toEqual([true]); // "… the TTP … urged the banned outfit …" just before
+    expect(at(new Set([1]))).toEqual([false]); // the paragraph before named no TTP
+    expect(at()).toEqual([false]);
+    // Someone named before it in its own paragraph: the reference is theirs, the paragraph before is not asked.
+    const own = 'Afghanistan said the banned outfit declared an end to the ceasefire.';
+    let asked = false;
+    const hits = hitsOf(own);
+    const d = decideLocal(T, own, hits, undefined, undefined, undefined, () => ((asked = true), new Set([0])));
+    expect(d.filter((_, i) => hits[i]!.entry === 3).map((x) => x.allowed)).toEqual([false]);
+    expect(asked).toBe(false);
+  });
+
   it('a sentence with no party phrase takes the paragraph\'s last verdict, then the heading\'s, then the window with the against veto', () => {
     expect(ceasefires('Pakistan and Afghanistan agreed to a ceasefire. It names the TTP. The ceasefire aims to end the bloodshed.')).toEqual([false, false]);
     const heading = headingCues(T, 'Pakistan, Afghanistan agree to ceasefire', hitsOf('Pakistan, Afghanistan agree to ceasefire'));

@@ -165,6 +165,9 @@ export function decideLocal(
    *  decide: a headline or lede whose cues come in the next paragraph ("Taleban shoot girl blogger" over "… the
    *  former Taleban stronghold of Swat": eval:news dev scotsman-2012-taleban). */
   ahead?: () => CarriedSense | undefined,
+  /** Entries the paragraph just before this one (under the same heading) names: whom "the banned outfit" of an
+   *  event's party phrase refers to when this paragraph has not named it yet. */
+  before?: () => ReadonlySet<number> | undefined,
 ): LocalDecision[] {
   const out: LocalDecision[] = hits.map((h) => ({ entry: h.entry, allowed: true, weak: false }));
   if (!hits.some((h) => terms[h.term]?.window || terms[h.term]?.resolve || terms[h.term]?.parties)) return out;
@@ -241,7 +244,7 @@ export function decideLocal(
     }
     if (!t.parties) return;
     const [s0, s1] = spans[sent[i]!]!;
-    const party = partyVerdict(t.requires, text, s0, s1, h, hits, finalHits, i);
+    const party = partyVerdict(t.requires, text, s0, s1, h, hits, finalHits, i, before);
     if (party !== undefined) {
       out[i]!.party = party;
       out[i]!.allowed = party;
@@ -314,6 +317,7 @@ function partyVerdict(
   hits: readonly LocalHit[],
   finalHits: readonly { entry: number }[],
   self: number,
+  before?: () => ReadonlySet<number> | undefined,
 ): boolean | undefined {
   const spans = partySpans(text, s0, s1, h.start, h.end);
   if (spans.length === 0) return undefined;
@@ -322,6 +326,13 @@ function partyVerdict(
   // "a ceasefire with the militants" right after the TTP was named in the paragraph.
   if (spans.some(([a, b]) => isGroupReference(text.slice(a, b)))) {
     for (let j = 0; j < hits.length; j++) if (hits[j]!.end <= h.start && requires.includes(finalHits[j]!.entry)) return true;
+    // Or the paragraph before named it and this one names no one before the mention: "… urged the banned outfit to
+    // focus on a peace deal." then "… the banned outfit declared an end to a month-long ceasefire" (eval:news dev
+    // dpk-2021-branch).
+    if (!hits.some((x) => x.end <= h.start)) {
+      const named = before?.();
+      if (named && requires.some((r) => named.has(r))) return true;
+    }
   }
   return false;
 }

@@ -191,7 +191,8 @@ describe("the report's own quotes obey the mention-level rules (issue 11)", () =
         for (let k = p + 1; k <= Math.min(paras.length - 1, p + 2); k++) if (senseOf(k)) return senseOf(k);
         return undefined;
       };
-      const decided = decideLocal(m.terms, text, hits, heading, carried, ahead);
+      const before = () => (p > 0 ? new Set(paras[p - 1]!.hits.map((x) => x.entry)) : undefined);
+      const decided = decideLocal(m.terms, text, hits, heading, carried, ahead, before);
       decided.forEach((d, k) => {
         if (d.allowed) allowed.add(`${glossary.entries[d.entry]!.id}@${start + hits[k]!.start}`);
       });

@@ -137,6 +137,7 @@ export class MarkStore {
       this.headingCuesFor(seg.key, flat),
       () => this.carriedFor(seg.key, flat),
       () => this.aheadFor(seg.key),
+      () => this.namedBefore(seg.key),
     );
     flat.forEach((f, k) => (f.entry = local[k]!.entry));
     for (const def of findDefinitions(this.glossary.matcher.terms, text, flat)) {
@@ -240,6 +241,13 @@ export class MarkStore {
       if (sense) return sense;
     }
     return undefined;
+  }
+
+  /** Entries the block just before this one (under the same heading) names (issue 11: whom "the banned outfit" of
+   *  an event's party phrase refers to). Asked only for such a phrase in a paragraph that named no one before it. */
+  private namedBefore(block: Node): ReadonlySet<number> | undefined {
+    const prev = previousBlocks(block, 1)[0];
+    return prev && new Set(this.scanText(prev.textContent ?? '').map((h) => h.entry));
   }
 
   /** Forgets a segment's marks (unpainting them at once). */

@@ -103,7 +103,8 @@ function findMentions(
       return undefined;
     };
     // The same mention-level rules as the page engine (sentence/paragraph windows, shared names): issue 11.
-    const local = decideLocal(terms, paraText, found, heading, carried, ahead);
+    const before = () => (p > 0 ? new Set(paras[p - 1]!.found.map((x) => x.entry)) : undefined);
+    const local = decideLocal(terms, paraText, found, heading, carried, ahead, before);
     for (let k = 0; k < found.length; k++) {
       if (!local[k]!.allowed) continue;
       const h = { ...found[k]!, entry: local[k]!.entry };
