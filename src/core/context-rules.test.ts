@@ -151,6 +151,48 @@ describe('decideLocal (mention-level rules, issue 11)', () => {
     expect(asked).toBe(false);
   });
 
+  it('a shared name with no cue before, in or above its paragraph reads as the next paragraphs do on evidence', () => {
+    // "Taleban shoot girl blogger" over "… the former Taleban stronghold of Swat" (eval:news dev scotsman-2012-taleban).
+    const para = 'Militants claiming to be Taliban held the men.';
+    const withAhead = (after: string, opts: { before?: string; heading?: Set<number> } = {}) =>
+      decideLocal(
+        T,
+        para,
+        hitsOf(para),
+        opts.heading && cues(opts.heading),
+        opts.before === undefined ? undefined : () => carriedSense(T, opts.before!, hitsOf(opts.before!)),
+        () => carriedSense(T, after, hitsOf(after)),
+      ).map((d) => `${d.entry}${d.weak ? '?' : ''}${d.read ? '' : '~'}`);
+    expect(withAhead('Schools closed in Swat after the Taliban came.')).toEqual(['0']);
+    expect(withAhead('The Taliban met in Kabul.')).toEqual(['1']);
+    // Only a reading on evidence: cues alone, a default reading or weak evidence next say nothing (default, unread).
+    expect(withAhead('Schools closed in Swat.')).toEqual(['1~']);
+    expect(withAhead('The Taliban spoke.')).toEqual(['1~']);
+    expect(withAhead('The Taliban met in Kabul. Swat was calm.')).toEqual(['1~']);
+    // Looked at last: the story before it and its heading win.
+    expect(withAhead('Schools closed in Swat after the Taliban came.', { before: 'The Taliban met in Kabul.' })).toEqual(['1']);
+    expect(withAhead('Schools closed in Swat after the Taliban came.', { heading: new Set([4]) })).toEqual(['1']);
+    // Its own cues win: the next paragraphs are not even asked.
+    const own = 'The Taliban met in Kabul.';
+    let asked = false;
+    const ahead = () => ((asked = true), new Map([[1, 0]]));
+    expect(decideLocal(T, own, hitsOf(own), undefined, undefined, ahead).map((d) => d.entry)).toEqual([1, 4]);
+    expect(asked).toBe(false);
+  });
+
+  it("a heading's default reading of a shared name is no evidence for the paragraphs below it", () => {
+    const h = headingCues(T, 'Taliban shoot girl', hitsOf('Taliban shoot girl'));
+    expect([...h.entries]).toEqual([1]); // it still names the entry (concept anchors below keep working)
+    expect([...(h.byDefault ?? [])]).toEqual([1]);
+    const para = 'Militants claiming to be Taliban held the men.';
+    const next = 'Schools closed in Swat after the Taliban came.';
+    expect(decideLocal(T, para, hitsOf(para), h, undefined, () => carriedSense(T, next, hitsOf(next))).map((d) => d.entry)).toEqual([0]);
+    // Read on the heading's own cue it is evidence, as before.
+    const k = headingCues(T, 'Taliban meet in Kabul', hitsOf('Taliban meet in Kabul'));
+    expect(k.byDefault?.has(1)).toBe(false);
+    expect(decideLocal(T, para, hitsOf(para), k, undefined, () => carriedSense(T, next, hitsOf(next))).map((d) => d.entry)).toEqual([1]);
+  });
+
   it('a shared name written as the mediator stays itself, whatever the cues', () => {
     expect(decide('Swat talks were hosted by the Taliban.')).toEqual(['Swat=3', 'Taliban=1']);
     expect(decide('Swat talks were held at the request of the Taliban.')).toEqual(['Swat=3', 'Taliban=1']);
@@ -205,6 +247,24 @@ describe('decideLocal: parties (issue 11, deliverable 1)', () => {
     expect(ceasefires('The TTP named its chief. The India-Pakistan ceasefire held.')).toEqual([false]);
     // A reference to the group named just before: "the militants".
     expect(ceasefires('The TTP attacked a post. Officials announced a ceasefire with the militants.')).toEqual([true]);
+  });
+
+  it('a group reference with no one named before it in its paragraph is the group the paragraph before named', () => {
+    const text = 'A day later the banned outfit declared an end to the ceasefire.';
+    const at = (named?: Set<number>) => {
+      const hits = hitsOf(text);
+      return decideLocal(T, text, hits, undefined, undefined, undefined, () => named).filter((_, i) => hits[i]!.entry === 3).map((d) => d.allowed);
+    };
+    expect(at(new Set([0, 1]))).toEqual([true]); // "… the TTP … urged the banned outfit …" just before
+    expect(at(new Set([1]))).toEqual([false]); // the paragraph before named no TTP
+    expect(at()).toEqual([false]);
+    // Someone named before it in its own paragraph: the reference is theirs, the paragraph before is not asked.
+    const own = 'Afghanistan said the banned outfit declared an end to the ceasefire.';
+    let asked = false;
+    const hits = hitsOf(own);
+    const d = decideLocal(T, own, hits, undefined, undefined, undefined, () => ((asked = true), new Set([0])));
+    expect(d.filter((_, i) => hits[i]!.entry === 3).map((x) => x.allowed)).toEqual([false]);
+    expect(asked).toBe(false);
   });
 
   it('a sentence with no party phrase takes the paragraph\'s last verdict, then the heading\'s, then the window with the against veto', () => {

@@ -98,6 +98,9 @@ export interface HeadingCues {
   /** Per event entry, whether the heading's own mention of it had the right parties (only where it had a party
    *  phrase): "Pakistan, Afghanistan agree to ceasefire" over "The ceasefire aims to …" (issue 11). */
   parties: ReadonlyMap<number, boolean>;
+  /** Entries the heading names only through a shared name read by default (no cue): no evidence for a shared name
+   *  below it. Optional for callers that build cues by hand. */
+  byDefault?: ReadonlySet<number>;
 }
 
 /**
@@ -111,11 +114,20 @@ export interface HeadingCues {
 export function headingCues(terms: readonly TermInput[], text: string, hits: readonly LocalHit[]): HeadingCues {
   const d = decideLocal(terms, text, hits);
   const kept = hits.flatMap((h, k) => (d[k]!.allowed ? [{ entry: d[k]!.entry, term: h.term }] : []));
+  // A shared name the heading reads by default ("Taleban shoot girl blogger": no cue) is no evidence about that
+  // name for the paragraphs below (it still anchors their concepts, as before).
+  const byDefault = new Set<number>();
+  const onEvidence = new Set<number>();
+  hits.forEach((h, k) => {
+    if (!d[k]!.allowed) return;
+    (terms[h.term]?.resolve && !d[k]!.read ? byDefault : onEvidence).add(d[k]!.entry);
+  });
+  for (const e of onEvidence) byDefault.delete(e);
   const parties = new Map<number, boolean>();
   d.forEach((x) => {
     if (x.party !== undefined) parties.set(x.entry, x.party);
   });
-  return { entries: presentEntries(terms, kept), parties };
+  return { entries: presentEntries(terms, kept), parties, byDefault };
 }
 
 export interface LocalDecision {
@@ -148,6 +160,14 @@ export function decideLocal(
   /** How the nearest paragraph before this one (under the same heading) that used a shared name read it (see
    *  carriedSense); asked only when a shared name finds no cue in its own paragraph. */
   carried?: () => CarriedSense | undefined,
+  /** How the nearest of the next paragraphs (under the same heading; for a heading, the paragraphs below it) read a
+   *  shared name on evidence; asked last, only when neither the paragraph, the story before it nor its heading
+   *  decide: a headline or lede whose cues come in the next paragraph ("Taleban shoot girl blogger" over "… the
+   *  former Taleban stronghold of Swat": eval:news dev scotsman-2012-taleban). */
+  ahead?: () => CarriedSense | undefined,
+  /** Entries the paragraph just before this one (under the same heading) names: whom "the banned outfit" of an
+   *  event's party phrase refers to when this paragraph has not named it yet. */
+  before?: () => ReadonlySet<number> | undefined,
 ): LocalDecision[] {
   const out: LocalDecision[] = hits.map((h) => ({ entry: h.entry, allowed: true, weak: false }));
   if (!hits.some((h) => terms[h.term]?.window || terms[h.term]?.resolve || terms[h.term]?.parties)) return out;
@@ -186,7 +206,13 @@ export function decideLocal(
     // eval:news dev dawn-2008-swat).
     if (!hasWhen && !hasUnless && heading) {
       hasWhen = r.when.some((e) => heading.entries.has(e));
-      hasUnless = heading.entries.has(h.entry) || r.unless.some((e) => heading.entries.has(e));
+      hasUnless = (heading.entries.has(h.entry) && !heading.byDefault?.has(h.entry)) || r.unless.some((e) => heading.entries.has(e));
+    }
+    // Last, the story's next paragraphs: only a reading on their own evidence counts (never their default).
+    const after = !hasWhen && !hasUnless ? ahead?.()?.get(h.entry) : undefined;
+    if (after !== undefined) {
+      hasWhen = after === r.entry;
+      hasUnless = !hasWhen;
     }
     if (hasWhen || hasUnless) out[i]!.read = true;
     if (hasWhen && !hasUnless) out[i]!.entry = r.entry;
@@ -218,7 +244,7 @@ export function decideLocal(
     }
     if (!t.parties) return;
     const [s0, s1] = spans[sent[i]!]!;
-    const party = partyVerdict(t.requires, text, s0, s1, h, hits, finalHits, i);
+    const party = partyVerdict(t.requires, text, s0, s1, h, hits, finalHits, i, before);
     if (party !== undefined) {
       out[i]!.party = party;
       out[i]!.allowed = party;
@@ -291,6 +317,7 @@ function partyVerdict(
   hits: readonly LocalHit[],
   finalHits: readonly { entry: number }[],
   self: number,
+  before?: () => ReadonlySet<number> | undefined,
 ): boolean | undefined {
   const spans = partySpans(text, s0, s1, h.start, h.end);
   if (spans.length === 0) return undefined;
@@ -299,6 +326,13 @@ function partyVerdict(
   // "a ceasefire with the militants" right after the TTP was named in the paragraph.
   if (spans.some(([a, b]) => isGroupReference(text.slice(a, b)))) {
     for (let j = 0; j < hits.length; j++) if (hits[j]!.end <= h.start && requires.includes(finalHits[j]!.entry)) return true;
+    // Or the paragraph before named it and this one names no one before the mention: "… urged the banned outfit to
+    // focus on a peace deal." then "… the banned outfit declared an end to a month-long ceasefire" (eval:news dev
+    // dpk-2021-branch).
+    if (!hits.some((x) => x.end <= h.start)) {
+      const named = before?.();
+      if (named && requires.some((r) => named.has(r))) return true;
+    }
   }
   return false;
 }

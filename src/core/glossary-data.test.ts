@@ -175,25 +175,28 @@ describe("the report's own quotes obey the mention-level rules (issue 11)", () =
     const th = m.scan(title).filter((h) => h.entry >= 0);
     const heading = headingCues(m.terms, title, th);
     const allowed = new Set<string>();
-    // How the nearest of the three paragraphs before read a shared name (as on a page).
-    const earlier: { text: string; hits: ReturnType<typeof m.scan> }[] = [];
-    const carried = () => {
-      for (const e of earlier.slice(-3).reverse()) {
-        const c = carriedSense(m.terms, e.text, e.hits, heading);
-        if (c) return c;
-      }
-      return undefined;
-    };
-    for (const para of glossary.report.paragraphs) {
+    // How the nearest of the three paragraphs before, else of the two after, read a shared name (as on a page).
+    const paras = glossary.report.paragraphs.map((para) => {
       const start = para[0]!.start;
       const text = reportText.slice(start, para[para.length - 1]!.end);
-      const hits = m.scan(text).filter((h) => h.entry >= 0);
-      const decided = decideLocal(m.terms, text, hits, heading, carried);
-      earlier.push({ text, hits });
+      return { start, text, hits: m.scan(text).filter((h) => h.entry >= 0) };
+    });
+    const senseOf = (k: number) => carriedSense(m.terms, paras[k]!.text, paras[k]!.hits, heading);
+    paras.forEach(({ start, text, hits }, p) => {
+      const carried = () => {
+        for (let k = p - 1; k >= Math.max(0, p - 3); k--) if (senseOf(k)) return senseOf(k);
+        return undefined;
+      };
+      const ahead = () => {
+        for (let k = p + 1; k <= Math.min(paras.length - 1, p + 2); k++) if (senseOf(k)) return senseOf(k);
+        return undefined;
+      };
+      const before = () => (p > 0 ? new Set(paras[p - 1]!.hits.map((x) => x.entry)) : undefined);
+      const decided = decideLocal(m.terms, text, hits, heading, carried, ahead, before);
       decided.forEach((d, k) => {
         if (d.allowed) allowed.add(`${glossary.entries[d.entry]!.id}@${start + hits[k]!.start}`);
       });
-    }
+    });
     let checked = 0;
     for (const e of glossary.entries) {
       for (const q of e.quotes) {

@@ -8,7 +8,7 @@
  * block or of the page: the mention mode, issue 12 deliverable 4, docs/noise.md).
  * Presence is recomputed only when a term's count crosses zero (cheap: one pass over the terms present).
  */
-import { type CarriedSense, carriedSense, decideLocal, type HeadingCues, headingCues, hitAllowed, presentEntries } from '../core/context-rules.js';
+import { type CarriedSense, carriedSense, decideLocal, type HeadingCues, headingCues, hitAllowed, type LocalHit, presentEntries } from '../core/context-rules.js';
 import { findAcronymMentions, findDefinitions } from '../core/page-acronyms.js';
 import type { Category, CompiledEntry } from '../core/glossary-types.js';
 import type { ChunkHit, TermInput } from '../core/matcher/types.js';
@@ -17,6 +17,7 @@ import type { Segment } from './collect.js';
 import type { Paintable } from './highlights.js';
 import { MarkIndex } from './mark-index.js';
 import { nearestHeading } from './nearest-heading.js';
+import { nextBlocks } from './next-blocks.js';
 import { previousBlocks } from './previous-blocks.js';
 import { MARK_PROBE, probeMark } from './mark-probe.js';
 import type { PaintWindow } from './paint-window.js';
@@ -129,7 +130,15 @@ export class MarkStore {
     for (let i = 0, pos = 0; i < chunks.length; pos += chunks[i]!.length, i++) base.push(pos);
     const text = chunks.join('');
     const flat = hits.map((h) => ({ entry: h.entry, term: h.term, start: base[h.startChunk]! + h.startOffset, end: base[h.endChunk]! + h.endOffset }));
-    const local = decideLocal(this.glossary.matcher.terms, text, flat, this.headingCuesFor(seg.key, flat), () => this.carriedFor(seg.key, flat));
+    const local = decideLocal(
+      this.glossary.matcher.terms,
+      text,
+      flat,
+      this.headingCuesFor(seg.key, flat),
+      () => this.carriedFor(seg.key, flat),
+      () => this.aheadFor(seg.key),
+      () => this.namedBefore(seg.key),
+    );
     flat.forEach((f, k) => (f.entry = local[k]!.entry));
     for (const def of findDefinitions(this.glossary.matcher.terms, text, flat)) {
       if (this.acronyms.has(def.acronym)) continue;
@@ -184,16 +193,32 @@ export class MarkStore {
   private headingCuesFor(block: Node, hits: readonly { term: number }[]): HeadingCues | undefined {
     const terms = this.glossary.matcher.terms;
     if (!hits.some((h) => terms[h.term]?.window === 'heading' || terms[h.term]?.resolve || terms[h.term]?.parties)) return undefined;
-    const heading = nearestHeading(block);
+    return this.headingCuesOf(nearestHeading(block));
+  }
+
+  private headingCuesOf(heading: Element | null): HeadingCues | undefined {
     if (!heading) return undefined;
     let set = this.headings.get(heading);
     if (!set) {
       const text = heading.textContent ?? '';
-      const found = this.glossary.matcher.scanChunks([text]).map((h) => ({ entry: h.entry, term: h.term, start: h.startOffset, end: h.endOffset }));
-      set = headingCues(terms, text, found);
+      set = headingCues(this.glossary.matcher.terms, text, this.scanText(text));
       this.headings.set(heading, set);
     }
     return set;
+  }
+
+  private scanText(text: string): LocalHit[] {
+    return this.glossary.matcher.scanChunks([text]).map((h) => ({ entry: h.entry, term: h.term, start: h.startOffset, end: h.endOffset }));
+  }
+
+  /** How a block read its shared names on evidence (carriedSense, cached; null: none). */
+  private senseOf(block: Element, heading: () => HeadingCues | undefined): CarriedSense | undefined {
+    let sense = this.carried.get(block);
+    if (sense === undefined) {
+      const text = block.textContent ?? '';
+      this.carried.set(block, (sense = carriedSense(this.glossary.matcher.terms, text, this.scanText(text), heading()) ?? null));
+    }
+    return sense ?? undefined;
   }
 
   /** How the nearest of the (up to three) blocks before this one that used a shared name read it (issue 11). */
@@ -201,15 +226,28 @@ export class MarkStore {
     // Under the same heading (previousBlocks stops at one), so the earlier block's heading is this block's.
     const heading = this.headingCuesFor(block, hits);
     for (const prev of previousBlocks(block, 3)) {
-      let sense = this.carried.get(prev);
-      if (sense === undefined) {
-        const text = prev.textContent ?? '';
-        const found = this.glossary.matcher.scanChunks([text]).map((h) => ({ entry: h.entry, term: h.term, start: h.startOffset, end: h.endOffset }));
-        this.carried.set(prev, (sense = carriedSense(this.glossary.matcher.terms, text, found, heading) ?? null));
-      }
+      const sense = this.senseOf(prev, () => heading);
       if (sense) return sense;
     }
     return undefined;
+  }
+
+  /** How the nearest of the (up to two) blocks after this one that used a shared name read it on evidence (issue
+   *  11: a headline or lede whose cues come next). Each later block is read under its own heading (a heading's next
+   *  blocks sit under it). Blocks added later do not revisit this decision. */
+  private aheadFor(block: Node): CarriedSense | undefined {
+    for (const next of nextBlocks(block, 2)) {
+      const sense = this.senseOf(next, () => this.headingCuesOf(nearestHeading(next)));
+      if (sense) return sense;
+    }
+    return undefined;
+  }
+
+  /** Entries the block just before this one (under the same heading) names (issue 11: whom "the banned outfit" of
+   *  an event's party phrase refers to). Asked only for such a phrase in a paragraph that named no one before it. */
+  private namedBefore(block: Node): ReadonlySet<number> | undefined {
+    const prev = previousBlocks(block, 1)[0];
+    return prev && new Set(this.scanText(prev.textContent ?? '').map((h) => h.entry));
   }
 
   /** Forgets a segment's marks (unpainting them at once). */

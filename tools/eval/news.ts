@@ -6,7 +6,7 @@
  * counts as an error), overall, dev and held-out separately, trap false marks, and the dev errors (held-out errors
  * only with --show-heldout, so tuning does not look at them). Writes artifacts/eval/news.json.
  *
- *   node build.mjs --probe && E2E_DIST_DIR=dist-probe vite-node tools/eval/news.ts [--browser firefox] [--show-heldout]
+ *   node build.mjs --probe && E2E_DIST_DIR=dist-probe vite-node tools/eval/news.ts [--browser firefox] [--show-heldout] [--dev-only]
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +34,8 @@ const argv = process.argv.slice(2);
 const browserKind = argv.includes('--browser') && argv[argv.indexOf('--browser') + 1] === 'firefox' ? 'firefox' : 'chromium';
 const showHeldout = argv.includes('--show-heldout');
 const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
+/** Tuning runs: the dev part only, so not even the held-out aggregate is seen before the final run. */
+const devOnly = argv.includes('--dev-only');
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -89,6 +91,7 @@ async function main(): Promise<void> {
     .sort()
     .map((n) => JSON.parse(readFileSync(join(dir, n), 'utf8')) as NewsFixture);
   if (only) fixtures = fixtures.filter((f) => f.id.includes(only));
+  if (devOnly) fixtures = fixtures.filter((f) => f.split === 'dev');
   const routes: Record<string, () => { body: string }> = Object.fromEntries(fixtures.map((f) => [`/news/${f.id}.html`, () => ({ body: pageOf(f) })]));
   routes['/news/warm-up.html'] = () => ({ body: '<!doctype html><html lang="en"><body><p>Tehreek-e-Taliban Pakistan.</p></body></html>' });
   const server = await startServer({ routes });

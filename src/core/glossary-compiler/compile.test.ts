@@ -144,6 +144,29 @@ describe('compileGlossary: context over the whole report', () => {
     ]);
   });
 
+  it('a shared name with no cue reads as the paragraphs before it did, else as the next ones do (as on a page)', () => {
+    const shared = [
+      entry('swat', 'Swat', { category: 'place', anchorOnly: true }),
+      entry('taliban', 'Afghan Taliban', {
+        aliases: [
+          { text: 'Afghan Taliban', case: 'proper' },
+          { text: 'Taliban', case: 'proper', resolve: { to: 'ttp', when: ['ttp', 'swat'], unless: [] } },
+        ],
+      }),
+      entry('ttp', 'TTP', { aliases: [{ text: 'TTP', case: 'exact' }] }),
+    ];
+    const quoted = (text: string) => {
+      const g = compiled(files(shared, { ...META, title: 'Title' }, `Title\nJan 1, 2022\n${text}`));
+      return g.entries.map((e) => `${e.id}:${e.quotes.map((q) => q.text).join('|')}`);
+    };
+    // Paragraph 1 has no cue; paragraph 2 reads "Taliban" as the TTP on its own cue (Swat): both are the TTP.
+    expect(quoted('The Taliban shot a girl.\nSwat, a Taliban stronghold, mourned.\nThe Afghan Taliban and the TTP differ.')).toEqual([
+      'swat:Swat, a Taliban stronghold, mourned.',
+      'taliban:The Afghan Taliban and the TTP differ.',
+      'ttp:The Taliban shot a girl.|Swat, a Taliban stronghold, mourned.|The Afghan Taliban and the TTP differ.',
+    ]);
+  });
+
   it('drops a hit whose context is absent, so the entry "never occurs"', () => {
     const text = 'Title\nJan 1, 2022\nThe truce held.';
     const entries = [entry('beta', 'Beta', { background: true }), entry('truce', 'truce', { aliases: [{ text: 'truce', case: 'any' }], requires: ['beta'] })];

@@ -81,21 +81,30 @@ function findMentions(
   // The report's title is the heading above every paragraph (window `heading`, as on a page).
   const titleHits = matcher.scan(layout.title).filter((x) => x.entry >= 0);
   const heading = headingCues(terms, layout.title, titleHits);
-  const earlier: { text: string; found: Hit[] }[] = [];
-  // A shared name with no cue in its paragraph reads as the nearest of the three paragraphs before it read it.
-  const carried = () => {
-    for (let k = earlier.length - 1; k >= Math.max(0, earlier.length - 3); k--) {
-      const sense = carriedSense(terms, earlier[k]!.text, earlier[k]!.found, heading);
-      if (sense) return sense;
-    }
-    return undefined;
+  const paras = layout.paragraphs.map((para) => {
+    const paraText = text.slice(para.span.start, para.span.end);
+    return { text: paraText, found: matcher.scan(paraText).filter((x) => x.entry >= 0) };
+  });
+  const senses = new Map<number, ReturnType<typeof carriedSense>>();
+  const senseOf = (k: number) => {
+    if (!senses.has(k)) senses.set(k, carriedSense(terms, paras[k]!.text, paras[k]!.found, heading));
+    return senses.get(k);
   };
   layout.paragraphs.forEach((para, p) => {
-    const paraText = text.slice(para.span.start, para.span.end);
-    const found = matcher.scan(paraText).filter((x) => x.entry >= 0);
+    const { text: paraText, found } = paras[p]!;
+    // A shared name with no cue in its paragraph reads as the nearest of the three paragraphs before it read it,
+    // else (no cue in the title either) as the nearest of the two after it does: the same order as on a page.
+    const carried = () => {
+      for (let k = p - 1; k >= Math.max(0, p - 3); k--) if (senseOf(k)) return senseOf(k);
+      return undefined;
+    };
+    const ahead = () => {
+      for (let k = p + 1; k <= Math.min(paras.length - 1, p + 2); k++) if (senseOf(k)) return senseOf(k);
+      return undefined;
+    };
     // The same mention-level rules as the page engine (sentence/paragraph windows, shared names): issue 11.
-    const local = decideLocal(terms, paraText, found, heading, carried);
-    earlier.push({ text: paraText, found });
+    const before = () => (p > 0 ? new Set(paras[p - 1]!.found.map((x) => x.entry)) : undefined);
+    const local = decideLocal(terms, paraText, found, heading, carried, ahead, before);
     for (let k = 0; k < found.length; k++) {
       if (!local[k]!.allowed) continue;
       const h = { ...found[k]!, entry: local[k]!.entry };
