@@ -170,7 +170,7 @@ export type Request<T extends MessageType> = ProtocolMap[T]['request'];
 export type Reply<T extends MessageType> = ProtocolMap[T]['reply'];
 export type Message = { [T in MessageType]: { type: T; payload: Request<T> } }[MessageType];
 
-export { MAX_PAGE_TEXT, type SenderKind } from './protocol-bootstrap.js';
+export type { SenderKind } from './protocol-bootstrap.js';
 
 /**
  * Which contexts may send each message. A content script runs in hostile pages' processes: it must not be able
