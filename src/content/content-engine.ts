@@ -12,9 +12,8 @@ import { highlightCss } from '../page/highlight-style.js';
 import { createPageEngine, type PageEngine, type PageTerm } from '../page/engine.js';
 import { browser } from '../shared/browser.js';
 import { t } from '../shared/i18n.js';
-import { sendToBackground } from '../shared/messaging.js';
+import { sendToBackground, validReply } from '../shared/messaging.js';
 import { parseGlossaryJson } from '../shared/glossary-json.js';
-import type { Reply } from '../shared/protocol.js';
 import { requestChange, type Snapshot } from '../shared/settings-client.js';
 import { LazyCard, type CardModule } from './lazy-card.js';
 
@@ -42,9 +41,10 @@ function loadCardModule(): Promise<CardModule> {
 
 /**
  * `pending`: the bootstrap's `getGlossary` request, sent together with the import of this module (issue 13: the
- * round trip overlaps engine.js's fetch and compile); the first ask uses it.
+ * round trip overlaps engine.js's fetch and compile); the first ask uses it. Its raw reply: the bootstrap's thin
+ * transport (native-transport.ts) does not read it, so it is validated here, before any use.
  */
-export function createContentEngine({ host, pending }: { host: string; pending?: Promise<Reply<'getGlossary'>> | null }): ContentEngine {
+export function createContentEngine({ host, pending }: { host: string; pending?: Promise<unknown> | null }): ContentEngine {
   let early = pending ?? null;
   let settings: Settings = DEFAULT_SETTINGS;
   let user: UserGlossary | null = null;
@@ -74,7 +74,7 @@ export function createContentEngine({ host, pending }: { host: string; pending?:
     if (asking) return;
     asking = true;
     stale = false;
-    const ask = early ?? sendToBackground('getGlossary', {});
+    const ask = early ? early.then((raw) => validReply('getGlossary', raw)) : sendToBackground('getGlossary', {});
     early = null;
     ask.then(
       (r) => {

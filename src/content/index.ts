@@ -11,16 +11,20 @@
  * the background sums frames by sender.frameId (see src/shared/protocol.ts).
  */
 import { DEFAULT_SETTINGS } from '../core/settings/schema.js';
+import type { Snapshot } from '../core/settings/settings-service.js';
 import { emptyUserGlossary } from '../core/user-glossary.js';
-import { browser } from '../shared/browser.js';
-import { onGlossaryChanged } from '../shared/glossary-client.js';
-import { handle, sendToBackground } from '../shared/messaging.js';
-import { MAX_PAGE_TEXT, type Reply } from '../shared/protocol.js';
-import { loadSnapshot, onSnapshotChanged, type Snapshot } from '../shared/settings-client.js';
+import { isGlossaryPing } from '../shared/glossary-ping.js';
+import { isPrefilterReply, isSnapshotReply, MAX_PAGE_TEXT } from '../shared/protocol-bootstrap.js';
+import { loadSnapshotWith, snapshotChanges } from '../shared/snapshot-requests.js';
 import type { PageTerm } from '../page/engine.js';
 import type { ContentEngine } from './content-engine.js';
 import { frameEligible, frameHost } from './eligibility.js';
+import { createTransport, nativeApi } from './native-transport.js';
 import { watchPage, type PageWatch } from './page-prefilter.js';
+
+// Not src/shared/messaging.ts: native-transport.ts says why the bootstrap has its own thin transport.
+const transport = createTransport(nativeApi());
+const loadSnapshot = () => loadSnapshotWith(() => transport.ask('getSnapshot', {}, isSnapshotReply));
 
 const isTop = window === window.top;
 const host = frameHost(window);
@@ -32,13 +36,16 @@ let loading = false;
 let watch: PageWatch | null = null;
 /** The user glossary the current watch was asked for (own entries change what may hit). */
 let watchedUser = '';
-/** The glossary asked together with the engine's import (its answer is on the way while engine.js compiles). */
-let earlyGlossary: Promise<Reply<'getGlossary'>> | null = null;
+/**
+ * The glossary asked together with the engine's import (its answer is on the way while engine.js compiles): the raw
+ * reply, validated by engine.js (protocol.ts's getGlossary validator) before any use.
+ */
+let earlyGlossary: Promise<unknown> | null = null;
 
 const warn = (err: unknown) => console.warn('[context-glossary]', err);
 
 function report(active: boolean, terms: PageTerm[] = []): void {
-  sendToBackground('pageTermsChanged', { count: terms.length, terms, active }).catch(() => {
+  transport.tell('pageTermsChanged', { count: terms.length, terms, active }).catch(() => {
     /* the background may be restarting; it asks again with listPageTerms */
   });
 }
@@ -52,12 +59,12 @@ let engineModule: Promise<EngineModule> | null = null;
  */
 function fetchEngine(): Promise<EngineModule> {
   if (!earlyGlossary) {
-    earlyGlossary = sendToBackground('getGlossary', {});
+    earlyGlossary = transport.tell('getGlossary', {});
     earlyGlossary.catch(() => {
       /* the engine asks again (its own error path) */
     });
   }
-  engineModule ??= import(/* @vite-ignore */ browser.runtime.getURL('engine.js')) as Promise<EngineModule>;
+  engineModule ??= import(/* @vite-ignore */ transport.url('engine.js')) as Promise<EngineModule>;
   return engineModule;
 }
 
@@ -67,7 +74,7 @@ function fetchEngine(): Promise<EngineModule> {
  */
 async function mayHold(text: string): Promise<boolean> {
   if (text.length > MAX_PAGE_TEXT) return true;
-  const reply = await sendToBackground('testPrefilter', { text });
+  const reply = await transport.ask('testPrefilter', { text }, isPrefilterReply);
   return reply?.maybe ?? true;
 }
 
@@ -148,7 +155,7 @@ function apply(): void {
   }
 }
 
-handle({
+transport.answer({
   listPageTerms: () => ({ host, active: eligible, terms: engine ? engine.terms() : [] }),
   revealTerm: ({ id }) => ({ found: engine ? engine.reveal(id) : false }),
   openCard: ({ id }) => ({ shown: engine ? engine.openCard(id) : false }),
@@ -168,14 +175,15 @@ async function boot(): Promise<void> {
   // Listen before asking, so a change made while we ask is not lost (a later snapshot replaces ours).
   let booted = false;
   let changed = false;
-  onSnapshotChanged((s) => {
+  snapshotChanges(loadSnapshot, transport.onStorageChanged, (s) => {
     changed = true;
     snap = s;
     if (booted) apply();
   });
   // A glossary saved, switched on or off or deleted (issue 14): the engine asks for the new one and its marks follow
   // without a reload; a frame still on the prefilter asks it again (the page may hit the new glossary).
-  onGlossaryChanged(() => {
+  transport.onStorageChanged((changes, area) => {
+    if (!isGlossaryPing(changes, area)) return;
     earlyGlossary = null; // asked before the change: the engine asks anew
     if (engine) engine.glossaryChanged();
     else if (!loading && booted && eligible) prefilter(true);

@@ -7,6 +7,7 @@
  * It reads more than the engine does (scripts, styles, hidden text), never less: it only ever says "maybe" more.
  */
 import { INLINE_TAGS } from '../page/dom-rules.js';
+import { prefilterQueue } from './prefilter-queue.js';
 
 /** Every open shadow root under `root` (nested ones included): their text is not in `textContent`. */
 function shadowRoots(doc: Document, root: Node): ShadowRoot[] {
@@ -31,33 +32,32 @@ export interface PageWatch {
 
 /**
  * Tests the document now (its text and every open shadow root's, in one question); when it may hold a term calls
- * `onMaybe`, else `onNothing` and watches DOM changes (one batch per observer callback, as the engine's observer
- * does: no timer) until a batch that may, then `onMaybe` once. `maybe` asks the background (the prefilter runs
- * there); a question that fails counts as "maybe" (load the engine rather than skip a page it would mark). Nothing is
- * called after stop().
+ * `onMaybe`, else `onNothing` and watches DOM changes (the blocks of each batch, as the engine's observer sees them:
+ * no timer) until a question that may, then `onMaybe` once. One question is in flight at a time: blocks changed
+ * while one is pending are asked about together after it (prefilter-queue.ts). `maybe` asks the background (the
+ * prefilter runs there); a question that fails counts as "maybe" (load the engine rather than skip a page it would
+ * mark). Nothing is called after stop().
  */
 export function watchPage(doc: Document, maybe: (text: string) => Promise<boolean>, onMaybe: () => void, onNothing: () => void): PageWatch {
-  let stopped = false;
   let mo: MutationObserver | null = null;
+  const queue = prefilterQueue<Node>(
+    (blocks) => [...blocks].map((b) => b.textContent ?? '').join('\n'),
+    maybe,
+    (hit, first) => {
+      if (hit) {
+        mo?.disconnect();
+        onMaybe();
+      } else if (first) onNothing();
+    },
+  );
   const stop = () => {
-    stopped = true;
+    queue.stop();
     mo?.disconnect();
   };
-  const ask = (text: string, then: (hit: boolean) => void) =>
-    maybe(text).then(
-      (hit) => !stopped && then(hit),
-      () => !stopped && then(true),
-    );
   const root: Node = doc.body ?? doc.documentElement;
   const roots = root ? [root, ...shadowRoots(doc, root)] : [];
   // Joined by a newline, a separator to the prefilter: a spelling across two roots only ever adds a "maybe".
-  ask(roots.map((r) => r.textContent ?? '').join('\n'), (hit) => {
-    if (hit) {
-      stop();
-      return onMaybe();
-    }
-    onNothing();
-  });
+  queue.addText(roots.map((r) => r.textContent ?? '').join('\n'));
   mo = new MutationObserver((records) => {
     // The block around each change, not only the new text: a spelling may join old text and new ("Tehreek-e-" +
     // an added "Taliban Pakistan"), and a match never crosses a block (src/page/collect.ts), so the block holds it.
@@ -68,19 +68,10 @@ export function watchPage(doc: Document, maybe: (text: string) => Promise<boolea
       while (n && n.nodeType === 1 && INLINE_TAGS.has((n as Element).localName) && n.parentNode) n = n.parentNode;
       if (n) blocks.add(n);
     }
-    let text = '';
-    for (const b of blocks) text += `\n${b.textContent ?? ''}`;
-    if (text) {
-      ask(text, (hit) => {
-        if (hit) {
-          stop();
-          onMaybe();
-        }
-      });
-    }
+    queue.add(blocks);
   });
   // The whole document, not only the body: a page may replace its body. Observed from the start, so a change made
-  // while the first answer is on its way is asked about too.
+  // while the first answer is on its way is asked about too (after it).
   for (const r of [doc.documentElement, ...roots.slice(1)]) if (r) mo.observe(r, { childList: true, characterData: true, subtree: true });
   return { stop };
 }

@@ -6,14 +6,14 @@
  * from the event.
  */
 import { browser } from './browser.js';
+import { isGlossaryPing } from './glossary-ping.js';
 
-/** The storage.local key of the ping (a timestamp). */
-export const GLOSSARY_REVISION_KEY = 'glossaryRevision';
+export { GLOSSARY_REVISION_KEY } from './glossary-ping.js';
 
 /** Calls `cb` after the merged glossary changed. Returns an unsubscribe. */
 export function onGlossaryChanged(cb: () => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && GLOSSARY_REVISION_KEY in changes) cb();
+    if (isGlossaryPing(changes, area)) cb();
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -14,20 +14,23 @@ import {
   type Request,
   type SenderKind,
 } from './protocol.js';
+import { BadReplyError, senderKindOf } from './protocol-bootstrap.js';
+
+export { BadReplyError };
 
 const LOG_PREFIX = '[context-glossary]';
-
-/** Thrown when the other side answered with something that is not a well-formed reply of that type. */
-export class BadReplyError extends Error {
-  constructor(type: MessageType) {
-    super(`malformed reply to "${type}"`);
-    this.name = 'BadReplyError';
-  }
-}
 
 /** Sends a message to the background and resolves with its validated reply. */
 export async function sendToBackground<T extends MessageType>(type: T, payload: Request<T>): Promise<Reply<T>> {
   const raw: unknown = await browser.runtime.sendMessage(message(type, payload));
+  return validReply(type, raw);
+}
+
+/**
+ * A reply received some other way checked as sendToBackground checks it (the content bootstrap's early `getGlossary`,
+ * src/content/index.ts, handed to engine.js unread): the reply, or null for none; throws BadReplyError if malformed.
+ */
+export function validReply<T extends MessageType>(type: T, raw: unknown): Reply<T> {
   const reply = parseReply(type, raw);
   if (reply === null && raw !== null && raw !== undefined) throw new BadReplyError(type);
   return reply as Reply<T>;
@@ -51,18 +54,9 @@ export async function sendToTab<T extends MessageType>(
   return reply as Reply<T>;
 }
 
-/**
- * Classifies a sender. Our own pages (popup, options, reader, the background) have URLs under the extension's
- * origin — also when opened in a tab, where `sender.tab` is set too (Firefox), so the URL is checked first;
- * anything else with a tab is a content script in a web page. A sender from another extension is null.
- */
+/** Classifies a sender (protocol-bootstrap.ts `senderKindOf` says how); another extension is null. */
 export function senderKind(sender: Runtime.MessageSender): SenderKind | null {
-  if (sender.id !== browser.runtime.id) return null;
-  const origin = browser.runtime.getURL('');
-  if (typeof sender.url === 'string' && sender.url.startsWith(origin)) return 'extension';
-  if (sender.tab) return 'content';
-  // Messages from the background to a content script carry no tab; in Chrome they carry the worker's URL.
-  return 'extension';
+  return senderKindOf(sender, browser.runtime.id, browser.runtime.getURL(''));
 }
 
 type Handler<T extends MessageType> = (

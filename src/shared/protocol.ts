@@ -29,6 +29,7 @@ import type { Snapshot, StorageState } from '../core/settings/settings-service.j
 import { isUserGlossaryShape, type UserGlossary } from '../core/user-glossary.js';
 import { isUserGlossaryChange, type UserGlossaryChange } from '../core/user-glossary-change.js';
 import { isCount, isEntryId, isRecord, isShortString, onlyKeys } from './guards.js';
+import { isPageTerm, isPageTermList, isPrefilterReply, isSnapshotReply, MAX_PAGE_TEXT, TO_CONTENT_VALIDATORS, type SenderKind } from './protocol-bootstrap.js';
 import { isGlossaryDraftShape, STORED_ID, BUNDLED_ID, QUOTE_TARGET, type GlossaryDraft, type GlossarySummary, type StoredGlossary } from '../core/glossary-draft.js';
 
 export interface PageTerm {
@@ -169,8 +170,7 @@ export type Request<T extends MessageType> = ProtocolMap[T]['request'];
 export type Reply<T extends MessageType> = ProtocolMap[T]['reply'];
 export type Message = { [T in MessageType]: { type: T; payload: Request<T> } }[MessageType];
 
-/** Who sent a message, as the receiver classifies `runtime.MessageSender` (see messaging.ts `senderKind`). */
-export type SenderKind = 'content' | 'extension';
+export type { SenderKind } from './protocol-bootstrap.js';
 
 /**
  * Which contexts may send each message. A content script runs in hostile pages' processes: it must not be able
@@ -211,29 +211,10 @@ export function senderAllowed(type: MessageType, kind: SenderKind): boolean {
   return ALLOWED_SENDERS[type].includes(kind);
 }
 
-const MAX_TERMS = 5000;
-/**
- * The longest page text `testPrefilter` carries (characters): far above any real page, under Chrome's 64 MiB message
- * limit once JSON-encoded. A frame with more text loads the engine without asking.
- */
-export const MAX_PAGE_TEXT = 16_000_000;
-
-const isPageTerm = (v: unknown): boolean =>
-  isRecord(v) && onlyKeys(v, ['id', 'count']) && isEntryId(v.id) && isCount(v.count) && (v.count as number) > 0;
-
-/** A list of distinct terms (no id twice). */
-const isPageTermList = (v: unknown): boolean => {
-  if (!Array.isArray(v) || v.length > MAX_TERMS || !v.every(isPageTerm)) return false;
-  return new Set(v.map((t: { id: string }) => t.id)).size === v.length;
-};
-
 /** Validators per message type: payload shape only; senders are checked by the receiver (`senderAllowed`). */
 const VALIDATORS: { [T in MessageType]: (p: Record<string, unknown>) => boolean } = {
   ping: (p) => Object.keys(p).length === 0,
-  listPageTerms: (p) => Object.keys(p).length === 0,
-  revealTerm: (p) => onlyKeys(p, ['id']) && isEntryId(p.id),
-  openCard: (p) => onlyKeys(p, ['id']) && isEntryId(p.id),
-  navigateTerm: (p) => onlyKeys(p, ['direction']) && (p.direction === 'next' || p.direction === 'previous'),
+  ...TO_CONTENT_VALIDATORS,
   pageTermsChanged: (p) =>
     onlyKeys(p, ['count', 'terms', 'active']) &&
     isCount(p.count) &&
@@ -264,7 +245,6 @@ const VALIDATORS: { [T in MessageType]: (p: Record<string, unknown>) => boolean 
   setGlossaryEnabled: (p) => onlyKeys(p, ['id', 'enabled']) && isGlossaryId(p.id) && typeof p.enabled === 'boolean',
   deleteGlossary: (p) => onlyKeys(p, ['id']) && typeof p.id === 'string' && STORED_ID.test(p.id),
   getStoredGlossary: (p) => onlyKeys(p, ['id']) && typeof p.id === 'string' && STORED_ID.test(p.id),
-  getPageHtml: (p) => Object.keys(p).length === 0,
   testPrefilter: (p) => onlyKeys(p, ['text']) && typeof p.text === 'string' && p.text.length <= MAX_PAGE_TEXT,
 };
 
@@ -286,7 +266,6 @@ function isSettingsPatch(v: unknown): boolean {
 }
 
 const isDone = (r: unknown): boolean => isRecord(r) && r.ok === true;
-const isSnapshot = (r: unknown): boolean => isRecord(r) && onlyKeys(r, ['settings', 'userGlossary']) && isSettings(r.settings) && isUserGlossaryShape(r.userGlossary);
 
 /** Returns the message if it is one of ours and well-formed, else null (the caller logs and ignores it). */
 export function parseMessage(raw: unknown): Message | null {
@@ -326,7 +305,7 @@ const REPLY_VALIDATORS: { [T in MessageType]?: (r: unknown) => boolean } = {
   takePendingLookup: (r) =>
     r === null || (isRecord(r) && isShortString(r.query, 500) && (r.entryId === null || isEntryId(r.entryId))),
   getGlossary: (r) => isRecord(r) && onlyKeys(r, ['json']) && typeof r.json === 'string',
-  getSnapshot: isSnapshot,
+  getSnapshot: isSnapshotReply,
   getShortcuts: (r) =>
     isRecord(r) &&
     Array.isArray(r.shortcuts) &&
@@ -362,7 +341,7 @@ const REPLY_VALIDATORS: { [T in MessageType]?: (r: unknown) => boolean } = {
     (r.glossary === null ||
       (isRecord(r.glossary) && isGlossaryId(r.glossary.id) && isGlossaryDraftShape({ meta: r.glossary.meta, paragraphs: r.glossary.paragraphs, entries: r.glossary.entries }) && isRecord(r.glossary.compiled))),
   getPageHtml: (r) => isRecord(r) && typeof r.html === 'string' && typeof r.url === 'string' && typeof r.title === 'string',
-  testPrefilter: (r) => isRecord(r) && onlyKeys(r, ['maybe']) && typeof r.maybe === 'boolean',
+  testPrefilter: isPrefilterReply,
 };
 
 /** Returns the reply if well-formed for its type (types without a validator: anything), else null. */

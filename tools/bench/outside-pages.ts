@@ -8,9 +8,10 @@ import { articlePage, liveBlogUpdates, type TextSources } from './bench-data.js'
 
 /**
  * The extension build a row loads: the shipped one, its 5,000-term copy, a floor copy (outside-floor.ts), or the
- * shipped one in a profile holding made glossaries (outside-user-glossaries.ts).
+ * shipped one in a profile holding made glossaries (outside-user-glossaries.ts), or another build to compare with
+ * (`--base DIR`, outside.ts).
  */
-export type GlossaryName = 'real' | 'gen-5000' | 'floor-empty' | 'floor-snapshot' | 'user-5x200';
+export type GlossaryName = 'real' | 'gen-5000' | 'floor-empty' | 'floor-snapshot' | 'user-5x200' | 'base';
 
 export interface OutsideRow {
   id: string;

@@ -6,7 +6,7 @@
 //
 //   node dist/tools/bench-outside.mjs [--browser chromium|firefox|both] [--only TEXT] [--corpus DIR] [--out DIR]
 //                                     [--baseline FILE] [--no-markjs | --markjs TEXT] [--floor] [--merge FILE,FILE]
-//                                     [--user-glossaries]
+//                                     [--user-glossaries] [--base DIST_DIR]
 //
 // --only keeps rows whose id contains TEXT (or one of TEXT,TEXT,…) (do not commit such a run); --baseline adds a "before" column from an
 // earlier bench/outside.json; --no-markjs leaves mark.js out (quick before/after runs of one row while working: a mark.js
@@ -17,6 +17,9 @@
 // nothing-to-mark page with the bundled glossary alone and with 5 made glossaries × 200 terms saved into the profile;
 // it writes bench/user-glossaries.json and its own section of bench/RESULTS.md, leaving outside.json and the
 // outside-in section as they are.
+// --base DIST_DIR runs each selected row first with another build (DIST_DIR holds chrome/ and firefox/, as dist/ does;
+// e.g. main built in a separate worktree) as `<row>-base`, then with this one: before/after in the same run, each
+// against its own interleaved clean loads (do not commit such a run).
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -48,6 +51,7 @@ const noMarkJs = args.includes('--no-markjs');
 const markJsOnly = opt('--markjs');
 const floor = args.includes('--floor');
 const userMode = args.includes('--user-glossaries');
+const baseDist = opt('--base');
 const log = (s: string) => process.stderr.write(`[bench:outside] ${s}\n`);
 
 export interface OutsideResult {
@@ -135,7 +139,10 @@ async function main(): Promise<void> {
   const built = buildRows(corpusDir, read('report.txt'), textSources(real), real, gen5000);
   const candidates = userMode ? userRows(built.rows) : built.rows;
   const picked = only ? candidates.filter((r) => only.split(',').some((o) => r.id.includes(o))) : candidates;
-  const rows = floor ? [...picked, ...floorRows(picked)] : picked;
+  const paired = baseDist
+    ? picked.flatMap((r) => [{ ...r, id: `${r.id}-base`, label: `${r.label} — base build (${baseDist})`, glossary: 'base' as const }, r])
+    : picked;
+  const rows = floor ? [...paired, ...floorRows(picked)] : paired;
   // Made glossaries hold some capitalized phrases of the topic pages, so those pages really meet new terms.
   const topicHtml = ['topic-small', 'topic-large'].map((id) => built.files[`/rows/${id}.html`]?.body ?? '');
   const userDrafts = userMode ? userGlossaryDrafts(topicHtml.flatMap((h) => pagePhrases(h, 10))) : [];
@@ -151,6 +158,7 @@ async function main(): Promise<void> {
     if (userMode) return 'not run (--user-glossaries)';
     if (markJsOnly && !markJsOnly.split(',').some((o) => row.id.includes(o))) return 'not run in this run (--markjs)';
     if (row.glossary === 'real') return true;
+    if (row.glossary === 'base') return 'n/a (base row)';
     if (row.glossary !== 'gen-5000') return 'n/a (floor row)';
     // 11,519 spellings: mark.js builds and runs one regular expression per spelling over the whole page.
     const ref = results.find((x) => x.row.id === 'gen-1mb-real')?.markjs?.inPageMs;
@@ -170,6 +178,7 @@ async function main(): Promise<void> {
       'floor-empty': null,
       'floor-snapshot': null,
       'user-5x200': userMode ? base : null,
+      base: baseDist ? resolve(baseDist, kind === 'chromium' ? 'chrome' : 'firefox') : null,
     };
     if (floor) {
       for (const f of FLOOR_VARIANTS) tmpDirs.push((dirs[f] = await floorExtension(ROOT, base, kind === 'chromium' ? 'chrome' : 'firefox', f)));
