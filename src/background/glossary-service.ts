@@ -20,6 +20,7 @@ import { BUNDLED_ID, type GlossaryDraft, type GlossarySummary, type StoredGlossa
 import { mergeGlossaries, type MergeInput } from '../core/glossary-store-merge.js';
 import type { CompiledGlossary } from '../core/glossary-types.js';
 import { Matcher } from '../core/matcher/index.js';
+import { entryDetails, pageGlossaryJson, type EntryDetails } from '../core/page-glossary.js';
 import { allGlossaries, bundledEnabled, deleteGlossaryRecord, getGlossaryRecord, putGlossary, setBundledEnabled } from './glossary-db.js';
 
 const EMPTY: CompiledGlossary = { ...glossary, entries: [], matcher: Matcher.compile([]).serialize() };
@@ -48,13 +49,41 @@ export function mergedGlossary(): Promise<CompiledGlossary> {
   return merged;
 }
 
-let mergedJson: { glossary: CompiledGlossary; json: string } | null = null;
+/** What is made once per merged glossary, not per frame that asks: the JSON texts and the id index of details. */
+interface Derived {
+  glossary: CompiledGlossary;
+  pageJson?: string;
+  fullJson?: string;
+  indexById?: Map<string, number>;
+}
+let derived: Derived | null = null;
 
-/** The merged glossary as the JSON text getGlossary sends: made once per change, not per frame that asks. */
-export async function mergedGlossaryJson(): Promise<string> {
+async function derive(): Promise<Derived> {
   const g = await mergedGlossary();
-  if (mergedJson?.glossary !== g) mergedJson = { glossary: g, json: JSON.stringify(g) };
-  return mergedJson.json;
+  if (derived?.glossary !== g) derived = { glossary: g };
+  return derived;
+}
+
+/**
+ * The page glossary (src/core/page-glossary.ts: what marking needs, no card text) as the JSON text getGlossary
+ * sends: made once per change, not per frame that asks.
+ */
+export async function pageJson(): Promise<string> {
+  const d = await derive();
+  return (d.pageJson ??= pageGlossaryJson(d.glossary));
+}
+
+/** The whole merged glossary as JSON text (getFullGlossary: the popup's search and cards). */
+export async function fullGlossaryJson(): Promise<string> {
+  const d = await derive();
+  return (d.fullJson ??= JSON.stringify(d.glossary));
+}
+
+/** getEntryDetails: the card text of entries of the merged glossary (ids it does not have are left out). */
+export async function getEntryDetails({ ids }: { ids: string[] }): Promise<{ entries: EntryDetails[] }> {
+  const d = await derive();
+  d.indexById ??= new Map(d.glossary.entries.map((e, i) => [e.id, i]));
+  return { entries: entryDetails(d.glossary.entries, d.indexById, ids) };
 }
 
 /** Called with every newly merged glossary (the context-menu search index follows it). */

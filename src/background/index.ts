@@ -8,7 +8,7 @@ import { onSnapshotChanged, settingsHandlers, settingsService } from './settings
 import { setBadge } from './badge.js';
 import { onMenuClicked, optionsUrl, registerMenus, takePendingLookup } from './context-menu.js';
 import { setBaseGlossary, setUserGlossary } from './glossary-index.js';
-import { glossaryHandlers, mergedGlossaryJson, onMergedGlossary } from './glossary-service.js';
+import { fullGlossaryJson, getEntryDetails, glossaryHandlers, onMergedGlossary, pageJson } from './glossary-service.js';
 import { readerPath } from '../core/glossary-draft.js';
 import { testPagePrefilter } from './page-prefilter.js';
 import type { Snapshot } from '../core/settings/settings-service.js';
@@ -81,7 +81,10 @@ handle({
   ...glossaryHandlers,
   ping: () => ({ version: browser.runtime.getManifest().version }),
   // The bundled glossary merged with the enabled made ones (issue 14), merged when they change, not per page.
-  getGlossary: async () => ({ json: await mergedGlossaryJson() }),
+  // Pages get what marking needs; a card asks its entries' text when it opens (src/core/page-glossary.ts).
+  getGlossary: async () => ({ json: await pageJson() }),
+  getFullGlossary: async () => ({ json: await fullGlossaryJson() }),
+  getEntryDetails,
   // What the content script's bootstrap tests a page with before it loads the engine (issue 13).
   testPrefilter: testPagePrefilter,
   pageTermsChanged: onPageTermsChanged,

@@ -1,8 +1,9 @@
 /**
  * The content script's engine half (`engine.js`, an ES module the bootstrap in src/content/index.ts imports only
  * when the page prefilter hit): wires the page engine (src/page/engine.ts) and the card (src/page/card-host.ts,
- * loaded as card.js on the first card: lazy-card.ts) to settings, the user's glossary and messages. The compiled
- * glossary is asked from the background (`getGlossary`); changes are requests to it (the one writer).
+ * loaded as card.js on the first card: lazy-card.ts) to settings, the user's glossary and messages. The page
+ * glossary (what marking needs: src/core/page-glossary.ts) is asked from the background (`getGlossary`), a card's
+ * text when the card opens (`getEntryDetails`: card-details.ts); changes are requests to it (the one writer).
  */
 import { buildRuntimeGlossary, type RuntimeGlossary } from '../core/runtime-glossary.js';
 import type { CompiledGlossary } from '../core/glossary-types.js';
@@ -15,6 +16,7 @@ import { t } from '../shared/i18n.js';
 import { sendToBackground, validReply } from '../shared/messaging.js';
 import { parseGlossaryJson } from '../shared/glossary-json.js';
 import { requestChange, type Snapshot } from '../shared/settings-client.js';
+import { CardDetails } from './card-details.js';
 import { LazyCard, type CardModule } from './lazy-card.js';
 
 /** What the bootstrap calls; it answers the tab's messages itself and asks this for the engine's part. */
@@ -51,11 +53,17 @@ export function createContentEngine({ host, pending }: { host: string; pending?:
   let compiled: CompiledGlossary | null = null;
   let glossary: RuntimeGlossary | null = null;
   let card: LazyCard | null = null;
+  let details: CardDetails | null = null;
   let engine: PageEngine | null = null;
   let active = false;
   let eligible = false;
 
-  const runtimeGlossary = (c: CompiledGlossary): RuntimeGlossary => (glossary ??= buildRuntimeGlossary(c, user));
+  const runtimeGlossary = (c: CompiledGlossary): RuntimeGlossary => {
+    if (glossary) return glossary;
+    glossary = buildRuntimeGlossary(c, user);
+    details?.setTable(glossary);
+    return glossary;
+  };
 
   const report = (terms: PageTerm[]): void => {
     sendToBackground('pageTermsChanged', { count: terms.length, terms, active }).catch(() => {
@@ -84,6 +92,7 @@ export function createContentEngine({ host, pending }: { host: string; pending?:
         if (!g) return warn(new Error('getGlossary: the reply holds no glossary'));
         compiled = g;
         glossary = null;
+        details?.clear(); // another glossary: its card text may differ
         run();
       },
       (err: unknown) => {
@@ -96,9 +105,14 @@ export function createContentEngine({ host, pending }: { host: string; pending?:
   const ensureEngine = (c: CompiledGlossary): PageEngine => {
     if (engine) return engine;
     const g = runtimeGlossary(c);
+    const text = (details = new CardDetails(
+      g,
+      (ids) => sendToBackground('getEntryDetails', { ids }).then((r) => r.entries),
+      () => card?.update(settings, text.cardGlossary()),
+    ));
     card = new LazyCard(
       {
-        glossary: g,
+        glossary: text.cardGlossary(),
         report: c.report.meta,
         settings,
         document,
@@ -120,9 +134,11 @@ export function createContentEngine({ host, pending }: { host: string; pending?:
             sendToBackground('openReader', { anchor }).catch(() => {});
           },
           shortcuts: () => sendToBackground('getShortcuts', {}).then((r) => r.shortcuts),
+          needEntry: (id) => void text.prepare(id),
         },
       },
       loadCardModule,
+      (id) => text.prepare(id),
     );
     // extension/marks.css (the manifest's `css`) is this CSS: the default marks need no sheet of ours in the document.
     const presentCss = highlightCss(DEFAULT_SETTINGS.marking.style, DEFAULT_SETTINGS.marking.colors);
@@ -139,7 +155,8 @@ export function createContentEngine({ host, pending }: { host: string; pending?:
     if (eligible && compiled) {
       const e = ensureEngine(compiled);
       e.update(settings, runtimeGlossary(compiled));
-      card?.update(settings, runtimeGlossary(compiled));
+      runtimeGlossary(compiled);
+      card?.update(settings, details?.cardGlossary());
       if (!active) {
         active = true;
         e.start();

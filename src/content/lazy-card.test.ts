@@ -94,3 +94,28 @@ describe('LazyCard', () => {
     warn.mockRestore();
   });
 });
+
+describe('LazyCard with card text asked on show', () => {
+  it('shows an entry only once its text is there; a later show or a hide meanwhile wins', async () => {
+    const { mod, made } = fakeModule();
+    const waits = new Map<string, () => void>();
+    const prepare = (id: string) => (id === 'ready' ? null : new Promise<void>((r) => waits.set(id, r)));
+    const card = new LazyCard(opts, () => Promise.resolve(mod), prepare);
+    card.show('ttp', anchor, { reason: 'hover' });
+    await flush();
+    expect(made[0]!.shown).toEqual([]);
+    waits.get('ttp')!();
+    await flush();
+    expect(made[0]!.shown).toEqual(['ttp']);
+    card.show('kabul', anchor, { reason: 'hover' });
+    card.hide();
+    waits.get('kabul')!();
+    await flush();
+    expect(made[0]!.shown).toEqual(['ttp']);
+    card.show('swat', anchor, { reason: 'hover' });
+    card.show('ready', anchor, { reason: 'hover' }); // here already: at once, and the older show is dropped
+    waits.get('swat')!();
+    await flush();
+    expect(made[0]!.shown).toEqual(['ttp', 'ready']);
+  });
+});

@@ -2,7 +2,7 @@
  * A CardController that loads the card UI (`card.js`: Preact, Floating UI, TermCard) on the first show. Most frames
  * never show a card, so they never parse it (issue 10, deliverable 2). Until it is loaded the card is hidden and has
  * no host element; listeners and updates given meanwhile reach the real card when it arrives. A show asked for while
- * loading is kept (the latest wins) unless a hide came after it.
+ * loading is kept (the latest wins) unless a hide came after it; so is one waiting for its entry's text (`prepare`).
  */
 import type { Settings } from '../core/settings/schema.js';
 import type { CardAnchor, CardController, CardShowOptions } from '../page/card-api.js';
@@ -25,6 +25,11 @@ export class LazyCard implements CardController {
   constructor(
     private opts: CardHostOptions,
     private readonly load: () => Promise<CardModule>,
+    /**
+     * Gets what the card needs to show an entry (its text, asked from the background: src/content/card-details.ts)
+     * and resolves when `update` has handed it over; null when it is here already.
+     */
+    private readonly prepare: (entryId: string) => Promise<void> | null = () => null,
   ) {}
 
   onPointerEnter(listener: () => void): () => void {
@@ -54,15 +59,19 @@ export class LazyCard implements CardController {
   }
 
   show(entryId: string, anchor: CardAnchor, options: CardShowOptions): void {
-    if (this.real) {
+    const ready = this.prepare(entryId);
+    if (this.real && !ready) {
+      this.pendingShow = null;
       this.real.show(entryId, anchor, options);
       return;
     }
-    this.pendingShow = [entryId, anchor, options];
-    void this.ensure().then((card) => {
-      const p = this.pendingShow;
+    const show: [string, CardAnchor, CardShowOptions] = [entryId, anchor, options];
+    this.pendingShow = show;
+    void Promise.all([this.ensure(), ready]).then(([card]) => {
+      // A later show replaced this one, or a hide came after it.
+      if (this.pendingShow !== show) return;
       this.pendingShow = null;
-      if (card && p) card.show(...p);
+      if (card) card.show(...show);
     });
   }
 

@@ -30,6 +30,11 @@ export interface CardActions {
   dontMark(entryId: string): (() => void) | null;
   /** Open the report reader at a sentence anchor like "p3s2" (null: the top). */
   openReader(anchor: string | null): void;
+  /**
+   * The card is about to show this entry from a link in it (related term, back): the owner gets what the entry
+   * lacks (a page's card text comes from the background) and hands it over with update() (absent: all is here).
+   */
+  needEntry?(entryId: string): void;
   /** The next/previous-term shortcuts as the browser has them, for the Actions menu (absent: not shown). */
   shortcuts?(): Promise<readonly CardShortcut[]>;
 }

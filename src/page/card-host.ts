@@ -294,6 +294,7 @@ export class CardHost implements CardController {
   }
 
   private navigate(next: CardHistory): void {
+    this.actions.needEntry?.(next.current);
     const hadFocus = this.shadow?.activeElement != null;
     this.history = next;
     this.renderCard();

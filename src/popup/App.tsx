@@ -79,7 +79,7 @@ export function App() {
     // Issue 14: search covers every enabled glossary. The bundled one answers at once; the merged one (bundled +
     // made glossaries, from the background) replaces it when it arrives.
     let base: CompiledGlossary = glossary;
-    sendToBackground('getGlossary', {}).then(
+    sendToBackground('getFullGlossary', {}).then(
       (r) => {
         const merged = parseGlossaryJson(r.json);
         if (!merged) return;

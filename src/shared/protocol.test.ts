@@ -53,6 +53,8 @@ const ORACLE: Record<MessageType, z.ZodTypeAny> = {
   takePendingLookup: empty,
   getShortcuts: empty,
   getGlossary: empty,
+  getFullGlossary: empty,
+  getEntryDetails: z.object({ ids: z.array(entryId).min(1).max(100).refine((ids) => new Set(ids).size === ids.length) }).strict(),
   getSnapshot: empty,
   getStorageState: empty,
   clearCorruptCopy: z.object({ which: z.enum(['settings', 'userGlossary']) }).strict(),
@@ -121,6 +123,8 @@ const validPayload: Record<MessageType, fc.Arbitrary<Record<string, unknown>>> =
   takePendingLookup: fc.constant({}),
   getShortcuts: fc.constant({}),
   getGlossary: fc.constant({}),
+  getFullGlossary: fc.constant({}),
+  getEntryDetails: fc.record({ ids: fc.uniqueArray(idArb, { minLength: 1, maxLength: 12 }) }),
   getSnapshot: fc.constant({}),
   getStorageState: fc.constant({}),
   clearCorruptCopy: fc.record({ which: fc.constantFrom('settings', 'userGlossary') }),
@@ -239,7 +243,7 @@ describe('parseMessage', () => {
 describe('senders and replies', () => {
   it('lets content scripts send only what a page may ask for', () => {
     const fromContent = TYPES.filter((t) => senderAllowed(t, 'content')).sort();
-    expect(fromContent).toEqual(['dontMark', 'getGlossary', 'getShortcuts', 'getSnapshot', 'notThisMeaning', 'openOptions', 'openReader', 'pageTermsChanged', 'ping', 'testPrefilter']);
+    expect(fromContent).toEqual(['dontMark', 'getEntryDetails', 'getGlossary', 'getShortcuts', 'getSnapshot', 'notThisMeaning', 'openOptions', 'openReader', 'pageTermsChanged', 'ping', 'testPrefilter']);
     expect(Object.keys(ALLOWED_SENDERS).sort()).toEqual([...TYPES].sort());
   });
 
@@ -264,11 +268,16 @@ describe('senders and replies', () => {
 });
 
 describe('getGlossary reply', () => {
-  const good = { version: 1, report: { meta: {} }, entries: [{ id: 'ttp', name: 'TTP', quotes: [] }], matcher: {} };
+  const entry = { id: 'ttp', name: 'TTP', category: 'organization', aliases: [], definition: '', related: [], background: false, anchorOnly: false, mentions: 0, quotes: [] };
+  const good = { version: 1, report: { meta: {} }, entries: [entry], matcher: {} };
   it('takes a compiled glossary as JSON text', () => {
     const r = parseReply('getGlossary', { json: JSON.stringify(good) });
     expect(r).not.toBeNull();
     expect(parseGlossaryJson(r!.json)).toEqual(good);
+  });
+  it('puts back the fields a page glossary leaves out at their default', () => {
+    const page = { ...good, entries: [{ id: 'ttp', name: 'TTP', category: 'organization' }] };
+    expect(parseGlossaryJson(JSON.stringify(page))).toEqual(good);
   });
   it.each([
     ['no glossary', {}],
@@ -281,8 +290,101 @@ describe('getGlossary reply', () => {
     ['not JSON', '{"version":1,'],
     ['another version', JSON.stringify({ ...good, version: 2 })],
     ['an entry without an id', JSON.stringify({ ...good, entries: [{ name: 'TTP', quotes: [] }] })],
+    ['quotes that are not a list', JSON.stringify({ ...good, entries: [{ ...entry, quotes: {} }] })],
+    ['a definition that is not text', JSON.stringify({ ...good, entries: [{ ...entry, definition: 1 }] })],
     ['no matcher', JSON.stringify({ ...good, matcher: null })],
   ])('reads no glossary from %s', (_, json) => {
     expect(parseGlossaryJson(json)).toBeNull();
+  });
+});
+
+// A card's text (issue 14: pages get no quotes or definitions; the card asks them when it opens). The content script
+// renders it, so the reply is checked field by field; specified again here as a zod oracle.
+describe('getEntryDetails reply', () => {
+  const mark = z.tuple([count, count]).refine(([a, b]) => a <= b);
+  const quote = z
+    .object({
+      paragraph: count,
+      sentence: count,
+      text: z.string(),
+      marks: z.array(mark),
+      page: count.optional(),
+      sourceUrl: z.string().regex(/^https?:\/\//i).optional(),
+      from: z.object({ glossary: z.string(), title: z.string(), date: z.string() }).strict().optional(),
+    })
+    .strict();
+  const details = z
+    .object({
+      id: entryId,
+      aliases: z.array(z.string()),
+      definition: z.string(),
+      quotes: z.array(quote),
+      beyondReport: z.string().optional(),
+      beyondSources: z.array(z.object({ name: z.string(), url: z.string().regex(/^https:\/\//i), date: z.string() }).strict()).optional(),
+    })
+    .strict();
+  const replyOracle = z.object({ entries: z.array(details).max(100) }).strict();
+
+  const quoteArb = fc.record(
+    {
+      paragraph: fc.integer({ min: 0, max: 999 }),
+      sentence: fc.integer({ min: 0, max: 99 }),
+      text: fc.string({ maxLength: 80 }),
+      marks: fc.array(fc.tuple(fc.nat(40), fc.nat(40)).map(([a, b]): [number, number] => [Math.min(a, b), Math.max(a, b)]), { maxLength: 3 }),
+      page: fc.integer({ min: 1, max: 500 }),
+      from: fc.record({ glossary: fc.constantFrom('gab12cd34ef', 'g0000'), title: fc.string({ maxLength: 20 }), date: fc.constantFrom('', '2025-10-30') }),
+    },
+    { requiredKeys: ['paragraph', 'sentence', 'text', 'marks'] },
+  );
+  const detailsArb = fc.record(
+    {
+      id: idArb,
+      aliases: fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }),
+      definition: fc.string({ maxLength: 80 }),
+      quotes: fc.array(quoteArb, { maxLength: 4 }),
+      beyondReport: fc.string({ maxLength: 40 }),
+      beyondSources: fc.array(fc.record({ name: fc.string({ maxLength: 10 }), url: fc.constantFrom('https://dawn.com/a', 'https://state.gov/x'), date: fc.constant('2021-08-30') }), { maxLength: 2 }),
+    },
+    { requiredKeys: ['id', 'aliases', 'definition', 'quotes'] },
+  );
+  const replyArb = fc.record({ entries: fc.array(detailsArb, { maxLength: 4 }) });
+
+  it('accepts every well-formed reply', () => {
+    fc.assert(
+      fc.property(replyArb, (r) => {
+        expect(replyOracle.safeParse(r).success).toBe(true);
+        expect(parseReply('getEntryDetails', r)).toEqual(r);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('accepts a reply with one field broken or added exactly when the oracle does', () => {
+    const mutated = fc.tuple(replyArb, fc.nat(), junk, fc.string({ maxLength: 12 }), fc.nat({ max: 2 })).map(([r, pick, value, key, how]) => {
+      const entries = r.entries.map((e) => ({ ...e, quotes: e.quotes.map((q) => ({ ...q })) })) as Record<string, unknown>[];
+      const e = entries[pick % Math.max(1, entries.length)];
+      if (!e) return { entries: value };
+      const q = (e.quotes as Record<string, unknown>[])[pick % Math.max(1, (e.quotes as unknown[]).length)];
+      const target = how === 2 && q ? q : e;
+      const keys = Object.keys(target);
+      if (how === 1) target[key || 'extra'] = value;
+      else target[keys[pick % keys.length]!] = value;
+      return { entries };
+    });
+    fc.assert(
+      fc.property(mutated, (value) => {
+        expect(parseReply('getEntryDetails', value) !== null).toBe(replyOracle.safeParse(value).success);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('refuses a quote that links anywhere but http(s), a source that is not https, an unknown id', () => {
+    const ok = { id: 'ttp', aliases: ['TTP'], definition: 'A militant alliance.', quotes: [{ paragraph: 1, sentence: 2, text: 'The TTP said.', marks: [[4, 7]] }] };
+    expect(parseReply('getEntryDetails', { entries: [ok] })).not.toBeNull();
+    expect(parseReply('getEntryDetails', { entries: [{ ...ok, quotes: [{ ...ok.quotes[0], sourceUrl: 'javascript:alert(1)' }] }] })).toBeNull();
+    expect(parseReply('getEntryDetails', { entries: [{ ...ok, beyondSources: [{ name: 'x', url: 'http://x.org', date: '' }] }] })).toBeNull();
+    expect(parseReply('getEntryDetails', { entries: [{ ...ok, id: '<b>' }] })).toBeNull();
+    expect(parseReply('getEntryDetails', { entries: [{ ...ok, quotes: [{ ...ok.quotes[0], marks: [[7, 4]] }] }] })).toBeNull();
   });
 });

@@ -30,6 +30,8 @@ import { isUserGlossaryShape, type UserGlossary } from '../core/user-glossary.js
 import { isUserGlossaryChange, type UserGlossaryChange } from '../core/user-glossary-change.js';
 import { isCount, isEntryId, isRecord, isShortString, onlyKeys } from './guards.js';
 import { isPageTerm, isPageTermList, isPrefilterReply, isSnapshotReply, MAX_PAGE_TEXT, TO_CONTENT_VALIDATORS, type SenderKind } from './protocol-bootstrap.js';
+import { isDetailIds, isEntryDetails, MAX_DETAIL_IDS } from './glossary-json.js';
+import type { EntryDetails } from '../core/page-glossary.js';
 import { isGlossaryDraftShape, STORED_ID, BUNDLED_ID, QUOTE_TARGET, type GlossaryDraft, type GlossarySummary, type StoredGlossary } from '../core/glossary-draft.js';
 
 export interface PageTerm {
@@ -106,12 +108,16 @@ interface ProtocolMap {
   /** to background (extension pages only): the popup, on open, takes the context-menu lookup waiting for it. */
   takePendingLookup: { request: Record<string, never>; reply: PendingLookup | null };
   /**
-   * to background: the compiled glossary, which content scripts no longer bundle (issue 10: content.js size).
-   * Asked once per eligible frame; the background hands over what it already holds, as JSON text made once per
-   * change (issue 14: five made glossaries make it ~700 KB, and Chrome's conversion of a message object into the
-   * page's world cost far more than one JSON.parse of the same data). The receiver reads it with parseGlossaryJson.
+   * to background: the page glossary (src/core/page-glossary.ts: matcher, entry ids, names, categories; no card
+   * text), which content scripts do not bundle (issue 10). Asked once per eligible frame, as JSON text made once per
+   * change (issue 14: Chrome's conversion of a message object into the page's world cost far more than one
+   * JSON.parse of the same data). The receiver reads it with parseGlossaryJson.
    */
   getGlossary: { request: Record<string, never>; reply: { json: string } };
+  /** to background (extension pages: popup search and cards): the whole merged glossary, as getGlossary's JSON. */
+  getFullGlossary: { request: Record<string, never>; reply: { json: string } };
+  /** to background: the card text of entries of the page glossary (a card opening: its entry and related ones). */
+  getEntryDetails: { request: { ids: string[] }; reply: { entries: EntryDetails[] } };
   /** to background: the settings and own entries, read field by field (and repaired once) by the background. */
   getSnapshot: { request: Record<string, never>; reply: Snapshot };
   /** to background (extension pages): where settings are stored and the parts that could not be read. */
@@ -189,6 +195,8 @@ export const ALLOWED_SENDERS: { [T in MessageType]: readonly SenderKind[] } = {
   takePendingLookup: ['extension'],
   getShortcuts: ['content', 'extension'],
   getGlossary: ['content', 'extension'],
+  getFullGlossary: ['extension'],
+  getEntryDetails: ['content', 'extension'],
   getSnapshot: ['content', 'extension'],
   getStorageState: ['extension'],
   clearCorruptCopy: ['extension'],
@@ -227,6 +235,8 @@ const VALIDATORS: { [T in MessageType]: (p: Record<string, unknown>) => boolean 
   takePendingLookup: (p) => Object.keys(p).length === 0,
   getShortcuts: (p) => Object.keys(p).length === 0,
   getGlossary: (p) => Object.keys(p).length === 0,
+  getFullGlossary: (p) => Object.keys(p).length === 0,
+  getEntryDetails: (p) => onlyKeys(p, ['ids']) && isDetailIds(p.ids),
   getSnapshot: (p) => Object.keys(p).length === 0,
   getStorageState: (p) => Object.keys(p).length === 0,
   clearCorruptCopy: (p) => onlyKeys(p, ['which']) && (p.which === 'settings' || p.which === 'userGlossary'),
@@ -266,6 +276,7 @@ function isSettingsPatch(v: unknown): boolean {
 }
 
 const isDone = (r: unknown): boolean => isRecord(r) && r.ok === true;
+const isJsonReply = (r: unknown): boolean => isRecord(r) && onlyKeys(r, ['json']) && typeof r.json === 'string';
 
 /** Returns the message if it is one of ours and well-formed, else null (the caller logs and ignores it). */
 export function parseMessage(raw: unknown): Message | null {
@@ -304,7 +315,9 @@ const REPLY_VALIDATORS: { [T in MessageType]?: (r: unknown) => boolean } = {
     ),
   takePendingLookup: (r) =>
     r === null || (isRecord(r) && isShortString(r.query, 500) && (r.entryId === null || isEntryId(r.entryId))),
-  getGlossary: (r) => isRecord(r) && onlyKeys(r, ['json']) && typeof r.json === 'string',
+  getGlossary: isJsonReply,
+  getFullGlossary: isJsonReply,
+  getEntryDetails: (r) => isRecord(r) && onlyKeys(r, ['entries']) && Array.isArray(r.entries) && r.entries.length <= MAX_DETAIL_IDS && r.entries.every(isEntryDetails),
   getSnapshot: isSnapshotReply,
   getShortcuts: (r) =>
     isRecord(r) &&

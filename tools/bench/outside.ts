@@ -6,7 +6,7 @@
 //
 //   node dist/tools/bench-outside.mjs [--browser chromium|firefox|both] [--only TEXT] [--corpus DIR] [--out DIR]
 //                                     [--baseline FILE] [--no-markjs | --markjs TEXT] [--floor] [--merge FILE,FILE]
-//                                     [--user-glossaries] [--base DIST_DIR]
+//                                     [--user-glossaries [--no-page-terms]] [--base DIST_DIR]
 //
 // --only keeps rows whose id contains TEXT (or one of TEXT,TEXT,…) (do not commit such a run); --baseline adds a "before" column from an
 // earlier bench/outside.json; --no-markjs leaves mark.js out (quick before/after runs of one row while working: a mark.js
@@ -16,7 +16,8 @@
 // --user-glossaries measures only the issue-14 pairs instead (outside-user-glossaries.ts): two topic pages and a
 // nothing-to-mark page with the bundled glossary alone and with 5 made glossaries × 200 terms saved into the profile;
 // it writes bench/user-glossaries.json and its own section of bench/RESULTS.md, leaving outside.json and the
-// outside-in section as they are.
+// outside-in section as they are. --no-page-terms leaves the topic pages' phrases out of the made glossaries: their
+// terms then mark nothing on the pages, and the rows show the price of the glossaries' size alone (do not commit such a run).
 // --base DIST_DIR runs each selected row first with another build (DIST_DIR holds chrome/ and firefox/, as dist/ does;
 // e.g. main built in a separate worktree) as `<row>-base`, then with this one: before/after in the same run, each
 // against its own interleaved clean loads (do not commit such a run).
@@ -52,6 +53,7 @@ const markJsOnly = opt('--markjs');
 const floor = args.includes('--floor');
 const userMode = args.includes('--user-glossaries');
 const baseDist = opt('--base');
+const noPageTerms = args.includes('--no-page-terms');
 const log = (s: string) => process.stderr.write(`[bench:outside] ${s}\n`);
 
 export interface OutsideResult {
@@ -145,7 +147,7 @@ async function main(): Promise<void> {
   const rows = floor ? [...paired, ...floorRows(picked)] : paired;
   // Made glossaries hold some capitalized phrases of the topic pages, so those pages really meet new terms.
   const topicHtml = ['topic-small', 'topic-large'].map((id) => built.files[`/rows/${id}.html`]?.body ?? '');
-  const userDrafts = userMode ? userGlossaryDrafts(topicHtml.flatMap((h) => pagePhrases(h, 10))) : [];
+  const userDrafts = userMode ? userGlossaryDrafts(noPageTerms ? [] : topicHtml.flatMap((h) => pagePhrases(h, 10))) : [];
   let kept: number[] = [];
   const routes: Record<string, Route> = {};
   for (const [path, f] of Object.entries(built.files)) routes[path] = () => ({ type: f.type, body: f.body });
