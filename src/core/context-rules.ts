@@ -342,3 +342,24 @@ export function filterByContext<H extends { entry: number; term: number }>(terms
   const present = presentEntries(terms, hits);
   return hits.filter((h) => hitAllowed(terms, h, present));
 }
+
+/**
+ * decideLocal's `carried` and `ahead` over a list of paragraphs (the report compiler, and the compiler test that
+ * mirrors it): the nearest of the three paragraphs before `p`, then of the two after it, that read a shared name.
+ */
+export function paragraphReadings(
+  senseOf: (k: number) => CarriedSense | undefined,
+  p: number,
+  count: number,
+): { carried: () => CarriedSense | undefined; ahead: () => CarriedSense | undefined } {
+  const first = (ks: number[]) => {
+    for (const k of ks) if (senseOf(k)) return senseOf(k);
+    return undefined;
+  };
+  const range = (from: number, to: number, step: number) => {
+    const out: number[] = [];
+    for (let k = from; step < 0 ? k >= to : k <= to; k += step) out.push(k);
+    return out;
+  };
+  return { carried: () => first(range(p - 1, Math.max(0, p - 3), -1)), ahead: () => first(range(p + 1, Math.min(count - 1, p + 2), 1)) };
+}

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileGlossaryDir } from '../../tools/glossary/compile-glossary.js';
 import { formatGlossarySource } from './glossary-compiler/index.js';
-import { carriedSense, decideLocal, filterByContext, headingCues } from './context-rules.js';
+import { carriedSense, decideLocal, filterByContext, headingCues, paragraphReadings } from './context-rules.js';
 import { foldString } from './fold.js';
 import { validateGlossarySource } from './glossary-schema.js';
 import type { CompiledGlossary, GlossarySource } from './glossary-types.js';
@@ -183,14 +183,7 @@ describe("the report's own quotes obey the mention-level rules (issue 11)", () =
     });
     const senseOf = (k: number) => carriedSense(m.terms, paras[k]!.text, paras[k]!.hits, heading);
     paras.forEach(({ start, text, hits }, p) => {
-      const carried = () => {
-        for (let k = p - 1; k >= Math.max(0, p - 3); k--) if (senseOf(k)) return senseOf(k);
-        return undefined;
-      };
-      const ahead = () => {
-        for (let k = p + 1; k <= Math.min(paras.length - 1, p + 2); k++) if (senseOf(k)) return senseOf(k);
-        return undefined;
-      };
+      const { carried, ahead } = paragraphReadings(senseOf, p, paras.length);
       const before = () => (p > 0 ? new Set(paras[p - 1]!.hits.map((x) => x.entry)) : undefined);
       const decided = decideLocal(m.terms, text, hits, heading, carried, ahead, before);
       decided.forEach((d, k) => {

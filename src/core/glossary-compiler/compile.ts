@@ -9,7 +9,7 @@
  * `index.ts` wires the real Matcher and context rules. Pure: no node, no DOM.
  */
 import { validateGlossarySource, validateReportMeta } from '../glossary-schema.js';
-import { carriedSense, decideLocal, headingCues } from '../context-rules.js';
+import { carriedSense, decideLocal, headingCues, paragraphReadings } from '../context-rules.js';
 import type {
   CompiledEntry,
   CompiledGlossary,
@@ -94,14 +94,7 @@ function findMentions(
     const { text: paraText, found } = paras[p]!;
     // A shared name with no cue in its paragraph reads as the nearest of the three paragraphs before it read it,
     // else (no cue in the title either) as the nearest of the two after it does: the same order as on a page.
-    const carried = () => {
-      for (let k = p - 1; k >= Math.max(0, p - 3); k--) if (senseOf(k)) return senseOf(k);
-      return undefined;
-    };
-    const ahead = () => {
-      for (let k = p + 1; k <= Math.min(paras.length - 1, p + 2); k++) if (senseOf(k)) return senseOf(k);
-      return undefined;
-    };
+    const { carried, ahead } = paragraphReadings(senseOf, p, paras.length);
     // The same mention-level rules as the page engine (sentence/paragraph windows, shared names): issue 11.
     const before = () => (p > 0 ? new Set(paras[p - 1]!.found.map((x) => x.entry)) : undefined);
     const local = decideLocal(terms, paraText, found, heading, carried, ahead, before);
