@@ -156,7 +156,8 @@ export function createContentEngine({ host, pending }: { host: string; pending?:
       const e = ensureEngine(compiled);
       e.update(settings, runtimeGlossary(compiled));
       runtimeGlossary(compiled);
-      card?.update(settings, details?.cardGlossary());
+      // The report too: the glossaries switched on or off may have changed which report is the merged one's first.
+      card?.update(settings, details?.cardGlossary(), compiled.report.meta);
       if (!active) {
         active = true;
         e.start();

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { ReportMeta } from '../core/glossary-types.js';
 import { DEFAULT_SETTINGS } from '../core/settings/schema.js';
 import type { CardAnchor } from '../page/card-api.js';
 import { CardEvents } from '../page/card-events.js';
@@ -16,7 +17,8 @@ function fakeModule() {
       const card = {
         show: (id: string) => void rec.shown.push(id),
         hide: () => void rec.hidden++,
-        update: (settings: typeof DEFAULT_SETTINGS) => void (rec.opts = { ...rec.opts, settings }),
+        update: (settings: typeof DEFAULT_SETTINGS, _g: unknown, report?: ReportMeta) =>
+          void (rec.opts = { ...rec.opts, settings, ...(report ? { report } : {}) }),
         destroy: () => {},
         onPointerEnter: (l: () => void) => events.on('pointerenter', l),
         onPointerLeave: (l: () => void) => events.on('pointerleave', l),
@@ -82,6 +84,19 @@ describe('LazyCard', () => {
     card.show('ttp', anchor, { reason: 'hover' });
     await flush();
     expect(made[0]!.opts.settings).toBe(changed);
+  });
+
+  it("hands the report's metadata to the card, before and after the load (glossaries switched: another first report)", async () => {
+    const { mod, made } = fakeModule();
+    const card = new LazyCard(opts, () => Promise.resolve(mod));
+    const before = { title: 'Made report' } as ReportMeta;
+    card.update(DEFAULT_SETTINGS, undefined, before);
+    card.show('ttp', anchor, { reason: 'hover' });
+    await flush();
+    expect(made[0]!.opts.report).toBe(before);
+    const after = { title: 'Bundled report' } as ReportMeta;
+    card.update(DEFAULT_SETTINGS, undefined, after);
+    expect(made[0]!.opts.report).toBe(after);
   });
 
   it('a module that fails to load leaves no card and no error thrown', async () => {

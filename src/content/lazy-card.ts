@@ -5,6 +5,7 @@
  * loading is kept (the latest wins) unless a hide came after it; so is one waiting for its entry's text (`prepare`).
  */
 import type { Settings } from '../core/settings/schema.js';
+import type { ReportMeta } from '../core/glossary-types.js';
 import type { CardAnchor, CardController, CardShowOptions } from '../page/card-api.js';
 import { CardEvents } from '../page/card-events.js';
 import type { CardGlossary, CardHost, CardHostOptions } from '../page/card-host.js';
@@ -80,9 +81,9 @@ export class LazyCard implements CardController {
     this.real?.hide(force);
   }
 
-  update(settings: Settings, glossary?: CardGlossary): void {
-    this.opts = { ...this.opts, settings, ...(glossary ? { glossary } : {}) };
-    this.real?.update(settings, glossary);
+  update(settings: Settings, glossary?: CardGlossary, report?: ReportMeta): void {
+    this.opts = { ...this.opts, settings, ...(glossary ? { glossary } : {}), ...(report ? { report } : {}) };
+    this.real?.update(settings, glossary, report);
   }
 
   destroy(): void {

@@ -16,7 +16,7 @@ export function SourceLine({ report, articleDate, t }: SourceLineProps) {
   const newer = isArticleNewer(articleDate, report.date);
   return (
     <>
-      <p class="cg-source">{t('card_source', [report.title, report.displayDate])}</p>
+      <p class="cg-source">{report.displayDate ? t('card_source', [report.title, report.displayDate]) : t('card_source_undated', [report.title])}</p>
       {/* Provenance (issue 12 d5): who published it, what it is based on, where this copy of the text came from. */}
       {(report.publisher || report.origin || report.textSource) && (
         <ul class="cg-provenance" data-provenance="">

@@ -11,6 +11,7 @@ import { MORE_QUOTES_ID, QuoteList } from './QuoteList.js';
 import { beyondReportText, firstSentence } from './quote-segments.js';
 import { RelatedLinks } from './RelatedLinks.js';
 import { FactSources } from './FactSources.js';
+import { cardReport } from './card-report.js';
 import { type ReportLine, SourceLine } from './SourceLine.js';
 
 export interface TermCardProps {
@@ -128,7 +129,7 @@ export function TermCard(props: TermCardProps) {
           )}
           {entry.beyondReport && entry.beyondSources && <FactSources sources={entry.beyondSources} t={t} />}
           <RelatedLinks ids={entry.related} resolveEntry={props.resolveEntry} onNavigate={props.onNavigate} t={t} />
-          {!entry.own && !entry.background && <SourceLine report={props.report} articleDate={props.articleDate} t={t} />}
+          {!entry.own && !entry.background && <SourceLine report={cardReport(entry.quotes, props.report)} articleDate={props.articleDate} t={t} />}
         </div>
       </div>
       <div class="cg-foot">

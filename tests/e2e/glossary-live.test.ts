@@ -93,7 +93,9 @@ describeEachBrowser('open pages follow glossary changes', (ctx) => {
     await news.goto(server.url('/live.html'));
     await waitForMarks(news, has('Zabihullah Mujahid'), 15_000);
     await hover(news, await markBox(news, 'Zabihullah Mujahid'));
-    await waitForCard(news, (c) => c?.visible === true && c.name === 'Zabihullah Mujahid', 10_000);
+    const card = await waitForCard(news, (c) => c?.visible === true && c.name === 'Zabihullah Mujahid', 10_000);
+    // The source line names the made report, not the merged glossary's first (bundled) one: src/ui/card-report.ts.
+    expect(card?.source).toBe('From: Border talks report (Oct 20, 2025)');
     const target = `${id}/p2s2`; // paragraph 1 is the title line of the report text, 2 the body
     expect(await news.evaluate(() => document.querySelector('[data-context-glossary-host]')?.shadowRoot?.querySelector('a.cg-quote')?.getAttribute('data-anchor'))).toBe(target);
     const before = new Set(await b.browser.pages());
