@@ -7,21 +7,20 @@
 import type { Settings } from '../core/settings/schema.js';
 import type { ReportMeta } from '../core/glossary-types.js';
 import type { CardAnchor, CardController, CardShowOptions } from '../page/card-api.js';
-import { CardEvents } from '../page/card-events.js';
+import { CardEventSource } from '../page/card-events.js';
 import type { CardGlossary, CardHost, CardHostOptions } from '../page/card-host.js';
 
 export interface CardModule {
   createCard(opts: CardHostOptions): CardHost;
 }
 
-export class LazyCard implements CardController {
+export class LazyCard extends CardEventSource implements CardController {
   private real: CardHost | null = null;
   private loading: Promise<CardHost | null> | null = null;
   private pendingShow: [string, CardAnchor, CardShowOptions] | null = null;
   private destroyed = false;
-  // Our own listener lists: the engine subscribes before the real card exists; the real card's events are
+  // Our own listener lists (`events`): the engine subscribes before the real card exists; the real card's events are
   // forwarded here once it does.
-  private readonly events = new CardEvents();
 
   constructor(
     private opts: CardHostOptions,
@@ -31,19 +30,8 @@ export class LazyCard implements CardController {
      * and resolves when `update` has handed it over; null when it is here already.
      */
     private readonly prepare: (entryId: string) => Promise<void> | null = () => null,
-  ) {}
-
-  onPointerEnter(listener: () => void): () => void {
-    return this.events.on('pointerenter', listener);
-  }
-  onPointerLeave(listener: () => void): () => void {
-    return this.events.on('pointerleave', listener);
-  }
-  onClose(listener: () => void): () => void {
-    return this.events.on('close', listener);
-  }
-  onHide(listener: () => void): () => void {
-    return this.events.on('hide', listener);
+  ) {
+    super();
   }
 
   get visible(): boolean {

@@ -27,3 +27,24 @@ export class CardEvents {
     this.listeners.clear();
   }
 }
+
+/**
+ * The subscribe side of a card (src/page/card-api.ts CardController's `onX`): the real card (card-host.ts) and the
+ * content script's stand-in that loads it (src/content/lazy-card.ts) both emit through their own `events`.
+ */
+export abstract class CardEventSource {
+  protected readonly events = new CardEvents();
+
+  onPointerEnter(listener: () => void): () => void {
+    return this.events.on('pointerenter', listener);
+  }
+  onPointerLeave(listener: () => void): () => void {
+    return this.events.on('pointerleave', listener);
+  }
+  onClose(listener: () => void): () => void {
+    return this.events.on('close', listener);
+  }
+  onHide(listener: () => void): () => void {
+    return this.events.on('hide', listener);
+  }
+}

@@ -17,7 +17,7 @@ import { firstSentence } from '../ui/quote-segments.js';
 import { TermCard, type TermCardProps } from '../ui/TermCard.js';
 import { TERM_CARD_CSS } from '../ui/term-card-css.js';
 import { type CardActions, type CardAnchor, type CardController, type CardShortcut, type CardShowOptions, HOST_ATTRIBUTE } from './card-api.js';
-import { CardEvents } from './card-events.js';
+import { CardEventSource } from './card-events.js';
 import { placeCard } from './card-position.js';
 import { ScrollClose } from './card-scroll-close.js';
 import { pageTheme } from './card-theme.js';
@@ -50,9 +50,7 @@ const NAME_ID = 'cg-term-name';
 /** Elements that cannot show children: a host appended to them would be invisible. */
 const REPLACED = new Set(['video', 'img', 'canvas', 'iframe', 'embed', 'object', 'audio']);
 
-export class CardHost implements CardController {
-  private readonly events = new CardEvents();
-
+export class CardHost extends CardEventSource implements CardController {
   private glossary: CardGlossary;
   private settings: Settings;
   private readonly actions: CardActions;
@@ -86,6 +84,7 @@ export class CardHost implements CardController {
   private readonly onFullscreenChange = () => this.attach();
 
   constructor(opts: CardHostOptions) {
+    super();
     this.glossary = opts.glossary;
     this.settings = opts.settings;
     this.actions = opts.actions;
@@ -95,19 +94,6 @@ export class CardHost implements CardController {
     this.quoteHref = opts.quoteHref;
     this.omit = new Set(opts.omitActions ?? []);
     this.scrollClose = new ScrollClose(this.doc, () => this.close(), () => this.isPinned);
-  }
-
-  onPointerEnter(listener: () => void): () => void {
-    return this.events.on('pointerenter', listener);
-  }
-  onPointerLeave(listener: () => void): () => void {
-    return this.events.on('pointerleave', listener);
-  }
-  onClose(listener: () => void): () => void {
-    return this.events.on('close', listener);
-  }
-  onHide(listener: () => void): () => void {
-    return this.events.on('hide', listener);
   }
 
   get visible(): boolean {
