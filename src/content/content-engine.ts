@@ -16,7 +16,10 @@ import { t } from '../shared/i18n.js';
 import { sendToBackground, validReply } from '../shared/messaging.js';
 import { parseGlossaryJson } from '../shared/glossary-json.js';
 import { requestChange, type Snapshot } from '../shared/settings-client.js';
+import { entriesWithTerms } from '../core/page-subset.js';
+import { MAX_PAGE_TEXT } from '../shared/protocol-bootstrap.js';
 import { CardDetails } from './card-details.js';
+import { pageText, watchPage, type PageWatch } from './page-prefilter.js';
 import { LazyCard, type CardModule } from './lazy-card.js';
 
 /** What the bootstrap calls; it answers the tab's messages itself and asks this for the engine's part. */
@@ -46,11 +49,17 @@ function loadCardModule(): Promise<CardModule> {
  * round trip overlaps engine.js's fetch and compile); the first ask uses it. Its raw reply: the bootstrap's thin
  * transport (native-transport.ts) does not read it, so it is validated here, before any use.
  */
-export function createContentEngine({ host, pending }: { host: string; pending?: Promise<unknown> | null }): ContentEngine {
+export function createContentEngine({ host, pending, pendingText }: { host: string; pending?: Promise<unknown> | null; pendingText?: string | null }): ContentEngine {
   let early = pending ?? null;
+  let earlyText = pendingText ?? null;
   let settings: Settings = DEFAULT_SETTINGS;
   let user: UserGlossary | null = null;
   let compiled: CompiledGlossary | null = null;
+  /** The glossary holds only the entries the page's text may name (src/core/page-subset.ts): `widen` watches for more. */
+  let partial = false;
+  let widen: PageWatch | null = null;
+  /** Bumped by every new glossary asked: a widening answer for an older one is dropped. */
+  let generation = 0;
   let glossary: RuntimeGlossary | null = null;
   let card: LazyCard | null = null;
   let details: CardDetails | null = null;
@@ -82,23 +91,65 @@ export function createContentEngine({ host, pending }: { host: string; pending?:
     if (asking) return;
     asking = true;
     stale = false;
-    const ask = early ? early.then((raw) => validReply('getGlossary', raw)) : sendToBackground('getGlossary', {});
+    widen?.stop();
+    widen = null;
+    generation++;
+    // The page's text goes with the question: the answer holds the entries it may name (issue 14).
+    const text = early ? earlyText : pageText(document);
+    const ask = early
+      ? early.then((raw) => validReply('getGlossary', raw))
+      : sendToBackground('getGlossary', text !== null && text.length <= MAX_PAGE_TEXT ? { text } : {});
     early = null;
+    earlyText = null;
     ask.then(
       (r) => {
         asking = false;
         if (stale) return askGlossary();
-        const g = parseGlossaryJson(r.json);
-        if (!g) return warn(new Error('getGlossary: the reply holds no glossary'));
-        compiled = g;
-        glossary = null;
-        details?.clear(); // another glossary: its card text may differ
+        if (!install(r.json)) return;
+        partial = r.partial === true;
+        if (partial) watchForMore(text);
         run();
       },
       (err: unknown) => {
         asking = false; // the background may be restarting: the next snapshot change asks again
         warn(err);
       },
+    );
+  };
+
+  /** A glossary reply becomes the frame's glossary (false when it holds none). */
+  const install = (json: string): boolean => {
+    const g = parseGlossaryJson(json);
+    if (!g) {
+      warn(new Error('getGlossary: the reply holds no glossary'));
+      return false;
+    }
+    compiled = g;
+    glossary = null;
+    details?.clear(); // another glossary: its card text may differ
+    return true;
+  };
+
+  /**
+   * A page glossary of the entries the page's text (`known`) may name: the page's text now (when it differs) and
+   * every block the page changes later are asked about with the entries this glossary has (`have`); an answer with
+   * a glossary widens it and the page is scanned again with it. One question at a time (prefilter-queue.ts).
+   */
+  const watchForMore = (known: string | null): void => {
+    const gen = generation;
+    widen = watchPage(
+      document,
+      (text) => {
+        if (!compiled || text.length > MAX_PAGE_TEXT) return Promise.resolve(false);
+        return sendToBackground('getGlossary', { text, have: entriesWithTerms(compiled) }).then((r) => {
+          if (gen !== generation || r.json === '' || !install(r.json)) return false;
+          run();
+          return false; // keep watching: the widened glossary may still miss what the page adds next
+        });
+      },
+      () => undefined,
+      () => undefined,
+      known ?? undefined,
     );
   };
 
@@ -171,6 +222,8 @@ export function createContentEngine({ host, pending }: { host: string; pending?:
     apply(snap, isEligible) {
       settings = snap.settings;
       if (JSON.stringify(snap.userGlossary) !== JSON.stringify(user)) {
+        // A page glossary of the page's entries was asked with the user's overrides then: ask it again.
+        if (user !== null && partial && compiled) this.glossaryChanged();
         user = snap.userGlossary;
         glossary = null;
       }
@@ -183,6 +236,7 @@ export function createContentEngine({ host, pending }: { host: string; pending?:
     navigate: (direction) => (active && engine ? engine.navigate(direction) : null),
     glossaryChanged() {
       early = null;
+      earlyText = null;
       if (asking) stale = true;
       else if (compiled) askGlossary();
     },

@@ -26,6 +26,18 @@ function shadowRoots(doc: Document, root: Node): ShadowRoot[] {
   return out;
 }
 
+/** The body (or the document element) and every open shadow root under it. */
+function pageRoots(doc: Document): Node[] {
+  const root: Node = doc.body ?? doc.documentElement;
+  return root ? [root, ...shadowRoots(doc, root)] : [];
+}
+
+// Joined by a newline, a separator to the prefilter: a spelling across two roots only ever adds a "maybe".
+const rootsText = (roots: readonly Node[]) => roots.map((r) => r.textContent ?? '').join('\n');
+
+/** The page's raw text as the prefilter reads it (the body's and every open shadow root's). */
+export const pageText = (doc: Document): string => rootsText(pageRoots(doc));
+
 export interface PageWatch {
   stop(): void;
 }
@@ -38,7 +50,14 @@ export interface PageWatch {
  * prefilter runs there); a question that fails counts as "maybe" (load the engine rather than skip a page it would
  * mark). Nothing is called after stop().
  */
-export function watchPage(doc: Document, maybe: (text: string) => Promise<boolean>, onMaybe: () => void, onNothing: () => void): PageWatch {
+export function watchPage(
+  doc: Document,
+  maybe: (text: string) => Promise<boolean>,
+  onMaybe: () => void,
+  onNothing: () => void,
+  /** The page text whose answer is known already: not asked again when the page still reads the same. */
+  known?: string,
+): PageWatch {
   let mo: MutationObserver | null = null;
   const queue = prefilterQueue<Node>(
     (blocks) => [...blocks].map((b) => b.textContent ?? '').join('\n'),
@@ -54,10 +73,9 @@ export function watchPage(doc: Document, maybe: (text: string) => Promise<boolea
     queue.stop();
     mo?.disconnect();
   };
-  const root: Node = doc.body ?? doc.documentElement;
-  const roots = root ? [root, ...shadowRoots(doc, root)] : [];
-  // Joined by a newline, a separator to the prefilter: a spelling across two roots only ever adds a "maybe".
-  queue.addText(roots.map((r) => r.textContent ?? '').join('\n'));
+  const roots = pageRoots(doc);
+  const text = rootsText(roots);
+  if (text !== known) queue.addText(text);
   mo = new MutationObserver((records) => {
     // The block around each change, not only the new text: a spelling may join old text and new ("Tehreek-e-" +
     // an added "Taliban Pakistan"), and a match never crosses a block (src/page/collect.ts), so the block holds it.
