@@ -60,6 +60,8 @@ export function createContentEngine({ host, pending, pendingText }: { host: stri
   let widen: PageWatch | null = null;
   /** Bumped by every new glossary asked: a widening answer for an older one is dropped. */
   let generation = 0;
+  /** A widening question failed: ask the whole glossary from then on. */
+  let full = false;
   let glossary: RuntimeGlossary | null = null;
   let card: LazyCard | null = null;
   let details: CardDetails | null = null;
@@ -95,7 +97,7 @@ export function createContentEngine({ host, pending, pendingText }: { host: stri
     widen = null;
     generation++;
     // The page's text goes with the question: the answer holds the entries it may name (issue 14).
-    const text = early ? earlyText : pageText(document);
+    const text = early ? earlyText : full ? null : pageText(document);
     const ask = early
       ? early.then((raw) => validReply('getGlossary', raw))
       : sendToBackground('getGlossary', text !== null && text.length <= MAX_PAGE_TEXT ? { text } : {});
@@ -107,8 +109,12 @@ export function createContentEngine({ host, pending, pendingText }: { host: stri
         if (stale) return askGlossary();
         if (!install(r.json)) return;
         partial = r.partial === true;
-        if (partial) watchForMore(text);
-        run();
+        if (!partial) return run();
+        // Asked with the text parsed so far (the bootstrap's early look) or before the page changed: the first scan
+        // waits for the glossary of the page as it reads now (one scan, every term at once).
+        const now = pageText(document);
+        watchForMore(now === text ? now : null, now === text);
+        if (now === text) run();
       },
       (err: unknown) => {
         asking = false; // the background may be restarting: the next snapshot change asks again
@@ -135,7 +141,7 @@ export function createContentEngine({ host, pending, pendingText }: { host: stri
    * every block the page changes later are asked about with the entries this glossary has (`have`); an answer with
    * a glossary widens it and the page is scanned again with it. One question at a time (prefilter-queue.ts).
    */
-  const watchForMore = (known: string | null): void => {
+  const watchForMore = (known: string | null, running: boolean): void => {
     const gen = generation;
     widen = watchPage(
       document,
@@ -147,8 +153,16 @@ export function createContentEngine({ host, pending, pendingText }: { host: stri
           return false; // keep watching: the widened glossary may still miss what the page adds next
         });
       },
-      () => undefined,
-      () => undefined,
+      // No answer (the background restarting): the whole glossary, rather than miss what the page adds.
+      () => {
+        if (gen !== generation) return;
+        full = true;
+        askGlossary();
+      },
+      // The first answer: the page as it read when the watch started is covered.
+      () => {
+        if (!running && gen === generation) run();
+      },
       known ?? undefined,
     );
   };

@@ -85,9 +85,24 @@ export function watchPage(
       let n: Node | null = r.type === 'characterData' ? r.target.parentNode : r.target;
       while (n && n.nodeType === 1 && INLINE_TAGS.has((n as Element).localName) && n.parentNode) n = n.parentNode;
       if (n) blocks.add(n);
+      // An element added with open shadow roots (a component on insertion): their text is not in its textContent,
+      // and changes inside them later reach no observer of the document: watch them and ask about them too.
+      for (const a of r.addedNodes) {
+        if (a.nodeType !== 1) continue;
+        const own = (a as Element).shadowRoot;
+        for (const sr of own ? [own, ...shadowRoots(doc, own)] : []) watchRoot(sr, blocks);
+        if (a.firstChild) for (const sr of shadowRoots(doc, a)) watchRoot(sr, blocks);
+      }
     }
     queue.add(blocks);
   });
+  const watched = new Set<Node>(roots.slice(1));
+  const watchRoot = (sr: ShadowRoot, blocks: Set<Node>) => {
+    if (watched.has(sr)) return;
+    watched.add(sr);
+    mo?.observe(sr, { childList: true, characterData: true, subtree: true });
+    blocks.add(sr);
+  };
   // The whole document, not only the body: a page may replace its body. Observed from the start, so a change made
   // while the first answer is on its way is asked about too (after it).
   for (const r of [doc.documentElement, ...roots.slice(1)]) if (r) mo.observe(r, { childList: true, characterData: true, subtree: true });
