@@ -123,8 +123,9 @@ export function createContentEngine({ host, pending, pendingText }: { host: stri
     );
   };
 
-  /** A glossary reply becomes the frame's glossary (false when it holds none). */
-  const install = (json: string): boolean => {
+  /** A glossary reply becomes the frame's glossary (false when it holds none); `widened`: the same glossaries'
+   *  entries, more of them (the card text had stays). */
+  const install = (json: string, widened = false): boolean => {
     const g = parseGlossaryJson(json);
     if (!g) {
       warn(new Error('getGlossary: the reply holds no glossary'));
@@ -132,7 +133,7 @@ export function createContentEngine({ host, pending, pendingText }: { host: stri
     }
     compiled = g;
     glossary = null;
-    details?.clear(); // another glossary: its card text may differ
+    if (!widened) details?.clear(); // another glossary: its card text may differ
     return true;
   };
 
@@ -148,7 +149,7 @@ export function createContentEngine({ host, pending, pendingText }: { host: stri
       (text) => {
         if (!compiled || text.length > MAX_PAGE_TEXT) return Promise.resolve(false);
         return sendToBackground('getGlossary', { text, have: entriesWithTerms(compiled) }).then((r) => {
-          if (gen !== generation || r.json === '' || !install(r.json)) return false;
+          if (gen !== generation || r.json === '' || !install(r.json, true)) return false;
           run();
           return false; // keep watching: the widened glossary may still miss what the page adds next
         });

@@ -6,6 +6,7 @@
  * text each batch of DOM changes adds (a live blog that mentions a term later).
  * It reads more than the engine does (scripts, styles, hidden text), never less: it only ever says "maybe" more.
  */
+import { HOST_ATTRIBUTE } from '../page/card-api.js';
 import { INLINE_TAGS } from '../page/dom-rules.js';
 import { prefilterQueue } from './prefilter-queue.js';
 
@@ -37,6 +38,13 @@ const rootsText = (roots: readonly Node[]) => roots.map((r) => r.textContent ?? 
 
 /** The page's raw text as the prefilter reads it (the body's and every open shadow root's). */
 export const pageText = (doc: Document): string => rootsText(pageRoots(doc));
+
+/** Inside our card's host (its shadow root's nodes have the host as their root's host). */
+function isOurs(n: Node): boolean {
+  const root = n.getRootNode();
+  const el = root.nodeType === 11 ? (root as ShadowRoot).host : n.nodeType === 1 ? (n as Element) : n.parentElement;
+  return !!el?.closest(`[${HOST_ATTRIBUTE}]`);
+}
 
 export interface PageWatch {
   stop(): void;
@@ -82,13 +90,15 @@ export function watchPage(
     const blocks = new Set<Node>();
     for (const r of records) {
       if (r.type === 'childList' && r.addedNodes.length === 0) continue;
+      // Our card's host and its shadow root: the card's text is ours, not the page's.
+      if (isOurs(r.target) || (r.type === 'childList' && [...r.addedNodes].every((a) => a.nodeType === 1 && (a as Element).hasAttribute(HOST_ATTRIBUTE)))) continue;
       let n: Node | null = r.type === 'characterData' ? r.target.parentNode : r.target;
       while (n && n.nodeType === 1 && INLINE_TAGS.has((n as Element).localName) && n.parentNode) n = n.parentNode;
       if (n) blocks.add(n);
       // An element added with open shadow roots (a component on insertion): their text is not in its textContent,
       // and changes inside them later reach no observer of the document: watch them and ask about them too.
       for (const a of r.addedNodes) {
-        if (a.nodeType !== 1) continue;
+        if (a.nodeType !== 1 || (a as Element).hasAttribute(HOST_ATTRIBUTE)) continue;
         const own = (a as Element).shadowRoot;
         for (const sr of own ? [own, ...shadowRoots(doc, own)] : []) watchRoot(sr, blocks);
         if (a.firstChild) for (const sr of shadowRoots(doc, a)) watchRoot(sr, blocks);
