@@ -5,8 +5,8 @@
  * just those (`getGlossary` with `text`), widened when new text brings others (`have`: content-engine.ts).
  *
  * Never less than the full glossary would mark. An entry is kept when the folded text holds, anywhere and in any case,
- * the longest ASCII letter/digit run of one of its spellings: every hit of the matcher is its folded spelling (a
- * hyphen variant only changes separators), so it holds each of the spelling's runs; no word boundary is asked for,
+ * every ASCII letter/digit run of one of its spellings: every hit of the matcher is its folded spelling (a hyphen
+ * variant only changes separators), so it holds each of the spelling's runs; no word boundary is asked for,
  * so text of two blocks run together in `textContent` ("…the endTTP said") still counts, and every candidate counts,
  * not only those leftmost-longest selection keeps. A spelling with no such run keeps its entry always. Kept entries
  * keep all their terms; every blocker phrase is kept (a blocker missing would let a shorter alias mark where the full
@@ -19,9 +19,8 @@ import type { CompiledEntry, CompiledGlossary } from './glossary-types.js';
 import { Matcher } from './matcher/index.js';
 import type { TermInput } from './matcher/types.js';
 
-/** a-z then 0-9: 36 symbols; ALWAYS: a term without an ASCII run (its entry is kept on any text). */
+/** a-z then 0-9: 36 symbols. */
 const SYMBOLS = 36;
-const ALWAYS = -1;
 const RUN = /[a-z0-9]+/g;
 
 /** The symbol of a folded code unit: 0-35 for a-z0-9, -2 for an ignorable unit (skipped), -1 for anything else. */
@@ -31,17 +30,16 @@ function symbolOf(folded: number): number {
   return folded < 0 ? -2 : -1;
 }
 
-/** The key of a spelling: its folded text's longest ASCII letter/digit run (the first of the longest). */
-function keyOf(text: string): string | null {
-  let best: string | null = null;
-  for (const m of foldString(text).matchAll(RUN)) if (!best || m[0].length > best.length) best = m[0];
-  return best;
-}
+/** The keys of a spelling: its folded text's ASCII letter/digit runs. */
+const runsOf = (text: string): string[] => [...new Set(foldString(text).match(RUN) ?? [])];
 
-/** Which terms of a glossary a text may hold: an Aho-Corasick automaton over the terms' keys, built once per glossary. */
+/** Which terms of a glossary a text may hold: an Aho-Corasick automaton over the runs of the terms' spellings (all
+ *  of a term's runs seen: it may be there; one run alone, "senator" of "Senator Abdul Afridi", kept a made glossary's
+ *  every titled name on any page that says "senator"), built once per glossary. */
 export interface PresenceIndex {
-  /** Per term: its key's index, or ALWAYS. */
-  readonly termKey: Int32Array;
+  /** Per term: where its keys start in `keyList` (term t's are keyList[termStart[t]..termStart[t+1]]; none: ALWAYS). */
+  readonly termStart: Int32Array;
+  readonly keyList: Int32Array;
   /** The automaton: next state per (state, symbol), failure transitions folded in. */
   readonly next: Int32Array;
   /** Per key: the state where it ends. */
@@ -54,16 +52,17 @@ export interface PresenceIndex {
 
 export function presenceIndex(terms: readonly TermInput[]): PresenceIndex {
   const keys = new Map<string, number>();
-  const termKey = new Int32Array(terms.length);
+  const termStart = new Int32Array(terms.length + 1);
+  const list: number[] = [];
   terms.forEach((t, i) => {
-    const k = keyOf(t.text);
-    if (k === null) termKey[i] = ALWAYS;
-    else {
+    termStart[i] = list.length;
+    for (const k of runsOf(t.text)) {
       let id = keys.get(k);
       if (id === undefined) keys.set(k, (id = keys.size));
-      termKey[i] = id;
+      list.push(id);
     }
   });
+  termStart[terms.length] = list.length;
   let size = 1;
   for (const k of keys.keys()) size += k.length;
   const next = new Int32Array(size * SYMBOLS).fill(-1);
@@ -99,7 +98,7 @@ export function presenceIndex(terms: readonly TermInput[]): PresenceIndex {
       }
     }
   }
-  return { termKey, next: next.subarray(0, states * SYMBOLS), keyState, fail, order: order.subarray(0, tail) };
+  return { termStart, keyList: Int32Array.from(list), next: next.subarray(0, states * SYMBOLS), keyState, fail, order: order.subarray(0, tail) };
 }
 
 /** Folded symbol per code unit, filled lazily (a page pays for the characters it has). */
@@ -107,7 +106,7 @@ const SYMBOL_OF = new Int8Array(65536).fill(-3);
 
 /** Per term of the index: may `text` hold it (1) or not (0)? */
 function termsIn(index: PresenceIndex, text: string): Uint8Array {
-  const { next, fail, order, keyState, termKey } = index;
+  const { next, fail, order, keyState, termStart, keyList } = index;
   const seen = new Uint8Array(fail.length);
   let s = 0;
   for (let i = 0; i < text.length; i++) {
@@ -120,8 +119,12 @@ function termsIn(index: PresenceIndex, text: string): Uint8Array {
   }
   // A state seen means every key ending at one of its suffix states was seen: pass it down the failure links.
   for (let k = order.length - 1; k > 0; k--) if (seen[order[k]!]) seen[fail[order[k]!]!] = 1;
-  const out = new Uint8Array(termKey.length);
-  for (let t = 0; t < termKey.length; t++) out[t] = termKey[t] === ALWAYS || seen[keyState[termKey[t]!]!] ? 1 : 0;
+  const out = new Uint8Array(termStart.length - 1);
+  for (let t = 0; t < out.length; t++) {
+    let all = 1;
+    for (let k = termStart[t]!; k < termStart[t + 1]! && all; k++) all = seen[keyState[keyList[k]!]!]!;
+    out[t] = all; // a term without keys: 1 (kept on any text)
+  }
   return out;
 }
 
