@@ -147,7 +147,9 @@ export function createContentEngine({ host, pending, pendingText }: { host: stri
     widen = watchPage(
       document,
       (text) => {
-        if (!compiled || text.length > MAX_PAGE_TEXT) return Promise.resolve(false);
+        if (!compiled) return Promise.resolve(false);
+        // More text than a question carries: as a failed question, the whole glossary.
+        if (text.length > MAX_PAGE_TEXT) return Promise.reject(new Error('page text too long to ask about'));
         return sendToBackground('getGlossary', { text, have: entriesWithTerms(compiled) }).then((r) => {
           if (gen !== generation || r.json === '' || !install(r.json, true)) return false;
           run();
