@@ -10,6 +10,7 @@ import { onMenuClicked, optionsUrl, registerMenus, takePendingLookup } from './c
 import { setBaseGlossary, setUserGlossary } from './glossary-index.js';
 import { fullGlossaryJson, getEntryDetails, glossaryHandlers, onMergedGlossary, pageJson } from './glossary-service.js';
 import { readerPath } from '../core/glossary-draft.js';
+import { pageSubsetJson } from './page-subset.js';
 import { testPagePrefilter } from './page-prefilter.js';
 import type { Snapshot } from '../core/settings/settings-service.js';
 import { change, read } from './tab-terms-store.js';
@@ -82,7 +83,8 @@ handle({
   ping: () => ({ version: browser.runtime.getManifest().version }),
   // The bundled glossary merged with the enabled made ones (issue 14), merged when they change, not per page.
   // Pages get what marking needs; a card asks its entries' text when it opens (src/core/page-glossary.ts).
-  getGlossary: async () => ({ json: await pageJson() }),
+  // With the page's text: only the entries it may name, widened as the page adds text (src/background/page-subset.ts).
+  getGlossary: async ({ text, have }) => (text === undefined ? { json: await pageJson() } : pageSubsetJson(text, have)),
   getFullGlossary: async () => ({ json: await fullGlossaryJson() }),
   getEntryDetails,
   // What the content script's bootstrap tests a page with before it loads the engine (issue 13).

@@ -16,7 +16,10 @@ import { t } from '../shared/i18n.js';
 import { sendToBackground, validReply } from '../shared/messaging.js';
 import { parseGlossaryJson } from '../shared/glossary-json.js';
 import { requestChange, type Snapshot } from '../shared/settings-client.js';
+import { entriesWithTerms } from '../core/page-subset.js';
+import { MAX_PAGE_TEXT } from '../shared/protocol-bootstrap.js';
 import { CardDetails } from './card-details.js';
+import { pageText, watchPage, type PageWatch } from './page-prefilter.js';
 import { LazyCard, type CardModule } from './lazy-card.js';
 
 /** What the bootstrap calls; it answers the tab's messages itself and asks this for the engine's part. */
@@ -46,11 +49,19 @@ function loadCardModule(): Promise<CardModule> {
  * round trip overlaps engine.js's fetch and compile); the first ask uses it. Its raw reply: the bootstrap's thin
  * transport (native-transport.ts) does not read it, so it is validated here, before any use.
  */
-export function createContentEngine({ host, pending }: { host: string; pending?: Promise<unknown> | null }): ContentEngine {
+export function createContentEngine({ host, pending, pendingText }: { host: string; pending?: Promise<unknown> | null; pendingText?: string | null }): ContentEngine {
   let early = pending ?? null;
+  let earlyText = pendingText ?? null;
   let settings: Settings = DEFAULT_SETTINGS;
   let user: UserGlossary | null = null;
   let compiled: CompiledGlossary | null = null;
+  /** The glossary holds only the entries the page's text may name (src/core/page-subset.ts): `widen` watches for more. */
+  let partial = false;
+  let widen: PageWatch | null = null;
+  /** Bumped by every new glossary asked: a widening answer for an older one is dropped. */
+  let generation = 0;
+  /** A widening question failed: ask the whole glossary from then on. */
+  let full = false;
   let glossary: RuntimeGlossary | null = null;
   let card: LazyCard | null = null;
   let details: CardDetails | null = null;
@@ -82,23 +93,80 @@ export function createContentEngine({ host, pending }: { host: string; pending?:
     if (asking) return;
     asking = true;
     stale = false;
-    const ask = early ? early.then((raw) => validReply('getGlossary', raw)) : sendToBackground('getGlossary', {});
+    widen?.stop();
+    widen = null;
+    generation++;
+    // The page's text goes with the question: the answer holds the entries it may name (issue 14).
+    const text = early ? earlyText : full ? null : pageText(document);
+    const ask = early
+      ? early.then((raw) => validReply('getGlossary', raw))
+      : sendToBackground('getGlossary', text !== null && text.length <= MAX_PAGE_TEXT ? { text } : {});
     early = null;
+    earlyText = null;
     ask.then(
       (r) => {
         asking = false;
         if (stale) return askGlossary();
-        const g = parseGlossaryJson(r.json);
-        if (!g) return warn(new Error('getGlossary: the reply holds no glossary'));
-        compiled = g;
-        glossary = null;
-        details?.clear(); // another glossary: its card text may differ
-        run();
+        if (!install(r.json)) return;
+        partial = r.partial === true;
+        if (!partial) return run();
+        // Asked with the text parsed so far (the bootstrap's early look) or before the page changed: the first scan
+        // waits for the glossary of the page as it reads now (one scan, every term at once).
+        const now = pageText(document);
+        watchForMore(now === text ? now : null, now === text);
+        if (now === text) run();
       },
       (err: unknown) => {
         asking = false; // the background may be restarting: the next snapshot change asks again
         warn(err);
       },
+    );
+  };
+
+  /** A glossary reply becomes the frame's glossary (false when it holds none); `widened`: the same glossaries'
+   *  entries, more of them (the card text had stays). */
+  const install = (json: string, widened = false): boolean => {
+    const g = parseGlossaryJson(json);
+    if (!g) {
+      warn(new Error('getGlossary: the reply holds no glossary'));
+      return false;
+    }
+    compiled = g;
+    glossary = null;
+    if (!widened) details?.clear(); // another glossary: its card text may differ
+    return true;
+  };
+
+  /**
+   * A page glossary of the entries the page's text (`known`) may name: the page's text now (when it differs) and
+   * every block the page changes later are asked about with the entries this glossary has (`have`); an answer with
+   * a glossary widens it and the page is scanned again with it. One question at a time (prefilter-queue.ts).
+   */
+  const watchForMore = (known: string | null, running: boolean): void => {
+    const gen = generation;
+    widen = watchPage(
+      document,
+      (text) => {
+        if (!compiled) return Promise.resolve(false);
+        // More text than a question carries: as a failed question, the whole glossary.
+        if (text.length > MAX_PAGE_TEXT) return Promise.reject(new Error('page text too long to ask about'));
+        return sendToBackground('getGlossary', { text, have: entriesWithTerms(compiled) }).then((r) => {
+          if (gen !== generation || r.json === '' || !install(r.json, true)) return false;
+          run();
+          return false; // keep watching: the widened glossary may still miss what the page adds next
+        });
+      },
+      // No answer (the background restarting): the whole glossary, rather than miss what the page adds.
+      () => {
+        if (gen !== generation) return;
+        full = true;
+        askGlossary();
+      },
+      // The first answer: the page as it read when the watch started is covered.
+      () => {
+        if (!running && gen === generation) run();
+      },
+      known ?? undefined,
     );
   };
 
@@ -172,6 +240,8 @@ export function createContentEngine({ host, pending }: { host: string; pending?:
     apply(snap, isEligible) {
       settings = snap.settings;
       if (JSON.stringify(snap.userGlossary) !== JSON.stringify(user)) {
+        // A page glossary of the page's entries was asked with the user's overrides then: ask it again.
+        if (user !== null && partial && compiled) this.glossaryChanged();
         user = snap.userGlossary;
         glossary = null;
       }
@@ -184,6 +254,7 @@ export function createContentEngine({ host, pending }: { host: string; pending?:
     navigate: (direction) => (active && engine ? engine.navigate(direction) : null),
     glossaryChanged() {
       early = null;
+      earlyText = null;
       if (asking) stale = true;
       else if (compiled) askGlossary();
     },

@@ -20,7 +20,7 @@ import type { PageTerm } from '../page/engine.js';
 import type { ContentEngine } from './content-engine.js';
 import { frameEligible, frameHost } from './eligibility.js';
 import { createTransport, nativeApi } from './native-transport.js';
-import { watchPage, type PageWatch } from './page-prefilter.js';
+import { pageText, watchPage, type PageWatch } from './page-prefilter.js';
 
 // Not src/shared/messaging.ts: native-transport.ts says why the bootstrap has its own thin transport.
 const transport = createTransport(nativeApi());
@@ -41,6 +41,10 @@ let watchedUser = '';
  * reply, validated by engine.js (protocol.ts's getGlossary validator) before any use.
  */
 let earlyGlossary: Promise<unknown> | null = null;
+/** The page text that request carried: its answer is the glossary of the entries this text may name (issue 14). */
+let earlyText: string | null = null;
+/** The last page text asked about (`testPrefilter`): what the glossary is then asked for. */
+let lastText: string | null = null;
 
 const warn = (err: unknown) => console.warn('[context-glossary]', err);
 
@@ -57,9 +61,11 @@ let engineModule: Promise<EngineModule> | null = null;
  * Starts importing engine.js (a web-accessible ES module beside card.js, Chrome: use_dynamic_url; it runs in our
  * isolated world), once, with the glossary request beside it: its round trip overlaps the module's fetch and compile.
  */
-function fetchEngine(): Promise<EngineModule> {
+function fetchEngine(text: string): Promise<EngineModule> {
   if (!earlyGlossary) {
-    earlyGlossary = transport.tell('getGlossary', {});
+    // With the text: the glossary of the entries it may name, widened by the engine as the page adds text.
+    earlyText = text.length <= MAX_PAGE_TEXT ? text : null;
+    earlyGlossary = transport.tell('getGlossary', earlyText === null ? {} : { text: earlyText });
     earlyGlossary.catch(() => {
       /* the engine asks again (its own error path) */
     });
@@ -73,6 +79,7 @@ function fetchEngine(): Promise<EngineModule> {
  * compiled once (src/background/page-prefilter.ts says why). A failed question rejects (the caller loads the engine).
  */
 async function mayHold(text: string): Promise<boolean> {
+  lastText = text;
   if (text.length > MAX_PAGE_TEXT) return true;
   const reply = await transport.ask('testPrefilter', { text }, isPrefilterReply);
   return reply?.maybe ?? true;
@@ -90,7 +97,7 @@ function earlyLook(): void {
   if (!text) return;
   mayHold(text).then(
     (maybe) => {
-      if (maybe && !engineModule) void fetchEngine().catch(() => undefined);
+      if (maybe && !engineModule) void fetchEngine(text).catch(() => undefined);
     },
     () => undefined,
   );
@@ -101,11 +108,13 @@ function loadEngine(): void {
   loading = true;
   watch?.stop();
   watch = null;
-  fetchEngine().then(
+  fetchEngine(lastText ?? pageText(document)).then(
     (mod) => {
       const pending = earlyGlossary;
+      const pendingText = earlyText;
       earlyGlossary = null;
-      engine = mod.createContentEngine({ host, pending });
+      earlyText = null;
+      engine = mod.createContentEngine({ host, pending, pendingText });
       engine.apply(snap, eligible);
     },
     (err: unknown) => {
@@ -185,6 +194,7 @@ async function boot(): Promise<void> {
   transport.onStorageChanged((changes, area) => {
     if (!isGlossaryPing(changes, area)) return;
     earlyGlossary = null; // asked before the change: the engine asks anew
+    earlyText = null;
     if (engine) engine.glossaryChanged();
     else if (!loading && booted && eligible) prefilter(true);
   });

@@ -6,6 +6,7 @@
  * text each batch of DOM changes adds (a live blog that mentions a term later).
  * It reads more than the engine does (scripts, styles, hidden text), never less: it only ever says "maybe" more.
  */
+import { HOST_ATTRIBUTE } from '../page/card-api.js';
 import { INLINE_TAGS } from '../page/dom-rules.js';
 import { prefilterQueue } from './prefilter-queue.js';
 
@@ -26,6 +27,25 @@ function shadowRoots(doc: Document, root: Node): ShadowRoot[] {
   return out;
 }
 
+/** The body (or the document element) and every open shadow root under it. */
+function pageRoots(doc: Document): Node[] {
+  const root: Node = doc.body ?? doc.documentElement;
+  return root ? [root, ...shadowRoots(doc, root)] : [];
+}
+
+// Joined by a newline, a separator to the prefilter: a spelling across two roots only ever adds a "maybe".
+const rootsText = (roots: readonly Node[]) => roots.map((r) => r.textContent ?? '').join('\n');
+
+/** The page's raw text as the prefilter reads it (the body's and every open shadow root's). */
+export const pageText = (doc: Document): string => rootsText(pageRoots(doc));
+
+/** Inside our card's host (its shadow root's nodes have the host as their root's host). */
+function isOurs(n: Node): boolean {
+  const root = n.getRootNode();
+  const el = root.nodeType === 11 ? (root as ShadowRoot).host : n.nodeType === 1 ? (n as Element) : n.parentElement;
+  return !!el?.closest(`[${HOST_ATTRIBUTE}]`);
+}
+
 export interface PageWatch {
   stop(): void;
 }
@@ -38,7 +58,14 @@ export interface PageWatch {
  * prefilter runs there); a question that fails counts as "maybe" (load the engine rather than skip a page it would
  * mark). Nothing is called after stop().
  */
-export function watchPage(doc: Document, maybe: (text: string) => Promise<boolean>, onMaybe: () => void, onNothing: () => void): PageWatch {
+export function watchPage(
+  doc: Document,
+  maybe: (text: string) => Promise<boolean>,
+  onMaybe: () => void,
+  onNothing: () => void,
+  /** The page text whose answer is known already: not asked again when the page still reads the same. */
+  known?: string,
+): PageWatch {
   let mo: MutationObserver | null = null;
   const queue = prefilterQueue<Node>(
     (blocks) => [...blocks].map((b) => b.textContent ?? '').join('\n'),
@@ -54,22 +81,38 @@ export function watchPage(doc: Document, maybe: (text: string) => Promise<boolea
     queue.stop();
     mo?.disconnect();
   };
-  const root: Node = doc.body ?? doc.documentElement;
-  const roots = root ? [root, ...shadowRoots(doc, root)] : [];
-  // Joined by a newline, a separator to the prefilter: a spelling across two roots only ever adds a "maybe".
-  queue.addText(roots.map((r) => r.textContent ?? '').join('\n'));
+  const roots = pageRoots(doc);
+  const text = rootsText(roots);
+  if (text !== known) queue.addText(text);
   mo = new MutationObserver((records) => {
     // The block around each change, not only the new text: a spelling may join old text and new ("Tehreek-e-" +
     // an added "Taliban Pakistan"), and a match never crosses a block (src/page/collect.ts), so the block holds it.
     const blocks = new Set<Node>();
     for (const r of records) {
       if (r.type === 'childList' && r.addedNodes.length === 0) continue;
+      // Our card's host and its shadow root: the card's text is ours, not the page's.
+      if (isOurs(r.target) || (r.type === 'childList' && [...r.addedNodes].every((a) => a.nodeType === 1 && (a as Element).hasAttribute(HOST_ATTRIBUTE)))) continue;
       let n: Node | null = r.type === 'characterData' ? r.target.parentNode : r.target;
       while (n && n.nodeType === 1 && INLINE_TAGS.has((n as Element).localName) && n.parentNode) n = n.parentNode;
       if (n) blocks.add(n);
+      // An element added with open shadow roots (a component on insertion): their text is not in its textContent,
+      // and changes inside them later reach no observer of the document: watch them and ask about them too.
+      for (const a of r.addedNodes) {
+        if (a.nodeType !== 1 || (a as Element).hasAttribute(HOST_ATTRIBUTE)) continue;
+        const own = (a as Element).shadowRoot;
+        for (const sr of own ? [own, ...shadowRoots(doc, own)] : []) watchRoot(sr, blocks);
+        if (a.firstChild) for (const sr of shadowRoots(doc, a)) watchRoot(sr, blocks);
+      }
     }
     queue.add(blocks);
   });
+  const watched = new Set<Node>(roots.slice(1));
+  const watchRoot = (sr: ShadowRoot, blocks: Set<Node>) => {
+    if (watched.has(sr)) return;
+    watched.add(sr);
+    mo?.observe(sr, { childList: true, characterData: true, subtree: true });
+    blocks.add(sr);
+  };
   // The whole document, not only the body: a page may replace its body. Observed from the start, so a change made
   // while the first answer is on its way is asked about too (after it).
   for (const r of [doc.documentElement, ...roots.slice(1)]) if (r) mo.observe(r, { childList: true, characterData: true, subtree: true });

@@ -5,6 +5,7 @@
  * The card text (definition, aliases, quotes, beyond-the-report facts) stays in the background and is asked when a
  * card opens (`getEntryDetails`), then put back into the entry (`withDetails`), so the card shows what it always did.
  * The report travels as its metadata only (the card's source line); its text is the reader page's business.
+ * A content frame gets this of only the entries its text may name (page-subset.ts).
  * Pure.
  */
 import type { CompiledEntry, CompiledGlossary, FactSource, Quote } from './glossary-types.js';

@@ -52,7 +52,10 @@ const ORACLE: Record<MessageType, z.ZodTypeAny> = {
   getPageTerms: z.object({ tabId: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
   takePendingLookup: empty,
   getShortcuts: empty,
-  getGlossary: empty,
+  getGlossary: z
+    .object({ text: z.string().max(16_000_000).optional(), have: z.array(entryId).max(50_000).optional() })
+    .strict()
+    .refine((p) => p.have === undefined || p.text !== undefined),
   getFullGlossary: empty,
   getEntryDetails: z.object({ ids: z.array(entryId).min(1).max(100).refine((ids) => new Set(ids).size === ids.length) }).strict(),
   getSnapshot: empty,
@@ -122,7 +125,11 @@ const validPayload: Record<MessageType, fc.Arbitrary<Record<string, unknown>>> =
   getPageTerms: fc.record({ tabId: fc.nat() }),
   takePendingLookup: fc.constant({}),
   getShortcuts: fc.constant({}),
-  getGlossary: fc.constant({}),
+  getGlossary: fc.oneof(
+    fc.constant({}),
+    fc.record({ text: fc.string({ maxLength: 200 }) }),
+    fc.record({ text: fc.string({ maxLength: 200 }), have: fc.uniqueArray(idArb, { maxLength: 12 }) }),
+  ),
   getFullGlossary: fc.constant({}),
   getEntryDetails: fc.record({ ids: fc.uniqueArray(idArb, { minLength: 1, maxLength: 12 }) }),
   getSnapshot: fc.constant({}),

@@ -112,8 +112,11 @@ interface ProtocolMap {
    * text), which content scripts do not bundle (issue 10). Asked once per eligible frame, as JSON text made once per
    * change (issue 14: Chrome's conversion of a message object into the page's world cost far more than one
    * JSON.parse of the same data). The receiver reads it with parseGlossaryJson.
+   * With `text` (a content frame's page text), only the entries that text may name (src/core/page-subset.ts), the
+   * reply `partial`; with `have` too (the entries the frame's glossary holds with their terms), '' when the text
+   * names nothing outside them, else the widened glossary (issue 14: the page's matcher scales with its own terms).
    */
-  getGlossary: { request: Record<string, never>; reply: { json: string } };
+  getGlossary: { request: { text?: string; have?: string[] }; reply: { json: string; partial?: boolean } };
   /** to background (extension pages: popup search and cards): the whole merged glossary, as getGlossary's JSON. */
   getFullGlossary: { request: Record<string, never>; reply: { json: string } };
   /** to background: the card text of entries of the page glossary (a card opening: its entry and related ones). */
@@ -234,7 +237,10 @@ const VALIDATORS: { [T in MessageType]: (p: Record<string, unknown>) => boolean 
   getPageTerms: (p) => onlyKeys(p, ['tabId']) && Number.isSafeInteger(p.tabId) && (p.tabId as number) >= 0,
   takePendingLookup: (p) => Object.keys(p).length === 0,
   getShortcuts: (p) => Object.keys(p).length === 0,
-  getGlossary: (p) => Object.keys(p).length === 0,
+  getGlossary: (p) =>
+    onlyKeys(p, ['text', 'have']) &&
+    (p.text === undefined || (typeof p.text === 'string' && p.text.length <= MAX_PAGE_TEXT)) &&
+    (p.have === undefined || (p.text !== undefined && Array.isArray(p.have) && p.have.length <= MAX_HAVE_IDS && p.have.every(isEntryId))),
   getFullGlossary: (p) => Object.keys(p).length === 0,
   getEntryDetails: (p) => onlyKeys(p, ['ids']) && isDetailIds(p.ids),
   getSnapshot: (p) => Object.keys(p).length === 0,
@@ -276,6 +282,9 @@ function isSettingsPatch(v: unknown): boolean {
 }
 
 const isDone = (r: unknown): boolean => isRecord(r) && r.ok === true;
+/** Most entry ids a widening `getGlossary` names (far above five glossaries of 200 terms and the bundled one). */
+const MAX_HAVE_IDS = 50_000;
+
 const isJsonReply = (r: unknown): boolean => isRecord(r) && onlyKeys(r, ['json']) && typeof r.json === 'string';
 
 /** Returns the message if it is one of ours and well-formed, else null (the caller logs and ignores it). */
@@ -315,7 +324,7 @@ const REPLY_VALIDATORS: { [T in MessageType]?: (r: unknown) => boolean } = {
     ),
   takePendingLookup: (r) =>
     r === null || (isRecord(r) && isShortString(r.query, 500) && (r.entryId === null || isEntryId(r.entryId))),
-  getGlossary: isJsonReply,
+  getGlossary: (r) => isRecord(r) && onlyKeys(r, ['json', 'partial']) && typeof r.json === 'string' && (r.partial === undefined || typeof r.partial === 'boolean'),
   getFullGlossary: isJsonReply,
   getEntryDetails: (r) => isRecord(r) && onlyKeys(r, ['entries']) && Array.isArray(r.entries) && r.entries.length <= MAX_DETAIL_IDS && r.entries.every(isEntryDetails),
   getSnapshot: isSnapshotReply,

@@ -11,7 +11,7 @@ import { articlePage, liveBlogUpdates, type TextSources } from './bench-data.js'
  * shipped one in a profile holding made glossaries (outside-user-glossaries.ts), or another build to compare with
  * (`--base DIR`, outside.ts).
  */
-export type GlossaryName = 'real' | 'gen-5000' | 'floor-empty' | 'floor-snapshot' | 'user-5x200' | 'base';
+export type GlossaryName = 'real' | 'gen-5000' | 'floor-empty' | 'floor-snapshot' | 'user-5x200' | 'base' | 'base-user-5x200';
 
 export interface OutsideRow {
   id: string;

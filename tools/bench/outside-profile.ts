@@ -4,7 +4,9 @@
 // so it follows the page into whichever renderer commits it. Prints, per row, the sampled self time of the page's
 // renderer main thread by function and script (extension code, the polyfill, V8 internals such as "(program)" and
 // "(garbage collector)", the page's own), summed over the runs and divided by their number. A tool to look with,
-// not a figure for RESULTS.md: sampling at 100 µs shifts timings a little.
+// not a figure for RESULTS.md: sampling at 100 µs shifts timings a little. --user-glossaries first saves the bench's
+// 5 made glossaries × 200 terms in the profile (outside-user-glossaries.ts; --no-page-terms: without the topic pages'
+// phrases), so a row's profile with them can be read beside the same row's without (issue 14).
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { extensionDir, ROOT } from '../../tests/e2e/harness/paths.js';
@@ -15,6 +17,7 @@ import { syntheticGlossary, textSources } from './bench-data.js';
 import { HOST_RULES } from './outside-chromium.js';
 import { buildRows } from './outside-pages.js';
 import { mainThread, pageProcess, type TraceEvent } from './outside-trace.js';
+import { pagePhrases, seedUserGlossaries, userGlossaryDrafts } from './outside-user-glossaries.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
@@ -23,6 +26,8 @@ const opt = (name: string) => {
 };
 const only = (opt('--only') ?? 'none-small').split(',');
 const runs = Number(opt('--runs') ?? 3);
+const userMode = args.includes('--user-glossaries');
+const noPageTerms = args.includes('--no-page-terms');
 
 interface ProfileNode {
   id: number;
@@ -69,6 +74,11 @@ async function main(): Promise<void> {
   const server = await startServer({ routes });
   const ext = await launchWithExtension('chromium', { extensionDir: extensionDir('chromium'), args: [HOST_RULES] });
   try {
+    if (userMode) {
+      const topicHtml = ['topic-small', 'topic-large'].map((id) => built.files[`/rows/${id}.html`]?.body ?? '');
+      const kept = await seedUserGlossaries(ext, userGlossaryDrafts(noPageTerms ? [] : topicHtml.flatMap((h) => pagePhrases(h, 10))));
+      process.stdout.write(`made glossaries saved: ${kept.join(', ')} entries\n`);
+    }
     for (const row of built.rows.filter((r) => only.some((o) => r.id === o))) {
       const total = new Map<string, number>();
       for (let i = 0; i < runs; i++) {

@@ -141,6 +141,16 @@ export function userRows(rows: readonly OutsideRow[]): OutsideRow[] {
   });
 }
 
+/**
+ * A row measured with another build (outside.ts `--base`): with the made glossaries, that build's profile holding
+ * them too, its id `<page>-base-user5x200` so it pairs with `<page>-base` as the new build's rows pair.
+ */
+export function baseRow(r: OutsideRow, baseDist: string): OutsideRow {
+  const user = r.id.endsWith(USER_SUFFIX);
+  const id = user ? `${r.id.slice(0, -USER_SUFFIX.length)}-base${USER_SUFFIX}` : `${r.id}-base`;
+  return { ...r, id, label: `${r.label} — base build (${baseDist})`, glossary: user ? 'base-user-5x200' : 'base' };
+}
+
 const fmt = (n: number | null | undefined, d = 1) => (n === null || n === undefined ? 'n/a' : n.toFixed(d));
 const ratio = (a: number | null, b: number | null) => (a === null || b === null || a <= 0 ? 'n/a' : `${((b / a - 1) * 100).toFixed(0)} %`);
 

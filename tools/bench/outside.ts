@@ -36,7 +36,7 @@ import { openFirefox, runFirefoxRow } from './outside-firefox.js';
 import { buildRows, glossaryTerms, type GlossaryName, type OutsideRow } from './outside-pages.js';
 import { type ChromiumRowResult, chromiumTable, type FirefoxRowResult, firefoxTable, placeSection, targets, targetsTable } from './outside-report.js';
 import { insideTable } from './outside-inside.js';
-import { pagePhrases, seedUserGlossaries, USER_SECTION_BEGIN, USER_SECTION_END, userGlossaryDrafts, userMarkdown, userRows } from './outside-user-glossaries.js';
+import { baseRow, pagePhrases, seedUserGlossaries, USER_SECTION_BEGIN, USER_SECTION_END, userGlossaryDrafts, userMarkdown, userRows } from './outside-user-glossaries.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
@@ -142,7 +142,7 @@ async function main(): Promise<void> {
   const candidates = userMode ? userRows(built.rows) : built.rows;
   const picked = only ? candidates.filter((r) => only.split(',').some((o) => r.id.includes(o))) : candidates;
   const paired = baseDist
-    ? picked.flatMap((r) => [{ ...r, id: `${r.id}-base`, label: `${r.label} — base build (${baseDist})`, glossary: 'base' as const }, r])
+    ? picked.flatMap((r) => [baseRow(r, baseDist), r])
     : picked;
   const rows = floor ? [...paired, ...floorRows(picked)] : paired;
   // Made glossaries hold some capitalized phrases of the topic pages, so those pages really meet new terms.
@@ -181,6 +181,8 @@ async function main(): Promise<void> {
       'floor-snapshot': null,
       'user-5x200': userMode ? base : null,
       base: baseDist ? resolve(baseDist, kind === 'chromium' ? 'chrome' : 'firefox') : null,
+      // The base build with the same made glossaries: the with/without pair measured on both builds.
+      'base-user-5x200': baseDist && userMode ? resolve(baseDist, kind === 'chromium' ? 'chrome' : 'firefox') : null,
     };
     if (floor) {
       for (const f of FLOOR_VARIANTS) tmpDirs.push((dirs[f] = await floorExtension(ROOT, base, kind === 'chromium' ? 'chrome' : 'firefox', f)));
@@ -229,6 +231,8 @@ async function main(): Promise<void> {
       versions.chromium = s.version;
       const seeded = s.ext['user-5x200'];
       if (seeded) kept = await seedUserGlossaries(seeded, userDrafts);
+      const seededBase = s.ext['base-user-5x200'];
+      if (seededBase) await seedUserGlossaries(seededBase, userDrafts);
       try {
         for (const row of rows) {
           log(`chromium ${row.id}`);
@@ -244,6 +248,8 @@ async function main(): Promise<void> {
       versions.firefox = s.version;
       const seeded = s.ext['user-5x200'];
       if (seeded) kept = await seedUserGlossaries(seeded, userDrafts);
+      const seededBase = s.ext['base-user-5x200'];
+      if (seededBase) await seedUserGlossaries(seededBase, userDrafts);
       try {
         for (const row of rows) {
           log(`firefox ${row.id}`);
