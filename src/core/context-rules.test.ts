@@ -280,3 +280,24 @@ describe('decideLocal: parties (issue 11, deliverable 1)', () => {
     expect(ceasefires('The TTP met officials. They agreed a ceasefire.')).toEqual([true]);
   });
 });
+
+describe('decideLocal: a part of a name inside another name (partOf, issue 11 wave 8)', () => {
+  // Entries: 0 leader (a bare surname), 1 government (a name's head), 2 the group (a shared name with a cue rule).
+  const t: TermInput[] = [
+    { entry: 0, text: 'Akhundzada', caseRule: 'proper', partOf: { kind: 'person', own: ['hbtl', 'kndzd'] } },
+    { entry: 1, text: 'Islamic Emirate', caseRule: 'proper', partOf: { kind: 'name' } },
+    { entry: 2, text: 'Taliban', caseRule: 'proper', resolve: { entry: 3, when: [4], unless: [0] } },
+    { entry: 4, text: 'Swat', caseRule: 'proper' },
+  ];
+  const mm = Matcher.compile(t);
+  const decide = (text: string) =>
+    decideLocal(t, text, mm.scan(text)).map((d, k) => `${text.slice(mm.scan(text)[k]!.start, mm.scan(text)[k]!.end)}:${d.entry}:${d.allowed}`);
+  it('someone else’s full name is no mention and no cue', () => {
+    expect(decide('PPP leader Akhundzada Chatta spoke of the Taliban in Swat today.')).toEqual(['Akhundzada:0:false', 'Taliban:3:true', 'Swat:4:true']);
+    expect(decide('The leader Akhundzada spoke of the Taliban in Swat today.')).toEqual(['Akhundzada:0:true', 'Taliban:2:true', 'Swat:4:true']);
+  });
+  it('the head of a longer name followed by "of" and a name', () => {
+    expect(decide('It declared the Islamic Emirate of the Caucasus in 2007.')).toEqual(['Islamic Emirate:1:false']);
+    expect(decide('A spokesman of the Islamic Emirate said so on Monday.')).toEqual(['Islamic Emirate:1:true']);
+  });
+});

@@ -5,6 +5,7 @@
  * out of nothing.
  */
 import type { TermInput } from './matcher/types.js';
+import { isOtherName } from './name-parts.js';
 import { isGroupReference, partySpans } from './parties.js';
 
 function requiresOf(terms: readonly TermInput[], term: number): readonly number[] | undefined {
@@ -170,15 +171,23 @@ export function decideLocal(
   before?: () => ReadonlySet<number> | undefined,
 ): LocalDecision[] {
   const out: LocalDecision[] = hits.map((h) => ({ entry: h.entry, allowed: true, weak: false }));
-  if (!hits.some((h) => terms[h.term]?.window || terms[h.term]?.resolve || terms[h.term]?.parties)) return out;
+  if (!hits.some((h) => terms[h.term]?.window || terms[h.term]?.resolve || terms[h.term]?.parties || terms[h.term]?.partOf)) return out;
   const spans = sentenceSpans(text);
   const sentenceOf = (pos: number) => {
     for (let i = 0; i < spans.length; i++) if (pos < spans[i]![1]) return i;
     return spans.length - 1;
   };
   const sent = hits.map((h) => sentenceOf(h.start));
+  // A part of a name inside someone else's ("Akhundzada Chatta", name-parts.ts) is no mention and no cue.
+  const other = hits.map((h, i) => {
+    const p = terms[h.term]?.partOf;
+    return p !== undefined && isOtherName(text, h.end, p, text.slice(spans[sent[i]!]![0], spans[sent[i]!]![1]));
+  });
+  other.forEach((o, i) => {
+    if (o) out[i]!.allowed = false;
+  });
   // Cues come from the other hits (a shared name is never its own cue).
-  const plain = hits.map((h, i) => ({ ...h, i })).filter((h) => !terms[h.term]?.resolve);
+  const plain = hits.map((h, i) => ({ ...h, i })).filter((h) => !terms[h.term]?.resolve && !other[h.i]);
   // Presence in a window is plain: every hit's entry counts (its own page rule is checked on its own mark). A mediator
   // stays a cue: in "talks mediated by the Afghan Taliban … the Taliban said", the Taliban are often the mediator again.
   const sharedCues = new Set(plain.map((h) => h.entry));
@@ -223,7 +232,7 @@ export function decideLocal(
     }
   });
   const finalHits = hits.map((h, i) => ({ entry: out[i]!.entry, term: h.term }));
-  const paraPresent = new Set(finalHits.map((h) => h.entry));
+  const paraPresent = new Set(finalHits.filter((_, i) => !other[i]).map((h) => h.entry));
   const bySentence = new Map<number, Set<number>>();
   const sentenceEntries = (i: number) => {
     let p = bySentence.get(sent[i]!);
@@ -234,7 +243,7 @@ export function decideLocal(
   const verdicts = new Map<number, boolean>();
   hits.forEach((h, i) => {
     const t = terms[h.term];
-    if (!t?.requires?.length || (!t.window && !t.parties)) return;
+    if (other[i] || !t?.requires?.length || (!t.window && !t.parties)) return;
     const entry = out[i]!.entry;
     if (t.window) {
       let present: ReadonlySet<number> = paraPresent;

@@ -153,8 +153,8 @@ describe('compiled glossary', () => {
   });
 
   it('anchors and background entries are flagged', () => {
-    expect(glossary.entries.filter((e) => e.anchorOnly).map((e) => e.id)).toEqual(['afghanistan', 'islamabad', 'pakistan', 'pakistani-tribal-areas']);
-    expect(glossary.entries.filter((e) => e.background).map((e) => e.id)).toEqual(['haqqani-network', 'kabul', 'pakistani-tribal-areas']);
+    expect(glossary.entries.filter((e) => e.anchorOnly).map((e) => e.id)).toEqual(['afghanistan', 'islamabad', 'pakistan', 'pakistani-tribal-areas', 'ttp-figures']);
+    expect(glossary.entries.filter((e) => e.background).map((e) => e.id)).toEqual(['haqqani-network', 'kabul', 'pakistani-tribal-areas', 'ttp-figures']);
   });
 });
 

@@ -37,10 +37,11 @@ describe('glossary validator: valid-preserving mutations stay valid (fuzz)', () 
         else if (op === 'short') e.short = shortText;
         else if (op === 'case') {
           // A generated-variants flag belongs to one case ("romanized" to proper names, "inflected" to any-case
-          // phrases), so a case change that still holds a valid document drops the flag with it.
+          // phrases), and `partOf` to proper names, so a case change that still holds a valid document drops them.
           const alias = pick(e.aliases, m);
           alias.case = pick(['exact', 'proper', 'any'] as const, n + m);
           if (alias.variants) delete alias.variants;
+          if (alias.case !== 'proper') delete alias.partOf;
         }
         else if (op === 'drop') {
           delete e[pick(OPTIONAL_DROPS, m)];

@@ -141,6 +141,14 @@ describe('validateGlossarySource: cross-checks', () => {
     expect(errorsOf(glossary(entry('alpha', { anchorOnly: true, requires: [] }), entry('beta')))).toEqual([]);
   });
 
+  it('takes partOf (issue 11) on proper names only', () => {
+    const ok = entry('alpha', { name: 'Alpha', aliases: [{ text: 'Alpha', case: 'proper', partOf: 'person' }] });
+    expect(errorsOf(glossary(ok))).toEqual([]);
+    const bad = entry('alpha', { name: 'ALPHA', aliases: [{ text: 'ALPHA', case: 'exact', partOf: 'name' }] });
+    expect(errorsOf(glossary(bad))).toEqual(['entry "alpha" (entries[0]) aliases[0].partOf: is for names, written with case "proper" (got "exact")']);
+    expect(errorsOf(glossary({ ...ok, aliases: [{ text: 'Alpha', case: 'proper', partOf: 'place' }] }))[0]).toMatch(/aliases\.0\.partOf|aliases\[0\]\.partOf/);
+  });
+
   it('checks never phrases', () => {
     const amnesty = entry('amnesty', { name: 'amnesty', aliases: [{ text: 'amnesty', case: 'any' }] });
     expect(errorsOf(glossary({ ...amnesty, never: ['Amnesty International'] }))).toEqual([]);

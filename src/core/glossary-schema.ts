@@ -7,8 +7,7 @@
  *  2. cross-checks over the whole list (`crossCheckEntries`): sorted, unique ids, no spelling claimed twice, every
  *     referenced id exists, no self-reference, anchor entries without context rules.
  *
- * Every message names the entry (id and index) and the field, so a broken file can be fixed without guessing.
- * Pure: zod only, no DOM, no browser, no node.
+ * Every message names the entry (id and index) and the field, so a broken file can be fixed without guessing. Pure: zod only.
  */
 import { z } from 'zod';
 import { foldString } from './fold.js';
@@ -112,6 +111,7 @@ const aliasSourceSchema = z
       .optional(),
     variants: z.enum(['romanized', 'inflected']).optional(),
     parties: z.object({ against: idList }).strict().optional(),
+    partOf: z.enum(['person', 'name']).optional(),
   })
   .strict();
 
@@ -149,7 +149,7 @@ const entrySourceSchema = z
 
 /** Canonical key order of an entry (and of an alias), as written by `formatGlossarySource`. */
 export const ENTRY_KEY_ORDER = Object.keys(entrySourceSchema.shape) as (keyof EntrySource)[];
-export const ALIAS_KEY_ORDER = Object.keys(aliasSourceSchema.shape) as ('text' | 'case' | 'requires' | 'window' | 'resolve' | 'variants' | 'parties')[];
+export const ALIAS_KEY_ORDER = Object.keys(aliasSourceSchema.shape) as ('text' | 'case' | 'requires' | 'window' | 'resolve' | 'variants' | 'parties' | 'partOf')[];
 
 const glossarySourceSchema = z
   .object({
@@ -328,6 +328,7 @@ export function crossCheckEntries(entries: readonly EntrySource[]): string[] {
       if (e.anchorOnly && a.requires && a.requires.length > 0) {
         errors.push(`${label} aliases[${j}].requires: an anchorOnly entry is itself context and takes no context rule`);
       }
+      if (a.partOf && a.case !== 'proper') errors.push(`${label} aliases[${j}].partOf: is for names, written with case "proper" (got "${a.case}")`);
       if (a.window && a.window !== 'page' && (a.requires ?? e.requires ?? []).length === 0) {
         errors.push(`${label} aliases[${j}].window: "${a.window}" without a requires rule (alias or entry) means nothing`);
       }

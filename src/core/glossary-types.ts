@@ -48,6 +48,14 @@ export interface AliasSource {
   variants?: 'romanized' | 'inflected';
   /** Parties rule for this alias only (overrides the entry's `parties`); see EntrySource.parties. */
   parties?: PartiesSource;
+  /**
+   * This spelling is a part of a longer name, and a mention written inside another name is not marked (issue 11;
+   * src/core/name-parts.ts): `person` for a bare given name or surname ("Akhundzada": in "PPP leader Akhundzada
+   * Chatta" the next word is a capitalized name that is no word of this entry's spellings, so it is someone else;
+   * title-case headlines are exempt); `name` for the head of a longer name ("Islamic Emirate": followed by "of" and a
+   * capitalized word it is another one, "the Islamic Emirate of the Caucasus"). Case `proper` only.
+   */
+  partOf?: 'person' | 'name';
 }
 
 /**

@@ -1,10 +1,13 @@
 // Inline expectations of the marks fixtures (tests/fixtures/marks-*.html): every element with data-expect lists the
-// marks expected inside it as "category:text | …" ('' = none); a mark outside every such element is unexpected.
+// marks expected inside it as "entry-id:text | …" ('' = none; "entry-id?:text" when the mark's evidence is weak and
+// the card says so); a mark outside every such element is unexpected. Issue 11, deliverable 6: a fixture names the
+// entry whose card each mark opens, not only its category.
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings/schema.js';
 // Not the harness's index: it re-exports describe.ts, which imports vitest, and `npm run eval:news` (outside vitest)
 // imports this file for EVERY_MENTION / storeSettings.
 import type { ExtensionBrowser } from './harness/launch.js';
 import { type Mark, type MarkTarget, readMarks } from './harness/marks.js';
+import glossary from '../../glossary/entries.json';
 
 interface Expectation {
   path: string;
@@ -56,19 +59,25 @@ function readExpectations(target: MarkTarget, attr = 'data-expect'): Promise<Exp
   }, attr);
 }
 
-const label = (m: Mark) => `${m.name.replace(/^context-glossary-/, '')}:${m.text}`;
+/** Each shipped entry's category: what a mark of that entry is painted as. */
+const CATEGORY: ReadonlyMap<string, string> = new Map(glossary.entries.map((e) => [e.id, e.category]));
 
-/** Differences between the marks on the page and its inline expectations; [] when they agree. */
-function compareMarks(marks: Mark[], expectations: Expectation[], labelOf: (m: Mark) => string = label): string[] {
+const PREFIX = 'context-glossary-';
+const ENTRY = 'context-glossary-entry-';
+const WEAK = 'context-glossary-weak-';
+const CATEGORY_MARK = /^context-glossary-(person|organization|place|event|concept)$/;
+
+/** Differences between the labelled marks on the page and its inline expectations; [] when they agree. */
+function compareMarks(marks: { m: Mark; label: string }[], expectations: Expectation[]): string[] {
   const got = new Map<string, string[]>(expectations.map((e) => [e.path, []]));
   const problems: string[] = [];
-  for (const m of marks) {
+  for (const { m, label } of marks) {
     let best: Expectation | null = null;
     for (const e of expectations) {
       if (m.start.path.startsWith(e.path + '/') && (!best || e.path.length > best.path.length)) best = e;
     }
-    if (!best) problems.push(`unexpected mark outside every [data-expect]: ${label(m)} at ${m.start.path}`);
-    else got.get(best.path)!.push(labelOf(m));
+    if (!best) problems.push(`unexpected mark outside every [data-expect]: ${label} at ${m.start.path}`);
+    else got.get(best.path)!.push(label);
   }
   for (const e of expectations) {
     const g = got.get(e.path)!;
@@ -77,49 +86,72 @@ function compareMarks(marks: Mark[], expectations: Expectation[], labelOf: (m: M
   return problems;
 }
 
-/** Polls until the marks agree with the expectations (true) or the timeout passes (returns the last problems). */
-export async function settleMarks(target: MarkTarget, timeoutMs = 5000): Promise<string[]> {
-  const expectations = await readExpectations(target);
-  const deadline = Date.now() + timeoutMs;
-  let problems: string[] = ['never read'];
-  while (Date.now() < deadline) {
-    problems = compareMarks(await readMarks(target), expectations);
-    if (problems.length === 0) {
-      // Stable for a moment (no late marks arriving)?
-      await new Promise((r) => setTimeout(r, 300));
-      problems = compareMarks(await readMarks(target), expectations);
-      if (problems.length === 0) return [];
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return problems;
-}
-
-const ENTRY = 'context-glossary-entry-';
-const WEAK = 'context-glossary-weak-';
+const rangeKey = (m: Mark) => `${m.start.path}:${m.start.offset}:${m.end.path}:${m.end.offset}`;
 
 /**
- * Entry-level expectations (issue 11, deliverable 6), for the probe build (tests/e2e/harness/probe.ts): every element
- * with data-expect-entries lists "entry-id:text | …" for the marks inside it, and "entry-id?:text" for a mark whose
- * evidence is weak (the card says so). Polls like settleMarks; [] when the page agrees.
+ * What is checked:
+ * - 'entry' (the probe build, tests/e2e/harness/probe.ts): each mark's entry (its `context-glossary-entry-<id>`
+ *   highlight) and weak flag; and every painted (category) mark has exactly one entry mark on the same range whose
+ *   entry has that category, and the other way round, so a mark painted with the wrong colour or without an entry fails.
+ * - 'category' (the shipped build, which has no entry highlights): the category of each expected entry, read from
+ *   glossary/entries.json; for tests that only need the fixture's marks settled (hover, cards).
  */
-export async function settleEntryMarks(target: MarkTarget, timeoutMs = 5000): Promise<string[]> {
-  const expectations = await readExpectations(target, 'data-expect-entries');
+export type MarkCheck = 'entry' | 'category';
+
+function labelled(all: Mark[], check: MarkCheck): { marks: { m: Mark; label: string }[]; problems: string[] } {
+  const painted = all.filter((m) => CATEGORY_MARK.test(m.name));
+  if (check === 'category') return { marks: painted.map((m) => ({ m, label: `${m.name.slice(PREFIX.length)}:${m.text}` })), problems: [] };
+  const weak = new Set(all.filter((m) => m.name.startsWith(WEAK)).map((m) => `${m.name.slice(WEAK.length)}@${rangeKey(m)}`));
+  const entries = all.filter((m) => m.name.startsWith(ENTRY));
+  const problems: string[] = [];
+  const byRange = new Map<string, string[]>();
+  for (const m of entries) byRange.set(rangeKey(m), [...(byRange.get(rangeKey(m)) ?? []), m.name.slice(ENTRY.length)]);
+  for (const m of painted) {
+    const ids = byRange.get(rangeKey(m)) ?? [];
+    const cat = m.name.slice(PREFIX.length);
+    if (ids.length !== 1) problems.push(`painted ${cat}:${m.text} at ${m.start.path} has ${ids.length} entry marks (${ids.join(', ')})`);
+    else if (CATEGORY.get(ids[0]!) !== cat) problems.push(`${ids[0]}:${m.text} is painted as ${cat}, its entry is ${CATEGORY.get(ids[0]!) ?? 'not shipped'}`);
+  }
+  const paintedRanges = new Set(painted.map(rangeKey));
+  for (const m of entries) if (!paintedRanges.has(rangeKey(m))) problems.push(`entry mark ${m.name.slice(ENTRY.length)}:${m.text} is not painted`);
+  const marks = entries.map((m) => {
+    const id = m.name.slice(ENTRY.length);
+    return { m, label: `${id}${weak.has(`${id}@${rangeKey(m)}`) ? '?' : ''}:${m.text}` };
+  });
+  return { marks, problems };
+}
+
+/** The expectations as a check reads them: in 'category' mode each "entry-id:text" becomes "category:text". */
+function asChecked(expectations: Expectation[], check: MarkCheck): Expectation[] {
+  if (check === 'entry') return expectations;
+  return expectations.map((e) => ({
+    path: e.path,
+    expect: e.expect.map((x) => {
+      const i = x.indexOf(':');
+      const id = x.slice(0, i).replace(/\?$/, '');
+      const cat = CATEGORY.get(id);
+      if (!cat) throw new Error(`fixture expects a mark of "${id}", which is no shipped entry (${x})`);
+      return `${cat}${x.slice(i)}`;
+    }),
+  }));
+}
+
+/**
+ * Polls until the page's marks agree with its data-expect expectations (returns []) or the timeout passes (returns
+ * the last problems). check 'entry' needs the probe build; 'category' works on either.
+ */
+export async function settleMarks(target: MarkTarget, opts: { check: MarkCheck; timeoutMs?: number }): Promise<string[]> {
+  const expectations = asChecked(await readExpectations(target), opts.check);
   const read = async () => {
-    const all = await readMarks(target);
-    const key = (m: Mark) => `${m.start.path}:${m.start.offset}:${m.end.path}:${m.end.offset}`;
-    const weak = new Set(all.filter((m) => m.name.startsWith(WEAK)).map((m) => `${m.name.slice(WEAK.length)}@${key(m)}`));
-    const entries = all.filter((m) => m.name.startsWith(ENTRY));
-    return compareMarks(entries, expectations, (m) => {
-      const id = m.name.slice(ENTRY.length);
-      return `${id}${weak.has(`${id}@${key(m)}`) ? '?' : ''}:${m.text}`;
-    });
+    const { marks, problems } = labelled(await readMarks(target), opts.check);
+    return [...problems, ...compareMarks(marks, expectations)];
   };
-  const deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + (opts.timeoutMs ?? 5000);
   let problems: string[] = ['never read'];
   while (Date.now() < deadline) {
     problems = await read();
     if (problems.length === 0) {
+      // Stable for a moment (no late marks arriving)?
       await new Promise((r) => setTimeout(r, 300));
       problems = await read();
       if (problems.length === 0) return [];

@@ -1,7 +1,13 @@
-// Marking in real browsers with dist/ loaded: the fixtures carry their expected marks inline (data-expect).
+// Marking in real browsers: the fixtures carry their expected marks inline (data-expect: the entry whose card each
+// mark opens, issue 11 deliverable 6). Run on the probe build (tests/e2e/harness/probe.ts), the shipped code plus an
+// unstyled highlight per entry, so a mark that opens the wrong card fails even when its category is right.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachBrowser, type FixtureServer, readMarks, serializeDom, startServer, waitForMarks } from './harness/index.js';
-import { EVERY_MENTION, expectedTerms, listPageTerms, settleMarks, storeSettings, termsAsRecord } from './marking-expect.js';
+import { probeExtensionDir } from './harness/probe.js';
+import { EVERY_MENTION, expectedTerms, listPageTerms, type MarkCheck, settleMarks, storeSettings, termsAsRecord } from './marking-expect.js';
+
+const ENTRY: { check: MarkCheck } = { check: 'entry' };
+const probe = (kind: Parameters<typeof probeExtensionDir>[0]) => ({ extensionDir: probeExtensionDir(kind) });
 
 let server: FixtureServer;
 beforeAll(async () => {
@@ -19,12 +25,25 @@ describeEachBrowser('marking', (ctx) => {
     try {
       const url = server.url('/marks-basic.html');
       await page.goto(url);
-      expect(await settleMarks(page)).toEqual([]);
+      expect(await settleMarks(page, ENTRY)).toEqual([]);
       const reply = await listPageTerms(b);
       if (typeof reply === 'string') throw new Error(reply);
       expect(reply.active).toBe(true);
       expect(reply.host).toBe('127.0.0.1');
       expect(termsAsRecord(reply.terms)).toEqual(termsAsRecord(Object.entries(await expectedTerms(page)).map(([id, count]) => ({ id, count }))));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('variants, page-defined acronyms (per frame), shared names, parties, titles and the heading window', async () => {
+    const page = await ctx().newPage();
+    try {
+      await page.goto(server.url('/marks-entries.html'));
+      expect(await settleMarks(page, ENTRY)).toEqual([]);
+      const frame = page.frames().find((f) => f.url() === 'about:srcdoc');
+      if (!frame) throw new Error('no srcdoc frame');
+      expect(await settleMarks(frame, { check: 'entry', timeoutMs: 1500 })).toEqual([]);
     } finally {
       await page.close();
     }
@@ -40,7 +59,7 @@ describeEachBrowser('marking', (ctx) => {
       const reply = await listPageTerms(b);
       if (typeof reply === 'string') throw new Error(reply);
       await new Promise((r) => setTimeout(r, 500));
-      expect(await settleMarks(page, 1000)).toEqual([]);
+      expect(await settleMarks(page, { check: 'entry', timeoutMs: 1000 })).toEqual([]);
       expect((await readMarks(page)).length).toBe(0);
       const again = await listPageTerms(b);
       expect(typeof again === 'string' ? again : again.terms).toEqual([]);
@@ -55,13 +74,13 @@ describeEachBrowser('marking', (ctx) => {
     try {
       await page.goto(server.url('/marks-basic.html'));
       const before = await serializeDom(page);
-      expect(await settleMarks(page)).toEqual([]);
+      expect(await settleMarks(page, ENTRY)).toEqual([]);
       expect(await serializeDom(page)).toBe(before);
     } finally {
       await page.close();
     }
   });
-});
+}, probe);
 
 describeEachBrowser('marking: frames, styles, site switch', (ctx) => {
   beforeAll(() => storeSettings(ctx(), EVERY_MENTION));
@@ -69,13 +88,13 @@ describeEachBrowser('marking: frames, styles, site switch', (ctx) => {
     const page = await ctx().newPage();
     try {
       await page.goto(server.url('/marks-frames.html'));
-      expect(await settleMarks(page)).toEqual([]);
+      expect(await settleMarks(page, ENTRY)).toEqual([]);
       const same = page.frames().find((f) => f.url().endsWith('/marks-frame.html'));
       if (!same) throw new Error('no same-origin frame');
-      expect(await settleMarks(same)).toEqual([]);
+      expect(await settleMarks(same, ENTRY)).toEqual([]);
       const srcdoc = page.frames().find((f) => f.url() === 'about:srcdoc');
       if (!srcdoc) throw new Error('no srcdoc frame');
-      expect(await settleMarks(srcdoc)).toEqual([]);
+      expect(await settleMarks(srcdoc, ENTRY)).toEqual([]);
     } finally {
       await page.close();
     }
@@ -87,7 +106,7 @@ describeEachBrowser('marking: frames, styles, site switch', (ctx) => {
     const page = await b.newPage();
     try {
       await page.goto(server.url('/marks-frames.html'));
-      expect(await settleMarks(page)).toEqual([]);
+      expect(await settleMarks(page, ENTRY)).toEqual([]);
       const same = page.frames().find((f) => f.url().endsWith('/marks-frame.html'));
       if (!same) throw new Error('no same-origin frame');
       await new Promise((r) => setTimeout(r, 500));
@@ -130,7 +149,7 @@ describeEachBrowser('marking: frames, styles, site switch', (ctx) => {
     const page = await ctx().newPage();
     try {
       await page.goto(server.url('/marks-basic.html'));
-      expect(await settleMarks(page)).toEqual([]);
+      expect(await settleMarks(page, ENTRY)).toEqual([]);
       const rules = await page.evaluate(() => {
         const texts = (sheets: readonly CSSStyleSheet[]) =>
           sheets.flatMap((s) => Array.from(s.cssRules, (r) => r.cssText)).filter((t) => t.includes('context-glossary-'));
@@ -162,7 +181,8 @@ describeEachBrowser('marking: frames, styles, site switch', (ctx) => {
       expect(differs).toBe(true);
       // The page cleared the registry: our highlights come back (the engine's watch runs every second).
       await page.waitForFunction(() => CSS.highlights.has('context-glossary-organization'), { timeout: 3000 });
-      expect(await settleMarks(page)).toEqual([]);
+      // The engine restores its own highlights, not the probe's entry highlights the page cleared with them.
+      expect(await settleMarks(page, { check: 'category' })).toEqual([]);
     } finally {
       await page.close();
     }
@@ -182,7 +202,7 @@ describeEachBrowser('marking: frames, styles, site switch', (ctx) => {
       expect(await readMarks(page)).toEqual([]);
       const before = await serializeDom(page);
       await storeSettings(b, EVERY_MENTION);
-      expect(await settleMarks(page)).toEqual([]);
+      expect(await settleMarks(page, ENTRY)).toEqual([]);
       expect(await serializeDom(page)).toBe(before);
       // And off again: every mark goes at once.
       await storeSettings(b, { ...structuredClone(EVERY_MENTION), enabled: false });
@@ -208,4 +228,4 @@ describeEachBrowser('marking: frames, styles, site switch', (ctx) => {
       await page.close();
     }
   });
-});
+}, probe);

@@ -11,6 +11,7 @@
 import { foldForCompare } from '../glossary-schema.js';
 import type { EntrySource } from '../glossary-types.js';
 import type { TermInput } from '../matcher/types.js';
+import { nameSkeletons } from '../name-parts.js';
 import { aliasVariants } from './variants.js';
 
 export function expandTerms(entries: readonly EntrySource[]): TermInput[] {
@@ -26,6 +27,7 @@ export function expandTerms(entries: readonly EntrySource[]): TermInput[] {
   const terms: TermInput[] = [];
   const blockers = new Set<string>();
   entries.forEach((e, i) => {
+    let own: string[] | undefined;
     for (const a of e.aliases) {
       const requires = toIndices(a.requires ?? e.requires ?? []);
       const term: TermInput = { entry: i, text: a.text, caseRule: a.case };
@@ -36,6 +38,11 @@ export function expandTerms(entries: readonly EntrySource[]): TermInput[] {
       if (requires.length > 0 && parties) term.parties = { against: toIndices(parties.against) };
       if (a.resolve && indexOf.has(a.resolve.to))
         term.resolve = { entry: indexOf.get(a.resolve.to)!, when: toIndices(a.resolve.when), unless: toIndices(a.resolve.unless) };
+      if (a.partOf === 'name') term.partOf = { kind: 'name' };
+      else if (a.partOf === 'person') {
+        own ??= nameSkeletons(e.aliases.flatMap((x) => [x.text, ...(x.variants ? aliasVariants(x.text, x.variants) : [])]));
+        term.partOf = { kind: 'person', own };
+      }
       terms.push(term);
       // Generated spellings (issue 11): same entry, same rules, one term each.
       if (a.variants) for (const text of aliasVariants(a.text, a.variants)) terms.push({ ...term, text });

@@ -27,6 +27,9 @@ export interface TermInput {
   /** An event that names its parties ("ceasefire"): one of `requires` must be a party where the mention's sentence
    *  names its parties; with no party phrase, a sentence naming one of `against` rejects it (context-rules.ts). */
   parties?: { against: readonly number[] };
+  /** A part of a longer name (AliasSource.partOf): a mention inside another name is not this entry; `own` holds the
+   *  consonant skeletons of the entry's spellings' words, for `person` (src/core/name-parts.ts). */
+  partOf?: { kind: 'person' | 'name'; own?: readonly string[] };
 }
 
 type ContextWindow = 'sentence' | 'paragraph' | 'heading';

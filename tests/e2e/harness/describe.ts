@@ -10,13 +10,14 @@ import { BROWSERS, type BrowserKind, type ExtensionBrowser, launchWithExtension,
 export function describeEachBrowser(
   name: string,
   fn: (ctx: () => ExtensionBrowser, kind: BrowserKind) => void,
-  opts?: LaunchOptions,
+  /** Launch options, the same for both browsers or per browser (e.g. the probe build's directory). */
+  opts?: LaunchOptions | ((kind: BrowserKind) => LaunchOptions),
 ): void {
   for (const kind of BROWSERS) {
     describe(`${name} [${kind}]`, () => {
       let current: ExtensionBrowser | null = null;
       beforeAll(async () => {
-        current = await launchWithExtension(kind, opts);
+        current = await launchWithExtension(kind, typeof opts === 'function' ? opts(kind) : opts);
       });
       afterAll(async () => {
         await current?.close();
