@@ -20,7 +20,7 @@ import type { PageTerm } from '../page/engine.js';
 import type { ContentEngine } from './content-engine.js';
 import { frameEligible, frameHost } from './eligibility.js';
 import { createTransport, nativeApi } from './native-transport.js';
-import { watchPage, type PageWatch } from './page-prefilter.js';
+import { pageText, watchPage, type PageWatch } from './page-prefilter.js';
 
 // Not src/shared/messaging.ts: native-transport.ts says why the bootstrap has its own thin transport.
 const transport = createTransport(nativeApi());
@@ -79,18 +79,27 @@ async function mayHold(text: string): Promise<boolean> {
 }
 
 /**
+ * The early look's question: the body text it asked about, for which user glossary, and its answer (rejects when
+ * none came). prefilter() then asks only about what followed that text (text-remainder.ts), once.
+ */
+let early: { text: string; user: string; maybe: Promise<boolean> } | null = null;
+
+/**
  * While the page is still being parsed: when the text parsed so far may hold a term, start fetching the engine now
  * so it is compiled by DOMContentLoaded (measured on the 1 MB wiki×80 page: engine.js asked at DOMContentLoaded
- * arrived only after `load`, 250-1,750 ms later, behind the page's own layout). Only a head start: the engine still
- * starts from apply() after DOMContentLoaded (at once when this said "maybe"), and a miss here decides nothing.
+ * arrived only after `load`, 250-1,750 ms later, behind the page's own layout). The engine still starts from apply()
+ * after DOMContentLoaded (at once when this said "maybe"); a "no" here covers the text asked about, so prefilter()
+ * asks only about the rest.
  */
 function earlyLook(): void {
   if (engineModule || !frameEligible(document, snap.settings, isTop, host)) return;
-  const text = document.body?.textContent;
+  const text = document.body ? pageText(document, document.body) : '';
   if (!text) return;
-  mayHold(text).then(
-    (maybe) => {
-      if (maybe && !engineModule) void fetchEngine().catch(() => undefined);
+  const maybe = mayHold(text);
+  early = { text, user: JSON.stringify(snap.userGlossary), maybe };
+  maybe.then(
+    (hit) => {
+      if (hit && !engineModule) void fetchEngine().catch(() => undefined);
     },
     () => undefined,
   );
@@ -127,9 +136,13 @@ function prefilter(force = false): void {
   watch?.stop();
   watch = null;
   watchedUser = user;
+  // The early look's question covers the text it asked about, for the glossary it was asked with (a change of own
+  // entries or glossaries since: asked anew). Used once (and not kept: it holds the page's text).
+  const seen = !force && early?.user === user ? early : null;
+  early = null;
   if (engineModule && !force) return loadEngine();
   // A watch stopped (replaced, or the engine loading) calls nothing more: its late answers are dropped.
-  watch = watchPage(
+  const w = watchPage(
     document,
     (text) =>
       mayHold(text).catch((err: unknown) => {
@@ -139,6 +152,18 @@ function prefilter(force = false): void {
     loadEngine,
     // Nothing to mark (yet): say so, as the engine does after a scan that found nothing.
     () => report(true),
+    seen?.text,
+  );
+  watch = w;
+  // Its answer, when still on the way: "maybe" (or none: counts as "maybe") starts the engine, unless this watch
+  // was stopped meanwhile (the frame turned ineligible, or a later question replaced it).
+  seen?.maybe.then(
+    (hit) => {
+      if (hit && watch === w) loadEngine();
+    },
+    () => {
+      if (watch === w) loadEngine();
+    },
   );
 }
 
@@ -185,6 +210,7 @@ async function boot(): Promise<void> {
   transport.onStorageChanged((changes, area) => {
     if (!isGlossaryPing(changes, area)) return;
     earlyGlossary = null; // asked before the change: the engine asks anew
+    early = null; // answered for the glossary before the change
     if (engine) engine.glossaryChanged();
     else if (!loading && booted && eligible) prefilter(true);
   });

@@ -4,10 +4,40 @@
  * src/background/page-prefilter.ts says why) about the raw text — `textContent` of the body and of every open shadow
  * root (the engine collects those too), native and a few ms for a 1 MB page — and, while the answer is no, about the
  * text each batch of DOM changes adds (a live blog that mentions a term later).
- * It reads more than the engine does (scripts, styles, hidden text), never less: it only ever says "maybe" more.
+ * It reads more than the engine does (small scripts and styles, hidden text), never less: it only ever says "maybe"
+ * more. Large scripts and styles are left out (`pageText`): the engine never reads them either.
  */
 import { INLINE_TAGS } from '../page/dom-rules.js';
 import { prefilterQueue } from './prefilter-queue.js';
+import { remainderAfter } from './text-remainder.js';
+
+/** Scripts and styles at least this long are left out of the text asked about (a few small ones cost nothing). */
+const CUT_AT = 1024;
+
+/**
+ * The text of `root` as `textContent` gives it, without the text of its large scripts and styles (the engine skips
+ * them: src/page/dom-rules.ts SKIPPED_TAGS). On the 1.5 MB Wired page 847 KB of its ~890 KB of body text is script
+ * (JSON state), and every character asked about is copied into the background: that copy was most of the ~40 ms
+ * sampled in our script there. The text around each script is read exactly (a Range between them) and joined with
+ * nothing between, as the engine sees it; a script or style root has no text for the engine.
+ */
+export function pageText(doc: Document, root: Node): string {
+  if (root.nodeType === 1 && /^(?:script|style)$/.test((root as Element).localName)) return '';
+  const all = root.nodeType === 1 || root.nodeType === 11 ? (root as ParentNode).querySelectorAll('script, style') : [];
+  const big: Element[] = [];
+  for (const el of all) if ((el.textContent?.length ?? 0) >= CUT_AT) big.push(el);
+  if (!big.length) return root.textContent ?? '';
+  const range = doc.createRange();
+  range.setStart(root, 0);
+  let out = '';
+  for (const el of big) {
+    range.setEndBefore(el);
+    out += range.toString();
+    range.setStartAfter(el);
+  }
+  range.setEnd(root, root.childNodes.length);
+  return out + range.toString();
+}
 
 /** Every open shadow root under `root` (nested ones included): their text is not in `textContent`. */
 function shadowRoots(doc: Document, root: Node): ShadowRoot[] {
@@ -36,12 +66,13 @@ export interface PageWatch {
  * no timer) until a question that may, then `onMaybe` once. One question is in flight at a time: blocks changed
  * while one is pending are asked about together after it (prefilter-queue.ts). `maybe` asks the background (the
  * prefilter runs there); a question that fails counts as "maybe" (load the engine rather than skip a page it would
- * mark). Nothing is called after stop().
+ * mark). Nothing is called after stop(). `asked`: body text already asked about (the early look's question, whose
+ * answer the caller awaits): when the body's text still starts with it, only the rest is asked (text-remainder.ts).
  */
-export function watchPage(doc: Document, maybe: (text: string) => Promise<boolean>, onMaybe: () => void, onNothing: () => void): PageWatch {
+export function watchPage(doc: Document, maybe: (text: string) => Promise<boolean>, onMaybe: () => void, onNothing: () => void, asked = ''): PageWatch {
   let mo: MutationObserver | null = null;
   const queue = prefilterQueue<Node>(
-    (blocks) => [...blocks].map((b) => b.textContent ?? '').join('\n'),
+    (blocks) => [...blocks].map((b) => pageText(doc, b)).join('\n'),
     maybe,
     (hit, first) => {
       if (hit) {
@@ -57,7 +88,7 @@ export function watchPage(doc: Document, maybe: (text: string) => Promise<boolea
   const root: Node = doc.body ?? doc.documentElement;
   const roots = root ? [root, ...shadowRoots(doc, root)] : [];
   // Joined by a newline, a separator to the prefilter: a spelling across two roots only ever adds a "maybe".
-  queue.addText(roots.map((r) => r.textContent ?? '').join('\n'));
+  queue.addText(roots.map((r, i) => (i === 0 ? remainderAfter(pageText(doc, r), asked) : pageText(doc, r))).join('\n'));
   mo = new MutationObserver((records) => {
     // The block around each change, not only the new text: a spelling may join old text and new ("Tehreek-e-" +
     // an added "Taliban Pakistan"), and a match never crosses a block (src/page/collect.ts), so the block holds it.
