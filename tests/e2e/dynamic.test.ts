@@ -14,8 +14,8 @@ ${filler}
 </body></html>`;
 })();
 
-/** Large scripts and styles (left out of the text the bootstrap asks about: src/content/page-prefilter.ts pageText). */
-const BIG_SCRIPT = `<script type="application/json">${JSON.stringify({ state: 'x'.repeat(6000) })}</script>`;
+/** Large scripts and styles (left out of the text the bootstrap asks about from 32 KB together: page-prefilter.ts). */
+const BIG_SCRIPT = `<script type="application/json">${JSON.stringify({ state: 'x'.repeat(20_000) })}</script>`;
 const BIG_STYLE = `<style>/* ${'y'.repeat(3000)} */ .z { color: inherit; }</style>`;
 /** Terms only between and after them. */
 const SCRIPTS_PAGE = `<!doctype html><html lang="en"><head><title>scripts</title></head><body>
@@ -201,7 +201,7 @@ describeEachBrowser('dynamic', (ctx) => {
         const p = document.createElement('p');
         p.textContent = 'Later: the TTP and Pakistan.';
         document.body.append(s, p);
-      }, JSON.stringify({ state: 'x'.repeat(6000) }));
+      }, JSON.stringify({ state: 'x'.repeat(40_000) }));
       await waitForMarks(page, same(['TTP']), 3000);
     } finally {
       await page.close();
