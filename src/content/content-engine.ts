@@ -19,7 +19,8 @@ import { requestChange, type Snapshot } from '../shared/settings-client.js';
 import { entriesWithTerms } from '../core/page-subset.js';
 import { MAX_PAGE_TEXT } from '../shared/protocol-bootstrap.js';
 import { CardDetails } from './card-details.js';
-import { pageText, watchPage, type PageWatch } from './page-prefilter.js';
+import { watchPage, type PageWatch } from './page-prefilter.js';
+import { pageText } from './page-text.js';
 import { LazyCard, type CardModule } from './lazy-card.js';
 
 /** What the bootstrap calls; it answers the tab's messages itself and asks this for the engine's part. */
@@ -113,7 +114,7 @@ export function createContentEngine({ host, pending, pendingText }: { host: stri
         // Asked with the text parsed so far (the bootstrap's early look) or before the page changed: the first scan
         // waits for the glossary of the page as it reads now (one scan, every term at once).
         const now = pageText(document);
-        watchForMore(now === text ? now : null, now === text);
+        watchForMore(text ?? '', now === text);
         if (now === text) run();
       },
       (err: unknown) => {
@@ -138,11 +139,12 @@ export function createContentEngine({ host, pending, pendingText }: { host: stri
   };
 
   /**
-   * A page glossary of the entries the page's text (`known`) may name: the page's text now (when it differs) and
+   * A page glossary of the entries the page's text (`known`) may name: the page's text now (when it differs: what
+   * follows `known` when it starts with it, src/content/text-remainder.ts) and
    * every block the page changes later are asked about with the entries this glossary has (`have`); an answer with
    * a glossary widens it and the page is scanned again with it. One question at a time (prefilter-queue.ts).
    */
-  const watchForMore = (known: string | null, running: boolean): void => {
+  const watchForMore = (known: string, running: boolean): void => {
     const gen = generation;
     widen = watchPage(
       document,
@@ -166,7 +168,7 @@ export function createContentEngine({ host, pending, pendingText }: { host: stri
       () => {
         if (!running && gen === generation) run();
       },
-      known ?? undefined,
+      known,
     );
   };
 

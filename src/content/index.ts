@@ -20,7 +20,8 @@ import type { PageTerm } from '../page/engine.js';
 import type { ContentEngine } from './content-engine.js';
 import { frameEligible, frameHost } from './eligibility.js';
 import { createTransport, nativeApi } from './native-transport.js';
-import { pageText, watchPage, type PageWatch } from './page-prefilter.js';
+import { watchPage, type PageWatch } from './page-prefilter.js';
+import { pageText, rootText } from './page-text.js';
 
 // Not src/shared/messaging.ts: native-transport.ts says why the bootstrap has its own thin transport.
 const transport = createTransport(nativeApi());
@@ -43,8 +44,6 @@ let watchedUser = '';
 let earlyGlossary: Promise<unknown> | null = null;
 /** The page text that request carried: its answer is the glossary of the entries this text may name (issue 14). */
 let earlyText: string | null = null;
-/** The last page text asked about (`testPrefilter`): what the glossary is then asked for. */
-let lastText: string | null = null;
 
 const warn = (err: unknown) => console.warn('[context-glossary]', err);
 
@@ -61,8 +60,9 @@ let engineModule: Promise<EngineModule> | null = null;
  * Starts importing engine.js (a web-accessible ES module beside card.js, Chrome: use_dynamic_url; it runs in our
  * isolated world), once, with the glossary request beside it: its round trip overlaps the module's fetch and compile.
  */
-function fetchEngine(text: string): Promise<EngineModule> {
+function fetchEngine(readText: () => string): Promise<EngineModule> {
   if (!earlyGlossary) {
+    const text = readText();
     // With the text: the glossary of the entries it may name, widened by the engine as the page adds text.
     earlyText = text.length <= MAX_PAGE_TEXT ? text : null;
     earlyGlossary = transport.tell('getGlossary', earlyText === null ? {} : { text: earlyText });
@@ -79,25 +79,33 @@ function fetchEngine(text: string): Promise<EngineModule> {
  * compiled once (src/background/page-prefilter.ts says why). A failed question rejects (the caller loads the engine).
  */
 async function mayHold(text: string): Promise<boolean> {
-  lastText = text;
   if (text.length > MAX_PAGE_TEXT) return true;
   const reply = await transport.ask('testPrefilter', { text }, isPrefilterReply);
   return reply?.maybe ?? true;
 }
 
 /**
+ * The early look's question: the body text it asked about, for which user glossary, and its answer (rejects when
+ * none came). prefilter() then asks only about what followed that text (text-remainder.ts), once.
+ */
+let early: { text: string; user: string; maybe: Promise<boolean> } | null = null;
+
+/**
  * While the page is still being parsed: when the text parsed so far may hold a term, start fetching the engine now
  * so it is compiled by DOMContentLoaded (measured on the 1 MB wiki×80 page: engine.js asked at DOMContentLoaded
- * arrived only after `load`, 250-1,750 ms later, behind the page's own layout). Only a head start: the engine still
- * starts from apply() after DOMContentLoaded (at once when this said "maybe"), and a miss here decides nothing.
+ * arrived only after `load`, 250-1,750 ms later, behind the page's own layout). The engine still starts from apply()
+ * after DOMContentLoaded (at once when this said "maybe"); a "no" here covers the text asked about, so prefilter()
+ * asks only about the rest.
  */
 function earlyLook(): void {
   if (engineModule || !frameEligible(document, snap.settings, isTop, host)) return;
-  const text = document.body?.textContent;
+  const text = document.body ? rootText(document, document.body) : '';
   if (!text) return;
-  mayHold(text).then(
-    (maybe) => {
-      if (maybe && !engineModule) void fetchEngine(text).catch(() => undefined);
+  const maybe = mayHold(text);
+  early = { text, user: JSON.stringify(snap.userGlossary), maybe };
+  maybe.then(
+    (hit) => {
+      if (hit && !engineModule) void fetchEngine(() => text).catch(() => undefined);
     },
     () => undefined,
   );
@@ -108,7 +116,8 @@ function loadEngine(): void {
   loading = true;
   watch?.stop();
   watch = null;
-  fetchEngine(lastText ?? pageText(document)).then(
+  // The page's whole text as it reads now (the prefilter may have been asked only a part: a remainder, a batch).
+  fetchEngine(() => pageText(document)).then(
     (mod) => {
       const pending = earlyGlossary;
       const pendingText = earlyText;
@@ -136,9 +145,13 @@ function prefilter(force = false): void {
   watch?.stop();
   watch = null;
   watchedUser = user;
+  // The early look's question covers the text it asked about, for the glossary it was asked with (a change of own
+  // entries or glossaries since: asked anew). Used once (and not kept: it holds the page's text).
+  const seen = !force && early?.user === user ? early : null;
+  early = null;
   if (engineModule && !force) return loadEngine();
   // A watch stopped (replaced, or the engine loading) calls nothing more: its late answers are dropped.
-  watch = watchPage(
+  const w = watchPage(
     document,
     (text) =>
       mayHold(text).catch((err: unknown) => {
@@ -148,6 +161,21 @@ function prefilter(force = false): void {
     loadEngine,
     // Nothing to mark (yet): say so, as the engine does after a scan that found nothing.
     () => report(true),
+    seen?.text,
+  );
+  watch = w;
+  // Its answer, when still on the way: "maybe" (or none: counts as "maybe") starts the engine, unless this watch
+  // was stopped meanwhile (the frame turned ineligible, or a later question replaced it).
+  // A "no" says so too (the watch asks nothing when the page still reads exactly as the early look saw it).
+  seen?.maybe.then(
+    (hit) => {
+      if (watch !== w) return;
+      if (hit) loadEngine();
+      else report(true);
+    },
+    () => {
+      if (watch === w) loadEngine();
+    },
   );
 }
 
@@ -195,6 +223,7 @@ async function boot(): Promise<void> {
     if (!isGlossaryPing(changes, area)) return;
     earlyGlossary = null; // asked before the change: the engine asks anew
     earlyText = null;
+    early = null; // answered for the glossary before the change
     if (engine) engine.glossaryChanged();
     else if (!loading && booted && eligible) prefilter(true);
   });

@@ -4,40 +4,14 @@
  * src/background/page-prefilter.ts says why) about the raw text — `textContent` of the body and of every open shadow
  * root (the engine collects those too), native and a few ms for a 1 MB page — and, while the answer is no, about the
  * text each batch of DOM changes adds (a live blog that mentions a term later).
- * It reads more than the engine does (scripts, styles, hidden text), never less: it only ever says "maybe" more.
+ * It reads more than the engine does (small scripts and styles, hidden text), never less: it only ever says "maybe"
+ * more. Large scripts and styles are left out (src/content/page-text.ts): the engine never reads them either.
  */
 import { HOST_ATTRIBUTE } from '../page/card-api.js';
 import { INLINE_TAGS } from '../page/dom-rules.js';
 import { prefilterQueue } from './prefilter-queue.js';
-
-/** Every open shadow root under `root` (nested ones included): their text is not in `textContent`. */
-function shadowRoots(doc: Document, root: Node): ShadowRoot[] {
-  const out: ShadowRoot[] = [];
-  const queue: Node[] = [root];
-  for (let r = queue.pop(); r; r = queue.pop()) {
-    const w = doc.createTreeWalker(r, 0x1 /* NodeFilter.SHOW_ELEMENT */);
-    for (let n = w.nextNode(); n; n = w.nextNode()) {
-      const s = (n as Element).shadowRoot;
-      if (s) {
-        out.push(s);
-        queue.push(s);
-      }
-    }
-  }
-  return out;
-}
-
-/** The body (or the document element) and every open shadow root under it. */
-function pageRoots(doc: Document): Node[] {
-  const root: Node = doc.body ?? doc.documentElement;
-  return root ? [root, ...shadowRoots(doc, root)] : [];
-}
-
-// Joined by a newline, a separator to the prefilter: a spelling across two roots only ever adds a "maybe".
-const rootsText = (roots: readonly Node[]) => roots.map((r) => r.textContent ?? '').join('\n');
-
-/** The page's raw text as the prefilter reads it (the body's and every open shadow root's). */
-export const pageText = (doc: Document): string => rootsText(pageRoots(doc));
+import { pageRoots, rootsText, rootText, shadowRoots } from './page-text.js';
+import { remainderAfter } from './text-remainder.js';
 
 /** Inside our card's host (its shadow root's nodes have the host as their root's host). */
 function isOurs(n: Node): boolean {
@@ -56,19 +30,20 @@ export interface PageWatch {
  * no timer) until a question that may, then `onMaybe` once. One question is in flight at a time: blocks changed
  * while one is pending are asked about together after it (prefilter-queue.ts). `maybe` asks the background (the
  * prefilter runs there); a question that fails counts as "maybe" (load the engine rather than skip a page it would
- * mark). Nothing is called after stop().
+ * mark). Nothing is called after stop(). `asked`: page text already asked about (the bootstrap's early look, or
+ * the text the engine's page glossary was made from): when the page's text still starts with it, only the rest is
+ * asked (text-remainder.ts), and nothing when it reads the same.
  */
 export function watchPage(
   doc: Document,
   maybe: (text: string) => Promise<boolean>,
   onMaybe: () => void,
   onNothing: () => void,
-  /** The page text whose answer is known already: not asked again when the page still reads the same. */
-  known?: string,
+  asked = '',
 ): PageWatch {
   let mo: MutationObserver | null = null;
   const queue = prefilterQueue<Node>(
-    (blocks) => [...blocks].map((b) => b.textContent ?? '').join('\n'),
+    (blocks) => [...blocks].map((b) => rootText(doc, b)).join('\n'),
     maybe,
     (hit, first) => {
       if (hit) {
@@ -82,8 +57,8 @@ export function watchPage(
     mo?.disconnect();
   };
   const roots = pageRoots(doc);
-  const text = rootsText(roots);
-  if (text !== known) queue.addText(text);
+  const text = rootsText(doc, roots);
+  if (text !== asked) queue.addText(remainderAfter(text, asked));
   mo = new MutationObserver((records) => {
     // The block around each change, not only the new text: a spelling may join old text and new ("Tehreek-e-" +
     // an added "Taliban Pakistan"), and a match never crosses a block (src/page/collect.ts), so the block holds it.

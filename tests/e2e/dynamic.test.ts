@@ -15,9 +15,28 @@ ${filler}
 </body></html>`;
 })();
 
+/** Large scripts and styles (left out of the text the bootstrap asks about from 32 KB together: page-prefilter.ts). */
+const BIG_SCRIPT = `<script type="application/json">${JSON.stringify({ state: 'x'.repeat(20_000) })}</script>`;
+const BIG_STYLE = `<style>/* ${'y'.repeat(3000)} */ .z { color: inherit; }</style>`;
+/** Terms only between and after them. */
+const SCRIPTS_PAGE = `<!doctype html><html lang="en"><head><title>scripts</title></head><body>
+${BIG_SCRIPT}<p>Between the scripts: the TTP and Pakistan.</p>${BIG_STYLE}
+${BIG_SCRIPT}<p>Noor Wali Mehsud spoke.</p>${BIG_SCRIPT}
+</body></html>`;
+/** Nothing to mark at first; later a large script and a paragraph with a term are added to the body. */
+const SCRIPTS_LATER = `<!doctype html><html lang="en"><head><title>later</title></head><body>
+${BIG_SCRIPT}<p>Nothing here yet.</p>
+</body></html>`;
+
 let server: FixtureServer;
 beforeAll(async () => {
-  server = await startServer({ routes: { '/long.html': () => ({ body: LONG_PAGE }) } });
+  server = await startServer({
+    routes: {
+      '/long.html': () => ({ body: LONG_PAGE }),
+      '/scripts.html': () => ({ body: SCRIPTS_PAGE }),
+      '/scripts-later.html': () => ({ body: SCRIPTS_LATER }),
+    },
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -162,6 +181,31 @@ describeEachBrowser('dynamic', (ctx) => {
       await waitForMarks(page, same(['Noor Wali Mehsud']), 1000);
       await page.evaluate(() => scrollTo(0, 0));
       await waitForMarks(page, same(['TTP']), 1000);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('pages whose terms sit between large scripts and styles, at load and when added later, are marked', async () => {
+    const b = ctx();
+    const page = await b.newPage();
+    try {
+      await page.bringToFront();
+      await page.goto(server.url('/scripts.html'));
+      await waitForMarks(page, same(['TTP', 'Noor Wali Mehsud']), 3000);
+      await page.goto(server.url('/scripts-later.html'));
+      const first = await listPageTerms(b, 0, true);
+      if (typeof first === 'string') throw new Error(first);
+      expect(first.terms).toEqual([]);
+      await page.evaluate((big) => {
+        const s = document.createElement('script');
+        s.type = 'application/json';
+        s.textContent = big;
+        const p = document.createElement('p');
+        p.textContent = 'Later: the TTP and Pakistan.';
+        document.body.append(s, p);
+      }, JSON.stringify({ state: 'x'.repeat(40_000) }));
+      await waitForMarks(page, same(['TTP']), 3000);
     } finally {
       await page.close();
     }
