@@ -127,6 +127,9 @@ for (const kind of BROWSERS) {
     });
 
     it("shows the own entry's card as yours, with the typed markup as plain text that runs nothing", async () => {
+      // The own entry also asks the page glossary again (its entries may name glossary entries: page-subset.ts), and
+      // the engine rescans when it comes: wait for the mark to stand before hovering it.
+      await waitForMarks(article, (m) => m.some((x) => x.text === 'Wakhan Corridor'), 10_000);
       await hover(article, await markBox(article, 'Wakhan Corridor', 0));
       const card = await waitForCard(article, (c) => c?.visible === true && (c.entry ?? '').startsWith('own-'));
       expect(card!.name).toBe('Wakhan Corridor');

@@ -177,8 +177,8 @@ describeEachBrowser('popup by keyboard', (ctx, kind) => {
 
   it('no match offers "Add … to the glossary", which opens the entry form prefilled', async () => {
     ({ popup } = await openPopup(ctx(), page));
-    expect(await searchFor(popup, 'Ehsanullah Ehsan')).toEqual([]);
-    expect(await popup.$eval('#cg-add-entry', (b) => b.textContent)).toBe('Add “Ehsanullah Ehsan” to the glossary');
+    expect(await searchFor(popup, 'Asim Munir')).toEqual([]);
+    expect(await popup.$eval('#cg-add-entry', (b) => b.textContent)).toBe('Add “Asim Munir” to the glossary');
     const b = ctx();
     const before = new Set(await b.browser.pages());
     await popup.focus('#cg-add-entry');
@@ -187,9 +187,9 @@ describeEachBrowser('popup by keyboard', (ctx, kind) => {
     const options = await waitForExtensionTab(b, '/options.html', before);
     const name = await poll(
       () => options.evaluate(() => (document.querySelector('form input[type="text"]') as HTMLInputElement | null)?.value ?? null),
-      (v) => v === 'Ehsanullah Ehsan',
+      (v) => v === 'Asim Munir',
     );
-    expect(name).toBe('Ehsanullah Ehsan');
+    expect(name).toBe('Asim Munir');
     await options.close();
     await closePopup();
   });
