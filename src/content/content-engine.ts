@@ -113,9 +113,7 @@ export function createContentEngine({ host, pending, pendingText }: { host: stri
         if (!partial) return run();
         // Asked with the text parsed so far (the bootstrap's early look) or before the page changed: the first scan
         // waits for the glossary of the page as it reads now (one scan, every term at once).
-        const now = pageText(document);
-        watchForMore(text ?? '', now === text);
-        if (now === text) run();
+        watchForMore(text ?? '');
       },
       (err: unknown) => {
         asking = false; // the background may be restarting: the next snapshot change asks again
@@ -144,8 +142,10 @@ export function createContentEngine({ host, pending, pendingText }: { host: stri
    * every block the page changes later are asked about with the entries this glossary has (`have`); an answer with
    * a glossary widens it and the page is scanned again with it. One question at a time (prefilter-queue.ts).
    */
-  const watchForMore = (known: string, running: boolean): void => {
+  const watchForMore = (known: string): void => {
     const gen = generation;
+    /** The page still reads as `known`: the glossary covers it, scan now (the watch read the page: no second read). */
+    let unchanged = false;
     widen = watchPage(
       document,
       (text) => {
@@ -166,10 +166,12 @@ export function createContentEngine({ host, pending, pendingText }: { host: stri
       },
       // The first answer: the page as it read when the watch started is covered.
       () => {
-        if (!running && gen === generation) run();
+        if (!unchanged && gen === generation) run();
       },
       known,
     );
+    unchanged = widen.unchanged;
+    if (unchanged) run();
   };
 
   const ensureEngine = (c: CompiledGlossary): PageEngine => {

@@ -22,6 +22,8 @@ function isOurs(n: Node): boolean {
 
 export interface PageWatch {
   stop(): void;
+  /** The page read exactly as `asked` when the watch started: nothing was asked then. */
+  readonly unchanged: boolean;
 }
 
 /**
@@ -58,7 +60,8 @@ export function watchPage(
   };
   const roots = pageRoots(doc);
   const text = rootsText(doc, roots);
-  if (text !== asked) queue.addText(remainderAfter(text, asked));
+  const unchanged = text === asked;
+  if (!unchanged) queue.addText(remainderAfter(text, asked));
   mo = new MutationObserver((records) => {
     // The block around each change, not only the new text: a spelling may join old text and new ("Tehreek-e-" +
     // an added "Taliban Pakistan"), and a match never crosses a block (src/page/collect.ts), so the block holds it.
@@ -91,5 +94,5 @@ export function watchPage(
   // The whole document, not only the body: a page may replace its body. Observed from the start, so a change made
   // while the first answer is on its way is asked about too (after it).
   for (const r of [doc.documentElement, ...roots.slice(1)]) if (r) mo.observe(r, { childList: true, characterData: true, subtree: true });
-  return { stop };
+  return { stop, unchanged };
 }
