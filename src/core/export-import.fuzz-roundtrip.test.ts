@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_IMPORT_LIMITS, buildExport, importFromText, serializeExport, validateImport, type ExportFile } from './export-import.js';
-import { createMemoryBackend } from './settings/memory-backend.js';
+import { createMemoryBackend } from '../../tests/support/memory-settings-backend.js';
 import { createMemoryStore } from '../../tests/support/memory-store.js';
 import { clone, safeReporter, shuffleKeysArb } from '../../tests/support/malformed.js';
 import { BASE, BASE_TEXT, BUILT_IN, show, validFileArb } from '../../tests/support/export-fuzz-base.js';

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_IMPORT_LIMITS, EXPORT_FORMAT, importFromText, serializeExport, type ImportLimits, type ImportResult } from './export-import.js';
 import type { FieldError } from './settings/issues.js';
-import { createMemoryBackend, type MemoryBackend } from './settings/memory-backend.js';
+import { createMemoryBackend, type MemoryBackend } from '../../tests/support/memory-settings-backend.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings/schema.js';
 import { createMemoryStore, type MemoryStore } from '../../tests/support/memory-store.js';
 import type { UserGlossary } from './user-glossary.js';

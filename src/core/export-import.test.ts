@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_IMPORT_LIMITS, buildExport, importFromText, previewImport, serializeExport, validateImport, type ExportFile } from './export-import.js';
-import { createMemoryBackend } from './settings/memory-backend.js';
+import { createMemoryBackend } from '../../tests/support/memory-settings-backend.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings/schema.js';
 import { createMemoryStore } from '../../tests/support/memory-store.js';
 import type { UserGlossary } from './user-glossary.js';

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:core`: the matcher's figures on this machine, in one run (ratios matter more than absolutes on a
  * shared 2-core box). Deterministic data: a ~5 MB news-like text and generated glossaries of 50 and 5,000 terms
- * (src/core/matcher/synthetic.ts, seeded). Prints a markdown table.
+ * (tests/support/synthetic-glossary.ts, seeded). Prints a markdown table.
  *
  * Heap: `global.gc` when node runs with --expose-gc; otherwise the flag is switched on at run time
  * (v8.setFlagsFromString + a fresh vm context hands back `gc`). Then: gc, heapUsed + arrayBuffers, build K
@@ -25,8 +25,8 @@ import type { TermInput } from '../../src/core/matcher/types.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileGlossary } from '../../src/core/glossary-compiler/index.js';
-import { referenceScan } from '../../src/core/matcher/reference.js';
-import { syntheticGlossary, syntheticText } from '../../src/core/matcher/synthetic.js';
+import { referenceScan } from '../../tests/support/reference-matcher.js';
+import { syntheticGlossary, syntheticText } from '../../tests/support/synthetic-glossary.js';
 
 const TEXT_CHARS = 5_000_000;
 const COLD_RUNS = 9;

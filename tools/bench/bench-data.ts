@@ -2,11 +2,11 @@
 // synthetic glossaries of N entries with aliases, compiled with the real matcher (src/core) like the build does.
 import type { Category, CompiledEntry, CompiledGlossary } from '../../src/core/glossary-types.js';
 import { Matcher } from '../../src/core/matcher/index.js';
-import { prng as rng } from '../../src/core/matcher/synthetic.js';
+import { prng as rng } from '../../tests/support/synthetic-glossary.js';
 import type { TermInput } from '../../src/core/matcher/types.js';
 
 /** The matcher's own seeded PRNG (mulberry32), under the name the bench has always used. */
-export { prng as rng } from '../../src/core/matcher/synthetic.js';
+export { prng as rng } from '../../tests/support/synthetic-glossary.js';
 
 const SYLLABLES = ['ka', 'ro', 'mi', 'tan', 'vel', 'os', 'dri', 'lun', 'sa', 'bek', 'tor', 'ni', 'zar', 'em', 'qua', 'pol', 'ri', 'hed', 'gu', 'fa'];
 const CATEGORIES: Category[] = ['person', 'organization', 'place', 'event', 'concept'];

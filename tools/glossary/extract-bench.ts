@@ -11,7 +11,7 @@ import nlp from 'compromise';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extract } from '../../src/core/extract/index';
-import { coverage, type GlossaryEntryLike } from '../../src/core/extract/coverage';
+import { coverage, type GlossaryEntryLike } from '../../tests/support/keyterm-coverage.js';
 import type { Candidate } from '../../src/core/extract/candidates';
 import { corpusText } from './corpus-text';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fixture from '../../../tests/fixtures/extract/acronyms.json';
 import { acronymPairsInSentence, collectAcronyms, initialsStart, plausibleShortForm } from './acronyms';
-import { scoreAcronyms, type AcronymCase } from './acronym-score';
+import { scoreAcronyms, type AcronymCase } from '../../../tests/support/acronym-score.js';
 import { schwartzHearstSentence } from './schwartz-hearst';
 import { layoutText } from './text';
 

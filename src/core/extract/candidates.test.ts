@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractCandidates } from './candidates';
-import { coverage, type GlossaryEntryLike } from './coverage';
+import { coverage, type GlossaryEntryLike } from '../../../tests/support/keyterm-coverage.js';
 
 const report = readFileSync(new URL('../../../glossary/report.txt', import.meta.url), 'utf8');
 const entries = (JSON.parse(readFileSync(new URL('../../../glossary/entries.json', import.meta.url), 'utf8')) as { entries: GlossaryEntryLike[] })

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Matcher, mapToChunks } from './index.js';
-import { referenceScan } from './reference.js';
+import { referenceScan } from '../../../tests/support/reference-matcher.js';
 import type { CaseRule, TermInput } from './types.js';
 
 // Letters chosen so that words collide and overlap: plain/accented/upper variants of a few letters.

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Matcher } from './index.js';
 import { termPatterns } from './patterns.js';
-import { referenceScan } from './reference.js';
+import { referenceScan } from '../../../tests/support/reference-matcher.js';
 import type { CaseRule, TermInput } from './types.js';
 
 const term = (text: string, caseRule: CaseRule = 'any', entry = 0): TermInput => ({ entry, text, caseRule });

@@ -3,8 +3,8 @@ import { base64Decode, base64Encode } from './base64.js';
 import { buildStats } from './build.js';
 import { packCore, unpackTables } from './wire.js';
 import { Matcher } from './index.js';
-import { referenceScan } from './reference.js';
-import { syntheticGlossary, syntheticText, prng } from './synthetic.js';
+import { referenceScan } from '../../../tests/support/reference-matcher.js';
+import { syntheticGlossary, syntheticText, prng } from '../../../tests/support/synthetic-glossary.js';
 
 describe('base64', () => {
   it('round-trips every length 0..64 and random buffers, matching node Buffer', () => {

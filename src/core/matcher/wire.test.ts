@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { base64Decode, base64Encode } from './base64.js';
 import { Matcher } from './index.js';
-import { prng, syntheticGlossary, syntheticText } from './synthetic.js';
+import { prng, syntheticGlossary, syntheticText } from '../../../tests/support/synthetic-glossary.js';
 import type { Hit, TermInput } from './types.js';
 import type { CoreTables } from './tables.js';
 import { coreOf, packCore, unpackTables } from './wire.js';

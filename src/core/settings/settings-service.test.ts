@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryBackend } from './memory-backend.js';
+import { createMemoryBackend } from '../../../tests/support/memory-settings-backend.js';
 import { DEFAULT_SETTINGS, type Settings } from './schema.js';
 import { KEYS, createSettingsService, splitIntoChunks } from './settings-service.js';
 import type { UserGlossary } from '../user-glossary.js';

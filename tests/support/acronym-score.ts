@@ -2,7 +2,7 @@
  * Precision and recall of an acronym finder over labelled cases (tests/fixtures/extract/acronyms.json): a found
  * pair counts only when both its short and its long form equal a labelled pair of the same case (spaces folded).
  */
-import type { AcronymPair } from './schwartz-hearst';
+import type { AcronymPair } from '../../src/core/extract/schwartz-hearst.js';
 
 export interface AcronymCase {
   source: string;

@@ -3,8 +3,8 @@
  * `k` candidates has a name or alias equal to one of the entry's (case, possessive "'s" and hyphens folded). Only
  * entries that occur in the text (some alias, with its case rule) are counted.
  */
-import { phraseKey } from './group';
-import type { Candidate } from './candidates';
+import { phraseKey } from '../../src/core/extract/group.js';
+import type { Candidate } from '../../src/core/extract/candidates.js';
 
 export interface GlossaryEntryLike {
   id: string;

@@ -16,8 +16,8 @@
  * - Selection: from the left, take the longest valid candidate at s (ties: lowest term index), jump past it; blockers
  *   (entry -1) are taken and then not reported.
  */
-import { foldChar, isLowerUnit, isUpperUnit, isWordChar } from '../fold.js';
-import type { Hit, TermInput } from './types.js';
+import { foldChar, isLowerUnit, isUpperUnit, isWordChar } from '../../src/core/fold.js';
+import type { Hit, TermInput } from '../../src/core/matcher/types.js';
 
 interface RefStream {
   codes: number[];

@@ -5,7 +5,7 @@
  * asynchronously. Used by unit tests (and anything that wants a store without a browser).
  * Pure.
  */
-import { SYNC_QUOTA, utf8Length, type ChangeListener, type StorageAreaLike, type StorageBackend, type StorageChangeLike } from './settings-service.js';
+import { SYNC_QUOTA, utf8Length, type ChangeListener, type StorageAreaLike, type StorageBackend, type StorageChangeLike } from '../../src/core/settings/settings-service.js';
 
 const copy = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
 const bytes = (key: string, v: unknown) => utf8Length(key + JSON.stringify(v));

@@ -2,7 +2,7 @@
  * Deterministic synthetic glossaries and news-like texts for the matcher's tests and bench (seeded PRNG: the same
  * seed gives the same data on every machine).
  */
-import type { CaseRule, TermInput } from './types.js';
+import type { CaseRule, TermInput } from '../../src/core/matcher/types.js';
 
 /** mulberry32: small, fast, good enough for test data. Returns floats in [0, 1). */
 export function prng(seed: number): () => number {
