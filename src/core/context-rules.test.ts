@@ -249,6 +249,22 @@ describe('decideLocal: parties (issue 11, deliverable 1)', () => {
     expect(ceasefires('The TTP attacked a post. Officials announced a ceasefire with the militants.')).toEqual([true]);
   });
 
+  it('"the two countries" are states; "the parties" / "both sides" are the sides named before, else no mark (wave 9)', () => {
+    expect(ceasefires('The TTP named its chief. The two countries agreed to extend the ceasefire.')).toEqual([false]);
+    expect(ceasefires('After the TTP raid, the two countries agreed to extend the ceasefire.')).toEqual([false]);
+    expect(ceasefires('The TTP named its chief. The parties also decided to ensure the sustainability of the ceasefire.')).toEqual([false]);
+    expect(ceasefires('Pakistan agreed a ceasefire with the TTP. Both sides extended the ceasefire.')).toEqual([true, true]);
+    const heading = headingCues(T, 'Pakistan and the TTP agree to ceasefire', hitsOf('Pakistan and the TTP agree to ceasefire'));
+    expect(ceasefires('The parties also decided to hold talks on the ceasefire.', heading)).toEqual([true]);
+  });
+
+  it('fighting along the border in a sentence that names no TTP: the states\' ceasefire (wave 9)', () => {
+    expect(ceasefires('The TTP chief was targeted. The strike triggered fierce exchanges across the border before a fragile ceasefire took hold.')).toEqual([false]);
+    expect(ceasefires('Border clashes went on until a ceasefire. The TTP is strong.')).toEqual([false]);
+    // The sentence names the TTP itself: the window rule.
+    expect(ceasefires('The TTP kept up attacks across the border even during the ceasefire.')).toEqual([true]);
+  });
+
   it('a group reference with no one named before it in its paragraph is the group the paragraph before named', () => {
     const text = 'A day later the banned outfit declared an end to the ceasefire.';
     const at = (named?: Set<number>) => {
@@ -299,5 +315,65 @@ describe('decideLocal: a part of a name inside another name (partOf, issue 11 wa
   it('the head of a longer name followed by "of" and a name', () => {
     expect(decide('It declared the Islamic Emirate of the Caucasus in 2007.')).toEqual(['Islamic Emirate:1:false']);
     expect(decide('A spokesman of the Islamic Emirate said so on Monday.')).toEqual(['Islamic Emirate:1:true']);
+  });
+});
+
+describe('decideLocal: a place named as a border is no cue for a shared name (eval:news wave 9)', () => {
+  // Entries: 0 the group's own (shared name), 1 the other reading, 2 a local place (cue for 1), 3 the country (cue for 0).
+  const t: TermInput[] = [
+    { entry: 0, text: 'Taliban', caseRule: 'proper', resolve: { entry: 1, when: [2], unless: [3] } },
+    { entry: 2, text: 'Swat Valley', caseRule: 'proper' },
+    { entry: 3, text: 'Afghanistan', caseRule: 'proper' },
+    { entry: 3, text: 'Afghan', caseRule: 'proper' },
+  ];
+  const mm = Matcher.compile(t);
+  const taliban = (text: string) => decideLocal(t, text, mm.scan(text)).filter((_, k) => mm.scan(text)[k]!.term === 0).map((d) => d.entry);
+  it.each<[string, number[]]>([
+    ['A ceasefire with Taliban militants in the Swat Valley, a region bordering Afghanistan.', [1]],
+    ['Taliban fighters in the Swat Valley, along the Afghan border, attacked.', [1]],
+    ['Taliban fighters in the Swat Valley near the Pakistan-Afghanistan border attacked.', [1]],
+    // A place named as itself stays a cue: both kinds in the paragraph, the sentence decides.
+    ['Taliban fighters in the Swat Valley fled to Afghanistan.', [0]],
+    ['The Taliban rule Afghanistan.', [0]],
+  ])('%j -> %j', (text, expected) => {
+    expect(taliban(text)).toEqual(expected);
+  });
+});
+
+describe('decideLocal: notOf, a mention followed by "of"/"in" and another entry is another event (wave 9)', () => {
+  // Entries: 0 the 2021 takeover, 1 a Pakistani region (anchor), 2 Kabul.
+  const t: TermInput[] = [
+    { entry: 0, text: 'Taliban takeover', caseRule: 'proper', notOf: [1] },
+    { entry: 1, text: 'Swat', caseRule: 'proper' },
+    { entry: 2, text: 'Kabul', caseRule: 'proper' },
+  ];
+  const mm = Matcher.compile(t);
+  const takeover = (text: string) => decideLocal(t, text, mm.scan(text)).filter((_, k) => mm.scan(text)[k]!.entry === 0).map((d) => d.allowed);
+  it.each<[string, boolean[]]>([
+    ['Malala had resisted the Taliban takeover of Swat with her diary.', [false]],
+    ['The Taliban takeover in the Swat valley in 2008 closed schools.', [false]],
+    ['After the Taliban takeover of Kabul, girls stayed home.', [true]],
+    ['After the Taliban takeover, Swat was calm.', [true]],
+  ])('%j -> %j', (text, expected) => {
+    expect(takeover(text)).toEqual(expected);
+  });
+});
+
+describe('decideLocal: a window rule may name the entry itself, met by another of its mentions (wave 9)', () => {
+  // Entries: 0 the group (full name, and a local spelling that needs the group or the country in its paragraph), 1 country.
+  const t: TermInput[] = [
+    { entry: 0, text: 'Tehreek-i-Taliban Pakistan', caseRule: 'proper' },
+    { entry: 0, text: 'home-grown Taliban', caseRule: 'proper', requires: [0, 1], window: 'paragraph' },
+    { entry: 1, text: 'Pakistan', caseRule: 'proper' },
+  ];
+  const mm = Matcher.compile(t);
+  const local = (text: string) => decideLocal(t, text, mm.scan(text)).filter((_, k) => mm.scan(text)[k]!.term === 1).map((d) => d.allowed);
+  it.each<[string, boolean[]]>([
+    ['The Tehreek-i-Taliban Pakistan – the main faction of the home-grown Taliban – claimed it.', [true]],
+    ['They are the home-grown Taliban of Pakistan.', [true]],
+    ['They are the home-grown Taliban.', [false]],
+    ['The home-grown Taliban and the home-grown Taliban.', [false, false]],
+  ])('%j -> %j', (text, expected) => {
+    expect(local(text)).toEqual(expected);
   });
 });

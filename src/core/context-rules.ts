@@ -5,8 +5,9 @@
  * out of nothing.
  */
 import type { TermInput } from './matcher/types.js';
+import { isBorderMention, notOfMatched } from './mention-scope.js';
 import { isOtherName } from './name-parts.js';
-import { isGroupReference, partySpans } from './parties.js';
+import { isGroupReference, isSidesReference, isStatesReference, namesBorderFighting, partySpans } from './parties.js';
 
 function requiresOf(terms: readonly TermInput[], term: number): readonly number[] | undefined {
   const req = terms[term]?.requires;
@@ -171,7 +172,8 @@ export function decideLocal(
   before?: () => ReadonlySet<number> | undefined,
 ): LocalDecision[] {
   const out: LocalDecision[] = hits.map((h) => ({ entry: h.entry, allowed: true, weak: false }));
-  if (!hits.some((h) => terms[h.term]?.window || terms[h.term]?.resolve || terms[h.term]?.parties || terms[h.term]?.partOf)) return out;
+  if (!hits.some((h) => terms[h.term]?.window || terms[h.term]?.resolve || terms[h.term]?.parties || terms[h.term]?.partOf || terms[h.term]?.notOf))
+    return out;
   const spans = sentenceSpans(text);
   const sentenceOf = (pos: number) => {
     for (let i = 0; i < spans.length; i++) if (pos < spans[i]![1]) return i;
@@ -181,7 +183,8 @@ export function decideLocal(
   // A part of a name inside someone else's ("Akhundzada Chatta", name-parts.ts) is no mention and no cue.
   const other = hits.map((h, i) => {
     const p = terms[h.term]?.partOf;
-    return p !== undefined && isOtherName(text, h.end, p, text.slice(spans[sent[i]!]![0], spans[sent[i]!]![1]));
+    if (notOfMatched(terms[h.term]?.notOf, text, h, hits)) return true;
+    return p !== undefined && isOtherName(text, h.start, h.end, p, text.slice(spans[sent[i]!]![0], spans[sent[i]!]![1]));
   });
   other.forEach((o, i) => {
     if (o) out[i]!.allowed = false;
@@ -190,7 +193,10 @@ export function decideLocal(
   const plain = hits.map((h, i) => ({ ...h, i })).filter((h) => !terms[h.term]?.resolve && !other[h.i]);
   // Presence in a window is plain: every hit's entry counts (its own page rule is checked on its own mark). A mediator
   // stays a cue: in "talks mediated by the Afghan Taliban … the Taliban said", the Taliban are often the mediator again.
-  const sharedCues = new Set(plain.map((h) => h.entry));
+  // A place named only as a border ("the Afghan border", "bordering Afghanistan") is geography, not a side: it is no
+  // cue for a shared name (eval:news wave 9, retired v1 tt-2009-swat, himalayan-2009-swat; dev nyt-2012-malala).
+  const cues = plain.filter((h) => !isBorderMention(text, h.start, h.end));
+  const sharedCues = new Set(cues.map((h) => h.entry));
   hits.forEach((h, i) => {
     const r = terms[h.term]?.resolve;
     if (!r) return;
@@ -227,7 +233,7 @@ export function decideLocal(
     if (hasWhen && !hasUnless) out[i]!.entry = r.entry;
     else if (hasWhen && hasUnless) {
       out[i]!.weak = true;
-      const sc = new Set(plain.filter((p) => sent[p.i] === sent[i]).map((p) => p.entry));
+      const sc = new Set(cues.filter((p) => sent[p.i] === sent[i]).map((p) => p.entry));
       if (r.when.some((e) => sc.has(e)) && !sc.has(h.entry) && !r.unless.some((e) => sc.has(e))) out[i]!.entry = r.entry;
     }
   });
@@ -249,12 +255,20 @@ export function decideLocal(
       let present: ReadonlySet<number> = paraPresent;
       if (t.window === 'heading' && heading?.entries.size) present = new Set([...paraPresent, ...heading.entries]);
       else if (t.window === 'sentence') present = sentenceEntries(i);
-      out[i]!.allowed = t.requires.some((r) => r !== entry && present.has(r));
+      // The entry itself counts when an unconditional mention of it is in the window ("the Tehreek-i-Taliban Pakistan
+      // (TTP) – the main faction of the home-grown Taliban –"); conditional mentions never anchor each other.
+      const again = (r: number) =>
+        finalHits.some((x, j) => j !== i && !other[j] && x.entry === r && !terms[x.term]?.requires?.length && (t.window !== 'sentence' || sent[j] === sent[i]));
+      out[i]!.allowed = t.requires.some((r) => (r === entry ? again(r) : present.has(r)));
     }
     if (!t.parties) return;
     const [s0, s1] = spans[sent[i]!]!;
     const party = partyVerdict(t.requires, text, s0, s1, h, hits, finalHits, i, before);
-    if (party !== undefined) {
+    if (party === 'sides') {
+      // "the parties", "both sides": the sides this paragraph or its heading named for the event, else none known,
+      // and a guess is worse than no mark (precision first).
+      out[i]!.allowed = verdicts.get(entry) ?? heading?.parties.get(entry) ?? false;
+    } else if (party !== undefined) {
       out[i]!.party = party;
       out[i]!.allowed = party;
       verdicts.set(entry, party);
@@ -263,6 +277,10 @@ export function decideLocal(
     // No party phrase anywhere: the window rule, unless the sentence names the other side of a state-to-state
     // event ("… tensions between Pakistan and Afghanistan with the former accusing the latter of harbouring the TTP").
     else if (againstNamed(t.parties.against, text, s0, hits, finalHits, sent, sent[i]!)) out[i]!.allowed = false;
+    // … or speaks of fighting along the border and names none of `requires` itself ("fierce exchanges across the
+    // border before a fragile ceasefire took hold", after a paragraph naming the TTP leader the strike targeted).
+    else if (namesBorderFighting(text.slice(s0, s1)) && !hits.some((_, j) => sent[j] === sent[i] && j !== i && t.requires!.includes(finalHits[j]!.entry)))
+      out[i]!.allowed = false;
   });
   return out;
 }
@@ -316,7 +334,10 @@ function againstNamed(
   return false;
 }
 
-/** True/false when the mention's sentence names its parties (one of `requires` among them or not); else undefined. */
+/**
+ * True/false when the mention's sentence names its parties (one of `requires` among them or not); `sides` when it
+ * names them only as "the parties" / "both sides" (decideLocal takes the sides named before); else undefined.
+ */
 function partyVerdict(
   requires: readonly number[],
   text: string,
@@ -327,11 +348,15 @@ function partyVerdict(
   finalHits: readonly { entry: number }[],
   self: number,
   before?: () => ReadonlySet<number> | undefined,
-): boolean | undefined {
+): boolean | 'sides' | undefined {
   const spans = partySpans(text, s0, s1, h.start, h.end);
   if (spans.length === 0) return undefined;
   const inSpan = (x: LocalHit) => spans.some(([a, b]) => x.start >= a && x.end <= b);
+  // "the two countries": states, never the group (a ceasefire between them is another event), whoever else the
+  // phrase names ("After the TTP raid, the two countries agreed to extend the ceasefire").
+  if (spans.some(([a, b]) => isStatesReference(text.slice(a, b)))) return false;
   for (let j = 0; j < hits.length; j++) if (j !== self && inSpan(hits[j]!) && requires.includes(finalHits[j]!.entry)) return true;
+  if (spans.every(([a, b]) => isSidesReference(text.slice(a, b)))) return 'sides';
   // "a ceasefire with the militants" right after the TTP was named in the paragraph.
   if (spans.some(([a, b]) => isGroupReference(text.slice(a, b)))) {
     for (let j = 0; j < hits.length; j++) if (hits[j]!.end <= h.start && requires.includes(finalHits[j]!.entry)) return true;

@@ -149,6 +149,13 @@ describe('validateGlossarySource: cross-checks', () => {
     expect(errorsOf(glossary({ ...ok, aliases: [{ text: 'Alpha', case: 'proper', partOf: 'place' }] }))[0]).toMatch(/aliases\.0\.partOf|aliases\[0\]\.partOf/);
   });
 
+  it('takes notOf (wave 9): known entry ids, not its own, at least one', () => {
+    const a = (notOf: string[]) => entry('alpha', { name: 'Alpha', aliases: [{ text: 'Alpha', case: 'proper', notOf }] });
+    expect(errorsOf(glossary(a(['beta']), entry('beta')))).toEqual([]);
+    expect(errorsOf(glossary(a(['mars']), entry('beta')))[0]).toMatch(/aliases\[0\]\.notOf.*"mars"/);
+    expect(errorsOf(glossary(a([]), entry('beta')))[0]).toMatch(/notOf.*at least one entry/);
+  });
+
   it('checks never phrases', () => {
     const amnesty = entry('amnesty', { name: 'amnesty', aliases: [{ text: 'amnesty', case: 'any' }] });
     expect(errorsOf(glossary({ ...amnesty, never: ['Amnesty International'] }))).toEqual([]);

@@ -112,6 +112,7 @@ const aliasSourceSchema = z
     variants: z.enum(['romanized', 'inflected']).optional(),
     parties: z.object({ against: idList }).strict().optional(),
     partOf: z.enum(['person', 'name']).optional(),
+    notOf: idList.min(1, 'needs at least one entry').optional(),
   })
   .strict();
 
@@ -149,7 +150,7 @@ const entrySourceSchema = z
 
 /** Canonical key order of an entry (and of an alias), as written by `formatGlossarySource`. */
 export const ENTRY_KEY_ORDER = Object.keys(entrySourceSchema.shape) as (keyof EntrySource)[];
-export const ALIAS_KEY_ORDER = Object.keys(aliasSourceSchema.shape) as ('text' | 'case' | 'requires' | 'window' | 'resolve' | 'variants' | 'parties' | 'partOf')[];
+export const ALIAS_KEY_ORDER = Object.keys(aliasSourceSchema.shape) as ('text' | 'case' | 'requires' | 'window' | 'resolve' | 'variants' | 'parties' | 'partOf' | 'notOf')[];
 
 const glossarySourceSchema = z
   .object({
@@ -282,10 +283,8 @@ function checkVariants(e: EntrySource, label: string, errors: string[]): string[
     }
     const made = aliasVariants(a.text, a.variants);
     if (made.length === 0) errors.push(`${label} aliases[${j}].variants: "${a.text}" generates no ${a.variants} variant; drop the flag`);
-    for (const v of made) {
-      out.push(v);
-      for (const f of spellingForms(v)) if (!fromAlias.has(f)) fromAlias.set(f, j);
-    }
+    out.push(...made);
+    for (const v of made) for (const f of spellingForms(v)) if (!fromAlias.has(f)) fromAlias.set(f, j);
   });
   e.aliases.forEach((a, j) => {
     const from = fromAlias.get(foldForCompare(a.text));
@@ -345,6 +344,7 @@ export function crossCheckEntries(entries: readonly EntrySource[]): string[] {
         checkIdList(errors, label, `aliases[${j}].resolve.when`, a.resolve.when, e.id, known);
         checkIdList(errors, label, `aliases[${j}].resolve.unless`, a.resolve.unless, e.id, known);
       }
+      if (a.notOf) checkIdList(errors, label, `aliases[${j}].notOf`, a.notOf, e.id, known);
     });
     if (!own.has(foldForCompare(e.name))) errors.push(`${label} name: "${e.name}" must also be listed in aliases`);
     const generated = checkVariants(e, label, errors);
@@ -353,11 +353,10 @@ export function crossCheckEntries(entries: readonly EntrySource[]): string[] {
     const spellings = [...e.aliases.map((a) => a.text), ...generated];
     for (const t of spellings) for (const form of spellingForms(t)) mine.add(form);
     for (const text of spellings) {
-      const a = { text };
-      for (const form of spellingForms(a.text)) {
+      for (const form of spellingForms(text)) {
         const other = claims.get(form);
         if (other && other.id !== e.id) {
-          errors.push(`${label} aliases: "${a.text}" is already claimed by entry "${other.id}" ("${other.text}")`);
+          errors.push(`${label} aliases: "${text}" is already claimed by entry "${other.id}" ("${other.text}")`);
           break;
         }
       }

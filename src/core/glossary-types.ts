@@ -35,6 +35,7 @@ export interface AliasSource {
    * A name shared by two entries (bare "Taliban"): the mention opens entry `to` instead where its paragraph holds
    * one of the entries `when` (cues: the TTP, its leaders, Pakistani places) and none of `unless` (Afghan cues).
    * When the paragraph holds both, the sentence decides and the mark is flagged as weak evidence (the card says so).
+   * A place named only as a border ("the Afghan border", "bordering Afghanistan") is geography, not a cue (wave 9).
    */
   resolve?: { to: string; when: string[]; unless: string[] };
   /**
@@ -50,12 +51,21 @@ export interface AliasSource {
   parties?: PartiesSource;
   /**
    * This spelling is a part of a longer name, and a mention written inside another name is not marked (issue 11;
-   * src/core/name-parts.ts): `person` for a bare given name or surname ("Akhundzada": in "PPP leader Akhundzada
-   * Chatta" the next word is a capitalized name that is no word of this entry's spellings, so it is someone else;
-   * title-case headlines are exempt); `name` for the head of a longer name ("Islamic Emirate": followed by "of" and a
+   * src/core/name-parts.ts): `person` for a bare given name or surname, or a full name others share ("Akhundzada": in
+   * "PPP leader Akhundzada Chatta" the next word is a capitalized name that is no word of this entry's spellings, so
+   * it is someone else; a weekday or month is no name word; title-case headlines are exempt; "Imran Khan": also a
+   * namesake where a police or civil-service role stands in apposition before it, "the district police chief, Imran
+   * Khan,"); `name` for the head of a longer name ("Islamic Emirate": followed by "of" and a
    * capitalized word it is another one, "the Islamic Emirate of the Caucasus"). Case `proper` only.
    */
   partOf?: 'person' | 'name';
+  /**
+   * Entry ids of places (or other entries) that make a mention another event when it is directly followed by "of" or
+   * "in" and a mention of one of them (eval:news wave 9): "Taliban takeover" is the August 2021 takeover, but "the
+   * Taliban takeover of Swat" (2007-2009) is not: `notOf: ["pakistani-tribal-areas"]`. Such a mention is no mark and
+   * no cue, a missed mark rather than a wrong card.
+   */
+  notOf?: string[];
 }
 
 /**
@@ -66,7 +76,11 @@ export interface AliasSource {
  * and Afghanistan agreed to a ceasefire" is no TTP cease-fire however often the paragraph names the TTP. A sentence
  * without a party phrase takes the verdict of the last mention of the same entry in its paragraph that had one, else
  * of the nearest heading's mention, else the `window` rule holds unless the sentence names one of `against` (the other
- * side of a state-to-state event: Afghanistan, Kabul, the Taliban government).
+ * side of a state-to-state event: Afghanistan, Kabul, the Taliban government) or speaks of fighting along the border
+ * without naming one of `requires` ("fierce exchanges across the border before a fragile ceasefire took hold").
+ * Referring phrases count as parties (wave 9): "the two countries" / "both nations" are states (never a `requires`
+ * group); "the parties" / "both sides" are the sides named before for the same event in the paragraph or its heading,
+ * and where none were named the mention is no mark (a guess is worse than none).
  */
 interface PartiesSource {
   /** Entry ids that, named in a mention's sentence with no party phrase, mean another event. */

@@ -10,7 +10,7 @@
  * so text of two blocks run together in `textContent` ("…the endTTP said") still counts, and every candidate counts,
  * not only those leftmost-longest selection keeps. A spelling with no such run keeps its entry always. Kept entries
  * keep all their terms; every blocker phrase is kept (a blocker missing would let a shorter alias mark where the full
- * glossary does not). Entries the kept terms point at (requires, shared-name targets and cues, parties) and the kept
+ * glossary does not). Entries the kept terms point at (requires, shared-name targets and cues, parties, notOf) and the kept
  * entries' related ones come too, without their terms: on this text none of them can be a hit (their spellings are
  * not in it), and the cards and context rules read them as the full glossary has them. Pure.
  */
@@ -151,7 +151,7 @@ export function subsetGlossary(g: CompiledGlossary, keep: ReadonlySet<number>, p
     const i = indexById.get(id);
     if (i !== undefined) included.add(i);
   }
-  const pointed = (t: TermInput) => [...(t.requires ?? []), ...(t.resolve ? [t.resolve.entry, ...t.resolve.when, ...t.resolve.unless] : []), ...(t.parties?.against ?? [])];
+  const pointed = (t: TermInput) => [...(t.requires ?? []), ...(t.resolve ? [t.resolve.entry, ...t.resolve.when, ...t.resolve.unless] : []), ...(t.parties?.against ?? []), ...(t.notOf ?? [])];
   for (const t of terms) if (t.entry < 0 || keep.has(t.entry)) for (const e of pointed(t)) included.add(e);
   for (const i of keep) for (const id of g.entries[i]?.related ?? []) {
     const r = indexById.get(id);
@@ -167,6 +167,7 @@ export function subsetGlossary(g: CompiledGlossary, keep: ReadonlySet<number>, p
     if (t.requires) n.requires = t.requires.map(to);
     if (t.resolve) n.resolve = { entry: to(t.resolve.entry), when: t.resolve.when.map(to), unless: t.resolve.unless.map(to) };
     if (t.parties) n.parties = { against: t.parties.against.map(to) };
+    if (t.notOf) n.notOf = t.notOf.map(to);
     out.push(n);
   }
   const entries: CompiledEntry[] = order.map((i) => g.entries[i]!);

@@ -41,7 +41,7 @@ export function partySpans(text: string, sentenceStart: number, sentenceEnd: num
 
 /** A party phrase names someone: a capitalized word that is no sentence-opening function word, or a reference. */
 function namesSomeone(phrase: string): boolean {
-  if (REFERENCE.test(phrase)) return true;
+  if (REFERENCE.test(phrase) || SIDES.test(phrase) || STATES.test(phrase)) return true;
   for (const m of phrase.matchAll(CAPITALIZED)) if (!FUNCTION_WORDS.has(m[0].toLowerCase())) return true;
   return false;
 }
@@ -49,6 +49,27 @@ function namesSomeone(phrase: string): boolean {
 /** "the militants", "the group", "the banned outfit": a pronoun-free reference to a group named just before. */
 export function isGroupReference(phrase: string): boolean {
   return REFERENCE.test(phrase);
+}
+
+/**
+ * "the parties", "both sides": the sides named before, whoever they were (eval:news wave 9, retired v1
+ * caliber-2025-doha: "The parties also decided … to ensure the sustainability of the ceasefire" in a Doha story).
+ */
+export function isSidesReference(phrase: string): boolean {
+  return SIDES.test(phrase) && !REFERENCE.test(phrase) && !STATES.test(phrase);
+}
+
+/** "the two countries", "both neighbours": states, never an armed group. */
+export function isStatesReference(phrase: string): boolean {
+  return STATES.test(phrase);
+}
+
+/**
+ * Fighting between states along their border in the mention's sentence ("fierce exchanges across the border before a
+ * fragile ceasefire took hold": retired v1 koala-2025-strike): a ceasefire there is between the states.
+ */
+export function namesBorderFighting(sentence: string): boolean {
+  return BORDER_FIGHTING.test(sentence);
 }
 
 const AFTER_LEAD =
@@ -62,6 +83,10 @@ const AGREE_VERB =
 const QUALIFIER = /(?:\b\p{Lu}[\p{L}\p{N}'’.]*(?:\s*[-–]\s*|\s+))+$/u;
 const CAPITALIZED = /\b\p{Lu}[\p{L}'’]*/gu;
 const REFERENCE = /\b(?:militants|insurgents|militant\s+(?:group|outfit|organi[sz]ation)|the\s+(?:group|outfit|banned\s+outfit|banned\s+group))\b/iu;
+const SIDES = /\b(?:the\s+(?:two\s+)?(?:parties|sides)|both\s+(?:parties|sides))\b/iu;
+const STATES = /\b(?:the\s+two|both)\s+(?:countries|nations|neighbou?rs|neighbou?ring\s+countries|states|governments)\b/iu;
+const BORDER_FIGHTING =
+  /\b(?:exchanges?|clashes|fighting|skirmishes|shelling|firing|hostilities)\b[^.;]{0,40}\b(?:across\s+the\s+border|along\s+the\s+(?:border|frontier)|on\s+the\s+border)\b|\bborder\s+(?:clashes|skirmishes|fighting|hostilities)\b/iu;
 const FUNCTION_WORDS = new Set(
   'the a an in on at after before even but and or they it he she we both this that these those since when while as earlier later last meanwhile however then so yet its their his her our on monday tuesday wednesday thursday friday saturday sunday'.split(
     ' ',

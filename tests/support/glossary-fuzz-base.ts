@@ -39,6 +39,11 @@ export function subset(indices: readonly number[]): Doc {
       // A window without any requires left is refused (it would mean nothing).
       if (a.window && a.window !== 'page' && (a.requires ?? e.requires ?? []).length === 0) delete a.window;
       if (a.parties) a.parties = { against: keep(a.parties.against) };
+      // A notOf rule needs at least one known entry.
+      if (a.notOf) {
+        a.notOf = keep(a.notOf);
+        if (a.notOf.length === 0) delete a.notOf;
+      }
     }
     dropPartiesWithoutRequires(e);
   }

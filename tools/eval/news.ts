@@ -3,8 +3,9 @@
  * real-news set (tests/fixtures/news, annotated by hand, see its README) in headless Chromium, served on 127.0.0.1
  * through the e2e harness; marks are read with the harness's readMarks, each mark's entry from the probe's
  * `context-glossary-entry-<id>` highlights (src/page/mark-probe.ts). Prints per-entry precision/recall (a wrong card
- * counts as an error), overall, dev and held-out separately, trap false marks, and the dev errors (held-out errors
- * only with --show-heldout, so tuning does not look at them). Writes artifacts/eval/news.json.
+ * counts as an error), overall, dev and held-out separately (and, inside dev, the retired held-out v1 part: files
+ * with `retired`), trap false marks, and the dev errors (held-out errors only with --show-heldout, so tuning does not
+ * look at them). Writes artifacts/eval/news.json.
  *
  *   node build.mjs --probe && E2E_DIST_DIR=dist-probe vite-node tools/eval/news.ts [--browser firefox] [--show-heldout] [--dev-only]
  */
@@ -100,6 +101,8 @@ async function main(): Promise<void> {
   await storeSettings(b, EVERY_MENTION);
   const all = new Map<string, Counts>();
   const bySplit = { dev: new Map<string, Counts>(), heldout: new Map<string, Counts>() };
+  /** Inside dev: the held-out part of waves 1-8, retired in wave 9 (tests/fixtures/news/README.md, split section). */
+  const retiredV1 = new Map<string, Counts>();
   const errors: EvalError[] = [];
   const weakMarks: { fixture: string; text: string; entry: string }[] = [];
   let trapFalse = 0;
@@ -119,6 +122,7 @@ async function main(): Promise<void> {
       const s = scoreFixture(f, predicted);
       addCounts(all, s.perEntry);
       addCounts(bySplit[f.split], s.perEntry);
+      if (f.retired === 'heldout-v1') addCounts(retiredV1, s.perEntry);
       errors.push(...s.errors);
       if (f.kind === 'trap') {
         traps++;
@@ -137,19 +141,20 @@ async function main(): Promise<void> {
   out.push('');
   out.push(line('overall', total(all)));
   out.push(line('dev', total(bySplit.dev)));
-  out.push(line('held-out', total(bySplit.heldout)));
+  out.push(line('  of which retired held-out v1', total(retiredV1)));
+  out.push(line('held-out (v2)', total(bySplit.heldout)));
   out.push(`trap pages: ${trapFalse} false mark(s) on ${traps} pages`);
   out.push(`weak-evidence marks: ${weakMarks.length}`);
   out.push('');
   const shown = errors.filter((e) => showHeldout || e.split === 'dev');
   out.push(`errors (${shown.length} shown of ${errors.length}; held-out ${showHeldout ? 'shown' : 'hidden: --show-heldout'}):`);
   for (const e of shown)
-    out.push(`  [${e.split}] ${e.kind.padEnd(10)} ${e.fixture}: "${e.text}" ${e.expected ? `want ${e.expected}` : ''}${e.got ? ` got ${e.got}` : ''}  ${e.context.replace(/\n/g, ' ')}`);
+    out.push(`  [${e.retired ? 'retired-v1' : e.split}] ${e.kind.padEnd(10)} ${e.fixture}: "${e.text}" ${e.expected ? `want ${e.expected}` : ''}${e.got ? ` got ${e.got}` : ''}  ${e.context.replace(/\n/g, ' ')}`);
   process.stdout.write(out.join('\n') + '\n');
   mkdirSync(join(ARTIFACTS_DIR, 'eval'), { recursive: true });
   writeFileSync(
     join(ARTIFACTS_DIR, 'eval', `news-${browserKind}.json`),
-    JSON.stringify({ browser: browserKind, overall: total(all), dev: total(bySplit.dev), heldout: total(bySplit.heldout), trapFalse, perEntry: Object.fromEntries(all), errors, perFixture }, null, 1),
+    JSON.stringify({ browser: browserKind, overall: total(all), dev: total(bySplit.dev), retiredV1: total(retiredV1), heldout: total(bySplit.heldout), trapFalse, perEntry: Object.fromEntries(all), errors, perFixture }, null, 1),
   );
 }
 

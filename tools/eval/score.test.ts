@@ -45,6 +45,12 @@ describe('scoreFixture', () => {
     expect(s.trapFalseMarks).toBe(1);
     expect(s.errors[0]?.kind).toBe('false-mark');
   });
+
+  it('tags the errors of a retired held-out file so the eval can list that part apart', () => {
+    const s = scoreFixture(fx({ retired: 'heldout-v1' }), [{ start: 15, end: 22, text: 'Taliban', entry: 'ttp' }]);
+    expect(s.errors.map((e) => e.retired)).toEqual(['heldout-v1', 'heldout-v1', 'heldout-v1', 'heldout-v1']);
+    expect(scoreFixture(fx(), []).errors.every((e) => e.retired === undefined)).toBe(true);
+  });
 });
 
 describe('offsetOfPath', () => {

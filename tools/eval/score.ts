@@ -34,6 +34,12 @@ export interface NewsFixture {
   outlet: string;
   year: number;
   split: 'dev' | 'heldout';
+  /**
+   * Set on a file that was held out once and has since been moved into dev (its split is `dev`): `heldout-v1` is the
+   * held-out part of waves 1-8, retired in wave 9 after its last reading (the README's split section). The eval
+   * prints it separately so the before/after on that part stays visible.
+   */
+  retired?: 'heldout-v1';
   kind: 'news' | 'trap';
   blocks: { tag: 'h1' | 'p'; text: string }[];
   marks: GoldMark[];
@@ -43,6 +49,7 @@ export interface NewsFixture {
 export interface EvalError {
   fixture: string;
   split: 'dev' | 'heldout';
+  retired?: 'heldout-v1';
   kind: 'wrong-card' | 'false-mark' | 'missed';
   text: string;
   /** Annotated entry (wrong card, missed). */
@@ -111,6 +118,7 @@ export function scoreFixture(f: NewsFixture, predicted: readonly PredictedMark[]
     const err: EvalError = {
       fixture: f.id,
       split: f.split,
+      ...(f.retired ? { retired: f.retired } : {}),
       kind: golds.length > 0 ? 'wrong-card' : 'false-mark',
       text: p.text,
       got: p.entry,
@@ -123,7 +131,7 @@ export function scoreFixture(f: NewsFixture, predicted: readonly PredictedMark[]
     bump(perEntry, g.entry, 'annotated');
     if (predicted.some((p) => p.entry === g.entry && overlaps(p, g))) bump(perEntry, g.entry, 'found');
     else if (!errors.some((e) => e.kind === 'wrong-card' && e.expected === g.entry && e.text === g.text))
-      errors.push({ fixture: f.id, split: f.split, kind: 'missed', text: g.text, expected: g.entry, context: contextOf(text, g) });
+      errors.push({ fixture: f.id, split: f.split, ...(f.retired ? { retired: f.retired } : {}), kind: 'missed', text: g.text, expected: g.entry, context: contextOf(text, g) });
   }
   return { perEntry, errors, trapFalseMarks };
 }

@@ -38,6 +38,7 @@ export function expandTerms(entries: readonly EntrySource[]): TermInput[] {
       if (requires.length > 0 && parties) term.parties = { against: toIndices(parties.against) };
       if (a.resolve && indexOf.has(a.resolve.to))
         term.resolve = { entry: indexOf.get(a.resolve.to)!, when: toIndices(a.resolve.when), unless: toIndices(a.resolve.unless) };
+      if (a.notOf) term.notOf = toIndices(a.notOf);
       if (a.partOf === 'name') term.partOf = { kind: 'name' };
       else if (a.partOf === 'person') {
         own ??= nameSkeletons(e.aliases.flatMap((x) => [x.text, ...(x.variants ? aliasVariants(x.text, x.variants) : [])]));

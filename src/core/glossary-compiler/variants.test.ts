@@ -49,7 +49,15 @@ describe('romanized name variants (issue 11, deliverable 3)', () => {
 
 describe('inflected concept phrases', () => {
   it('pledge / swear allegiance', () => {
-    expect(inflectedVariants('pledge allegiance')).toEqual(['pledges allegiance', 'pledged allegiance', 'pledging allegiance']);
-    expect(inflectedVariants('swear allegiance')).toEqual(['swears allegiance', 'swore allegiance', 'sworn allegiance', 'swearing allegiance']);
+    const forms = (v: string) => inflectedVariants(v).filter((x) => !/ (?:his|her|its|their|our) /.test(x));
+    expect(forms('pledge allegiance')).toEqual(['pledges allegiance', 'pledged allegiance', 'pledging allegiance']);
+    expect(forms('swear allegiance')).toEqual(['swears allegiance', 'swore allegiance', 'sworn allegiance', 'swearing allegiance']);
+  });
+  it('a possessive before the object, each verb form (wave 9: "swearing their allegiance")', () => {
+    const v = inflectedVariants('swear allegiance');
+    for (const x of ['swear their allegiance', 'swearing their allegiance', 'swore his allegiance', 'sworn its allegiance']) expect(v).toContain(x);
+    expect(inflectedVariants('pledge allegiance')).toContain('pledged our allegiance');
+    // A verb with a preposition takes no possessive: "returned their to power" is no English.
+    expect(inflectedVariants('return to power')).toEqual(['returns to power', 'returned to power', 'returning to power']);
   });
 });

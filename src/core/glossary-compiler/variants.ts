@@ -145,19 +145,34 @@ function verbForms(verb: string): string[] {
   return [third, `${stem}ed`, `${stem}ing`];
 }
 
-/** Inflected forms of a phrase led by a verb ("pledge allegiance" -> "pledges allegiance", ...). */
+/** Possessives that stand between a verb and its object ("swearing their allegiance", "pledged his allegiance"). */
+const POSSESSIVES = ['his', 'her', 'its', 'their', 'our'] as const;
+/** A second word that makes the phrase verb + preposition ("return to power"): no possessive goes in between. */
+const PREPOSITIONS = new Set(['to', 'of', 'in', 'on', 'at', 'for', 'from', 'with', 'by', 'into', 'over']);
+
+/**
+ * Inflected forms of a phrase led by a verb ("pledge allegiance" -> "pledges allegiance", ...), and, where the verb
+ * takes a direct object, each form with a possessive before it ("swearing their allegiance": eval:news wave 9, dev
+ * rferl-2016-loyalty).
+ */
 export function inflectedVariants(text: string): string[] {
   const m = /^(\p{L}+)(.*)$/su.exec(text);
   if (!m) return [];
   const seen = new Set([foldForCompare(text)]);
   const out: string[] = [];
-  for (const form of verbForms(m[1]!)) {
-    const v = sameCase(m[1]!, form) + m[2]!;
+  const add = (v: string) => {
     const key = foldForCompare(v);
     if (!seen.has(key)) {
       seen.add(key);
       out.push(v);
     }
+  };
+  const object = /^ (\p{L}+)/u.exec(m[2]!);
+  const possessive = object !== null && !PREPOSITIONS.has(object[1]!.toLowerCase());
+  for (const form of ['', ...verbForms(m[1]!)]) {
+    const verb = form ? sameCase(m[1]!, form) : m[1]!;
+    if (form) add(verb + m[2]!);
+    if (possessive) for (const p of POSSESSIVES) add(`${verb} ${p}${m[2]!}`);
   }
   return out;
 }

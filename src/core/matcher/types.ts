@@ -30,6 +30,9 @@ export interface TermInput {
   /** A part of a longer name (AliasSource.partOf): a mention inside another name is not this entry; `own` holds the
    *  consonant skeletons of the entry's spellings' words, for `person` (src/core/name-parts.ts). */
   partOf?: { kind: 'person' | 'name'; own?: readonly string[] };
+  /** AliasSource.notOf as entry indices: directly followed by "of"/"in" and a mention of one of them, the hit is
+   *  not this entry ("the Taliban takeover of Swat"; context-rules.ts, decideLocal). */
+  notOf?: readonly number[];
 }
 
 type ContextWindow = 'sentence' | 'paragraph' | 'heading';
