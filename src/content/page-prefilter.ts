@@ -42,6 +42,8 @@ export function watchPage(
   onMaybe: () => void,
   onNothing: () => void,
   asked = '',
+  /** Least time between two questions (prefilter-queue.ts); 0: ask as soon as the one before is answered. */
+  gapMs = 0,
 ): PageWatch {
   let mo: MutationObserver | null = null;
   const queue = prefilterQueue<Node>(
@@ -53,6 +55,7 @@ export function watchPage(
         onMaybe();
       } else if (first) onNothing();
     },
+    gapMs,
   );
   const stop = () => {
     queue.stop();

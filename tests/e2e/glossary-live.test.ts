@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachBrowser, startServer, waitForMarks, type FixtureServer, type Mark } from './harness/index.js';
 import { ask, listGlossaries, saveLiveGlossary } from './glossary-helpers.js';
 import { poll, waitForExtensionTab } from './popup-helpers.js';
-import { clickInCard, hover, markBox, waitForCard } from './card-helpers.js';
+import { clickInCard, hover, markBox, readCard, waitForCard } from './card-helpers.js';
 
 const NEWS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Border news</title></head><body><main><article>
 <h1>Border crossings stay shut</h1>
@@ -103,6 +103,35 @@ describeEachBrowser('open pages follow glossary changes', (ctx) => {
     seen = await framesMissing(news, [BUNDLED, 'Siraj Haqqani', 'Noor Wali Mehsud']);
     expect(seen.frames).toBeGreaterThan(0);
     expect.soft(seen.missing).toEqual([]);
+    await ask(ext, 'deleteGlossary', { id });
+    await Promise.all([news.close(), ext.close()]);
+  });
+
+  it("an open card stays through a glossary's swap when its entry stays, and is hidden when its entry leaves", async () => {
+    const b = ctx();
+    const news = await b.newPage();
+    await news.goto(server.url('/live.html'));
+    await waitForMarks(news, has(BUNDLED), 15_000);
+    const ext = await b.openExtensionPage('make.html');
+    await news.bringToFront();
+    await hover(news, await markBox(news, BUNDLED));
+    await waitForCard(news, (c) => c?.visible === true && c.entry === 'ttp', 10_000);
+    const id = await saveLiveGlossary(ext);
+    await waitForMarks(news, has('Durand Line'), 10_000);
+    await new Promise((r) => setTimeout(r, 300)); // the terms report and any late hide after the swap
+    const kept = await readCard(news);
+    expect(kept?.visible).toBe(true);
+    expect(kept?.entry).toBe('ttp');
+    expect(kept?.definition).not.toBe(''); // its text stays while it is asked again
+    await waitForCard(news, (c) => c?.visible === true && c.definition !== '' && c.quotes.length > 0, 10_000);
+
+    await news.keyboard.press('Escape');
+    await waitForCard(news, (c) => c?.visible !== true);
+    await hover(news, await markBox(news, 'Durand Line'));
+    await waitForCard(news, (c) => c?.visible === true && c.name?.startsWith('Durand Line') === true, 10_000);
+    await ask(ext, 'setGlossaryEnabled', { id, enabled: false });
+    await waitForCard(news, (c) => c?.visible !== true, 10_000);
+    await waitForMarks(news, (m) => has(BUNDLED)(m) && !has('Durand Line')(m), 10_000);
     await ask(ext, 'deleteGlossary', { id });
     await Promise.all([news.close(), ext.close()]);
   });
