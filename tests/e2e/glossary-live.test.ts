@@ -20,6 +20,7 @@ const LONG = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <p id="top">The Tehreek-e-Taliban Pakistan said nothing. Zabihullah Mujahid said on Friday that trade across the Durand Line would resume once talks restart.</p>
 ${FILLER}
 <p id="end">Siraj Haqqani was not seen.</p>
+<p id="join">They met the Haqqani</p>
 </article></main></body></html>`;
 
 let server: FixtureServer;
@@ -92,6 +93,9 @@ describeEachBrowser('open pages follow glossary changes', (ctx) => {
       document.getElementById('end')!.after(p);
     });
     await waitForMarks(news, has('Noor Wali Mehsud'), 10_000);
+    // Text joining a block's old text: "Haqqani" + an added " network" names another entry the glossary lacks.
+    await news.evaluate(() => document.getElementById('join')!.append(' network met too.'));
+    await waitForMarks(news, has('Haqqani network'), 10_000);
     seen = await framesMissing(news, [BUNDLED, 'Siraj Haqqani', 'Durand Line', 'Zabihullah Mujahid']);
     expect(seen.frames).toBeGreaterThan(0);
     expect.soft(seen.missing).toEqual([]);
