@@ -9,7 +9,8 @@
  * Scheduling: the first scan is pipelined in ~8 ms slices: each collects a stretch of blocks in document order (a
  * scrolled page: from the viewport's top), matches them and commits their marks, so the first marks are painted
  * after the first slice (ranges reach the screen in batches of ≤ 1,000 per frame). Later changes
- * come through a MutationObserver: only the blocks touched are rescanned (see mutations.ts).
+ * come through a MutationObserver: only the blocks touched are rescanned (see mutations.ts). A new glossary is scanned
+ * beside the marks on screen and swapped in at once (glossary-swap.ts: marks that stay right never blink).
  */
 import { mentionMode, type Settings } from '../core/settings/schema.js';
 import type { CardController } from './card-api.js';
