@@ -25,7 +25,7 @@ import { CardNavigation } from './navigation.js';
 import { PaintWindow } from './paint-window.js';
 import { paintableEntries } from './paint-policy.js';
 import { runFullScan, type ScanTarget } from './full-scan.js';
-import { cardKept, keptPaintable } from './glossary-swap.js';
+import { cardKept, carryOver, keptPaintable } from './glossary-swap.js';
 import { addTo, dropBlock, dropUnder, marked } from './segments.js';
 import { type Staged, stageGlossary } from './staged-glossary.js';
 import { SliceClock } from './scheduling.js';
@@ -255,10 +255,10 @@ class Engine implements PageEngine {
   private swapIn(s: Staged): void {
     this.staged = null;
     for (const list of this.segments.values()) for (const seg of list) this.store.removeSegment(seg);
+    this.nav.use({ store: s.store, glossary: s.glossary }, carryOver(s.store.index, this.glossary, s.glossary));
     this.glossary = s.glossary;
     this.store = s.store;
     this.segments = s.segments;
-    this.nav.use({ store: s.store, glossary: s.glossary });
     s.gate.openGate();
     this.paintWindow.drawNow(s.store.painted());
     this.termsChanged();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardKept, keptPaintable, type MarkSink, MutationBacklog, PaintGate } from './glossary-swap.js';
+import { cardKept, carryOver, keptPaintable, type MarkSink, MutationBacklog, PaintGate } from './glossary-swap.js';
+import { MarkIndex } from './mark-index.js';
 
 const glossary = (...ids: string[]) => ({ entries: ids.map((id) => ({ id })), indexById: new Map(ids.map((id, i) => [id, i])) });
 
@@ -64,5 +65,26 @@ describe('MutationBacklog', () => {
     log.record(['p1', 'p2'], ['gone'], []);
     expect(log.take()).toEqual({ keys: new Set(['p1', 'p2']), removed: ['old', 'gone'], added: new Set(['div']) });
     expect(log.take()).toBeNull();
+  });
+});
+
+describe('carryOver', () => {
+  it("finds the new store's mark at the same node and offset for the same entry id, across new entry indices", () => {
+    const [t1, t2] = [{ n: 1 }, { n: 2 }];
+    type M = { entry: number; startOffset: number; nodes: object[] };
+    const old = glossary('ttp', 'siraj');
+    const next = glossary('noor', 'siraj', 'ttp'); // widened: the indices moved
+    const index = new MarkIndex<object, M>();
+    const ttpNew: M = { entry: 2, startOffset: 4, nodes: [t1] };
+    const sirajNew: M = { entry: 1, startOffset: 0, nodes: [t2] };
+    index.add(t1, 4, 30, ttpNew);
+    index.add(t2, 0, 13, sirajNew);
+    const carry = carryOver(index, old, next);
+    expect(carry({ entry: 0, startOffset: 4, nodes: [t1] })).toBe(ttpNew);
+    expect(carry({ entry: 1, startOffset: 0, nodes: [t2] })).toBe(sirajNew);
+    // Not painted in the new store, another entry there now, or another offset: nothing to carry to.
+    expect(carry({ entry: 1, startOffset: 4, nodes: [t1] })).toBeUndefined();
+    expect(carry({ entry: 0, startOffset: 5, nodes: [t1] })).toBeUndefined();
+    expect(carry({ entry: 0, startOffset: 0, nodes: [{ n: 3 }] })).toBeUndefined();
   });
 });

@@ -90,6 +90,31 @@ export function cardKept(shown: string | null, next: EntryIds, nextPaintable: re
   return j !== undefined && nextPaintable[j] === true;
 }
 
+/** What carrying a mark over needs of it: its entry (index), first text node and start offset there. */
+interface Placed<K> {
+  readonly entry: number;
+  readonly startOffset: number;
+  readonly nodes: readonly K[];
+}
+
+/**
+ * The new store's painted mark where an old one was (same first text node and start offset, same entry id), so the
+ * keyboard's next/previous and reveal go on from where they were after a swap instead of restarting from the viewport.
+ * `index`: the new store's hover index (painted marks per text node).
+ */
+export function carryOver<K extends object, M extends Placed<K>>(
+  index: { at(key: K, offset: number): M[] },
+  old: EntryIds,
+  next: EntryIds,
+): (m: M) => M | undefined {
+  return (m) => {
+    const id = old.entries[m.entry]?.id;
+    const node = m.nodes[0];
+    if (id === undefined || node === undefined) return undefined;
+    return index.at(node, m.startOffset).find((x) => x.nodes[0] === node && x.startOffset === m.startOffset && next.entries[x.entry]?.id === id);
+  };
+}
+
 /** One batch of the page observer's changes, as engine.ts `rescan` takes them. */
 export interface ChangeBatch<N> {
   keys: Set<N>;

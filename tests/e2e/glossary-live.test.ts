@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachBrowser, startServer, waitForMarks, type FixtureServer, type Mark } from './harness/index.js';
 import { ask, listGlossaries, saveLiveGlossary } from './glossary-helpers.js';
 import { poll, waitForExtensionTab } from './popup-helpers.js';
-import { clickInCard, hover, markBox, readCard, waitForCard } from './card-helpers.js';
+import { clickInCard, hover, markBox, readCard, toTab, waitForCard } from './card-helpers.js';
 
 const NEWS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Border news</title></head><body><main><article>
 <h1>Border crossings stay shut</h1>
@@ -23,9 +23,16 @@ ${FILLER}
 <p id="join">They met the Haqqani</p>
 </article></main></body></html>`;
 
+// Terms a screen apart: after a swap, "next" goes on from the term it was at (a restart from the viewport would not).
+const APART = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Apart</title></head><body><main><article>
+${['The Tehreek-e-Taliban Pakistan said nothing.', 'Noor Wali Mehsud spoke.', 'Siraj Haqqani was not seen.', 'Trade across the Durand Line stopped.']
+  .map((t) => `<p style="margin-bottom: 1200px">${t}</p>`)
+  .join('\n')}
+</article></main></body></html>`;
+
 let server: FixtureServer;
 beforeAll(async () => {
-  server = await startServer({ routes: { '/live.html': () => ({ body: NEWS }), '/long.html': () => ({ body: LONG }) } });
+  server = await startServer({ routes: { '/live.html': () => ({ body: NEWS }), '/long.html': () => ({ body: LONG }), '/apart.html': () => ({ body: APART }) } });
 });
 afterAll(async () => {
   await server?.close();
@@ -136,6 +143,23 @@ describeEachBrowser('open pages follow glossary changes', (ctx) => {
     await ask(ext, 'setGlossaryEnabled', { id, enabled: false });
     await waitForCard(news, (c) => c?.visible !== true, 10_000);
     await waitForMarks(news, (m) => has(BUNDLED)(m) && !has('Durand Line')(m), 10_000);
+    await ask(ext, 'deleteGlossary', { id });
+    await Promise.all([news.close(), ext.close()]);
+  });
+
+  it('keyboard next goes on from the term it was at through a swap', async () => {
+    const b = ctx();
+    const news = await b.newPage();
+    await news.goto(server.url('/apart.html'));
+    await waitForMarks(news, (m) => has(BUNDLED)(m) && has('Siraj Haqqani')(m), 15_000);
+    const ext = await b.openExtensionPage('make.html');
+    await news.bringToFront();
+    const next = async () => ((await toTab(b, { type: 'navigateTerm', payload: { direction: 'next' } })) as { id: string | null }).id;
+    expect(await next()).toBe('ttp');
+    expect(await next()).toBe('noor-wali-mehsud');
+    const id = await saveLiveGlossary(ext);
+    await waitForMarks(news, has('Durand Line'), 10_000);
+    expect(await next()).toBe('siraj-haqqani');
     await ask(ext, 'deleteGlossary', { id });
     await Promise.all([news.close(), ext.close()]);
   });
