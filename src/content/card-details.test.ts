@@ -52,6 +52,20 @@ describe('CardDetails', () => {
     expect(ask).toHaveBeenCalledTimes(2);
   });
 
+  it('shows the text it had until the text asked after a glossary change arrives (an open card keeps it)', async () => {
+    let answer: (v: EntryDetails[]) => void = () => {};
+    const ask = vi.fn().mockResolvedValueOnce([details('ttp')]).mockImplementationOnce(() => new Promise<EntryDetails[]>((r) => (answer = r)));
+    const d = new CardDetails(table([entry('ttp')]), ask, () => {});
+    await d.prepare('ttp');
+    d.clear();
+    expect(d.cardGlossary().entries[0]!.definition).toBe('ttp is.');
+    const p = d.prepare('ttp');
+    expect(p).not.toBeNull(); // asked again: the text may differ now
+    answer([{ ...details('ttp'), definition: 'ttp is, now.' }]);
+    await p;
+    expect(d.cardGlossary().entries[0]!.definition).toBe('ttp is, now.');
+  });
+
   it('a failed question leaves the entry without text and lets the next card ask again', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const ask = vi.fn().mockRejectedValueOnce(new Error('background restarting')).mockResolvedValue([details('ttp')]);

@@ -14,7 +14,10 @@ interface EntryTable {
 }
 
 export class CardDetails {
-  private readonly got = new Map<string, EntryDetails>();
+  private got = new Map<string, EntryDetails>();
+  /** What `got` held before the glossaries last changed: shown until the new text arrives (wave 9: an open card
+   *  kept through a glossary swap showed no definition and no quotes until its text came back). */
+  private before = new Map<string, EntryDetails>();
   private readonly asking = new Map<string, Promise<void>>();
   private view: EntryTable | null = null;
   /** Bumped when the glossaries change: answers to older questions are dropped. */
@@ -37,14 +40,15 @@ export class CardDetails {
   /** The glossaries changed (saved, switched, deleted): details may differ, ask again. */
   clear(): void {
     this.generation++;
-    this.got.clear();
+    if (this.got.size > 0) this.before = this.got;
+    this.got = new Map();
     this.asking.clear();
     this.view = null;
   }
 
   /** The entries as the card shows them: each with its details where they have arrived. */
   cardGlossary(): EntryTable {
-    this.view ??= { entries: this.table.entries.map((e) => withDetails(e, this.got.get(e.id))), indexById: this.table.indexById };
+    this.view ??= { entries: this.table.entries.map((e) => withDetails(e, this.got.get(e.id) ?? this.before.get(e.id))), indexById: this.table.indexById };
     return this.view;
   }
 

@@ -38,6 +38,14 @@ export interface ContentEngine {
 const warn = (err: unknown) => console.warn('[context-glossary]', err);
 
 /**
+ * Least time between two widening questions (wave 9): on the bench's live blog (an update every 100 ms) each update
+ * was its own question, and each that named an entry new to the page its own full rescan of the page. Marks of the
+ * entries the page glossary has come at once either way (the engine's own observer); only an entry new to the page
+ * waits up to this long.
+ */
+const WIDEN_GAP_MS = 500;
+
+/**
  * The card UI bundle, imported on the first card. It is a web-accessible resource (so the page's origin may load it;
  * see SECURITY.md); `import()` of an extension URL from a content script runs the module in our isolated world.
  */
@@ -169,6 +177,7 @@ export function createContentEngine({ host, pending, pendingText }: { host: stri
         if (!unchanged && gen === generation) run();
       },
       known,
+      WIDEN_GAP_MS,
     );
     unchanged = widen.unchanged;
     if (unchanged) run();
@@ -220,7 +229,9 @@ export function createContentEngine({ host, pending, pendingText }: { host: stri
 
   /** Start, stop or update the engine (an eligible frame first gets the glossary). */
   function run(): void {
-    if (eligible && !compiled) {
+    // A partial glossary whose watch was stopped (the frame was ineligible meanwhile) is asked again: the page may
+    // have changed unwatched.
+    if (eligible && (!compiled || (partial && !widen && !asking))) {
       askGlossary();
       return;
     }
@@ -230,6 +241,9 @@ export function createContentEngine({ host, pending, pendingText }: { host: stri
       runtimeGlossary(compiled);
       // The report too: the glossaries switched on or off may have changed which report is the merged one's first.
       card?.update(settings, details?.cardGlossary(), compiled.report.meta);
+      // An open card kept through a new glossary (src/page/glossary-swap.ts) asks its text again (it may differ).
+      const shown = card?.entryId;
+      if (shown) void details?.prepare(shown);
       if (!active) {
         active = true;
         e.start();
@@ -237,6 +251,10 @@ export function createContentEngine({ host, pending, pendingText }: { host: stri
     } else if (active) {
       active = false;
       engine?.stop(); // clears every mark at once
+      // No widening questions for a frame that marks nothing (noticed in wave 8: the watch went on).
+      widen?.stop();
+      widen = null;
+      generation++; // an answer on its way is dropped
     }
   }
 

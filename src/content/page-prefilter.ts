@@ -42,6 +42,8 @@ export function watchPage(
   onMaybe: () => void,
   onNothing: () => void,
   asked = '',
+  /** Least time between two questions (prefilter-queue.ts); 0: ask as soon as the one before is answered. */
+  gapMs = 0,
 ): PageWatch {
   let mo: MutationObserver | null = null;
   const queue = prefilterQueue<Node>(
@@ -53,6 +55,7 @@ export function watchPage(
         onMaybe();
       } else if (first) onNothing();
     },
+    gapMs,
   );
   const stop = () => {
     queue.stop();
@@ -70,7 +73,16 @@ export function watchPage(
       if (r.type === 'childList' && r.addedNodes.length === 0) continue;
       // Our card's host and its shadow root: the card's text is ours, not the page's.
       if (isOurs(r.target) || (r.type === 'childList' && [...r.addedNodes].every((a) => a.nodeType === 1 && (a as Element).hasAttribute(HOST_ATTRIBUTE)))) continue;
-      let n: Node | null = r.type === 'characterData' ? r.target.parentNode : r.target;
+      // An added block element is asked about alone: a match never crosses a block, so its text cannot join the text
+      // around it (wave 9: a live blog inserting each update into its article asked about the whole article, 66K
+      // characters, for every update). Added text or inline elements may join their block's text: the block.
+      let joins = r.type === 'characterData';
+      for (const a of r.addedNodes) {
+        if (a.nodeType === 1 && !INLINE_TAGS.has((a as Element).localName)) {
+          if (!(a as Element).hasAttribute(HOST_ATTRIBUTE)) blocks.add(a);
+        } else joins = true;
+      }
+      let n: Node | null = !joins ? null : r.type === 'characterData' ? r.target.parentNode : r.target;
       while (n && n.nodeType === 1 && INLINE_TAGS.has((n as Element).localName) && n.parentNode) n = n.parentNode;
       if (n) blocks.add(n);
       // An element added with open shadow roots (a component on insertion): their text is not in its textContent,

@@ -1,6 +1,6 @@
 // One prefilter question in flight: changes made while one is pending are asked about together, after it, with
 // their text as it is then; a "maybe" ends the queue; a failed question counts as "maybe".
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { prefilterQueue } from './prefilter-queue.js';
 
 /** A controllable `ask`: every question waits until answered by hand. */
@@ -93,5 +93,39 @@ describe('prefilterQueue', () => {
     await a.answer(true);
     expect(answers).toEqual([]);
     expect(a.asked).toEqual(['page']);
+  });
+
+  it('with a gap, waits that long after the last question and asks about everything changed meanwhile at once', async () => {
+    vi.useFakeTimers();
+    try {
+      const text = new Map([['u1', 'update one'], ['u2', 'update two'], ['u3', 'update three']]);
+      const a = asker();
+      const answers: boolean[] = [];
+      const q = prefilterQueue<string>((blocks) => [...blocks].map((b) => text.get(b)!).join('\n'), a.ask, (maybe) => answers.push(maybe), 500);
+      q.addText('the whole page');
+      const answer = async () => {
+        a.answer(false);
+        await vi.advanceTimersByTimeAsync(0);
+      };
+      await answer();
+      q.add(['u1']); // answered at once, but within the gap: waits
+      await vi.advanceTimersByTimeAsync(100);
+      q.add(['u2']);
+      expect(a.asked).toEqual(['the whole page']);
+      await vi.advanceTimersByTimeAsync(400);
+      expect(a.asked).toEqual(['the whole page', 'update one\nupdate two']);
+      await answer();
+      await vi.advanceTimersByTimeAsync(600); // quiet for longer than the gap: the next change is asked at once
+      q.add(['u3']);
+      expect(a.asked).toHaveLength(3);
+      await answer();
+      q.add(['u1']);
+      q.stop(); // a waiting question is dropped
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(a.asked).toHaveLength(3);
+      expect(answers).toEqual([false, false, false]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

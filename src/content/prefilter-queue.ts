@@ -18,20 +18,34 @@ export interface PrefilterQueue<B> {
 
 /**
  * `read` turns the collected blocks into text (at the time of asking), `ask` asks the background (rejects:
- * counts as "maybe"), `onAnswer` gets every answer (a "maybe" stops the queue: the engine takes over).
+ * counts as "maybe"), `onAnswer` gets every answer (a "maybe" stops the queue: the engine takes over). `gapMs`: a
+ * question is sent at least this long after the one before (changes meanwhile wait and go together; 0: as soon as
+ * the one before is answered). The engine's widening watch uses it (wave 9: on the bench's live blog, an update every
+ * 100 ms, every update was its own question, and each that named a new entry its own full rescan).
  */
 export function prefilterQueue<B>(
   read: (blocks: Set<B>) => string,
   ask: (text: string) => Promise<boolean>,
   onAnswer: (maybe: boolean, first: boolean) => void,
+  gapMs = 0,
 ): PrefilterQueue<B> {
   let stopped = false;
   let pending = false;
+  let lastAsked = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let answered = 0;
   let texts: string[] = [];
   let blocks = new Set<B>();
   const next = () => {
-    if (stopped || pending || (!texts.length && !blocks.size)) return;
+    if (stopped || pending || timer !== undefined || (!texts.length && !blocks.size)) return;
+    const wait = lastAsked + gapMs - performance.now();
+    if (wait > 0) {
+      timer = setTimeout(() => {
+        timer = undefined;
+        next();
+      }, wait);
+      return;
+    }
     const parts = texts;
     texts = [];
     if (blocks.size) {
@@ -44,6 +58,7 @@ export function prefilterQueue<B>(
     if (!parts.length) return;
     const text = parts.join('\n');
     pending = true;
+    lastAsked = performance.now();
     const settle = (maybe: boolean) => {
       pending = false;
       if (stopped) return;
@@ -66,6 +81,7 @@ export function prefilterQueue<B>(
     },
     stop() {
       stopped = true;
+      clearTimeout(timer);
       texts = [];
       blocks = new Set();
     },

@@ -9,7 +9,8 @@
  * Scheduling: the first scan is pipelined in ~8 ms slices: each collects a stretch of blocks in document order (a
  * scrolled page: from the viewport's top), matches them and commits their marks, so the first marks are painted
  * after the first slice (ranges reach the screen in batches of ≤ 1,000 per frame). Later changes
- * come through a MutationObserver: only the blocks touched are rescanned (see mutations.ts).
+ * come through a MutationObserver: only the blocks touched are rescanned (see mutations.ts). A new glossary is scanned
+ * beside the marks on screen and swapped in at once (glossary-swap.ts: marks that stay right never blink).
  */
 import { mentionMode, type Settings } from '../core/settings/schema.js';
 import type { CardController } from './card-api.js';
@@ -24,10 +25,11 @@ import { CardNavigation } from './navigation.js';
 import { PaintWindow } from './paint-window.js';
 import { paintableEntries } from './paint-policy.js';
 import { runFullScan, type ScanTarget } from './full-scan.js';
+import { cardKept, carryOver, keptPaintable } from './glossary-swap.js';
+import { addTo, dropBlock, dropUnder, marked } from './segments.js';
+import { type Staged, stageGlossary } from './staged-glossary.js';
 import { SliceClock } from './scheduling.js';
 import type { EngineProbe } from './probe.js';
-
-;
 
 export interface PageTerm {
   id: string;
@@ -76,7 +78,9 @@ class Engine implements PageEngine {
   /** The gate between the store and the layer: all marks drawn, or (large pages) only those near the viewport. */
   private readonly paintWindow: PaintWindow;
   private store: MarkStore;
-  private readonly segments = new Map<Node, SegmentState[]>();
+  private segments = new Map<Node, SegmentState[]>();
+  /** A new glossary being scanned beside the marks on screen (null: none). */
+  private staged: Staged | null = null;
   /** Open shadow roots under the root (passed to caretPositionFromPoint, observed, styled). */
   private readonly shadowRoots = new Set<ShadowRoot>();
   /** The same as an array for caretPositionFromPoint (rebuilt when a root is added). */
@@ -127,10 +131,13 @@ class Engine implements PageEngine {
       root: this.root,
       probe: opts.probe,
       paintWindow: this.paintWindow,
-      clearAll: () => this.clearAll(),
+      begin: () => {
+        this.clearAll();
+        this.paintWindow.reset();
+      },
       addShadowRoot: (r) => this.addShadowRoot(r),
-      blocksWithMarks: () => this.blocksWithMarks(),
-      addSegment: (seg, fresh) => this.addSegmentState(seg, fresh),
+      blocksWithMarks: () => marked(this.segments),
+      addSegment: (seg, fresh) => addTo(this.segments, this.store, seg, fresh),
       commit: (fresh) => this.store.commit(fresh),
       termsChanged: () => this.termsChanged(),
     };
@@ -170,6 +177,7 @@ class Engine implements PageEngine {
     this.observer.disconnect();
     clearInterval(this.watchTimer);
     this.clearAll();
+    this.unstage();
     this.opts.card.hide(true);
     this.reportTerms();
   }
@@ -188,22 +196,74 @@ class Engine implements PageEngine {
     this.layer.setStyle(settings.marking.style, settings.marking.colors);
     this.hover.delayMs = settings.hover.delayMs;
     this.nav.skipRepeats = settings.keyboard.skipRepeats;
-    if (glossary && glossary !== this.glossary) {
-      this.clearAll();
-      this.glossary = glossary;
-      this.store = this.newStore();
-      this.nav.use({ store: this.store, glossary });
-      if (this.running) void this.fullScan();
+    if (glossary && glossary !== this.glossary && glossary !== this.staged?.glossary) {
+      if (this.running) this.stage(glossary);
+      else this.clearAll(), this.useGlossary(glossary);
       return;
     }
     const paintable = paintableEntries(this.glossary.entries, settings, this.opts.site);
     const before = paintableEntries(this.glossary.entries, prev, this.opts.site);
-    if (mentionMode(settings) !== mentionMode(prev) || paintable.some((p, i) => p !== before[i])) {
-      this.store.setPolicy(paintable, mentionMode(settings));
-      if (this.store.commit([])) this.termsChanged();
-      const shown = this.opts.card.entryId;
-      if (shown !== null && !paintable[this.glossary.indexById.get(shown) ?? -1]) this.opts.card.hide(true);
+    if (mentionMode(settings) !== mentionMode(prev) || paintable.some((p, i) => p !== before[i])) this.applyPolicy();
+  }
+
+  private useGlossary(glossary: PageGlossary): void {
+    this.glossary = glossary;
+    this.store = this.newStore();
+    this.nav.use({ store: this.store, glossary });
+  }
+
+  /** Settings (and a staged glossary) to the marks on screen: entries the staged glossary lacks are not painted
+   *  while it is scanned, and a card of an entry that may not be painted is hidden (glossary-swap.ts). */
+  private applyPolicy(): void {
+    const mode = mentionMode(this.settings);
+    let paintable = paintableEntries(this.glossary.entries, this.settings, this.opts.site);
+    const s = this.staged;
+    if (s) {
+      const next = paintableEntries(s.glossary.entries, this.settings, this.opts.site);
+      s.store.setPolicy(next, mode);
+      paintable = keptPaintable(this.glossary, paintable, s.glossary, next) ?? paintable;
     }
+    this.store.setPolicy(paintable, mode);
+    if (this.store.commit([])) this.termsChanged();
+    if (!cardKept(this.opts.card.entryId, this.glossary, paintable)) this.opts.card.hide(true);
+  }
+
+  /** A new glossary while marks are shown: scanned beside them, swapped in when complete (glossary-swap.ts: no
+   *  blink). A newer glossary, stop() or a full scan supersede it. */
+  private stage(glossary: PageGlossary): void {
+    const token = ++this.scanToken;
+    const paintable = paintableEntries(glossary.entries, this.settings, this.opts.site);
+    const current = () => token === this.scanToken;
+    const { staged, scanned } = stageGlossary(glossary, this.paintWindow, paintable, mentionMode(this.settings), this.scanTarget, current);
+    this.staged = staged;
+    this.applyPolicy();
+    void scanned.then(() => {
+      if (current() && this.staged === staged) this.swapIn(staged);
+    });
+  }
+
+  /** The staged glossary becomes the glossary without its scan (stop, a full scan): the marks are cleared. */
+  private unstage(): void {
+    const s = this.staged;
+    if (!s) return;
+    this.staged = null;
+    this.clearAll();
+    this.useGlossary(s.glossary);
+  }
+
+  /** One task: the old marks out, the staged ones in (no frame shows neither); then the changes made meanwhile. */
+  private swapIn(s: Staged): void {
+    this.staged = null;
+    for (const list of this.segments.values()) for (const seg of list) this.store.removeSegment(seg);
+    this.nav.use({ store: s.store, glossary: s.glossary }, carryOver(s.store.index, this.glossary, s.glossary));
+    this.glossary = s.glossary;
+    this.store = s.store;
+    this.segments = s.segments;
+    s.gate.openGate();
+    this.paintWindow.drawNow(s.store.painted());
+    this.termsChanged();
+    const b = s.backlog.take();
+    if (b) this.rescan(b.keys, b.removed, b.added);
   }
 
   terms(): PageTerm[] {
@@ -214,41 +274,32 @@ class Engine implements PageEngine {
 
   /** The first scan's pipeline (full-scan.ts); a newer scan or stop() makes an older one return at its next yield. */
   private fullScan(): Promise<void> {
+    this.unstage(); // a glossary being staged is taken as it is: this scan starts from nothing anyway
     const token = ++this.scanToken;
     return runFullScan(this.scanTarget, () => token === this.scanToken);
-  }
-
-  /** Blocks that have marks (when the paint window closes in on the viewport mid-scan, these are watched). */
-  private *blocksWithMarks(): Generator<Node> {
-    for (const [key, list] of this.segments) if (list.some((s) => s.marks.length > 0)) yield key;
-  }
-
-  private addSegmentState(seg: SegmentState, fresh: Mark[]): void {
-    let list = this.segments.get(seg.key);
-    if (!list) this.segments.set(seg.key, (list = []));
-    list.push(seg);
-    this.store.addSegment(seg, fresh);
   }
 
   /** Incremental: drop the segments of removed subtrees and of the given blocks, then collect those blocks again. */
   private rescan(keys: Set<Node>, removed: Node[], added: Set<Node>): void {
     if (!this.running) return;
+    // Also for the glossary being staged, after its swap (its scan may have read these blocks before the change).
+    this.staged?.backlog.record(keys, removed, added);
     const probe = this.opts.probe;
     const t0 = probe ? performance.now() : 0;
-    for (const r of removed) this.dropUnder(r);
+    for (const r of removed) dropUnder(this.doc, this.segments, this.store, r);
     const fresh: Mark[] = [];
     const clock = new SliceClock(() => 0); // never expires: incremental batches are small by construction
     clock.start();
     const pending = [...keys];
     for (let k = 0; k < pending.length; k++) {
       const key = pending[k]!;
-      this.dropBlock(key);
+      dropBlock(this.segments, this.store, key);
       if (!key.isConnected || this.observer.skipped(key)) continue;
       const c = new Collector(this.doc, key, 'own');
       c.step(clock);
       for (const seg of c.segments) {
         (seg as SegmentState).marks = [];
-        this.addSegmentState(seg as SegmentState, fresh);
+        addTo(this.segments, this.store, seg as SegmentState, fresh);
       }
       // Nested blocks that came with the change (inside an added element) are collected too; the others are
       // unchanged and keep their marks.
@@ -271,26 +322,6 @@ class Engine implements PageEngine {
     }
     if (this.store.commit(fresh)) this.termsChanged();
     probe?.rescanned(performance.now() - t0);
-  }
-
-  /** Drops segments whose block is `node` or inside it (a removed subtree). */
-  private dropUnder(node: Node): void {
-    this.dropBlock(node);
-    if (node.nodeType !== 1 && node.nodeType !== 11) return;
-    const w = this.doc.createTreeWalker(node, 0x1);
-    for (let n = w.nextNode(); n; n = w.nextNode()) {
-      this.dropBlock(n);
-      const sr = (n as Element).shadowRoot;
-      if (sr) this.dropBlock(sr);
-    }
-  }
-
-  /** Forgets one block's segments and their marks. */
-  private dropBlock(key: Node): void {
-    const list = this.segments.get(key);
-    if (!list) return;
-    for (const s of list) this.store.removeSegment(s);
-    this.segments.delete(key);
   }
 
   private addShadowRoot(r: ShadowRoot): void {
@@ -363,3 +394,4 @@ class Engine implements PageEngine {
     this.offCardHide();
   }
 }
+

@@ -15,7 +15,9 @@ export interface ScanTarget {
   root: Node;
   probe: EngineProbe | undefined;
   paintWindow: PaintWindow;
-  clearAll(): void;
+  /** Before the walk: clear the marks and the paint window (a first scan), or nothing (a glossary swap's scan beside
+   *  the marks on screen: glossary-swap.ts). */
+  begin(): void;
   addShadowRoot(r: ShadowRoot): void;
   blocksWithMarks(): Iterable<Node>;
   addSegment(seg: SegmentState, fresh: Mark[]): void;
@@ -32,8 +34,7 @@ export interface ScanTarget {
  * that sees its anchor (MarkStore re-evaluates every mark when the entries present change).
  */
 export async function runFullScan(t: ScanTarget, current: () => boolean): Promise<void> {
-  t.clearAll();
-  t.paintWindow.reset();
+  t.begin();
   // The first slice gets a task of its own: whoever started the scan (the content script after loading the
   // glossary and building the card) has already used part of this one.
   const probe = t.probe;

@@ -185,6 +185,22 @@ export class HighlightLayer {
     this.schedule();
   }
 
+  /**
+   * Adds these marks' ranges now, past the per-frame budget: a glossary swap (glossary-swap.ts) takes the old marks
+   * out and puts the new ones in within one task, so no frame shows neither (the budget would leave marks beyond the
+   * first 1,000 missing for a frame each; a swap is rare, and on large pages the paint window keeps it to the view).
+   */
+  addNow(marks: Iterable<Paintable>): void {
+    let added = false;
+    for (const m of marks) {
+      if (!m.painted) continue;
+      if (!this.styled) this.styleNow();
+      this.byCategory.get(m.category)?.add(m.range);
+      added = true;
+    }
+    if (added) this.probe();
+  }
+
   remove(mark: Paintable): void {
     if (this.byCategory.get(mark.category)?.delete(mark.range)) this.probe();
   }

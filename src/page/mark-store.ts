@@ -20,7 +20,7 @@ import { nearestHeading } from './nearest-heading.js';
 import { nextBlocks } from './next-blocks.js';
 import { previousBlocks } from './previous-blocks.js';
 import { MARK_PROBE, probeMark } from './mark-probe.js';
-import type { PaintWindow } from './paint-window.js';
+import type { MarkSink } from './glossary-swap.js';
 
 /** What the engine needs of a glossary (RuntimeGlossary from src/core/runtime-glossary.ts fits). */
 export interface PageGlossary {
@@ -107,8 +107,9 @@ export class MarkStore {
 
   constructor(
     private readonly glossary: PageGlossary,
-    /** Where painted marks go: the gate in front of the highlight layer (see paint-window.ts). */
-    private readonly paint: PaintWindow,
+    /** Where painted marks go: the gate in front of the highlight layer (see paint-window.ts), or a glossary
+     *  swap's gate held shut while the new glossary's scan runs (glossary-swap.ts). */
+    private readonly paint: MarkSink<Mark>,
     private paintable: readonly boolean[],
     private mentions: MentionMode,
   ) {
@@ -359,6 +360,11 @@ export class MarkStore {
     }
     if (MARK_PROBE) probeMark(m.nodes[0]!.ownerDocument, this.glossary.entries[m.entry]!.id, m.weak, m.range, on);
     this.changed = true;
+  }
+
+  /** Every painted mark, in no order (a glossary swap draws them at once: glossary-swap.ts). */
+  *painted(): Generator<Mark> {
+    for (const set of this.byEntry.values()) for (const m of set) if (m.painted) yield m;
   }
 
   /** Painted marks in document order (keyboard navigation, reveal). */

@@ -48,10 +48,19 @@ export class CardNavigation {
     this.articleDate = givenArticleDate;
   }
 
-  /** A new store and glossary (the engine's update() with a new glossary): positions in the old store are gone. */
-  use(state: NavigationState): void {
+  /** A new store and glossary (the engine's update() with a new glossary): positions in the old store are gone,
+   *  or carried over to the same marks in the new one (a glossary swap: glossary-swap.ts `carryOver`). */
+  use(state: NavigationState, carry?: (m: Mark) => Mark | undefined): void {
+    const nav = this.navPosition;
+    const revealed = [...this.revealPosition.values()];
     this.state = state;
     this.reset();
+    if (!carry) return;
+    this.navPosition = (nav && carry(nav)) ?? null;
+    for (const m of revealed) {
+      const n = carry(m);
+      if (n) this.revealPosition.set(n.entry, n);
+    }
   }
 
   /** The marks were cleared: next/previous starts again from the viewport, reveal from each term's first mark. */

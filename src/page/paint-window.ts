@@ -50,6 +50,14 @@ export class PaintWindow {
     if (!this.limited || this.limited.near.has(m.segment.key)) this.layer.queueAdd(m);
   }
 
+  /** Painted marks drawn at once, those of blocks in the window (a glossary swap: glossary-swap.ts). */
+  drawNow(marks: Iterable<GatedMark>): void {
+    const w = this.limited;
+    const shown: GatedMark[] = [];
+    for (const m of marks) if (!w || w.near.has(m.segment.key)) shown.push(m);
+    this.layer.addNow(shown);
+  }
+
   /** An unpainted mark: out of the highlights at once. */
   hide(m: GatedMark): void {
     this.layer.remove(m);

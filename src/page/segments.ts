@@ -1,0 +1,41 @@
+/**
+ * The engine's segments per block (a block element, a shadow root or the root: src/page/collect.ts) and their marks
+ * in a store: added as collected, dropped when the page changes a block or removes a subtree. Shared by the engine's
+ * own scans and a glossary swap's scan beside them (staged-glossary.ts); split from engine.ts.
+ */
+import type { Mark, MarkStore, SegmentState } from './mark-store.js';
+
+export type Segments = Map<Node, SegmentState[]>;
+
+/** Blocks that have marks (when the paint window closes in on the viewport mid-scan, these are watched). */
+export function* marked(segments: Segments): Generator<Node> {
+  for (const [key, list] of segments) if (list.some((s) => s.marks.length > 0)) yield key;
+}
+
+/** Records a collected segment under its block and matches it into the store (marks in `fresh`, to commit). */
+export function addTo(segments: Segments, store: MarkStore, seg: SegmentState, fresh: Mark[]): void {
+  let list = segments.get(seg.key);
+  if (!list) segments.set(seg.key, (list = []));
+  list.push(seg);
+  store.addSegment(seg, fresh);
+}
+
+/** Forgets one block's segments and their marks. */
+export function dropBlock(segments: Segments, store: MarkStore, key: Node): void {
+  const list = segments.get(key);
+  if (!list) return;
+  for (const s of list) store.removeSegment(s);
+  segments.delete(key);
+}
+
+/** Drops segments whose block is `node` or inside it (a removed subtree). */
+export function dropUnder(doc: Document, segments: Segments, store: MarkStore, node: Node): void {
+  dropBlock(segments, store, node);
+  if (node.nodeType !== 1 && node.nodeType !== 11) return;
+  const w = doc.createTreeWalker(node, 0x1);
+  for (let n = w.nextNode(); n; n = w.nextNode()) {
+    dropBlock(segments, store, n);
+    const sr = (n as Element).shadowRoot;
+    if (sr) dropBlock(segments, store, sr);
+  }
+}
