@@ -33,6 +33,11 @@ export function frameEligible(doc: Document, settings: Settings, isTop: boolean,
   if (doc.contentType !== 'text/html' && doc.contentType !== 'application/xhtml+xml') return false;
   if (doc.designMode === 'on') return false;
   const root = doc.documentElement;
-  if (!root || root.isContentEditable) return false;
+  // The attribute, as the engine reads editors (src/page/dom-rules.ts isSkippedElement), not `isContentEditable`:
+  // in Chromium that getter brings the document's style up to date first, and the bootstrap asks while the page is
+  // still parsed (its early look) and again at DOMContentLoaded (issue 13: a style recalculation the page did not need).
+  if (!root) return false;
+  const editable = root.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return false;
   return languageAllowed(root.getAttribute('lang') ?? root.getAttribute('xml:lang'), settings.sites.languages);
 }

@@ -111,13 +111,19 @@ function earlyLook(): void {
   );
 }
 
-function loadEngine(): void {
+/**
+ * `read`: the page's whole text as the prefilter's watch read it at DOMContentLoaded, when its "maybe" was about that
+ * text (issue 13: on the 1 MB wiki×80 page reading it again — every root's text, and the walk for shadow roots — was
+ * a second pass of several ms over the page). A page changed since is still covered: the engine's own watch compares
+ * the page with the text its glossary was asked with and asks about the difference (content-engine.ts watchForMore).
+ */
+function loadEngine(read: string | null = null): void {
   if (engine || loading) return;
   loading = true;
   watch?.stop();
   watch = null;
-  // The page's whole text as it reads now (the prefilter may have been asked only a part: a remainder, a batch).
-  fetchEngine(() => pageText(document)).then(
+  // Else the page's whole text as it reads now (the prefilter may have been asked only a part: a remainder, a batch).
+  fetchEngine(() => read ?? pageText(document)).then(
     (mod) => {
       const pending = earlyGlossary;
       const pendingText = earlyText;

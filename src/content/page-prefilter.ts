@@ -28,7 +28,8 @@ export interface PageWatch {
 
 /**
  * Tests the document now (its text and every open shadow root's, in one question); when it may hold a term calls
- * `onMaybe`, else `onNothing` and watches DOM changes (the blocks of each batch, as the engine's observer sees them:
+ * `onMaybe` (with the page's text as the watch read it, when the answer was about that text: the caller need not
+ * read the page again; null when the hit was in a later change), else `onNothing` and watches DOM changes (the blocks of each batch, as the engine's observer sees them:
  * no timer) until a question that may, then `onMaybe` once. One question is in flight at a time: blocks changed
  * while one is pending are asked about together after it (prefilter-queue.ts). `maybe` asks the background (the
  * prefilter runs there); a question that fails counts as "maybe" (load the engine rather than skip a page it would
@@ -39,32 +40,40 @@ export interface PageWatch {
 export function watchPage(
   doc: Document,
   maybe: (text: string) => Promise<boolean>,
-  onMaybe: () => void,
+  onMaybe: (text: string | null) => void,
   onNothing: () => void,
   asked = '',
   /** Least time between two questions (prefilter-queue.ts); 0: ask as soon as the one before is answered. */
   gapMs = 0,
 ): PageWatch {
   let mo: MutationObserver | null = null;
+  /** The page's text as the watch read it at its start, kept only until the first answer (about that text). */
+  let startText: string | null = null;
   const queue = prefilterQueue<Node>(
     (blocks) => [...blocks].map((b) => rootText(doc, b)).join('\n'),
     maybe,
     (hit, first) => {
+      const read = first ? startText : null;
+      startText = null;
       if (hit) {
         mo?.disconnect();
-        onMaybe();
+        onMaybe(read);
       } else if (first) onNothing();
     },
     gapMs,
   );
   const stop = () => {
+    startText = null;
     queue.stop();
     mo?.disconnect();
   };
   const roots = pageRoots(doc);
   const text = rootsText(doc, roots);
   const unchanged = text === asked;
-  if (!unchanged) queue.addText(remainderAfter(text, asked));
+  if (!unchanged) {
+    startText = text;
+    queue.addText(remainderAfter(text, asked));
+  }
   mo = new MutationObserver((records) => {
     // The block around each change, not only the new text: a spelling may join old text and new ("Tehreek-e-" +
     // an added "Taliban Pakistan"), and a match never crosses a block (src/page/collect.ts), so the block holds it.
