@@ -1,7 +1,7 @@
 // Background entry (Chrome service worker / Firefox event page). Every listener is registered synchronously at the
 // top level: an MV3 worker woken by an event only delivers it to listeners added in the first turn.
 import { browser, type Runtime } from '../shared/browser.js';
-import { handle, sendToTab } from '../shared/messaging.js';
+import { handle, senderKind, sendToTab } from '../shared/messaging.js';
 import type { Request } from '../shared/protocol.js';
 import { DEFAULT_SETTINGS } from '../core/settings/schema.js';
 import { onSnapshotChanged, settingsHandlers, settingsService } from './settings-service.js';
@@ -88,7 +88,15 @@ handle({
   getFullGlossary: async () => ({ json: await fullGlossaryJson() }),
   getEntryDetails,
   // What the content script's bootstrap tests a page with before it loads the engine (issue 13).
-  testPrefilter: testPagePrefilter,
+  testPrefilter: async (p, sender) => {
+    const reply = await testPagePrefilter(p);
+    // The bootstrap's "nothing here" rides on its question (one message fewer per frame with nothing to mark).
+    // Only a content script's frame is a page frame (pageTermsChanged is allowed from content scripts alone).
+    if (!reply.maybe && p.active === true && senderKind(sender) === 'content') {
+      await onPageTermsChanged({ count: 0, terms: [], active: true }, sender);
+    }
+    return reply;
+  },
   pageTermsChanged: onPageTermsChanged,
   getPageTerms,
   takePendingLookup: () => takePendingLookup(),

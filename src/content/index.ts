@@ -5,7 +5,8 @@
  * asks the background's prefilter about the page's raw text (`testPrefilter`, src/content/page-prefilter.ts). Only
  * when that may hit — now, or after a DOM change — does it import the engine (`engine.js`:
  * src/content/content-engine.ts, the page engine, the glossary asked with `getGlossary`, and the card on first use).
- * A page with nothing to mark costs one snapshot, one read of its text and one question to the background.
+ * A page with nothing to mark costs one snapshot, one read of its text and one question to the background (whose
+ * "no" also records the frame as marking nothing: no further message).
  *
  * Page terms: every frame answers `listPageTerms` for itself and reports its own terms with `pageTermsChanged`;
  * the background sums frames by sender.frameId (see src/shared/protocol.ts).
@@ -80,7 +81,8 @@ function fetchEngine(readText: () => string): Promise<EngineModule> {
  */
 async function mayHold(text: string): Promise<boolean> {
   if (text.length > MAX_PAGE_TEXT) return true;
-  const reply = await transport.ask('testPrefilter', { text }, isPrefilterReply);
+  // `active`: a "no" also tells the background this frame is eligible and marks nothing (no pageTermsChanged after).
+  const reply = await transport.ask('testPrefilter', { text, active: true }, isPrefilterReply);
   return reply?.maybe ?? true;
 }
 
@@ -165,19 +167,18 @@ function prefilter(force = false): void {
         throw err;
       }),
     loadEngine,
-    // Nothing to mark (yet): say so, as the engine does after a scan that found nothing.
-    () => report(true),
+    // Nothing to mark (yet): the question's "no" already told the background so (mayHold asks with `active`).
+    () => undefined,
     seen?.text,
   );
   watch = w;
   // Its answer, when still on the way: "maybe" (or none: counts as "maybe") starts the engine, unless this watch
   // was stopped meanwhile (the frame turned ineligible, or a later question replaced it).
-  // A "no" says so too (the watch asks nothing when the page still reads exactly as the early look saw it).
+  // A "no" was recorded by the background with the early question (the watch asks nothing when the page still reads
+  // exactly as the early look saw it).
   seen?.maybe.then(
     (hit) => {
-      if (watch !== w) return;
-      if (hit) loadEngine();
-      else report(true);
+      if (watch === w && hit) loadEngine();
     },
     () => {
       if (watch === w) loadEngine();

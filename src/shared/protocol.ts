@@ -171,7 +171,11 @@ interface ProtocolMap {
    * RegExp is compiled once, not in every page load (that compile was 8-9 ms of each page's main thread). `maybe` is
    * also true when the glossary cannot be prefiltered. The content script's bootstrap loads the engine only on true.
    */
-  testPrefilter: { request: { text: string }; reply: { maybe: boolean } };
+  /**
+   * `active`: a "no" also records the sending frame as eligible and marking nothing, as `pageTermsChanged {count: 0,
+   * active: true}` would (issue 13: one message fewer on every frame with nothing to mark).
+   */
+  testPrefilter: { request: { text: string; active?: true }; reply: { maybe: boolean } };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -261,7 +265,7 @@ const VALIDATORS: { [T in MessageType]: (p: Record<string, unknown>) => boolean 
   setGlossaryEnabled: (p) => onlyKeys(p, ['id', 'enabled']) && isGlossaryId(p.id) && typeof p.enabled === 'boolean',
   deleteGlossary: (p) => onlyKeys(p, ['id']) && typeof p.id === 'string' && STORED_ID.test(p.id),
   getStoredGlossary: (p) => onlyKeys(p, ['id']) && typeof p.id === 'string' && STORED_ID.test(p.id),
-  testPrefilter: (p) => onlyKeys(p, ['text']) && typeof p.text === 'string' && p.text.length <= MAX_PAGE_TEXT,
+  testPrefilter: (p) => onlyKeys(p, ['text', 'active']) && typeof p.text === 'string' && p.text.length <= MAX_PAGE_TEXT && (p.active === undefined || p.active === true),
 };
 
 const isGlossaryId = (v: unknown): v is string => typeof v === 'string' && (v === BUNDLED_ID || STORED_ID.test(v));

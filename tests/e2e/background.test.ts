@@ -261,6 +261,27 @@ describeEachBrowser('background', (ctx, kind) => {
     ]);
   });
 
+  it('records a frame with nothing to mark as active with no terms, from its prefilter question alone', async () => {
+    // Issue 13: the bootstrap's testPrefilter carries `active`, and its "no" records the frame; no pageTermsChanged
+    // follows. The popup must still tell "nothing here" (active, 0) from "not running here" (nothing recorded).
+    const b = ctx();
+    const empty = await b.newPage();
+    opened.push(empty);
+    await empty.goto(server.url('/popup-empty.html'));
+    const tabId = await tabIdOf(b, empty);
+    const readFrames = () =>
+      b.evaluateInBackground(async (id: number) => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        const stored = (await api.storage.session.get('bg_pageTerms')).bg_pageTerms as
+          | Record<string, { frames: Record<string, { terms: unknown[] | null; count: number; active: boolean | null }> }>
+          | undefined;
+        return Object.entries(stored?.[String(id)]?.frames ?? {}).map(([frame, f]) => ({ frame, count: f.count, active: f.active, terms: f.terms }));
+      }, tabId);
+    const frames = await poll(readFrames, (f) => f.length === 1);
+    expect(frames).toEqual([{ frame: '0', count: 0, active: true, terms: [] }]);
+    expect(await badgeOf(b, tabId)).toBe('');
+  });
+
   it('ignores malformed messages and messages from the wrong kind of sender', async () => {
     const b = ctx();
     const tabId = await tabIdOf(b, page);
