@@ -213,6 +213,9 @@ describe('case and context rules of the data on sample pages', () => {
     ['US exit needs Afghanistan context', 'The US exit from Iraq. The US exit was fast.', []],
     ['TTP means tactics elsewhere', 'Map the TTP (tactics, techniques and procedures) of the attacker.', []],
     ['TTP with context', 'The TTP attacked Pakistani troops.', ['ttp:TTP', 'pakistan:Pakistani']],
+    // eval:news dev wion-2021-prisoners: "the TTP agreed to announce a ceasefire … serve Afghanistan's interests".
+    ['TTP with an Af-Pak place only', "The TTP agreed to a ceasefire. Talks would serve Afghanistan's interests.", ['ttp:TTP', 'ttp-ceasefire:ceasefire', 'afghanistan:Afghanistan']],
+    ['TTP in Waziristan', 'The TTP struck in North Waziristan.', ['ttp:TTP', 'pakistani-tribal-areas:North Waziristan']],
     ['lowercase ttp is not TTP', 'the ttp of the Pakistani army', ['pakistan:Pakistani']],
     ['Amnesty International is not the amnesty', 'Amnesty International criticised the TTP in Pakistan.', ['ttp:TTP', 'pakistan:Pakistan']],
     ['cease-fire elsewhere', 'A ceasefire in Gaza held.', []],

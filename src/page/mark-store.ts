@@ -53,6 +53,13 @@ export interface Mark extends Paintable {
   weak: boolean;
 }
 
+/** Whether a block's text contains a page-defined acronym at all (a cheap pre-test; findAcronymMentions decides). */
+function mentionsAcronym(chunks: readonly string[], acronyms: ReadonlyMap<string, number>): boolean {
+  const text = chunks.length === 1 ? chunks[0]! : chunks.join('');
+  for (const a of acronyms.keys()) if (text.includes(a)) return true;
+  return false;
+}
+
 /** Chunk and offset of a position in the joined text; `end` keeps a position at a chunk's end in that chunk. */
 function locate(base: readonly number[], chunks: readonly string[], pos: number, end = false): [number, number] {
   let i = base.length - 1;
@@ -123,8 +130,11 @@ export class MarkStore {
     for (let i = 0; i < nodes.length; i++) chunks[i] = nodes[i]!.data;
     const hits = this.glossary.matcher.scanChunks(chunks);
     // Most blocks of a page have no hit: they cost the scan and nothing else (no joined text, offsets or rule
-    // pass: per-block garbage was a visible part of the 1 MB page's added GC, issue 13).
-    if (hits.length === 0) return;
+    // pass: per-block garbage was a visible part of the 1 MB page's added GC, issue 13). Once the page has defined an
+    // acronym the glossary does not know, a block whose only mention is that acronym is no longer empty: returning
+    // here missed "… and the IEA is due to release a statement" after "Islamic Emirate of Afghanistan (IEA)"
+    // (eval:news dev asiaplus-2021-hebtullah, issue 11 deliverable 2).
+    if (hits.length === 0 && (this.acronyms.size === 0 || !mentionsAcronym(chunks, this.acronyms))) return;
     const entries = this.glossary.entries;
     // Mention-level rules on the block's text (the same module the report compiler uses, issue 11).
     const base: number[] = [];

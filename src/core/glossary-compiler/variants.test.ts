@@ -21,7 +21,8 @@ function finds(written: string, text: string): boolean {
 describe('romanized name variants (issue 11, deliverable 3)', () => {
   it.each([
     ['Akhundzada', ['Akhunzada', 'Akhundzadeh', 'Akundzada', 'Akhundzade']],
-    ['Hibatullah', ['Haibatullah', 'Hebatullah', 'Hibetullah']],
+    ['Hibatullah', ['Haibatullah', 'Hebatullah', 'Hibetullah', 'Hibtullah', 'Hebtullah', 'Haibtullah']],
+    ['Hibatullah Akhund', ['Hebtullah Akhund', 'Haibatullah Akhund']],
     ['Hibatullah Akhundzada', ['Haibatullah Akhunzada', 'Hibetullah Akhundzade', 'Haibatullah Akundzada', 'Hebatullah Akhundzada']],
     ['Noor Wali Mehsud', ['Noor Wali Mahsud', 'Noor Wali Mehsood', 'Nur Wali Mehsud']],
     ['Tehreek-e-Taliban Pakistan', ['Tehrik-i-Taliban Pakistan', 'Tehrik-e-Taliban Pakistan', 'Tehreek Taliban Pakistan', 'Tehrik Taliban Pakistan', 'Tehrek-e-Taliban Pakistan', 'Tehreek-i-Taliban Pakistan']],

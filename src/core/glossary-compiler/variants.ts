@@ -4,7 +4,7 @@
  *
  * - `romanized`: a name written in Latin letters from Urdu, Pashto or Arabic. Outlets vary its vowels, doubled
  *   consonants, h-insertion and separators: Tehreek/Tehrik/Tehrek, Mehsud/Mahsud/Mehsood, Noor/Nur,
- *   Hibatullah/Haibatullah/Hebatullah/Hibetullah, Akhundzada/Akhunzada/Akundzada/Akhundzadeh, Haqqani/Haqani,
+ *   Hibatullah/Haibatullah/Hebatullah/Hibetullah/Hebtullah, Akhundzada/Akhunzada/Akundzada/Akhundzadeh, Haqqani/Haqani,
  *   -e-/-i-/space between the words of an izafe, Siraj-ud-Din/Sirajuddin.
  * - `inflected`: a concept phrase led by a verb ("pledge allegiance"): the verb's forms (pledges, pledged, pledging;
  *   swear, swore, sworn).
@@ -45,8 +45,9 @@ const ROMANIZED_RULES: Rule[] = [
   { re: new RegExp(`(?<=\\p{L})(eh|ah)(?=${CONS})`, 'giu'), alts: (m) => [m.toLowerCase() === 'eh' ? 'ah' : 'eh'] },
   // The first syllable's vowel: Hibatullah -> Haibatullah, Hebatullah; Siraj -> Seraj.
   { re: new RegExp(`(?<=(?<![\\p{L}'-])${CONS})(ai|i)(?=${CONS})`, 'giu'), alts: (m) => (m.toLowerCase() === 'ai' ? ['i', 'e'] : ['ai', 'e']) },
-  // Hibatullah -> Hibetullah.
-  { re: /a(?=tullah?(?![\p{L}]))/gu, alts: () => ['e'] },
+  // Hibatullah -> Hibetullah, and the vowel dropped as Pashto speakers say it: Hibtullah, Hebtullah (eval:news dev
+  // asiaplus-2021-hebtullah "Mullah Hebtullah Akhund"; Haibtullah is another attested spelling).
+  { re: /a(?=tullah?(?![\p{L}]))/gu, alts: () => ['e', ''] },
   // Doubled consonants: Haqqani -> Haqani, Hibatullah -> Hibatulah.
   { re: /([bdfgklmnpqrstz])\1/g, alts: (m) => [m[0]!] },
   // A medial kh: Akhundzada -> Akundzada.
