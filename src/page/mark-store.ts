@@ -17,8 +17,7 @@ import type { Segment } from './collect.js';
 import type { Paintable } from './highlights.js';
 import { MarkIndex } from './mark-index.js';
 import { nearestHeading } from './nearest-heading.js';
-import { nextBlocks } from './next-blocks.js';
-import { previousBlocks } from './previous-blocks.js';
+import { nextBlocks, previousBlocks } from './neighbour-blocks.js';
 import { MARK_PROBE, probeMark } from './mark-probe.js';
 import type { MarkSink } from './glossary-swap.js';
 
