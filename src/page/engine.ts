@@ -116,7 +116,8 @@ class Engine implements PageEngine {
       this.doc,
       opts.card,
       (x, y) => this.hitTest(x, y),
-      (t) => this.nav.showCard(t.key as Mark, 'hover'),
+      // The hit-test named the entry: a mark of another glossary (one swapped out meanwhile) opens no card.
+      (t) => this.glossary.entries[(t.key as Mark).entry]?.id === t.entryId && this.nav.showCard(t.key as Mark, 'hover'),
       this.settings.hover.delayMs,
     );
     const ctx = { doc: this.doc, card: opts.card, layer: this.layer, hover: this.hover };
@@ -188,6 +189,7 @@ class Engine implements PageEngine {
     this.store.commit([]);
     this.layer.clear();
     this.nav.reset();
+    this.hover.remap(() => undefined);
   }
 
   update(settings: Settings, glossary?: PageGlossary): void {
@@ -255,7 +257,9 @@ class Engine implements PageEngine {
   private swapIn(s: Staged): void {
     this.staged = null;
     for (const list of this.segments.values()) for (const seg of list) this.store.removeSegment(seg);
-    this.nav.use({ store: s.store, glossary: s.glossary }, carryOver(s.store.index, this.glossary, s.glossary));
+    const carry = carryOver(s.store.index, this.glossary, s.glossary);
+    this.nav.use({ store: s.store, glossary: s.glossary }, carry);
+    this.hover.remap((key) => carry(key as Mark));
     this.glossary = s.glossary;
     this.store = s.store;
     this.segments = s.segments;

@@ -46,8 +46,24 @@ function setup(delayMs = 200) {
     if (!t) marks.set(id, (t = { key: {}, entryId: id, anchor: { getBoundingClientRect: () => ({}) as DOMRect, getClientRects: () => [] } }));
     return t;
   };
-  // x < 100: over mark "a"; 100..199: over mark "b"; else nothing.
-  const hit = (x: number) => (x < 100 ? target('a') : x < 200 ? target('b') : null);
+  // x < 100: over mark "a"; 100..199: over mark "b"; else nothing (`layout` renames them after a swap).
+  const layout = { left: 'a', right: 'b' };
+  const hit = (x: number) => (x < 100 ? target(layout.left) : x < 200 ? target(layout.right) : null);
+  /** The engine swapped in new marks: new keys (and entries) where the old ones were; `carried` maps old → new. */
+  const swapMarks = (left: string, right: string) => {
+    const old = new Map([...marks.values()].map((t) => [t.key, t.entryId]));
+    marks.clear();
+    Object.assign(layout, { left, right });
+    return (key: object) => {
+      const id = old.get(key);
+      return id !== undefined && (id === left || id === right) ? target(id).key : undefined;
+    };
+  };
+  const frame = () => {
+    const cb = frameCb;
+    frameCb = null;
+    cb?.();
+  };
   const ctrl = new HoverController(doc, card, (x) => hit(x), (t) => card.show(t.entryId, t.anchor, { reason: 'hover' }), delayMs);
   const move = (x: number, extra: Record<string, unknown> = {}) => {
     listeners.get('pointermove')!({ isTrusted: true, pointerType: 'mouse', buttons: 0, clientX: x, clientY: 10, target: null, composedPath: () => [], ...extra });
@@ -56,7 +72,7 @@ function setup(delayMs = 200) {
     cb?.();
   };
   const inCard = () => move(500, { target: host, composedPath: () => [host] });
-  return { ctrl, card, move, inCard };
+  return { ctrl, card, move, inCard, swapMarks, frame };
 }
 
 describe('HoverController', () => {
@@ -155,6 +171,53 @@ describe('HoverController', () => {
     move(300);
     move(50);
     vi.advanceTimersByTime(0);
+    expect(card.show).toHaveBeenCalledTimes(2);
+  });
+
+  it('a dwell pending when the marks are swapped opens the new mark under the pointer, never the old one', () => {
+    const { ctrl, card, move, swapMarks, frame } = setup(200);
+    move(50);
+    vi.advanceTimersByTime(100);
+    // A new glossary: where "a" was, entry "c" now (indices shifted); nothing is carried over.
+    ctrl.remap(swapMarks('c', 'b'));
+    vi.advanceTimersByTime(500);
+    expect(card.show).not.toHaveBeenCalled(); // the old dwell is gone
+    frame(); // hit-tested again on the new marks, without the pointer moving
+    vi.advanceTimersByTime(200);
+    expect(card.show).toHaveBeenCalledTimes(1);
+    expect(card.entryId).toBe('c');
+  });
+
+  it('marks cleared: the pending dwell goes and nothing is shown for a mark that is gone', () => {
+    const { ctrl, card, move, swapMarks, frame } = setup(200);
+    move(250); // nothing under the pointer
+    move(50);
+    swapMarks('a', 'b');
+    ctrl.remap(() => undefined);
+    Object.assign(card, { visible: false });
+    vi.advanceTimersByTime(500);
+    expect(card.show).not.toHaveBeenCalled();
+    frame();
+    vi.advanceTimersByTime(200);
+    expect(card.show).toHaveBeenCalledTimes(1); // the mark now at the pointer (a new key), after its own dwell
+  });
+
+  it("a swap keeps Esc's quiet on the carried mark, and the shown card's mark", () => {
+    const { ctrl, card, move, swapMarks } = setup(0);
+    move(50);
+    vi.advanceTimersByTime(0);
+    card.hide();
+    ctrl.closed();
+    ctrl.remap(swapMarks('a', 'b')); // the same entries: "a" carried to its new mark
+    move(55);
+    vi.advanceTimersByTime(500);
+    expect(card.show).toHaveBeenCalledTimes(1); // still quiet
+    move(150);
+    vi.advanceTimersByTime(0);
+    expect(card.entryId).toBe('b');
+    ctrl.remap(swapMarks('a', 'b'));
+    move(155); // the same mark, carried: the shown card is not reopened
+    vi.advanceTimersByTime(500);
     expect(card.show).toHaveBeenCalledTimes(2);
   });
 

@@ -149,6 +149,21 @@ export class HoverController {
     this.dwellKey = null;
   }
 
+  /**
+   * The marks were replaced (a glossary swapped in, or all marks cleared): the keys held here name marks that are gone,
+   * and a pending dwell would open the card of a stale mark, whose entry index may name another entry in the new
+   * glossary (entries toggled, a review accepted or rejected: CI hovered a preview term right as it swapped). `map`
+   * carries a key to the new mark at the same place, if any (glossary-swap.ts `carryOver`): the card shown and the
+   * mark quieted by Esc keep their state; a pending dwell is hit-tested again on the new marks at the next frame.
+   */
+  remap(map: (key: object) => object | undefined): void {
+    this.shownKey = this.shownKey ? (map(this.shownKey) ?? null) : null;
+    this.suppressedKey = this.suppressedKey ? (map(this.suppressedKey) ?? null) : null;
+    if (this.dwellTimer === undefined) return;
+    this.cancelDwell();
+    if (!this.frame) this.frame = this.view.requestAnimationFrame(() => this.resolve());
+  }
+
   /** The card closed (Esc, close button): forget what was shown. */
   closed(): void {
     this.suppressedKey = this.shownKey;

@@ -10,6 +10,7 @@ export async function hover(page: Page, box: MarkBox): Promise<void> {
   const x = box.x + box.w / 2;
   const y = box.y + box.h / 2;
   await page.mouse.move(x - 30, y + 25);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.mouse.move(x, y, { steps: 5 });
 }
 
