@@ -4,7 +4,7 @@
 // Zero violations of any impact.
 import type { Page } from 'puppeteer-core';
 import { expect, it } from 'vitest';
-import { hover, markBox, waitForCard } from './card-helpers.js';
+import { hoverForCard } from './card-helpers.js';
 import { describeEachBrowser, runAxe, waitForMarks, type AxeViolation } from './harness/index.js';
 import { ask, saveLiveGlossary } from './glossary-helpers.js';
 import { poll } from './popup-helpers.js';
@@ -49,8 +49,7 @@ describeEachBrowser('axe-core on the make page', (ctx) => {
     await waitForMarks(make, (m) => m.some((x) => x.text === 'Durand Line') && m.some((x) => x.text === 'Zabihullah Mujahid'), 15_000);
     found.review = lines(await runAxe(make));
 
-    await hover(make, await markBox(make, 'Zabihullah Mujahid', 1));
-    await waitForCard(make, (c) => c?.visible === true, 10_000);
+    await hoverForCard(make, 'Zabihullah Mujahid', 1, (c) => c?.visible === true);
     found.card = lines(await runAxe(make));
     await make.keyboard.press('Escape');
 

@@ -2,7 +2,7 @@
 // out of its (open) shadow root. Every function passed to evaluate() is self-contained (puppeteer serializes it).
 import type { Page } from 'puppeteer-core';
 import type { ExtensionBrowser } from './harness/launch.js';
-import type { MarkBox } from './harness/marks.js';
+import { type MarkBox, markBox } from './harness/marks.js';
 
 export { type MarkBox, markBox } from './harness/marks.js';
 
@@ -77,6 +77,31 @@ export async function waitForCard(page: Page, pred: (c: CardState | null) => boo
     if (pred(last)) return last;
     if (Date.now() > deadline) throw new Error(`waitForCard: not met in ${timeoutMs} ms; last: ${JSON.stringify(last)?.slice(0, 400)}`);
     await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Hovers the `nth` mark reading `text` until the card meets `pred`, hovering again (off the mark for a frame, then
+ * back, the box read anew) every `everyMs` as a reader whose card did not come would move the pointer. For pages whose
+ * glossary is recompiled under the pointer (the make page's preview): CI once saw the first hover there open nothing
+ * in Firefox under load while the same mark, hovered again, opened its card (the marks were in place both times).
+ */
+export async function hoverForCard(
+  page: Page,
+  text: string,
+  nth: number,
+  pred: (c: CardState | null) => boolean,
+  timeoutMs = 10_000,
+  everyMs = 2_500,
+): Promise<CardState | null> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await hover(page, await markBox(page, text, nth));
+    try {
+      return await waitForCard(page, pred, Math.max(0, Math.min(everyMs, deadline - Date.now())));
+    } catch (err) {
+      if (Date.now() >= deadline) throw err;
+    }
   }
 }
 

@@ -3,8 +3,8 @@
 // and hovering a preview mark opens the real card quoting the report, named with the title as edited.
 import type { Page } from 'puppeteer-core';
 import { expect, it } from 'vitest';
-import { describeEachBrowser, markBox, readMarks, waitForMarks } from './harness/index.js';
-import { hover, waitForCard } from './card-helpers.js';
+import { describeEachBrowser, readMarks, waitForMarks } from './harness/index.js';
+import { hoverForCard } from './card-helpers.js';
 import { poll } from './popup-helpers.js';
 
 const REPORT = [
@@ -46,8 +46,7 @@ describeEachBrowser('make page live preview', (ctx) => {
     const marked = await waitForMarks(make, (m) => count(m.map((x) => x.text), 'Durand Line') === 3 && count(m.map((x) => x.text), 'Zabihullah Mujahid') === 3, 15_000);
     expect(marked.every((m) => m.start.path.includes('article'))).toBe(true); // only the report, never the list
 
-    await hover(make, await markBox(make, 'Zabihullah Mujahid', 1));
-    const card = await waitForCard(make, (c) => c?.visible === true && c.name === 'Zabihullah Mujahid', 10_000);
+    const card = await hoverForCard(make, 'Zabihullah Mujahid', 1, (c) => c?.visible === true && c.name === 'Zabihullah Mujahid');
     expect(card!.quotes.map((q) => q.text).join(' ')).toContain('Zabihullah Mujahid also said talks would resume.');
     expect(card!.source).toContain('Border talks report');
     await make.keyboard.press('Escape');
@@ -60,8 +59,7 @@ describeEachBrowser('make page live preview', (ctx) => {
     const source = await poll(
       async () => {
         await make.keyboard.press('Escape');
-        await hover(make, await markBox(make, 'Zabihullah Mujahid', 1));
-        return (await waitForCard(make, (c) => c?.visible === true, 10_000))?.source ?? '';
+        return (await hoverForCard(make, 'Zabihullah Mujahid', 1, (c) => c?.visible === true))?.source ?? '';
       },
       (s) => s.includes('Border talks, revised'),
       15_000,
