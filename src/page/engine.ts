@@ -14,21 +14,20 @@
  */
 import { mentionMode, type Settings } from '../core/settings/schema.js';
 import type { CardController } from './card-api.js';
-import { Collector } from './collect.js';
 import { HighlightLayer } from './highlights.js';
 import { hitTestMarks } from './hit-test.js';
 import { HoverController, type HoverTarget } from './hover.js';
 import { rangeOf } from './mark-range.js';
 import { type Mark, MarkStore, type PageGlossary, type SegmentState } from './mark-store.js';
-import { isNew, PageObserver } from './mutations.js';
+import { PageObserver } from './mutations.js';
 import { CardNavigation } from './navigation.js';
 import { PaintWindow } from './paint-window.js';
 import { paintableEntries } from './paint-policy.js';
 import { runFullScan, type ScanTarget } from './full-scan.js';
 import { cardKept, carryOver, keptPaintable } from './glossary-swap.js';
-import { addTo, dropBlock, dropUnder, marked } from './segments.js';
+import { addTo, marked } from './segments.js';
+import { rescanBlocks } from './incremental-rescan.js';
 import { type Staged, stageGlossary } from './staged-glossary.js';
-import { SliceClock } from './scheduling.js';
 import type { EngineProbe } from './probe.js';
 
 export interface PageTerm {
@@ -124,7 +123,7 @@ class Engine implements PageEngine {
     this.nav = new CardNavigation(ctx, { store: this.store, glossary: this.glossary }, opts.articleDate);
     this.observer = new PageObserver(this.doc, this.root, {
       rescan: (keys, removed, added) => this.rescan(keys, removed, added),
-      fullRescan: () => void this.fullScan(),
+      fullRescan: () => this.rescanAll(),
       isOurs: (n) => n === opts.card.hostElement,
     });
     this.scanTarget = {
@@ -290,40 +289,23 @@ class Engine implements PageEngine {
     this.staged?.backlog.record(keys, removed, added);
     const probe = this.opts.probe;
     const t0 = probe ? performance.now() : 0;
-    for (const r of removed) dropUnder(this.doc, this.segments, this.store, r);
-    const fresh: Mark[] = [];
-    const clock = new SliceClock(() => 0); // never expires: incremental batches are small by construction
-    clock.start();
-    const pending = [...keys];
-    for (let k = 0; k < pending.length; k++) {
-      const key = pending[k]!;
-      dropBlock(this.segments, this.store, key);
-      if (!key.isConnected || this.observer.skipped(key)) continue;
-      const c = new Collector(this.doc, key, 'own');
-      c.step(clock);
-      for (const seg of c.segments) {
-        (seg as SegmentState).marks = [];
-        addTo(this.segments, this.store, seg as SegmentState, fresh);
-      }
-      // Nested blocks that came with the change (inside an added element) are collected too; the others are
-      // unchanged and keep their marks.
-      for (const nb of c.nestedBlocks) {
-        if (keys.has(nb) || !isNew(nb, key, added)) continue;
-        keys.add(nb);
-        added.add(nb);
-        pending.push(nb);
-      }
-      for (const r of c.shadowRoots) {
-        if (!this.shadowRoots.has(r)) {
+    const fresh = rescanBlocks(
+      {
+        doc: this.doc,
+        segments: this.segments,
+        store: this.store,
+        skipped: (block) => this.observer.skipped(block),
+        addShadowRoot: (r) => {
+          if (this.shadowRoots.has(r)) return false;
           this.addShadowRoot(r);
           this.observer.observe(r);
-          // Everything in a shadow root we had not seen is new to us.
-          keys.add(r);
-          added.add(r);
-          pending.push(r);
-        }
-      }
-    }
+          return true;
+        },
+      },
+      keys,
+      removed,
+      added,
+    );
     if (this.store.commit(fresh)) this.termsChanged();
     probe?.rescanned(performance.now() - t0);
   }
@@ -343,8 +325,20 @@ class Engine implements PageEngine {
       // first-mention, navigation positions and the article date.
       this.lastHref = href;
       this.nav.resetArticleDate();
-      void this.fullScan();
+      this.rescanAll();
     }
+  }
+
+  /**
+   * The whole page again: the observer saw a batch too large to follow block by block (over 1,000 nodes: an infinite
+   * scroll appending a page of stories, a SPA swapping its view), or the URL changed. With marks on screen the scan
+   * runs beside them and swaps in at its end, as a new glossary does (glossary-swap.ts): the marks of what stayed on
+   * the page never blink (they used to be cleared and come back slice by slice). Without marks, a plain full scan.
+   */
+  private rescanAll(): void {
+    if (!this.running) return;
+    if (this.segments.size === 0 && !this.staged) void this.fullScan();
+    else this.stage(this.staged?.glossary ?? this.glossary);
   }
 
   /** The page's address without its fragment: in-page anchors (#p3s2 in the reader) are not navigations. */

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachBrowser, type FixtureServer, type Mark, readMarks, startServer, waitForMarks } from './harness/index.js';
 import { EVERY_MENTION, listPageTerms, storeSettings } from './marking-expect.js';
 import { poll } from './popup-helpers.js';
+import { framesMissing, startSampling } from './frame-sampling.js';
 
 /** A long page (> 50K characters of text): marks are painted near the viewport only (paint-window.ts). */
 const LONG_PAGE = (() => {
@@ -28,6 +29,15 @@ const SCRIPTS_LATER = `<!doctype html><html lang="en"><head><title>later</title>
 ${BIG_SCRIPT}<p>Nothing here yet.</p>
 </body></html>`;
 
+/** Marks at the top and at the end of a page whose full scan takes many slices (short blocks, under the large-page
+ *  limit so every mark is drawn), and a feed below them that a page script fills. */
+const FEED_PAGE = `<!doctype html><html lang="en"><head><title>feed</title></head><body><main>
+<p>The Tehreek-e-Taliban Pakistan said nothing.</p>
+${Array.from({ length: 6000 }, (_, i) => `<p>${i}</p>`).join('')}
+<p>Siraj Haqqani was not seen.</p>
+<div id="feed"></div>
+</main></body></html>`;
+
 let server: FixtureServer;
 beforeAll(async () => {
   server = await startServer({
@@ -35,6 +45,7 @@ beforeAll(async () => {
       '/long.html': () => ({ body: LONG_PAGE }),
       '/scripts.html': () => ({ body: SCRIPTS_PAGE }),
       '/scripts-later.html': () => ({ body: SCRIPTS_LATER }),
+      '/feed.html': () => ({ body: FEED_PAGE }),
     },
   });
 });
@@ -157,6 +168,32 @@ describeEachBrowser('dynamic', (ctx) => {
       const after = await listPageTerms(b);
       if (typeof after === 'string') throw new Error(after);
       expect(after.terms.map((t) => t.id).sort()).toEqual(['al-qaeda', 'haqqani-network']);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a large insertion (full rescan) does not blink the marks that stay, and marks what it brought', async () => {
+    const page = await ctx().newPage();
+    try {
+      await page.bringToFront();
+      await page.goto(server.url('/feed.html'));
+      const kept = ['Tehreek-e-Taliban Pakistan', 'Siraj Haqqani'];
+      await waitForMarks(page, (m) => kept.every((k) => texts(m).includes(k)), 15_000);
+      await startSampling(page);
+      // An infinite scroll's next page: over 1,000 nodes in one batch, so the page is scanned again as a whole.
+      await page.evaluate(() => {
+        const items = Array.from({ length: 1500 }, (_, i) => {
+          const p = document.createElement('p');
+          p.textContent = i === 1400 ? 'Noor Wali Mehsud spoke.' : `Story ${i}.`;
+          return p;
+        });
+        document.getElementById('feed')!.append(...items);
+      });
+      await waitForMarks(page, (m) => texts(m).includes('Noor Wali Mehsud'), 15_000);
+      const { frames, missing } = await framesMissing(page, kept);
+      expect(frames).toBeGreaterThan(0);
+      expect(missing).toEqual([]);
     } finally {
       await page.close();
     }

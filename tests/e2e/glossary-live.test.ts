@@ -1,11 +1,11 @@
 // Issue 14: a glossary saved, switched off or on, or deleted reaches pages that are already open, without a reload
 // (the background's revision ping -> the content script asks getGlossary again -> the engine rescans).
-import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachBrowser, startServer, waitForMarks, type FixtureServer, type Mark } from './harness/index.js';
 import { ask, listGlossaries, saveLiveGlossary } from './glossary-helpers.js';
 import { poll, waitForExtensionTab } from './popup-helpers.js';
 import { clickInCard, hover, markBox, readCard, toTab, waitForCard } from './card-helpers.js';
+import { framesMissing, startSampling } from './frame-sampling.js';
 
 const NEWS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Border news</title></head><body><main><article>
 <h1>Border crossings stay shut</h1>
@@ -40,40 +40,6 @@ afterAll(async () => {
 
 const BUNDLED = 'Tehreek-e-Taliban Pakistan';
 const has = (text: string) => (m: Mark[]) => m.some((x) => x.text === text);
-
-/** Records, every animation frame, the texts our category highlights hold (read in the page's world). */
-function startSampling(page: Page): Promise<void> {
-  return page.evaluate(() => {
-    const w = window as unknown as { cgFrames: string[][]; cgSampling: boolean };
-    w.cgFrames = [];
-    w.cgSampling = true;
-    const names = ['person', 'organization', 'place', 'event', 'concept'].map((c) => `context-glossary-${c}`);
-    const sample = () => {
-      const texts = new Set<string>();
-      for (const n of names) {
-        for (const r of (CSS.highlights.get(n) ?? []) as Iterable<AbstractRange>) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          texts.add(range.toString());
-        }
-      }
-      w.cgFrames.push([...texts]);
-      if (w.cgSampling) requestAnimationFrame(sample);
-    };
-    requestAnimationFrame(sample);
-  });
-}
-
-/** The frames sampled since startSampling (sampling goes on), and those of them missing one of `kept`. */
-async function framesMissing(page: Page, kept: string[]): Promise<{ frames: number; missing: { frame: number; lacks: string[] }[] }> {
-  const frames = await page.evaluate(() => (window as unknown as { cgFrames: string[][] }).cgFrames);
-  const missing = frames.flatMap((f, i) => {
-    const lacks = kept.filter((k) => !f.includes(k));
-    return lacks.length ? [{ frame: i, lacks }] : [];
-  });
-  return { frames: frames.length, missing };
-}
 
 describeEachBrowser('open pages follow glossary changes', (ctx) => {
   it('marks that stay right never blink: a glossary switched on and off, and a glossary widened by added text', async () => {
