@@ -71,4 +71,24 @@ describe('candidates on small texts', () => {
     expect(candidates.find((c) => c.name === 'Policymakers')).toBeUndefined();
     expect(candidates.find((c) => c.name === 'Kabul')!.category).toBe('place');
   });
+
+  // DUC-2001 dev articles (tests/fixtures/keyphrase): an opening adverb before its comma looked like a dateline.
+  it('does not take an opening adverb before a comma for a dateline name', () => {
+    const { candidates } = extractCandidates('Traditionally, it counts everyone. Nonetheless, Dan Stein said the count was unfair.');
+    expect(candidates.map((c) => c.name)).not.toContain('Traditionally');
+    expect(candidates.map((c) => c.name)).not.toContain('Nonetheless');
+    expect(candidates.map((c) => c.name)).toContain('Dan Stein');
+    // A real dateline still is one.
+    expect(extractCandidates('ISLAMABAD, Pakistan (AP) — Officials met.').candidates.map((c) => c.name)).toContain('ISLAMABAD');
+  });
+
+  it('starts no term with the verb after "to", a modal or "not"', () => {
+    const { candidates } = extractCandidates(
+      'The Census Bureau is under pressure to exclude illegal aliens from its count. Groups want to delete illegal aliens. The bill would require a new count.',
+    );
+    const names = candidates.map((c) => c.name);
+    expect(names).toContain('illegal aliens');
+    expect(names.filter((n) => /^(?:exclude|delete|require) /.test(n))).toEqual([]);
+    expect(candidates.find((c) => c.name === 'illegal aliens')!.count).toBe(2);
+  });
 });

@@ -10,6 +10,8 @@ import { GENERIC, NOUN_VERBS, STOP, TITLES, VERBS } from './words';
 const NOUN_VERB_SET = new Set(NOUN_VERBS);
 /** Words in -ly that are not adverbs (an adverb breaks a run). */
 const NOT_ADVERBS = new Set('ally family rally supply assembly reply anomaly monopoly daily weekly monthly yearly deadly costly friendly elderly early'.split(' '));
+/** Words after which a lowercase word is a verb: infinitive "to", modals, "not". */
+const AUXILIARIES = new Set('to would could should will shall must may might can cannot not'.split(' '));
 import { tokenize, type Sentence, type Token } from './text';
 
 export type Shape = 'acronym' | 'proper' | 'lower';
@@ -74,6 +76,7 @@ function runsOf(sentence: string, names: ReadonlySet<string>): Word[][] {
   tokens.forEach((t, i) => {
     const gap = prev ? sentence.slice(prev.end, t.start) : '';
     if (prev && !/^\s+$/.test(gap)) flush();
+    const prevLower = prev?.text.toLowerCase();
     prev = t;
     const bare = stripPossessive(t.text);
     let shape = wordShape(t.text);
@@ -87,7 +90,11 @@ function runsOf(sentence: string, names: ReadonlySet<string>): Word[][] {
     const nextToken = tokens[i + 1];
     // "end Pakistan's war", "increase Pakistan's interest": a verb-or-noun before a name is the verb.
     const verbBeforeName = NOUN_VERB_SET.has(lower) && nextToken !== undefined && /^\s+$/.test(sentence.slice(t.end, nextToken.start)) && wordShape(nextToken.text) !== 'lower';
-    const verbish = shape === 'lower' && (VERBS.has(lower) || verbBeforeName || (/\p{Ll}(?:ed|ing)$/u.test(lower) && run.length > 0 && run[run.length - 1]!.shape !== 'lower'));
+    // A lowercase word right after infinitive "to", a modal or "not" is the verb of a clause ("pressure to exclude
+    // illegal aliens", "would require", "did not notify"): it starts no term (DUC-2001 dev: "exclude illegal aliens",
+    // "delete illegal aliens" were candidates that took the mentions of "illegal aliens").
+    const afterAuxiliary = prevLower !== undefined && AUXILIARIES.has(prevLower) && /^\s+$/.test(gap);
+    const verbish = shape === 'lower' && (VERBS.has(lower) || verbBeforeName || afterAuxiliary || (/\p{Ll}(?:ed|ing)$/u.test(lower) && run.length > 0 && run[run.length - 1]!.shape !== 'lower'));
     // Months, weekdays, "The": capitalized or not, they break a run.
     // "TTP-Afghan Taliban relationship": an acronym hyphened to a name is a relation between two names, not a name.
     const linked = /^\p{Lu}{2,}-\p{Lu}\p{Ll}/u.test(bare);
@@ -180,5 +187,7 @@ export function phrasesOf(sentences: readonly Sentence[], names: ReadonlySet<str
 
 /** A news dateline opens with a place: "Islamabad [Pakistan], January 31 :", "KABUL (Reuters) -", "LONDON, May 2 —". */
 function isDateline(sentence: string, t: Token): boolean {
+  // A sentence-initial adverb before its comma ("Traditionally, it counts"; DUC-2001 dev) is no dateline.
+  if (/\p{Ll}ly$/u.test(t.text) && !NOT_ADVERBS.has(t.text.toLowerCase())) return false;
   return t.start === 0 && /^\s*(?:\[[^\]]*\]|\([^)]*\))?\s*[,:\-\u2013\u2014]?\s*(?:\p{Lu}\p{Ll}+\.? \d|[,(\[])/u.test(sentence.slice(t.end));
 }

@@ -11,7 +11,7 @@ export const STOP = new Set(
     'be became because become becomes been before being below beside besides between beyond both but by can cannot could did do does doing done down during each either else elsewhere enough ' +
     'even ever every everyone everything except few for formerly from further furthermore had has have having he her here hers herself him himself his how however i if in including ' +
     'indeed into is it its itself just last later least less like likely made make makes many may me meanwhile might mine more moreover most mostly much must my myself namely neither never ' +
-    'nevertheless next no nobody none nor not nothing now of off often on once one only onto or other others otherwise our ours ourselves out over own per perhaps please put rather ' +
+    'nevertheless nonetheless next no nobody none nor not nothing now of off often on once one only onto or other others otherwise our ours ourselves out over own per perhaps please put rather ' +
     're same say says said see seem seemed seems seeming several she should since so some someone something sometimes somewhere still such than that the their theirs them themselves then ' +
     'there thereafter thereby therefore these they this those though through throughout thus to together too toward towards under until up upon us very via was we well were what whatever ' +
     'when whenever where whereas whether which while who whoever whole whom whose why will with within without would yet you your yours yourself yourselves ' +
