@@ -265,6 +265,13 @@ describe('decideLocal: parties (issue 11, deliverable 1)', () => {
     expect(ceasefires('The TTP kept up attacks across the border even during the ceasefire.')).toEqual([true]);
   });
 
+  it('an exchange of artillery is between armies: the states\' ceasefire (wave 10, dev sambatimes-2025-timeline)', () => {
+    expect(ceasefires('Afghanistan shelters TTP fighters. Fighting has reignited with heavy artillery exchanges and no immediate ceasefire in sight.')).toEqual([false]);
+    expect(ceasefires('The TTP named its chief. After an exchange of artillery fire, a ceasefire held.')).toEqual([false]);
+    // An army shelling the group's hideouts is no exchange: the window rule.
+    expect(ceasefires('The TTP hideouts came under artillery fire before the ceasefire.')).toEqual([true]);
+  });
+
   it('a group reference with no one named before it in its paragraph is the group the paragraph before named', () => {
     const text = 'A day later the banned outfit declared an end to the ceasefire.';
     const at = (named?: Set<number>) => {

@@ -236,6 +236,21 @@ describe('case and context rules of the data on sample pages', () => {
       'ttp:Tehrik-e Taliban Pakistan', 'ttp:Tehreek-i-Taliban Pakistan', 'ttp:Pakistani Taliban',
     ]],
     ['al-Qaeda spellings', 'Al Qaeda and al-Qa’ida', ['al-qaeda:Al Qaeda', 'al-qaeda:al-Qa’ida']],
+    // Wave 10 (eval:news dev): "IEA" is the Islamic Emirate only on an Afghan page (techcs-2023-iea: a headline above
+    // the page's own definition); the International Energy Agency's IEA is not.
+    ['IEA on an Afghan page', 'Haqqani says IEA resolve is firm. The Islamic Emirate of Afghanistan (IEA) met.', [
+      'taliban-government:IEA', 'taliban-government:Islamic Emirate of Afghanistan', 'taliban-government:IEA',
+    ]],
+    ['IEA of the energy agency', 'The Paris-based IEA cut its oil demand forecast for Pakistan and India.', ['pakistan:Pakistan']],
+    ['the interim administration of the Islamic Emirate', "Afghan interim administration spokesman Mujahid spoke in Kabul. Afghanistan's interim administration agreed.", [
+      'taliban-government:Afghan interim administration', 'kabul:Kabul', "taliban-government:Afghanistan's interim administration",
+    ]],
+    ['a Taliban attack in Peshawar is the TTP', 'A Taliban suicide bomber struck a mosque in Peshawar, Pakistan.', ['ttp:Taliban', 'pakistani-tribal-areas:Peshawar', 'pakistan:Pakistan']],
+    // pakconnect-2025-bannu: an ISPR release on operations in Bannu that names the TTP only as "Fitna al Khwarij".
+    ['counterterrorism of an ISPR operation report', 'ISPR said troops in Bannu will continue a Counter Terrorism campaign in Pakistan.', [
+      'pakistani-military-spokesman:ISPR', 'pakistani-tribal-areas:Bannu', 'counterterrorism:Counter Terrorism', 'pakistan:Pakistan',
+    ]],
+    ['counterterrorism with no Af-Pak anchor', 'The UN Counter Terrorism Committee met in New York.', []],
     ['ISPR needs Pakistan', 'ISPR said. ISPR of Pakistan said.', ['pakistani-military-spokesman:ISPR', 'pakistani-military-spokesman:ISPR', 'pakistan:Pakistan']],
   ])('%s', (_label, text, expected) => {
     expect(marked(text)).toEqual(expected);

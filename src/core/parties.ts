@@ -66,7 +66,10 @@ export function isStatesReference(phrase: string): boolean {
 
 /**
  * Fighting between states along their border in the mention's sentence ("fierce exchanges across the border before a
- * fragile ceasefire took hold": retired v1 koala-2025-strike): a ceasefire there is between the states.
+ * fragile ceasefire took hold": retired v1 koala-2025-strike): a ceasefire there is between the states. An exchange
+ * of artillery is between armies, so states too ("fighting has reignited with heavy artillery exchanges … and no
+ * immediate ceasefire in sight": eval:news wave 10, dev sambatimes-2025-timeline); an army shelling an armed group's
+ * hideouts is no exchange.
  */
 export function namesBorderFighting(sentence: string): boolean {
   return BORDER_FIGHTING.test(sentence);
@@ -86,7 +89,7 @@ const REFERENCE = /\b(?:militants|insurgents|militant\s+(?:group|outfit|organi[s
 const SIDES = /\b(?:the\s+(?:two\s+)?(?:parties|sides)|both\s+(?:parties|sides))\b/iu;
 const STATES = /\b(?:the\s+two|both)\s+(?:countries|nations|neighbou?rs|neighbou?ring\s+countries|states|governments)\b/iu;
 const BORDER_FIGHTING =
-  /\b(?:exchanges?|clashes|fighting|skirmishes|shelling|firing|hostilities)\b[^.;]{0,40}\b(?:across\s+the\s+border|along\s+the\s+(?:border|frontier)|on\s+the\s+border)\b|\bborder\s+(?:clashes|skirmishes|fighting|hostilities)\b/iu;
+  /\b(?:exchanges?|clashes|fighting|skirmishes|shelling|firing|hostilities)\b[^.;]{0,40}\b(?:across\s+the\s+border|along\s+the\s+(?:border|frontier)|on\s+the\s+border)\b|\bborder\s+(?:clashes|skirmishes|fighting|hostilities)\b|\bartillery\s+(?:exchanges?|duels?)\b|\bexchanges?\s+of\s+artillery\b/iu;
 const FUNCTION_WORDS = new Set(
   'the a an in on at after before even but and or they it he she we both this that these those since when while as earlier later last meanwhile however then so yet its their his her our on monday tuesday wednesday thursday friday saturday sunday'.split(
     ' ',
