@@ -12,6 +12,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, watch, writeFileSy
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileGlossaryJson, glossaryPlugin } from './tools/bundle.mjs';
+import { marksCssFor } from './tools/marks-css.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -99,6 +100,8 @@ function writeStatic(browser) {
   const outDir = join(dist, browser);
   mkdirSync(outDir, { recursive: true });
   cpSync(join(root, 'extension'), outDir, { recursive: true });
+  // Chromium: the default marks on :root, so they cost no style recalculation where nothing is marked (tools/marks-css.mjs).
+  writeFileSync(join(outDir, 'marks.css'), marksCssFor(browser, readFileSync(join(root, 'extension/marks.css'), 'utf8')));
   const base = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
   const manifest = MANIFEST_PATCHES[browser](base);
   writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

@@ -13,7 +13,8 @@
  * element (measured on the 1.5 MB Wired corpus page, 1,000 marked ranges: 87 ms of style recalculation; the same rules
  * present from the start: 0 ms; `:root::highlight` rules adopted late: 15.5 ms). So in a page the default marks come
  * from `extension/marks.css`, which the manifest injects with the content script before the page is styled
- * (`presentCss`); the layer adopts its own sheet into the document only when the user's style or colours differ
+ * (`presentCss`; in Chromium as `:root::highlight` rules, which cost no style recalculation on pages with nothing to
+ * mark: tools/marks-css.mjs); the layer adopts its own sheet into the document only when the user's style or colours differ
  * from it (and then on the first mark). Shadow roots we mark always get the sheet (document rules do not reach in).
  *
  * The page can see and clear CSS.highlights (it is shared with the main world): `ensure()` re-registers our

@@ -66,7 +66,7 @@ async function newPage(browser: Browser): Promise<Page> {
 }
 
 /** One traced load of `url`; with `markjs`, also waits for mark.js to finish and returns its own time and hits. */
-async function tracedRun(browser: Browser, url: string, settleMs: number, markjs: boolean): Promise<{ run: ChromiumRun | null; markjs: MarkJsRun | null }> {
+async function tracedRun(browser: Browser, url: string, settleMs: number, markjs: boolean, rowId = ''): Promise<{ run: ChromiumRun | null; markjs: MarkJsRun | null }> {
   const page = await newPage(browser);
   try {
     const cdp = await page.createCDPSession();
@@ -81,7 +81,8 @@ async function tracedRun(browser: Browser, url: string, settleMs: number, markjs
     }
     await sleep(settleMs);
     const buf = await page.tracing.stop();
-    if (TRACE_DIR && buf) writeFileSync(join(TRACE_DIR, `${Date.now()}-${markjs ? 'markjs' : browser === traceTag.clean ? 'clean' : 'ext'}.json`), buf);
+    // Named <time>-<row>-<ext|clean|markjs>.json: outside-attribute.ts groups them by row and kind.
+    if (TRACE_DIR && buf) writeFileSync(join(TRACE_DIR, `${Date.now()}-${rowId}-${markjs ? 'markjs' : browser === traceTag.clean ? 'clean' : 'ext'}.json`), buf);
     const trace = JSON.parse(Buffer.from(buf ?? new Uint8Array()).toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
     const events = Array.isArray(trace) ? trace : (trace.traceEvents ?? []);
     const fig = pageFigures(events, url);
@@ -132,12 +133,12 @@ export async function runChromiumRow(s: ChromiumSession, row: OutsideRow, o: Row
     const got: Partial<Record<'ext' | 'clean', ChromiumRun | null>> = {};
     // A run that fails (a navigation timing out on the loaded machine) is lost, not fatal: the row says so.
     const safe = <T,>(p: Promise<T>) => p.catch((err: unknown) => (o.log(`  run failed: ${String(err).slice(0, 200)}`), null));
-    for (const which of order) got[which] = (await safe(tracedRun(which === 'ext' ? ext.browser : s.clean, url, settle, false)))?.run ?? null;
+    for (const which of order) got[which] = (await safe(tracedRun(which === 'ext' ? ext.browser : s.clean, url, settle, false, row.id)))?.run ?? null;
     if (got.ext && got.clean) {
       extRuns.push(got.ext);
       cleanRuns.push(got.clean);
       if (o.markjs === true) {
-        const m = await safe(tracedRun(s.clean, markUrl, 1000, true));
+        const m = await safe(tracedRun(s.clean, markUrl, 1000, true, row.id));
         if (m?.markjs) markRuns.push(m.markjs);
       }
     } else lost++;

@@ -11,7 +11,16 @@ import { articlePage, liveBlogUpdates, type TextSources } from './bench-data.js'
  * shipped one in a profile holding made glossaries (outside-user-glossaries.ts), or another build to compare with
  * (`--base DIR`, outside.ts).
  */
-export type GlossaryName = 'real' | 'gen-5000' | 'floor-empty' | 'floor-snapshot' | 'user-5x200' | 'base' | 'base-user-5x200';
+export type GlossaryName =
+  | 'real'
+  | 'gen-5000'
+  | 'floor-empty'
+  | 'floor-snapshot'
+  | 'user-5x200'
+  | 'base'
+  | 'base-user-5x200'
+  // --variant NAME=DIR: another build of the extension (an ablation copy, never shipped), run as `<row>-NAME`.
+  | `variant:${string}`;
 
 export interface OutsideRow {
   id: string;

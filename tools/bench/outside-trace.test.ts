@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, pageFigures, type TraceEvent } from './outside-trace.js';
+import { classify, pageFigures, threadBreakdown, type TraceEvent } from './outside-trace.js';
 
 const PAGE = 10;
 const WORKER = 20;
@@ -114,5 +114,25 @@ describe('classify', () => {
     expect(classify('Layout')).toBe('layout');
     expect(classify('PrePaint')).toBe('paint');
     expect(classify('ParseHTML')).toBeNull();
+  });
+});
+
+describe('threadBreakdown', () => {
+  it('totals self time by event name and top-level tasks by their longest child, top-level tasks only', () => {
+    const events = [
+      ...meta,
+      X(PAGE, 'RunTask', 1000, 20_000),
+      X(PAGE, 'EventDispatch', 2000, 12_000),
+      X(PAGE, 'RunMicrotasks', 3000, 9000),
+      X(PAGE, 'UpdateLayoutTree', 15_000, 3000),
+      X(PAGE, 'RunTask', 30_000, 5000),
+      X(PAGE, 'ParseHTML', 31_000, 4000),
+      // Not inside a top-level task: left out.
+      X(PAGE, 'Layout', 50_000, 7000),
+      X(WORKER, 'RunTask', 1000, 90_000),
+    ];
+    const b = threadBreakdown(events, PAGE, PAGE);
+    expect(b.selfMs).toEqual({ RunTask: 5 + 1, EventDispatch: 3, RunMicrotasks: 9, UpdateLayoutTree: 3, ParseHTML: 4 });
+    expect(b.tasks).toEqual({ EventDispatch: { count: 1, ms: 20 }, ParseHTML: { count: 1, ms: 5 } });
   });
 });

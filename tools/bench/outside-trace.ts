@@ -200,3 +200,61 @@ export function pageFigures(events: TraceEvent[], url: string): TraceFigures | n
   if (tid === null) return null;
   return threadFigures(events, pid, tid);
 }
+
+/** Where a thread's time went, finer than TraceFigures' parts: for the attribution of added time (issue 13, wave 10). */
+export interface TraceBreakdown {
+  /** Self CPU ms per event name, inside top-level tasks. */
+  selfMs: Record<string, number>;
+  /** Top-level tasks by kind (the name of their longest direct child, or `(empty)`): count and CPU ms. */
+  tasks: Record<string, { count: number; ms: number }>;
+}
+
+/** The same nesting as threadFigures (self time, top-level tasks only), totalled by event name and by task kind. */
+export function threadBreakdown(events: TraceEvent[], pid: number, tid: number): TraceBreakdown {
+  const complete: Array<{ e: TraceEvent; dur: number; cpu: number }> = [];
+  const open: TraceEvent[] = [];
+  for (const e of events) {
+    if (e.pid !== pid || e.tid !== tid) continue;
+    if (e.ph === 'X' && typeof e.dur === 'number') complete.push({ e, dur: e.dur, cpu: e.tdur ?? e.dur });
+    else if (e.ph === 'B') open.push(e);
+    else if (e.ph === 'E') {
+      const b = open.pop();
+      if (b) complete.push({ e: b, dur: e.ts - b.ts, cpu: b.tts !== undefined && e.tts !== undefined ? e.tts - b.tts : e.ts - b.ts });
+    }
+  }
+  complete.sort((a, b) => a.e.ts - b.e.ts || b.dur - a.dur);
+  const out: TraceBreakdown = { selfMs: {}, tasks: {} };
+  interface N {
+    name: string;
+    end: number;
+    cpu: number;
+    childCpu: number;
+    kind: string;
+    kindCpu: number;
+  }
+  const stack: N[] = [];
+  let inTask = false;
+  const close = (n: N) => {
+    if (inTask) out.selfMs[n.name] = (out.selfMs[n.name] ?? 0) + Math.max(0, n.cpu - n.childCpu) / 1000;
+    if (stack.length === 0 && inTask) {
+      const t = (out.tasks[n.kind] ??= { count: 0, ms: 0 });
+      t.count++;
+      t.ms += n.cpu / 1000;
+    }
+  };
+  for (const { e, dur, cpu } of complete) {
+    while (stack.length > 0 && stack[stack.length - 1]!.end <= e.ts) close(stack.pop()!);
+    const parent = stack[stack.length - 1];
+    if (!parent) inTask = TOP_LEVEL.has(e.name);
+    else {
+      parent.childCpu += Math.min(cpu, parent.cpu);
+      if (stack.length === 1 && cpu > parent.kindCpu) {
+        parent.kind = e.name;
+        parent.kindCpu = cpu;
+      }
+    }
+    stack.push({ name: e.name, end: Math.min(e.ts + dur, parent ? parent.end : e.ts + dur), cpu, childCpu: 0, kind: '(empty)', kindCpu: -1 });
+  }
+  while (stack.length > 0) close(stack.pop()!);
+  return out;
+}

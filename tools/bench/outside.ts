@@ -6,7 +6,7 @@
 //
 //   node dist/tools/bench-outside.mjs [--browser chromium|firefox|both] [--only TEXT] [--corpus DIR] [--out DIR]
 //                                     [--baseline FILE] [--no-markjs | --markjs TEXT] [--floor] [--merge FILE,FILE]
-//                                     [--user-glossaries [--no-page-terms]] [--base DIST_DIR]
+//                                     [--user-glossaries [--no-page-terms]] [--base DIST_DIR] [--variant NAME=DIST_DIR,…]
 //
 // --only keeps rows whose id contains TEXT (or one of TEXT,TEXT,…) (do not commit such a run); --baseline adds a "before" column from an
 // earlier bench/outside.json; --no-markjs leaves mark.js out (quick before/after runs of one row while working: a mark.js
@@ -20,7 +20,9 @@
 // terms then mark nothing on the pages, and the rows show the price of the glossaries' size alone (do not commit such a run).
 // --base DIST_DIR runs each selected row first with another build (DIST_DIR holds chrome/ and firefox/, as dist/ does;
 // e.g. main built in a separate worktree) as `<row>-base`, then with this one: before/after in the same run, each
-// against its own interleaved clean loads (do not commit such a run).
+// against its own interleaved clean loads (do not commit such a run). --variant NAME=DIST_DIR (comma-separated for
+// several) does the same with any number of other builds, each row run as `<row>-NAME` after the base and before
+// this build: the attribution of issue 13 (wave 10) ran copies of the build with one piece removed side by side.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -54,6 +56,14 @@ const floor = args.includes('--floor');
 const userMode = args.includes('--user-glossaries');
 const baseDist = opt('--base');
 const noPageTerms = args.includes('--no-page-terms');
+const variantDists = (opt('--variant') ?? '')
+  .split(',')
+  .filter(Boolean)
+  .map((v) => {
+    const i = v.indexOf('=');
+    if (i <= 0) throw new Error(`--variant wants NAME=DIST_DIR, got "${v}"`);
+    return { name: v.slice(0, i), dir: resolve(v.slice(i + 1)) };
+  });
 const log = (s: string) => process.stderr.write(`[bench:outside] ${s}\n`);
 
 export interface OutsideResult {
@@ -141,9 +151,11 @@ async function main(): Promise<void> {
   const built = buildRows(corpusDir, read('report.txt'), textSources(real), real, gen5000);
   const candidates = userMode ? userRows(built.rows) : built.rows;
   const picked = only ? candidates.filter((r) => only.split(',').some((o) => r.id.includes(o))) : candidates;
-  const paired = baseDist
-    ? picked.flatMap((r) => [baseRow(r, baseDist), r])
-    : picked;
+  const paired = picked.flatMap((r) => [
+    ...(baseDist ? [baseRow(r, baseDist)] : []),
+    ...variantDists.map((v): OutsideRow => ({ ...r, id: `${r.id}-${v.name}`, label: `${r.label} — variant ${v.name} (${v.dir})`, glossary: `variant:${v.name}` })),
+    r,
+  ]);
   const rows = floor ? [...paired, ...floorRows(picked)] : paired;
   // Made glossaries hold some capitalized phrases of the topic pages, so those pages really meet new terms.
   const topicHtml = ['topic-small', 'topic-large'].map((id) => built.files[`/rows/${id}.html`]?.body ?? '');
@@ -160,7 +172,7 @@ async function main(): Promise<void> {
     if (userMode) return 'not run (--user-glossaries)';
     if (markJsOnly && !markJsOnly.split(',').some((o) => row.id.includes(o))) return 'not run in this run (--markjs)';
     if (row.glossary === 'real') return true;
-    if (row.glossary === 'base') return 'n/a (base row)';
+    if (row.glossary === 'base' || row.glossary.startsWith('variant:')) return 'n/a (base or variant row)';
     if (row.glossary !== 'gen-5000') return 'n/a (floor row)';
     // 11,519 spellings: mark.js builds and runs one regular expression per spelling over the whole page.
     const ref = results.find((x) => x.row.id === 'gen-1mb-real')?.markjs?.inPageMs;
@@ -184,6 +196,7 @@ async function main(): Promise<void> {
       // The base build with the same made glossaries: the with/without pair measured on both builds.
       'base-user-5x200': baseDist && userMode ? resolve(baseDist, kind === 'chromium' ? 'chrome' : 'firefox') : null,
     };
+    for (const v of variantDists) dirs[`variant:${v.name}`] = resolve(v.dir, kind === 'chromium' ? 'chrome' : 'firefox');
     if (floor) {
       for (const f of FLOOR_VARIANTS) tmpDirs.push((dirs[f] = await floorExtension(ROOT, base, kind === 'chromium' ? 'chrome' : 'firefox', f)));
     }
