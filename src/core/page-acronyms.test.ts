@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TermInput } from './matcher/types.js';
 import { Matcher } from './matcher/index.js';
-import { findAcronymMentions, findDefinitions } from './page-acronyms.js';
+import { acronymsSpelledOtherwise, findAcronymMentions, findDefinitions, longFormBefore } from './page-acronyms.js';
 
 const terms: TermInput[] = [
   { entry: 0, text: 'Tehreek-e-Taliban Pakistan', caseRule: 'proper' },
@@ -37,4 +37,32 @@ describe('page-defined acronyms (issue 11, deliverable 2)', () => {
     expect(findAcronymMentions(text, defined).map((x) => text.slice(x.start, x.end) + '@' + x.start)).toEqual(['IEA@4', 'IEA@46']);
     expect(findAcronymMentions(text, new Map())).toEqual([]);
   });
+
+  it('finds the long form a parenthesized acronym follows (the page spelling an acronym out as something else)', () => {
+    const at = (text: string, acronym: string) => {
+      const start = text.indexOf(`(${acronym})`) + 1;
+      const span = longFormBefore(text, start, start + acronym.length);
+      return span && text.slice(span.start, span.end);
+    };
+    expect(at('The International Energy Agency (IEA) said so.', 'IEA')).toBe('International Energy Agency');
+    expect(at('Officials of the Islamic Emirate of Afghanistan (IEA) denied it.', 'IEA')).toBe('Islamic Emirate of Afghanistan');
+    expect(at('the Tehreek-e-Taliban Pakistan (TTP) said', 'TTP')).toBe('Tehreek-e-Taliban Pakistan');
+    expect(at('A statement (IEA) followed.', 'IEA')).toBeNull();
+    expect(at('The IEA said so.', 'IEA')).toBeNull(); // not in parentheses
+    const text = 'The agency said (IEA) more.';
+    expect(longFormBefore(text, text.indexOf('IEA'), text.indexOf('IEA') + 3)).toBeNull();
+  });
+
+  it('names the glossary acronyms a block spells out as something else, never a spelling of their own entry', () => {
+    const withIea: TermInput[] = [...terms, { entry: 2, text: 'IEA', caseRule: 'exact', requires: [1] }];
+    const mi = Matcher.compile(withIea);
+    const otherwise = (text: string) => acronymsSpelledOtherwise(withIea, text, mi.scan(text));
+    expect(otherwise('The International Energy Agency (IEA) expects Afghanistan to import more.')).toEqual(['IEA']);
+    expect(otherwise('Officials of the Islamic Emirate of Afghanistan (IEA) met.')).toEqual([]);
+    expect(otherwise('The IEA met.')).toEqual([]);
+    // An unknown spelling of the entry's own long form shares its words: not another meaning.
+    expect(otherwise('The Tahrik-i-Taliban-i-Pakistan (TTP) said so.')).toEqual([]);
+    expect(otherwise('The Islamic Emirate (IEA) said so.')).toEqual([]);
+  });
 });
+

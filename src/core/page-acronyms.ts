@@ -50,6 +50,56 @@ export function findDefinitions(
 }
 
 /**
+ * The long form a parenthesized acronym at [start, end) of `text` follows, when the initials of the words right
+ * before the parenthesis spell it ("International Energy Agency (IEA)"): its span, else null. The page engine uses it
+ * the other way round from findDefinitions: a glossary acronym the page spells out as something else is not the
+ * glossary's on that page (issue 11: a wrong card is worse than none; "IEA" is the Islamic Emirate on Afghan pages).
+ */
+export function longFormBefore(text: string, start: number, end: number): { start: number; end: number } | null {
+  if (text[start - 1] !== '(' || text[end] !== ')') return null;
+  const acronym = text.slice(start, end);
+  let stop = start - 1;
+  if (stop > 0 && /\s/u.test(text[stop - 1]!)) stop--;
+  const from = Math.max(0, stop - 160);
+  const before = text.slice(from, stop);
+  const words = [...before.matchAll(/[^\s\-‐‑–—]+/gu)].filter((w) => /\p{L}/u.test(w[0]));
+  for (let k = 1; k <= Math.min(words.length, acronym.length + 3); k++) {
+    const at = words[words.length - k]!.index;
+    if (initials(before.slice(at)).includes(acronym)) return { start: from + at, end: stop };
+  }
+  return null;
+}
+
+/**
+ * Glossary acronyms (spellings with no lowercase letter) that this block spells out as something other than their
+ * hit's entry: in parentheses after a long form that no hit of the same entry covers ("International Energy Agency
+ * (IEA)" where "IEA" is the Islamic Emirate). The page engine then never marks them on that page.
+ */
+export function acronymsSpelledOtherwise(
+  terms: readonly TermInput[],
+  text: string,
+  hits: readonly { entry: number; term: number; start: number; end: number }[],
+): string[] {
+  const out: string[] = [];
+  for (const h of hits) {
+    const spelling = terms[h.term]?.text;
+    if (!spelling || /\p{Ll}/u.test(spelling) || out.includes(spelling)) continue;
+    const long = longFormBefore(text, h.start, h.end);
+    if (!long || hits.some((g) => g !== h && g.entry === h.entry && g.start < long.end && long.start < g.end)) continue;
+    // A spelling of the entry's long form the glossary does not know ("Tahrik-i-Taliban-i-Pakistan (TTP)") is no
+    // other meaning: a long form sharing a word with any of the entry's spellings is left alone.
+    const words = new Set(terms.filter((t) => t.entry === h.entry).flatMap((t) => wordsOf(t.text)));
+    if (!wordsOf(text.slice(long.start, long.end)).some((w) => words.has(w))) out.push(spelling);
+  }
+  return out;
+}
+
+/** Lowercased words of four letters or more (what a long form and a glossary spelling share when they name one thing). */
+function wordsOf(text: string): string[] {
+  return (text.toLowerCase().match(/\p{L}{4,}/gu) ?? []) as string[];
+}
+
+/**
  * Bare mentions of page-defined acronyms that the glossary does not know as terms ("IEA"): exact case, whole word.
  * Returns them in text order; the caller skips any that overlap a glossary hit.
  */

@@ -9,7 +9,8 @@
  * Presence is recomputed only when a term's count crosses zero (cheap: one pass over the terms present).
  */
 import { type CarriedSense, carriedSense, decideLocal, type HeadingCues, headingCues, hitAllowed, type LocalHit, presentEntries } from '../core/context-rules.js';
-import { findAcronymMentions, findDefinitions } from '../core/page-acronyms.js';
+import { acronymsSpelledOtherwise, findAcronymMentions, findDefinitions } from '../core/page-acronyms.js';
+import { compareMarks } from './mark-order.js';
 import type { Category, CompiledEntry } from '../core/glossary-types.js';
 import type { ChunkHit, TermInput } from '../core/matcher/types.js';
 import type { MentionMode } from '../core/settings/schema.js';
@@ -66,30 +67,6 @@ function locate(base: readonly number[], chunks: readonly string[], pos: number,
   return [i, Math.min(pos - base[i]!, chunks[i]!.length)];
 }
 
-/** Document order of two marks; marks in shadow trees sort by their hosts' position. */
-function compareMarks(a: Mark, b: Mark): number {
-  if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
-  const x = composedAnchor(a.range.startContainer);
-  const y = composedAnchor(b.range.startContainer);
-  const pos = (x.root === y.root ? a.range.startContainer : x.node).compareDocumentPosition(
-    x.root === y.root ? b.range.startContainer : y.node,
-  );
-  if (pos & 4 /* FOLLOWING */) return -1;
-  if (pos & 2 /* PRECEDING */) return 1;
-  return 0;
-}
-
-function composedAnchor(node: Node): { node: Node; root: Node } {
-  let n = node;
-  let root = n.getRootNode();
-  const first = root;
-  while (root.nodeType === 11 && (root as ShadowRoot).host) {
-    n = (root as ShadowRoot).host;
-    root = n.getRootNode();
-  }
-  return { node: n, root: first };
-}
-
 export class MarkStore {
   readonly index = new MarkIndex<Text, Mark>();
   readonly byEntry = new Map<number, Set<Mark>>();
@@ -106,6 +83,8 @@ export class MarkStore {
   private changed = false;
   /** Acronyms this page (frame) defined, "Long Form (LF)" -> the long form's entry (issue 11, page-acronyms.ts). */
   private readonly acronyms = new Map<string, number>();
+  /** Glossary acronyms this page spells out as something else ("International Energy Agency (IEA)"): never marked. */
+  private readonly otherwise = new Set<string>();
   /** What each heading asked about names (window `heading`, shared names, parties). */
   private readonly headings = new WeakMap<Element, HeadingCues>();
   /** How each earlier block read its shared names, for the blocks after it (null: it read none on evidence). */
@@ -150,6 +129,11 @@ export class MarkStore {
       () => this.namedBefore(seg.key),
     );
     flat.forEach((f, k) => (f.entry = local[k]!.entry));
+    for (const a of acronymsSpelledOtherwise(this.glossary.matcher.terms, text, flat)) {
+      if (this.otherwise.has(a)) continue;
+      this.otherwise.add(a);
+      this.policyDirty = true; // its marks elsewhere on the page, above this block too, go on the next commit
+    }
     for (const def of findDefinitions(this.glossary.matcher.terms, text, flat)) {
       if (this.acronyms.has(def.acronym)) continue;
       this.acronyms.set(def.acronym, def.entry);
@@ -331,9 +315,11 @@ export class MarkStore {
 
   private evaluate(m: Mark): void {
     const terms = this.glossary.matcher.terms;
-    // An acronym the page defined for this entry counts without further context (issue 11, deliverable 2).
+    // An acronym the page defined for this entry counts without further context (issue 11, deliverable 2); one it
+    // spelled out as something else never does.
+    const otherwise = m.term >= 0 && this.otherwise.has(terms[m.term]!.text);
     const defined = m.term < 0 || this.acronyms.get(terms[m.term]!.text) === m.entry;
-    const allowed = this.paintable[m.entry] === true && (defined || (m.localOk && hitAllowed(terms, m, this.present)));
+    const allowed = this.paintable[m.entry] === true && !otherwise && (defined || (m.localOk && hitAllowed(terms, m, this.present)));
     if (allowed !== m.allowed) {
       m.allowed = allowed;
       this.bumpAllowed(m.entry, allowed ? 1 : -1);
