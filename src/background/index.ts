@@ -14,7 +14,7 @@ import { pageSubsetJson } from './page-subset.js';
 import { testPagePrefilter } from './page-prefilter.js';
 import type { Snapshot } from '../core/settings/settings-service.js';
 import { change, read } from './tab-terms-store.js';
-import { removeFrame, removeTab, setFrame, startLoading, summarize, takePreviousFrames, type FrameReport } from './tab-terms.js';
+import { removeFrame, removeTab, setFrame, setFrameIfAbsent, startLoading, summarize, takePreviousFrames, type FrameReport } from './tab-terms.js';
 
 let badgeEnabled = DEFAULT_SETTINGS.badge;
 
@@ -59,7 +59,9 @@ async function askFrame(tabId: number, frameId: number): Promise<boolean> {
   try {
     const r = await sendToTab(tabId, 'listPageTerms', {}, frameId);
     if (!r) return false;
-    await recordFrame(tabId, frameId, { terms: r.terms, count: r.terms.length, active: r.active, host: r.host || null });
+    const report = { terms: r.terms, count: r.terms.length, active: r.active, host: r.host || null };
+    await change((m) => ({ map: setFrameIfAbsent(m, tabId, frameId, report), result: null }));
+    await refreshBadge(tabId);
     return true;
   } catch {
     await change((m) => ({ map: removeFrame(m, tabId, frameId), result: null }));

@@ -5,6 +5,7 @@ import {
   removeFrame,
   removeTab,
   setFrame,
+  setFrameIfAbsent,
   startLoading,
   summarize,
   takePreviousFrames,
@@ -64,6 +65,15 @@ describe('tab term map', () => {
     expect(summarize(m[1]).terms.map((t) => t.id)).toEqual(['usip']);
     expect(removeTab(m, 1)).toEqual({});
     expect(summarize(undefined)).toEqual({ host: null, active: null, terms: [], count: 0 });
+  });
+
+  it("an answer to our question never replaces the frame's own report (it may have been computed before it)", () => {
+    let m: TabMap = {};
+    m = setFrame(m, 1, 0, report([], { active: true })); // the frame's prefilter "no": active, nothing marked
+    m = setFrameIfAbsent(m, 1, 0, report([], { active: false })); // our listPageTerms, answered before it decided
+    expect(m[1]!.frames[0]!.active).toBe(true);
+    m = setFrameIfAbsent(m, 1, 2, report([['ttp', 1]])); // a frame that never reported: its answer is recorded
+    expect(summarize(m[1]).terms.map((t) => t.id)).toEqual(['ttp']);
   });
 
   it('shows badge text only for a positive count, capped', () => {

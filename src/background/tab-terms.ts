@@ -46,6 +46,15 @@ export function setFrame(map: TabMap, tabId: number, frameId: number, report: Fr
   };
 }
 
+/**
+ * A frame's answer to our own question (listPageTerms), recorded only when the frame has not reported itself: its
+ * reports are newer than an answer that was computed before the frame decided (a reply "inactive" sent before the
+ * frame's bootstrap had its snapshot arrived after the frame's prefilter had recorded it active: Firefox, under load).
+ */
+export function setFrameIfAbsent(map: TabMap, tabId: number, frameId: number, report: FrameReport): TabMap {
+  return map[tabId]?.frames[frameId] ? map : setFrame(map, tabId, frameId, report);
+}
+
 export function removeFrame(map: TabMap, tabId: number, frameId: number): TabMap {
   const tab = map[tabId];
   if (!tab) return map;
