@@ -112,13 +112,9 @@ interface Node {
   childCpu: number;
 }
 
-/**
- * Figures for one thread. Complete events ('X') and begin/end pairs ('B'/'E') are nested by time; a task is
- * top-level when no other event encloses it. Time is counted as self time so nothing is counted twice (a compile
- * inside an evaluate, a GC inside a call): each event's self time goes to its own part, or its nearest classified
- * ancestor's, or 'other'.
- */
-export function threadFigures(events: TraceEvent[], pid: number, tid: number): TraceFigures {
+/** One thread's events as spans (complete events, and begin/end pairs joined), enclosing ones first: earlier start,
+ *  then longer. */
+function spans(events: TraceEvent[], pid: number, tid: number): Array<{ e: TraceEvent; dur: number; cpu: number }> {
   const complete: Array<{ e: TraceEvent; dur: number; cpu: number }> = [];
   const open: TraceEvent[] = [];
   for (const e of events) {
@@ -130,8 +126,17 @@ export function threadFigures(events: TraceEvent[], pid: number, tid: number): T
       if (b) complete.push({ e: b, dur: e.ts - b.ts, cpu: b.tts !== undefined && e.tts !== undefined ? e.tts - b.tts : e.ts - b.ts });
     }
   }
-  // Enclosing events first: earlier start, then longer.
-  complete.sort((a, b) => a.e.ts - b.e.ts || b.dur - a.dur);
+  return complete.sort((a, b) => a.e.ts - b.e.ts || b.dur - a.dur);
+}
+
+/**
+ * Figures for one thread. Complete events ('X') and begin/end pairs ('B'/'E') are nested by time; a task is
+ * top-level when no other event encloses it. Time is counted as self time so nothing is counted twice (a compile
+ * inside an evaluate, a GC inside a call): each event's self time goes to its own part, or its nearest classified
+ * ancestor's, or 'other'.
+ */
+export function threadFigures(events: TraceEvent[], pid: number, tid: number): TraceFigures {
+  const complete = spans(events, pid, tid);
   const parts = Object.fromEntries(PARTS.map((p) => [p, 0])) as Record<Part, number>;
   const out: TraceFigures = { totalMs: 0, wallMs: 0, parts, longTasks: 0, longTasksWithExtension: 0, extensionScriptMs: 0, tasks: 0 };
   const stack: Node[] = [];
@@ -211,18 +216,7 @@ export interface TraceBreakdown {
 
 /** The same nesting as threadFigures (self time, top-level tasks only), totalled by event name and by task kind. */
 export function threadBreakdown(events: TraceEvent[], pid: number, tid: number): TraceBreakdown {
-  const complete: Array<{ e: TraceEvent; dur: number; cpu: number }> = [];
-  const open: TraceEvent[] = [];
-  for (const e of events) {
-    if (e.pid !== pid || e.tid !== tid) continue;
-    if (e.ph === 'X' && typeof e.dur === 'number') complete.push({ e, dur: e.dur, cpu: e.tdur ?? e.dur });
-    else if (e.ph === 'B') open.push(e);
-    else if (e.ph === 'E') {
-      const b = open.pop();
-      if (b) complete.push({ e: b, dur: e.ts - b.ts, cpu: b.tts !== undefined && e.tts !== undefined ? e.tts - b.tts : e.ts - b.ts });
-    }
-  }
-  complete.sort((a, b) => a.e.ts - b.e.ts || b.dur - a.dur);
+  const complete = spans(events, pid, tid);
   const out: TraceBreakdown = { selfMs: {}, tasks: {} };
   interface N {
     name: string;
