@@ -11,18 +11,28 @@
  * - otherwise the NFD base letter (only when the rest of the decomposition is combining marks, so Hangul syllables
  *   stay whole), lowercased when that stays one code unit.
  *
- * Tables are filled lazily: a content script pays only for the characters a page contains.
+ * Tables are paged and filled lazily: a content script pays only for the characters a page contains.
  * Surrogate code units fold to themselves (astral letters are not case-folded: no glossary term uses them).
  */
 
 const FOLD_IGNORABLE = -1;
 
 /** Folded unit per code unit, 0 = not computed yet (NUL, which folds to itself, is simply recomputed), 0xFFFF =
- *  ignorable (so the noncharacter U+FFFF counts as ignorable). Uint16 keeps the table at 128 KB per context. */
-const foldTable = new Uint16Array(65536);
+ *  ignorable (so the noncharacter U+FFFF counts as ignorable). In pages of 256 code units made on first use: whole
+ *  tables were 192 KB of every page's heap where the engine ran, for the few blocks of characters a page uses
+ *  (issue 13, heap snapshot of the wiki×80 page). */
+const foldPages: (Uint16Array | undefined)[] = new Array<Uint16Array | undefined>(256);
 const TABLE_IGNORABLE = 0xffff;
-/** Bit flags per code unit: word known / word, upper known / upper (64 KB for both). */
-const flagTable = new Uint8Array(65536);
+/** Bit flags per code unit, paged the same way: word known / word, upper known / upper. */
+const flagPages: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(256);
+
+function foldPage(code: number): Uint16Array {
+  return (foldPages[code >> 8] ??= new Uint16Array(256));
+}
+
+function flagPage(code: number): Uint8Array {
+  return (flagPages[code >> 8] ??= new Uint8Array(256));
+}
 const WORD_KNOWN = 1;
 const WORD = 2;
 const UPPER_KNOWN = 4;
@@ -83,10 +93,11 @@ function computeFold(c: number): number {
 
 /** The folded UTF-16 code unit of `code` (a code unit, 0..0xFFFF), or -1 when the character is ignorable. */
 export function foldChar(code: number): number {
-  const f = foldTable[code]!;
+  const page = foldPage(code);
+  const f = page[code & 255]!;
   if (f !== 0) return f === TABLE_IGNORABLE ? FOLD_IGNORABLE : f;
   const r = code === 0xffff ? FOLD_IGNORABLE : computeFold(code);
-  foldTable[code] = r === FOLD_IGNORABLE ? TABLE_IGNORABLE : r;
+  page[code & 255] = r === FOLD_IGNORABLE ? TABLE_IGNORABLE : r;
   return r;
 }
 
@@ -103,10 +114,11 @@ export function isWordChar(code: number): boolean {
     );
   }
   if (code > 0xffff) return RE_WORD.test(String.fromCodePoint(code));
-  let w = flagTable[code]!;
+  const page = flagPage(code);
+  let w = page[code & 255]!;
   if ((w & WORD_KNOWN) === 0) {
     w |= WORD_KNOWN | (RE_WORD.test(String.fromCharCode(code)) && foldChar(code) !== 0x27 ? WORD : 0);
-    flagTable[code] = w;
+    page[code & 255] = w;
   }
   return (w & WORD) !== 0;
 }
@@ -114,11 +126,12 @@ export function isWordChar(code: number): boolean {
 /** True for a code unit that has a distinct lowercase form (uppercase or titlecase letter). */
 export function isUpperUnit(code: number): boolean {
   if (code < 0x80) return code >= 0x41 && code <= 0x5a;
-  let u = flagTable[code]!;
+  const page = flagPage(code);
+  let u = page[code & 255]!;
   if ((u & UPPER_KNOWN) === 0) {
     const s = String.fromCharCode(code);
     u |= UPPER_KNOWN | (s.toLowerCase() !== s ? UPPER : 0);
-    flagTable[code] = u;
+    page[code & 255] = u;
   }
   return (u & UPPER) !== 0;
 }

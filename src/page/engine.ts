@@ -98,11 +98,16 @@ class Engine implements PageEngine {
   private readonly nav: CardNavigation;
   private readonly scanTarget: ScanTarget;
 
-  constructor(private readonly opts: PageEngineOptions) {
+  /** Without the first glossary: kept here, it held its matcher for the page's life (issue 13, heap snapshot). */
+  private readonly opts: Omit<PageEngineOptions, 'glossary' | 'settings'>;
+
+  constructor(options: PageEngineOptions) {
+    const { glossary, settings, ...opts } = options;
+    this.opts = opts;
     this.root = opts.root;
     this.doc = opts.root.nodeType === 9 ? (opts.root as Document) : opts.root.ownerDocument!;
-    this.glossary = opts.glossary;
-    this.settings = opts.settings;
+    this.glossary = glossary;
+    this.settings = settings;
     this.layer = new HighlightLayer(this.doc, opts.presentCss ?? null);
     this.layer.setStyle(this.settings.marking.style, this.settings.marking.colors);
     this.layer.adopt(this.doc);

@@ -5,7 +5,7 @@
 // isolated world lives in the same isolate). First marked frame: separate untraced runs with the page-world probe.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, type ExtensionBrowser, launchWithExtension } from '../../tests/e2e/harness/launch.js';
 import { CHROMIUM_EXECUTABLE } from '../../tests/e2e/harness/paths.js';
 import { installProbe } from './outside-probe.js';
@@ -23,6 +23,8 @@ const MARKJS_CAP_MS = 60_000;
 
 /** CG_OUTSIDE_TRACE_DIR=dir keeps every trace there (open in chrome://tracing or DevTools' performance panel). */
 const TRACE_DIR = process.env.CG_OUTSIDE_TRACE_DIR;
+/** CG_OUTSIDE_HEAP_DIR=dir keeps a heap snapshot of each run there, after the forced GC (what the heap figure holds). */
+const HEAP_DIR = process.env.CG_OUTSIDE_HEAP_DIR;
 const traceTag: { clean: Browser | null } = { clean: null };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -88,11 +90,21 @@ async function tracedRun(browser: Browser, url: string, settleMs: number, markjs
     const fig = pageFigures(events, url);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
+    if (HEAP_DIR) await writeHeapSnapshot(cdp, join(HEAP_DIR, `${Date.now()}-${rowId}-${markjs ? 'markjs' : browser === traceTag.clean ? 'clean' : 'ext'}.heapsnapshot`));
     const run: ChromiumRun | null = fig && { ...fig, heapMB: heap.usedSize / (1024 * 1024) };
     return { run, markjs: markjs && run ? { run, ms: mj?.ms ?? null, hits: mj?.hits ?? null } : null };
   } finally {
     await page.close().catch(() => undefined);
   }
+}
+
+async function writeHeapSnapshot(cdp: CDPSession, file: string): Promise<void> {
+  const chunks: string[] = [];
+  const onChunk = (e: { chunk: string }) => void chunks.push(e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  writeFileSync(file, chunks.join(''));
 }
 
 /** One untraced load with the probe: ms from DOMContentLoaded to the first frame showing a mark, or null. */

@@ -73,8 +73,9 @@ export class Matcher {
   readonly terms: readonly TermInput[];
   /** @internal The automaton (exposed for tests and the bench). */
   readonly tables: MatcherTables;
-  /** Code unit -> alphabet class (or SKIP), filled lazily: a page pays only for the characters it contains. */
-  private readonly classOf = new Uint16Array(65536).fill(CLASS_UNKNOWN);
+  /** Code unit -> alphabet class (or SKIP), filled lazily: a page pays only for the characters it contains. One byte
+   *  per code unit when the classes fit (64 KB, not 128 KB of each matcher's heap: issue 13, wiki×80 heap snapshot). */
+  private readonly classOf: Uint8Array | Uint16Array;
   private readonly classOfFolded: Map<number, number>;
   private readonly termEntry: Int32Array;
   /** One selection reused by every scan (reset at its start): three typed arrays per scanned block were most of
@@ -85,6 +86,7 @@ export class Matcher {
   private constructor(terms: readonly TermInput[], tables: MatcherTables) {
     this.terms = terms;
     this.tables = tables;
+    this.classOf = (tables.alphabetSize <= 0x100 ? new Uint8Array(65536) : new Uint16Array(65536)).fill(CLASS_UNKNOWN);
     this.classOfFolded = new Map();
     for (let c = CLASS_SPACE; c < tables.alphabetSize; c++) this.classOfFolded.set(tables.alphabet[c]!, c);
     for (let c = 0; c < 128; c++) this.classify(c);

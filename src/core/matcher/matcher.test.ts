@@ -307,3 +307,15 @@ describe('apostrophe-like letters', () => {
     expect(marks([term('TTP', 'exact')], text)).toEqual(expected);
   });
 });
+
+describe('class table width', () => {
+  it('an alphabet of more than 256 classes (a table of two bytes per character) matches as a small one does', () => {
+    // 300 terms of one CJK character each, distinct: over 256 alphabet classes.
+    const terms = Array.from({ length: 300 }, (_, i) => term(String.fromCharCode(0x4e00 + i), 'any', i));
+    const m = Matcher.compile(terms);
+    expect(m.tables.alphabetSize).toBeGreaterThan(256);
+    const text = `a ${String.fromCharCode(0x4e00 + 299)} b ${String.fromCharCode(0x4e00 + 5)}`;
+    expect(marks(terms, text)).toEqual([String.fromCharCode(0x4e00 + 299), String.fromCharCode(0x4e00 + 5)]);
+    expect(m.scan(text).map((h) => h.entry)).toEqual([299, 5]);
+  });
+});
