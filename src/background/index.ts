@@ -37,8 +37,9 @@ async function refreshAllBadges(): Promise<void> {
   await Promise.all(Object.keys(map).map((id) => setBadge(Number(id), summarize(map[id]).count, badgeEnabled)));
 }
 
-async function recordFrame(tabId: number, frameId: number, report: FrameReport): Promise<void> {
-  await change((m) => ({ map: setFrame(m, tabId, frameId, report), result: null }));
+/** `set`: setFrame for the frame's own reports; setFrameIfAbsent for its answer to our question (askFrame). */
+async function recordFrame(tabId: number, frameId: number, report: FrameReport, set = setFrame): Promise<void> {
+  await change((m) => ({ map: set(m, tabId, frameId, report), result: null }));
   await refreshBadge(tabId);
 }
 
@@ -59,9 +60,7 @@ async function askFrame(tabId: number, frameId: number): Promise<boolean> {
   try {
     const r = await sendToTab(tabId, 'listPageTerms', {}, frameId);
     if (!r) return false;
-    const report = { terms: r.terms, count: r.terms.length, active: r.active, host: r.host || null };
-    await change((m) => ({ map: setFrameIfAbsent(m, tabId, frameId, report), result: null }));
-    await refreshBadge(tabId);
+    await recordFrame(tabId, frameId, { terms: r.terms, count: r.terms.length, active: r.active, host: r.host || null }, setFrameIfAbsent);
     return true;
   } catch {
     await change((m) => ({ map: removeFrame(m, tabId, frameId), result: null }));

@@ -120,8 +120,7 @@ class Engine implements PageEngine {
       this.doc,
       opts.card,
       (x, y) => this.hitTest(x, y),
-      // The hit-test named the entry: a mark of another glossary (one swapped out meanwhile) opens no card.
-      (t) => this.glossary.entries[(t.key as Mark).entry]?.id === t.entryId && this.nav.showCard(t.key as Mark, 'hover'),
+      (t) => this.nav.showCard(t.key as Mark, 'hover'),
       this.settings.hover.delayMs,
     );
     const ctx = { doc: this.doc, card: opts.card, layer: this.layer, hover: this.hover };
@@ -204,7 +203,7 @@ class Engine implements PageEngine {
     this.nav.skipRepeats = settings.keyboard.skipRepeats;
     if (glossary && glossary !== this.glossary && glossary !== this.staged?.glossary) {
       if (this.running) this.stage(glossary);
-      else this.clearAll(), this.useGlossary(glossary);
+      else this.useGlossary(glossary);
       return;
     }
     const paintable = paintableEntries(this.glossary.entries, settings, this.opts.site);
@@ -212,7 +211,9 @@ class Engine implements PageEngine {
     if (mentionMode(settings) !== mentionMode(prev) || paintable.some((p, i) => p !== before[i])) this.applyPolicy();
   }
 
+  /** Another glossary without a scan beside the marks (the engine stopped, or a full scan follows): marks cleared. */
   private useGlossary(glossary: PageGlossary): void {
+    this.clearAll();
     this.glossary = glossary;
     this.store = this.newStore();
     this.nav.use({ store: this.store, glossary });
@@ -253,7 +254,6 @@ class Engine implements PageEngine {
     const s = this.staged;
     if (!s) return;
     this.staged = null;
-    this.clearAll();
     this.useGlossary(s.glossary);
   }
 
