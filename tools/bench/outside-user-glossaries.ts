@@ -158,15 +158,19 @@ export const USER_SECTION_BEGIN = '<!-- user-glossaries bench: begin (written by
 export const USER_SECTION_END = '<!-- user-glossaries bench: end -->';
 
 /** The section of bench/RESULTS.md: each page with the bundled glossary alone vs with the made glossaries. */
-export function userMarkdown(r: { date: string; machine: Record<string, string | number | null>; chromium: ChromiumRowResult[]; firefox: FirefoxRowResult[] }, kept: number[]): string {
+export function userMarkdown(
+  r: { date: string; machine: Record<string, string | number | null>; chromium: ChromiumRowResult[]; firefox: FirefoxRowResult[] },
+  kept: number[],
+  how: { pairs: number; pageTerms: boolean },
+): string {
   const m = r.machine;
   const lines = [
     `## Many glossaries: ${USER_GLOSSARIES} made glossaries × ${USER_TERMS} terms vs the bundled glossary alone (issue 14)`,
     '',
     `${r.date} — ${m.cpu}, ${m.cores} cores, Chromium ${m.chromium ?? 'not run'}, Firefox ${m.firefox ?? 'not run'}; load average ${m.loadStart} → ${m.loadEnd}. ` +
-      `\`npm run bench:outside -- --user-glossaries\`: the rows of the outside-in bench (same pages, same method: 5 interleaved pairs with a clean profile, median of paired differences), ` +
+      `\`npm run bench:outside -- --user-glossaries\`: the rows of the outside-in bench (same pages, same method: ${how.pairs} interleaved pairs with a clean profile, median of paired differences), ` +
       `measured with the shipped build's bundled glossary alone and, in another profile of the same build, with ${USER_GLOSSARIES} generated glossaries enabled ` +
-      `(entries kept by the compiler: ${kept.join(', ') || 'n/a'}; people, organizations with acronyms, places, and capitalized phrases of the two topic pages) ` +
+      `(entries kept by the compiler: ${kept.join(', ') || 'n/a'}; people, organizations with acronyms, places${how.pageTerms ? ', and capitalized phrases of the two topic pages' : '; none taken from the pages (`--no-page-terms`)'}) ` +
       'saved through the extension\'s own `saveGlossary` message before measuring. "More" is the with-glossaries figure over the bundled-alone one; the target is ≤ 10 %.',
     '',
   ];

@@ -31,7 +31,7 @@ import { startServer, type Route } from '../../tests/e2e/harness/server.js';
 import { syntheticGlossary, textSources } from './bench-data.js';
 import { compileGlossary } from '../../src/core/glossary-compiler/index.js';
 import { firefoxProxyPrefs, rejectProxy } from '../../tests/e2e/harness/network.js';
-import { openChromium, runChromiumRow } from './outside-chromium.js';
+import { openChromium, RUNS, runChromiumRow } from './outside-chromium.js';
 import { extensionWithGlossary } from './outside-extension.js';
 import { FLOOR_VARIANTS, floorExtension, floorRows } from './outside-floor.js';
 import { openFirefox, runFirefoxRow } from './outside-firefox.js';
@@ -83,7 +83,7 @@ function markdown(r: OutsideResult, baseline: OutsideResult | null): string {
       `load average at start ${m.loadStart}, at end ${m.loadEnd} (the machine is shared: trust ratios within one run more than absolute ms).`,
     '',
     'Each row: the same page served on 127.0.0.1 (page scripts blocked by a `script-src \'self\'` CSP, other hosts unresolvable), ' +
-      'loaded in a profile with the built extension and in a clean profile, interleaved, 5 pairs; figures are the median of the paired differences. ' +
+      `loaded in a profile with the built extension and in a clean profile, interleaved, ${RUNS} pairs; figures are the median of the paired differences. ` +
       'mark.js 8 runs in the clean profile on the same page, called at `load` by a page script, with our glossary’s spellings (`accuracy: "exactly"`, `iframes: true`).',
     '',
     '### Chromium',
@@ -227,7 +227,7 @@ async function main(): Promise<void> {
     const resultsMd = join(outDir, 'RESULTS.md');
     const doc = existsSync(resultsMd) ? readFileSync(resultsMd, 'utf8') : '# Bench results\n';
     if (userMode) {
-      const md = userMarkdown(result, kept);
+      const md = userMarkdown(result, kept, { pairs: RUNS, pageTerms: !noPageTerms });
       writeFileSync(join(outDir, 'user-glossaries.json'), `${JSON.stringify({ ...result, kept }, null, 1)}\n`);
       writeFileSync(resultsMd, placeSection(doc, md, USER_SECTION_BEGIN, USER_SECTION_END));
       return md;
