@@ -91,4 +91,43 @@ describe('candidates on small texts', () => {
     expect(names.filter((n) => /^(?:exclude|delete|require) /.test(n))).toEqual([]);
     expect(candidates.find((c) => c.name === 'illegal aliens')!.count).toBe(2);
   });
+
+  // Wave 11, DUC-2001 dev articles: a middle initial cut names short ("Wyman E"); a wrong name on a card.
+  it('keeps a middle initial inside a name', () => {
+    const { candidates } = extractCandidates('The pilot, Maj. Wyman E. Vanedoe, was listed in good condition. Officials praised Wyman E. Vanedoe.');
+    const names = candidates.map((c) => c.name);
+    expect(names).toContain('Wyman E. Vanedoe');
+    expect(names.filter((n) => /(?:^| )E$|^E\. /.test(n))).toEqual([]);
+    expect(candidates.find((c) => c.name === 'Wyman E. Vanedoe')!.count).toBe(2);
+  });
+
+  it('joins a titled surname and the full name it shortens into one person', () => {
+    const { candidates } = extractCandidates(
+      'Superior Court Justice Stephen L. Perkins dismissed the charge. Lawyers said Justice Perkins was wrong. Perkins wrote a ruling.',
+    );
+    const perkins = candidates.filter((c) => /Perkins/.test(c.name));
+    expect(perkins.map((c) => c.name)).toEqual(['Stephen L. Perkins']);
+    expect(perkins[0]!.aliases.map((a) => a.text)).toEqual(expect.arrayContaining(['Perkins', 'Justice Perkins']));
+  });
+
+  it('keeps a year before a noun and a flight number in the term', () => {
+    const { candidates } = extractCandidates(
+      'The 1990 census will count everyone. Critics of the 1990 census met. Investigators studied Pan American World Airways Flight 103 in Lockerbie.',
+    );
+    const names = candidates.map((c) => c.name);
+    expect(names).toContain('1990 census');
+    expect(names).toContain('Pan American World Airways Flight 103');
+    // Other numbers still break a run: no "1990" alone, no count as a term.
+    expect(extractCandidates('It killed 259 people aboard the jet.').candidates.map((c) => c.name).filter((n) => /\d/.test(n))).toEqual([]);
+  });
+
+  it('takes no distance, direction or lone participle for a term', () => {
+    const { candidates } = extractCandidates(
+      'The post lies 325 miles northeast of Lima. Iwate is about 290 miles north of Tokyo. He was convicted in 1988 and convicted again.',
+    );
+    const names = candidates.map((c) => c.name);
+    expect(names.filter((n) => /miles|north/.test(n))).toEqual([]);
+    expect(names).not.toContain('convicted');
+    expect(names).toEqual(expect.arrayContaining(['Lima', 'Tokyo']));
+  });
 });

@@ -61,6 +61,9 @@ const MODIFIERS = new Set(
   ),
 );
 
+/** Words in -ed that are no participles (a lone participle is dropped by `keep`). */
+const ED_ADJECTIVES = new Set('hundred kindred sacred naked wicked wretched rugged ragged crooked beloved learned aged blessed cursed jagged dogged'.split(' '));
+
 const caseOf = (text: string): CaseRule => {
   const shapes = text.split(/\s+/).map(wordShape);
   if (shapes.every((s) => s === 'acronym')) return 'exact';
@@ -73,6 +76,8 @@ function keep(p: Phrase): boolean {
   if (p.shape === 'lower' && MODIFIERS.has(first)) return false;
   if (ws.every((w) => TITLES.has(w.toLowerCase()) || STOP.has(w.toLowerCase()))) return false;
   if (p.words === 1 && p.shape === 'lower' && (GENERIC.has(first) || first.length < 4)) return false;
+  // A lone past participle is a verb, not a term: "convicted", "crashed" (DUC-2001 dev). Adjectives in -ed stay.
+  if (p.words === 1 && p.shape === 'lower' && /\p{Ll}{2}[^e]ed$/u.test(first) && !ED_ADJECTIVES.has(first)) return false;
   // A phrase headed by a generic noun is a description, not a term ("Pakistani officials", "counterterrorism
   // strategy"); its own head-less part stays ("over-the-horizon counterterrorism"). Organizations' heads are not
   // generic here ("Pakistani government").
@@ -86,6 +91,14 @@ function keep(p: Phrase): boolean {
   // A demonym alone is an adjective ("Chinese interests"), unless it joins its country (grouping, below).
   if (p.words === 1 && DEMONYMS.has(first) && !/^(?:afghan|pakistani)$/.test(first)) return false;
   return true;
+}
+
+/** A phrase key without its leading titles ("justice perkins" → "perkins"), down to one word. */
+function stripLeadingTitles(key: string): string {
+  const ws = key.split(' ');
+  let i = 0;
+  while (i < ws.length - 1 && TITLES.has(ws[i]!.replace(/\.$/u, ''))) i++;
+  return ws.slice(i).join(' ');
 }
 
 /**
@@ -190,10 +203,16 @@ function candidatesOf(sentences: readonly Sentence[], options: ExtractOptions = 
   const surnames = new Set<string>();
   for (const st of stats.values()) {
     if (st.words !== 1 || st.shape !== 'proper') continue;
-    const full = byLastWord.get(st.key)?.filter((k) => titled.has(k) || stats.get(k)!.words >= 2) ?? [];
+    // The surname with only a title before it ("Justice Perkins") is no other full name: it goes with the surname
+    // when that joins its full name. Before, "Perkins", "Justice Perkins" and "Stephen L. Perkins" were three
+    // candidates (DUC-2001 dev), and a full name counted as titled only if it came first in the list. Alone
+    // ("Imam Muslim" beside "Muslim") a titled word stays apart: joining it would mark every "Muslim".
+    const same = (byLastWord.get(st.key) ?? []).filter((k) => stripLeadingTitles(k) === st.key);
+    const full = byLastWord.get(st.key)?.filter((k) => (titled.has(k) || stats.get(k)!.words >= 2) && !same.includes(k)) ?? [];
     const roots = new Set(full.map((k) => groups.find(k)));
-    if (roots.size === 1 && titled.has([...full][0]!)) {
+    if (roots.size === 1 && full.some((k) => titled.has(k))) {
       groups.union([...full][0]!, st.key);
+      for (const k of same) groups.union(st.key, k);
       surnames.add(st.key);
     }
   }

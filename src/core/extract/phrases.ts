@@ -8,6 +8,10 @@
 import { GENERIC, NOUN_VERBS, STOP, TITLES, VERBS } from './words';
 
 const NOUN_VERB_SET = new Set(NOUN_VERBS);
+/** Name words a number belongs to: "Flight 103", "Resolution 1373". */
+const NUMBERED = new Set('flight route highway interstate proposition resolution article amendment apollo'.split(' '));
+/** Lowercase direction and distance words: "325 miles northeast of Lima" is no term ("miles north" was, DUC-2001 dev). */
+const DIRECTIONS = new Set('north south east west northeast northwest southeast southwest northward southward eastward westward aboard miles mph percent'.split(' '));
 /** Words in -ly that are not adverbs (an adverb breaks a run). */
 const NOT_ADVERBS = new Set('ally family rally supply assembly reply anomaly monopoly daily weekly monthly yearly deadly costly friendly elderly early'.split(' '));
 /** Words after which a lowercase word is a verb: infinitive "to", modals, "not". */
@@ -75,7 +79,12 @@ function runsOf(sentence: string, names: ReadonlySet<string>): Word[][] {
   let prev: Token | undefined;
   tokens.forEach((t, i) => {
     const gap = prev ? sentence.slice(prev.end, t.start) : '';
-    if (prev && !/^\s+$/.test(gap)) flush();
+    // A middle initial's period does not end a name: "Maj. Wyman E. Vanedoe" was "Wyman E" (DUC-2001 dev), a wrong
+    // name on a card. The initial keeps its period, so the alias is the text as written.
+    const last = run[run.length - 1];
+    const middleInitial = prev !== undefined && last !== undefined && last.raw === prev.text && /^\p{Lu}$/u.test(prev.text) && run.length > 1 && /^\.[ \t]+$/.test(gap) && /^\p{Lu}\p{Ll}/u.test(t.text) ? last : undefined;
+    if (middleInitial) middleInitial.raw = middleInitial.text = `${middleInitial.text}.`;
+    else if (prev && !/^\s+$/.test(gap)) flush();
     const prevLower = prev?.text.toLowerCase();
     prev = t;
     const bare = stripPossessive(t.text);
@@ -98,7 +107,17 @@ function runsOf(sentence: string, names: ReadonlySet<string>): Word[][] {
     // Months, weekdays, "The": capitalized or not, they break a run.
     // "TTP-Afghan Taliban relationship": an acronym hyphened to a name is a relation between two names, not a name.
     const linked = /^\p{Lu}{2,}-\p{Lu}\p{Ll}/u.test(bare);
-    if (linked || (shape !== 'acronym' && (STOP.has(lower) || verbish || /^\d/.test(bare) || (shape === 'lower' && /\p{Ll}ly$/u.test(lower) && !NOT_ADVERBS.has(lower))))) {
+    // A number after "Flight", "Route", "Resolution" ... is part of the name: "Pan American World Airways Flight 103".
+    const numbered = /^\d+$/.test(bare) && /^[ \t]+$/.test(gap) && run.length > 0 && NUMBERED.has(run[run.length - 1]!.text.toLowerCase()) && run[run.length - 1]!.shape === 'proper';
+    if (numbered) {
+      run.push({ text: bare, raw: t.text, shape: 'proper', possessive: false });
+      return;
+    }
+    // A year right before a lowercase noun names a thing ("the 1990 census", DUC-2001 gold in 2 of 2 dev census
+    // articles): it starts a run instead of breaking one. Other numbers (counts, amounts) still break runs.
+    const yearBeforeNoun = /^(?:1[89]|20)\d\d$/.test(bare) && isLowerNoun(sentence, t, nextToken);
+    if (yearBeforeNoun) flush();
+    if (linked || (shape === 'lower' && !demoted && DIRECTIONS.has(lower)) || (shape !== 'acronym' && (STOP.has(lower) || verbish || (/^\d/.test(bare) && !yearBeforeNoun) || (shape === 'lower' && /\p{Ll}ly$/u.test(lower) && !NOT_ADVERBS.has(lower))))) {
       flush();
       // Keep a bare "of" as a marker between runs for "X of Y"; any other stop word after it cancels it.
       if (lower === 'of') runs.push([OF]);
@@ -145,13 +164,16 @@ export function phrasesOf(sentences: readonly Sentence[], names: ReadonlySet<str
       for (let i = 0; i < run.length; i++) {
         const w = run[i]!;
         if (w.possessive && run[i + 1] && run[i + 1]!.shape !== 'lower') continue;
+        // No name starts at a middle initial ("L. Perkins" of "Stephen L. Perkins").
+        if (/^\p{Lu}\.$/u.test(w.text)) continue;
         if (i > 0 && run[i - 1]!.possessive && w.shape !== 'lower') {
           add(run.slice(i));
           continue;
         }
         add(run.slice(i));
       }
-      if (run.every((w) => w.shape === 'lower')) for (let j = 2; j < run.length; j++) add(run.slice(0, j));
+      // (Not from a year: "1987 state" is no term.)
+      if (run.every((w) => w.shape === 'lower') && !/^\d/.test(run[0]!.text)) for (let j = 2; j < run.length; j++) add(run.slice(0, j));
       // Proper stretches inside it, and each owner before a possessive.
       let from = -1;
       run.forEach((w, i) => {
@@ -183,6 +205,13 @@ export function phrasesOf(sentences: readonly Sentence[], names: ReadonlySet<str
     });
   });
   return out;
+}
+
+/** The token after `t` is a lowercase word, right after it, that is no stop word or verb: "1990 census". */
+function isLowerNoun(sentence: string, t: Token, next: Token | undefined): boolean {
+  if (!next || !/^[ \t]+$/.test(sentence.slice(t.end, next.start))) return false;
+  const w = next.text.toLowerCase();
+  return wordShape(next.text) === 'lower' && !STOP.has(w) && !VERBS.has(w) && /^\p{Ll}/u.test(next.text);
 }
 
 /** A news dateline opens with a place: "Islamabad [Pakistan], January 31 :", "KABUL (Reuters) -", "LONDON, May 2 —". */
