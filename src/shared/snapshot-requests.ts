@@ -24,8 +24,11 @@ export function notDelivered(e: unknown): boolean {
   return /receiving end does not exist|could not establish connection|message port closed|message channel closed/i.test(text);
 }
 
-/** Asks for the snapshot with `ask` (one `getSnapshot`), again after a failed try (see RETRY_DELAYS_MS). */
-export async function loadSnapshotWith(ask: () => Promise<Snapshot | null>): Promise<Snapshot> {
+/**
+ * Asks for the snapshot with `ask` (one `getSnapshot`; the content bootstrap: one `getBootState`), again after a
+ * failed try (see RETRY_DELAYS_MS).
+ */
+export async function loadSnapshotWith<S = Snapshot>(ask: () => Promise<S | null>): Promise<S> {
   let lastError: unknown = null;
   for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length; attempt++) {
     try {
@@ -47,7 +50,7 @@ export type StorageSubscribe = (listener: (changes: Record<string, unknown>, are
  * Calls `cb` with a fresh snapshot (`load`) after settings or own entries change (in any context, on any device).
  * Notices that arrive while a snapshot is being asked for cause one more ask, not one each. Returns an unsubscribe.
  */
-export function snapshotChanges(load: () => Promise<Snapshot>, subscribe: StorageSubscribe, cb: (s: Snapshot) => void): () => void {
+export function snapshotChanges<S = Snapshot>(load: () => Promise<S>, subscribe: StorageSubscribe, cb: (s: S) => void): () => void {
   let alive = true;
   let asking = false;
   let again = false;
