@@ -16,9 +16,8 @@
 import { DEFAULT_SETTINGS } from '../core/settings/schema.js';
 import type { Snapshot } from '../core/settings/settings-service.js';
 import { emptyUserGlossary } from '../core/user-glossary.js';
-import { isGlossaryPing } from '../shared/glossary-ping.js';
 import { BadReplyError, type BootState, isBootStateReply, isPrefilterReply, MAX_PAGE_TEXT } from '../shared/protocol-bootstrap.js';
-import { loadSnapshotWith, snapshotChanges } from '../shared/snapshot-requests.js';
+import { loadSnapshotWith, refresher } from '../shared/snapshot-requests.js';
 import type { PageTerm } from '../page/engine.js';
 import type { ContentEngine } from './engine-entry.js';
 import { frameEligible, frameHost } from './eligibility.js';
@@ -233,6 +232,7 @@ transport.answer({
   revealTerm: ({ id }) => ({ found: engine ? engine.reveal(id) : false }),
   openCard: ({ id }) => ({ shown: engine ? engine.openCard(id) : false }),
   navigateTerm: ({ direction }) => ({ id: engine ? engine.navigate(direction) : null }),
+  stateChanged,
   // "Make a glossary from this page" (issue 14): the page as it is now, read only on that request (top frame only:
   // extension pages send it to frame 0). Readability runs in the extension page, not here.
   ...(isTop ? { getPageHtml: () => ({ html: document.documentElement.outerHTML, url: location.href, title: document.title }) } : {}),
@@ -251,26 +251,37 @@ async function loadState(): Promise<{ boot: BootState; snap: Snapshot | null }> 
   return { boot: b, snap: s };
 }
 
-async function start(): Promise<void> {
-  // Listen before asking, so a change made while we ask is not lost (a later answer replaces ours).
-  let booted = false;
-  let changed = false;
-  snapshotChanges(loadState, transport.onStorageChanged, (st) => {
-    changed = true;
-    boot = st.boot;
-    if (st.snap) snap = st.snap;
-    if (booted) apply();
-  });
-  // A glossary saved, switched on or off or deleted (issue 14): the engine asks for the new one and its marks follow
-  // without a reload; a frame still on the prefilter asks it again (the page may hit the new glossary).
-  transport.onStorageChanged((changes, area) => {
-    if (!isGlossaryPing(changes, area)) return;
+let booted = false;
+/** A change notice's answer came before the first boot state's: that one is older. */
+let changed = false;
+const refresh = refresher(loadState, (st) => {
+  changed = true;
+  boot = st.boot;
+  if (st.snap) snap = st.snap;
+  if (booted) apply();
+});
+
+/**
+ * The background's `stateChanged` notice (src/background/frame-notices.ts; it replaces a storage.onChanged listener
+ * in every frame). Registered with the other handlers before the first question, so a change made while we ask is
+ * not lost (a later answer replaces ours). Settings or own entries: ask again. A glossary saved, switched on or off
+ * or deleted (issue 14): the engine asks for the new one and its marks follow without a reload; a frame still on the
+ * prefilter asks it again (the page may hit the new glossary).
+ */
+function stateChanged({ settings, glossary }: { settings: boolean; glossary: boolean }): null {
+  if (neverEligible) return null;
+  if (settings) refresh.ask();
+  if (glossary) {
     earlyGlossary = null; // asked before the change: the engine asks anew
     earlyText = null;
     early = null; // answered for the glossary before the change
     if (engine) engine.glossaryChanged();
     else if (!loading && booted && eligible) prefilter(true);
-  });
+  }
+  return null;
+}
+
+async function start(): Promise<void> {
   try {
     const b = await loadBoot();
     if (!changed) boot = b;

@@ -68,6 +68,8 @@ export const TO_CONTENT_VALIDATORS = {
   openCard: (p: Record<string, unknown>) => onlyKeys(p, ['id']) && isEntryId(p.id),
   navigateTerm: (p: Record<string, unknown>) => onlyKeys(p, ['direction']) && (p.direction === 'next' || p.direction === 'previous'),
   getPageHtml: empty,
+  // From the background, after settings, own entries (`settings`) or the glossaries (`glossary`) changed.
+  stateChanged: (p: Record<string, unknown>) => onlyKeys(p, ['settings', 'glossary']) && typeof p.settings === 'boolean' && typeof p.glossary === 'boolean',
 };
 export type ToContentType = keyof typeof TO_CONTENT_VALIDATORS;
 

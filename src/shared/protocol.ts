@@ -29,17 +29,7 @@ import type { Snapshot, StorageState } from '../core/settings/settings-service.j
 import { isUserGlossaryShape, type UserGlossary } from '../core/user-glossary.js';
 import { isUserGlossaryChange, type UserGlossaryChange } from '../core/user-glossary-change.js';
 import { isCount, isEntryId, isRecord, isShortString, onlyKeys } from './guards.js';
-import {
-  type BootState,
-  isBootStateReply,
-  isBootStateRequest,
-  isPageTerm,
-  isPageTermList,
-  isPrefilterReply,
-  MAX_PAGE_TEXT,
-  TO_CONTENT_VALIDATORS,
-  type SenderKind,
-} from './protocol-bootstrap.js';
+import { type BootState, isBootStateReply, isBootStateRequest, isPageTerm, isPageTermList, isPrefilterReply, MAX_PAGE_TEXT, TO_CONTENT_VALIDATORS, type SenderKind } from './protocol-bootstrap.js';
 import { isSnapshotReply } from './snapshot-reply.js';
 import { isDetailIds, isEntryDetails, MAX_DETAIL_IDS } from './glossary-json.js';
 import type { EntryDetails } from '../core/page-glossary.js';
@@ -134,10 +124,7 @@ interface ProtocolMap {
   getEntryDetails: { request: { ids: string[] }; reply: { entries: EntryDetails[] } };
   /** to background: the settings and own entries, read field by field (and repaired once) by the background. */
   getSnapshot: { request: Record<string, never>; reply: Snapshot };
-  /**
-   * to background (the content bootstrap): what a frame needs of the settings to decide whether to read its page
-   * (issue 13: a reply of three fields instead of the snapshot, whose validators content.js then does not carry).
-   */
+  /** to background (the content bootstrap): what a frame needs of the settings before it reads its page (issue 13). */
   getBootState: { request: { host: string; top: boolean }; reply: BootState };
   /** to background (extension pages): where settings are stored and the parts that could not be read. */
   getStorageState: { request: Record<string, never>; reply: StorageState };
@@ -181,6 +168,12 @@ interface ProtocolMap {
    * address. The content script is already there; asking it needs no new permission (activeTab/scripting would).
    */
   getPageHtml: { request: Record<string, never>; reply: { html: string; url: string; title: string } };
+  /**
+   * to content (every frame of every tab, from the background): the settings or own entries (`settings`) or the
+   * glossaries (`glossary`) changed: ask again. Issue 13: instead of a `storage.onChanged` listener in every frame
+   * (the storage API's bindings made and a listener registered in each page load; src/background/frame-notices.ts).
+   */
+  stateChanged: { request: { settings: boolean; glossary: boolean }; reply: null };
   /**
    * to background (perf, issue 13): could the glossary a page would get now (the merged glossaries plus own entries)
    * mark anything in this page text? The page prefilter (src/core/prefilter.ts) runs in the background, where its
@@ -236,6 +229,7 @@ export const ALLOWED_SENDERS: { [T in MessageType]: readonly SenderKind[] } = {
   deleteGlossary: ['extension'],
   getStoredGlossary: ['extension'],
   getPageHtml: ['extension'],
+  stateChanged: ['extension'],
   testPrefilter: ['content', 'extension'],
 };
 

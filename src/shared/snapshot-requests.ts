@@ -51,6 +51,21 @@ export type StorageSubscribe = (listener: (changes: Record<string, unknown>, are
  * Notices that arrive while a snapshot is being asked for cause one more ask, not one each. Returns an unsubscribe.
  */
 export function snapshotChanges<S = Snapshot>(load: () => Promise<S>, subscribe: StorageSubscribe, cb: (s: S) => void): () => void {
+  const r = refresher(load, cb);
+  const off = subscribe((changes, area) => {
+    if (Object.keys(changes).some((k) => isSnapshotKey(area, k))) r.ask();
+  });
+  return () => {
+    r.stop();
+    off();
+  };
+}
+
+/**
+ * `ask()` calls `cb` with a fresh answer of `load`; asks made while one is on its way cause one more, not one each
+ * (the content bootstrap calls it on the background's `stateChanged` notice). `stop()`: `cb` is not called again.
+ */
+export function refresher<S>(load: () => Promise<S>, cb: (s: S) => void): { ask(): void; stop(): void } {
   let alive = true;
   let asking = false;
   let again = false;
@@ -74,11 +89,10 @@ export function snapshotChanges<S = Snapshot>(load: () => Promise<S>, subscribe:
       asking = false;
     }
   };
-  const off = subscribe((changes, area) => {
-    if (Object.keys(changes).some((k) => isSnapshotKey(area, k))) void ask();
-  });
-  return () => {
-    alive = false;
-    off();
+  return {
+    ask: () => void ask(),
+    stop: () => {
+      alive = false;
+    },
   };
 }
