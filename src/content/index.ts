@@ -62,6 +62,7 @@ function report(active: boolean, terms: PageTerm[] = []): void {
 
 type EngineModule = typeof import('./engine-entry.js');
 let engineModule: Promise<EngineModule> | null = null;
+let engineSnap: Promise<Snapshot> | null = null;
 
 /**
  * The whole settings snapshot (`getSnapshot`), asked while engine.js loads and validated with its validator
@@ -90,7 +91,15 @@ function fetchEngine(readText: () => string): Promise<EngineModule> {
       /* the engine asks again (its own error path) */
     });
   }
-  engineModule ??= import(/* @vite-ignore */ transport.url('engine.js')) as Promise<EngineModule>;
+  if (!engineModule) {
+    engineModule = import(/* @vite-ignore */ transport.url('engine.js')) as Promise<EngineModule>;
+    // The snapshot the engine marks with, asked beside its import (the round trip overlaps the module's fetch and
+    // compile). No background answered: defaults, so the page still gets its marks (as with no boot state).
+    engineSnap = loadSnapshot(engineModule).catch((err: unknown) => {
+      warn(err);
+      return DEFAULT_SNAPSHOT();
+    });
+  }
   return engineModule;
 }
 
@@ -145,12 +154,7 @@ function loadEngine(read: string | null = null): void {
   watch = null;
   // Else the page's whole text as it reads now (the prefilter may have been asked only a part: a remainder, a batch).
   const mod = fetchEngine(() => read ?? pageText(document));
-  // No background answered: defaults, so the page still gets its marks (as with no boot state).
-  const full = loadSnapshot(mod).catch((err: unknown) => {
-    warn(err);
-    return DEFAULT_SNAPSHOT();
-  });
-  Promise.all([mod, full]).then(
+  Promise.all([mod, engineSnap ?? DEFAULT_SNAPSHOT()]).then(
     ([m, s]) => {
       const pending = earlyGlossary;
       const pendingText = earlyText;
@@ -164,6 +168,7 @@ function loadEngine(read: string | null = null): void {
     (err: unknown) => {
       loading = false; // extension reloaded under the page: the next snapshot change tries again
       engineModule = null;
+      engineSnap = null;
       warn(err);
     },
   );
