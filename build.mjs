@@ -125,7 +125,7 @@ async function buildBrowser(browser) {
   // text the prefilter says may hold a term (issue 13).
   const engine = await esbuild.build({
     ...extensionBuildOptions(browser),
-    entryPoints: [{ out: 'engine', in: join(root, 'src/content/content-engine.ts') }],
+    entryPoints: [{ out: 'engine', in: join(root, 'src/content/engine-entry.ts') }],
     format: 'esm',
   });
   writeFileSync(join(dist, `meta-${browser}-engine.json`), JSON.stringify(engine.metafile));

@@ -12,6 +12,7 @@ import { fullGlossaryJson, getEntryDetails, glossaryHandlers, onMergedGlossary, 
 import { readerPath } from '../core/glossary-draft.js';
 import { pageSubsetJson } from './page-subset.js';
 import { testPagePrefilter } from './page-prefilter.js';
+import { noticeOf, tellFrames } from './frame-notices.js';
 import type { Snapshot } from '../core/settings/settings-service.js';
 import { change, read } from './tab-terms-store.js';
 import { removeFrame, removeTab, setFrame, setFrameIfAbsent, startLoading, summarize, takePreviousFrames, type FrameReport } from './tab-terms.js';
@@ -132,6 +133,18 @@ function onCommand(command: string): void {
   });
 }
 browser.commands.onCommand.addListener(onCommand);
+
+// Content scripts hear of a change of settings, own entries or glossaries from here, not from storage.onChanged in
+// every frame (frame-notices.ts says why). Registered in the worker's first turn, so a change wakes it.
+browser.storage.onChanged.addListener((changes: Record<string, unknown>, area: string) => {
+  const notice = noticeOf(changes, area);
+  if (!notice) return;
+  void tellFrames(
+    notice,
+    async () => (await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [t.id])),
+    (id, n) => sendToTab(id, 'stateChanged', n),
+  );
+});
 
 // A tab that starts loading shows a new page: forget its terms and clear the badge. Chrome also reports "loading"
 // for some subframe loads, so the frames known before are asked again once the tab completes (a frame that is

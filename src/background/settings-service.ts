@@ -14,6 +14,7 @@ import { createSettingsService, type ChangeListener, type Snapshot, type Storage
 import { isSnapshotKey } from '../core/settings/storage-keys.js';
 import { setSiteOn } from '../core/settings/site-switch.js';
 import type { Settings } from '../core/settings/schema.js';
+import { bootStateOf } from './boot-state.js';
 import { applyUserGlossaryChange } from '../core/user-glossary-change.js';
 
 function browserBackend(): StorageBackend {
@@ -79,6 +80,7 @@ const applyPatch = (s: Settings, patch: SettingsPatch): Settings => ({ ...s, ...
 /** The settings requests, merged into the background's one handler map (index.ts). */
 export const settingsHandlers: HandlerMap = {
   getSnapshot: () => settingsService.snapshot(),
+  getBootState: async ({ host, top }) => bootStateOf(await settingsService.snapshot(), host, top),
   getStorageState: () => settingsService.storageState(),
   clearCorruptCopy: async ({ which }) => {
     await settingsService.clearCorruptCopy(which);

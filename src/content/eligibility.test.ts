@@ -2,8 +2,10 @@
 // document's style up to date while the page is still parsed (`isContentEditable`). A fake document whose
 // `isContentEditable` throws stands for that: the old check read it and fails here.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../core/settings/schema.js';
+import type { BootState } from '../shared/protocol-bootstrap.js';
 import { frameEligible } from './eligibility.js';
+
+const ON: BootState = { on: true, languages: 'glossary', user: '' };
 
 function fakeDocument(attrs: Record<string, string>): Document {
   const root = {
@@ -17,19 +19,18 @@ function fakeDocument(attrs: Record<string, string>): Document {
 
 describe('frameEligible', () => {
   it('decides from attributes, never from isContentEditable', () => {
-    expect(frameEligible(fakeDocument({ lang: 'en' }), DEFAULT_SETTINGS, true, 'example.org')).toBe(true);
+    expect(frameEligible(fakeDocument({ lang: 'en' }), ON, 'example.org')).toBe(true);
   });
 
   it('an editable document element (contenteditable "", "true", "plaintext-only") is not eligible; "false" is', () => {
-    for (const v of ['', 'true', 'TRUE', 'plaintext-only']) expect(frameEligible(fakeDocument({ contenteditable: v }), DEFAULT_SETTINGS, true, 'example.org')).toBe(false);
-    expect(frameEligible(fakeDocument({ contenteditable: 'false' }), DEFAULT_SETTINGS, true, 'example.org')).toBe(true);
+    for (const v of ['', 'true', 'TRUE', 'plaintext-only']) expect(frameEligible(fakeDocument({ contenteditable: v }), ON, 'example.org')).toBe(false);
+    expect(frameEligible(fakeDocument({ contenteditable: 'false' }), ON, 'example.org')).toBe(true);
   });
 
-  it('keeps the other gates: another language, a denied site, iframes off', () => {
-    expect(frameEligible(fakeDocument({ lang: 'de' }), DEFAULT_SETTINGS, true, 'example.org')).toBe(false);
-    const deny = { ...DEFAULT_SETTINGS, sites: { ...DEFAULT_SETTINGS.sites, deny: ['example.org'] } };
-    expect(frameEligible(fakeDocument({}), deny, true, 'example.org')).toBe(false);
-    const noFrames = { ...DEFAULT_SETTINGS, sites: { ...DEFAULT_SETTINGS.sites, iframes: false } };
-    expect(frameEligible(fakeDocument({}), noFrames, false, 'example.org')).toBe(false);
+  it('keeps the other gates: another language (unless all are marked), a site the background says is off, no host', () => {
+    expect(frameEligible(fakeDocument({ lang: 'de' }), ON, 'example.org')).toBe(false);
+    expect(frameEligible(fakeDocument({ lang: 'de' }), { ...ON, languages: 'all' }, 'example.org')).toBe(true);
+    expect(frameEligible(fakeDocument({}), { ...ON, on: false }, 'example.org')).toBe(false);
+    expect(frameEligible(fakeDocument({}), ON, '')).toBe(false);
   });
 });

@@ -1,8 +1,9 @@
 /**
- * Should this frame mark anything? Global pause, site allow/deny lists, the page's language, iframes setting,
- * documents that are editors or not HTML. Cheap: attribute reads only, so an ineligible page stops before any work.
+ * Should this frame mark anything? Global pause, site allow/deny lists and the iframes setting are decided by the
+ * background from the snapshot (`getBootState`: BootState.on); here the page's language and documents that are
+ * editors or not HTML. Cheap: attribute reads only, so an ineligible page stops before any work.
  */
-import { type Settings, siteEnabled } from '../core/settings/schema.js';
+import type { BootState } from '../shared/protocol-bootstrap.js';
 import { languageAllowed } from '../page/dom-rules.js';
 
 /**
@@ -25,10 +26,9 @@ export function frameHost(win: Window): string {
   return '';
 }
 
-export function frameEligible(doc: Document, settings: Settings, isTop: boolean, host: string): boolean {
-  if (!isTop && !settings.sites.iframes) return false;
+export function frameEligible(doc: Document, boot: BootState, host: string): boolean {
   // No site at all: a blank tab or a frame of an opaque origin (sandboxed srcdoc) — nothing to mark.
-  if (!host || !siteEnabled(settings, host)) return false;
+  if (!host || !boot.on) return false;
   // Only HTML documents (not images, PDFs viewers, XML, text files shown as documents).
   if (doc.contentType !== 'text/html' && doc.contentType !== 'application/xhtml+xml') return false;
   if (doc.designMode === 'on') return false;
@@ -39,5 +39,5 @@ export function frameEligible(doc: Document, settings: Settings, isTop: boolean,
   if (!root) return false;
   const editable = root.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return false;
-  return languageAllowed(root.getAttribute('lang') ?? root.getAttribute('xml:lang'), settings.sites.languages);
+  return languageAllowed(root.getAttribute('lang') ?? root.getAttribute('xml:lang'), boot.languages);
 }

@@ -1,12 +1,14 @@
 /**
  * Content script (every frame; each frame scans itself) — the bootstrap every frame of every page pays for (issue
- * 13, deliverable 2). It reads the settings snapshot from the background (the one writer;
- * src/shared/settings-client.ts), decides eligibility (site off, other language, iframes off: stop there), then
+ * 13, deliverable 2). It asks the background (the one writer) for its frame's boot state (`getBootState`: is the
+ * site on for this frame, which languages, a key of the own entries; src/shared/protocol-bootstrap.ts), decides
+ * eligibility (site off, other language, iframes off: stop there), then
  * asks the background's prefilter about the page's raw text (`testPrefilter`, src/content/page-prefilter.ts). Only
  * when that may hit — now, or after a DOM change — does it import the engine (`engine.js`:
- * src/content/content-engine.ts, the page engine, the glossary asked with `getGlossary`, and the card on first use).
- * A page with nothing to mark costs one snapshot, one read of its text and one question to the background (whose
- * "no" also records the frame as marking nothing: no further message).
+ * src/content/engine-entry.ts, the page engine, the glossary asked with `getGlossary`, and the card on first use)
+ * and ask for the whole settings snapshot the engine marks with (validated with engine.js's validator: the settings
+ * validators are not in content.js). A page with nothing to mark costs one boot state, one read of its text and one
+ * question to the background (whose "no" also records the frame as marking nothing: no further message).
  *
  * Page terms: every frame answers `listPageTerms` for itself and reports its own terms with `pageTermsChanged`;
  * the background sums frames by sender.frameId (see src/shared/protocol.ts).
@@ -14,11 +16,10 @@
 import { DEFAULT_SETTINGS } from '../core/settings/schema.js';
 import type { Snapshot } from '../core/settings/settings-service.js';
 import { emptyUserGlossary } from '../core/user-glossary.js';
-import { isGlossaryPing } from '../shared/glossary-ping.js';
-import { isPrefilterReply, isSnapshotReply, MAX_PAGE_TEXT } from '../shared/protocol-bootstrap.js';
-import { loadSnapshotWith, snapshotChanges } from '../shared/snapshot-requests.js';
+import { BadReplyError, type BootState, isBootStateReply, isPrefilterReply, MAX_PAGE_TEXT } from '../shared/protocol-bootstrap.js';
+import { loadSnapshotWith, refresher } from '../shared/snapshot-requests.js';
 import type { PageTerm } from '../page/engine.js';
-import type { ContentEngine } from './content-engine.js';
+import type { ContentEngine } from './engine-entry.js';
 import { frameEligible, frameHost } from './eligibility.js';
 import { createTransport, nativeApi } from './native-transport.js';
 import { watchPage, type PageWatch } from './page-prefilter.js';
@@ -26,12 +27,17 @@ import { pageText, rootText } from './page-text.js';
 
 // Not src/shared/messaging.ts: native-transport.ts says why the bootstrap has its own thin transport.
 const transport = createTransport(nativeApi());
-const loadSnapshot = () => loadSnapshotWith(() => transport.ask('getSnapshot', {}, isSnapshotReply));
 
 const isTop = window === window.top;
 const host = frameHost(window);
 
-let snap: Snapshot = { settings: DEFAULT_SETTINGS, userGlossary: emptyUserGlossary() };
+const loadBoot = () => loadSnapshotWith(() => transport.ask('getBootState', { host, top: isTop }, isBootStateReply));
+
+/** No background answered (extension reloading): the defaults' answer, so the page still gets its marks. */
+let boot: BootState = { on: true, languages: DEFAULT_SETTINGS.sites.languages, user: '' };
+/** The whole snapshot the engine marks with: asked only once the engine is wanted (and again after each change). */
+let snap: Snapshot | null = null;
+const DEFAULT_SNAPSHOT = (): Snapshot => ({ settings: DEFAULT_SETTINGS, userGlossary: emptyUserGlossary() });
 let eligible = false;
 let engine: ContentEngine | null = null;
 let loading = false;
@@ -54,8 +60,22 @@ function report(active: boolean, terms: PageTerm[] = []): void {
   });
 }
 
-type EngineModule = typeof import('./content-engine.js');
+type EngineModule = typeof import('./engine-entry.js');
 let engineModule: Promise<EngineModule> | null = null;
+let engineSnap: Promise<Snapshot> | null = null;
+
+/**
+ * The whole settings snapshot (`getSnapshot`), asked while engine.js loads and validated with its validator
+ * (src/shared/snapshot-reply.ts); retried as the boot state is.
+ */
+function loadSnapshot(mod: Promise<EngineModule>): Promise<Snapshot> {
+  return loadSnapshotWith(async () => {
+    const raw = await transport.tell('getSnapshot', {});
+    if (raw === null || raw === undefined) return null;
+    if (!(await mod).isSnapshotReply(raw)) throw new BadReplyError('getSnapshot');
+    return raw as Snapshot;
+  });
+}
 
 /**
  * Starts importing engine.js (a web-accessible ES module beside card.js, Chrome: use_dynamic_url; it runs in our
@@ -71,7 +91,15 @@ function fetchEngine(readText: () => string): Promise<EngineModule> {
       /* the engine asks again (its own error path) */
     });
   }
-  engineModule ??= import(/* @vite-ignore */ transport.url('engine.js')) as Promise<EngineModule>;
+  if (!engineModule) {
+    engineModule = import(/* @vite-ignore */ transport.url('engine.js')) as Promise<EngineModule>;
+    // The snapshot the engine marks with, asked beside its import (the round trip overlaps the module's fetch and
+    // compile). No background answered: defaults, so the page still gets its marks (as with no boot state).
+    engineSnap = loadSnapshot(engineModule).catch((err: unknown) => {
+      warn(err);
+      return DEFAULT_SNAPSHOT();
+    });
+  }
   return engineModule;
 }
 
@@ -100,11 +128,11 @@ let early: { text: string; user: string; maybe: Promise<boolean> } | null = null
  * asks only about the rest.
  */
 function earlyLook(): void {
-  if (engineModule || !frameEligible(document, snap.settings, isTop, host)) return;
+  if (engineModule || !frameEligible(document, boot, host)) return;
   const text = document.body ? rootText(document, document.body) : '';
   if (!text) return;
   const maybe = mayHold(text);
-  early = { text, user: JSON.stringify(snap.userGlossary), maybe };
+  early = { text, user: boot.user, maybe };
   maybe.then(
     (hit) => {
       if (hit && !engineModule) void fetchEngine(() => text).catch(() => undefined);
@@ -125,18 +153,22 @@ function loadEngine(read: string | null = null): void {
   watch?.stop();
   watch = null;
   // Else the page's whole text as it reads now (the prefilter may have been asked only a part: a remainder, a batch).
-  fetchEngine(() => read ?? pageText(document)).then(
-    (mod) => {
+  const mod = fetchEngine(() => read ?? pageText(document));
+  Promise.all([mod, engineSnap ?? DEFAULT_SNAPSHOT()]).then(
+    ([m, s]) => {
       const pending = earlyGlossary;
       const pendingText = earlyText;
       earlyGlossary = null;
       earlyText = null;
-      engine = mod.createContentEngine({ host, pending, pendingText });
+      // A snapshot asked after a change notice meanwhile (stateChanged) is newer than this one.
+      snap ??= s;
+      engine = m.createContentEngine({ host, pending, pendingText });
       engine.apply(snap, eligible);
     },
     (err: unknown) => {
       loading = false; // extension reloaded under the page: the next snapshot change tries again
       engineModule = null;
+      engineSnap = null;
       warn(err);
     },
   );
@@ -148,7 +180,7 @@ function loadEngine(read: string | null = null): void {
  * started the engine's fetch, the engine starts at once (it decides what is marked; asking again would only delay it).
  */
 function prefilter(force = false): void {
-  const user = JSON.stringify(snap.userGlossary);
+  const user = boot.user;
   if (watch && user === watchedUser && !force) return;
   watch?.stop();
   watch = null;
@@ -187,8 +219,9 @@ function prefilter(force = false): void {
 }
 
 function apply(): void {
-  eligible = frameEligible(document, snap.settings, isTop, host);
-  if (engine) engine.apply(snap, eligible);
+  eligible = frameEligible(document, boot, host);
+  // The engine is made only once a snapshot is here (loadEngine), so `snap` is set whenever `engine` is.
+  if (engine) engine.apply(snap ?? DEFAULT_SNAPSHOT(), eligible);
   else if (loading) return; // the engine gets the latest snapshot when it arrives
   else if (eligible) prefilter();
   else {
@@ -204,6 +237,7 @@ transport.answer({
   revealTerm: ({ id }) => ({ found: engine ? engine.reveal(id) : false }),
   openCard: ({ id }) => ({ shown: engine ? engine.openCard(id) : false }),
   navigateTerm: ({ direction }) => ({ id: engine ? engine.navigate(direction) : null }),
+  stateChanged,
   // "Make a glossary from this page" (issue 14): the page as it is now, read only on that request (top frame only:
   // extension pages send it to frame 0). Readability runs in the extension page, not here.
   ...(isTop ? { getPageHtml: () => ({ html: document.documentElement.outerHTML, url: location.href, title: document.title }) } : {}),
@@ -215,28 +249,47 @@ window.addEventListener('pageshow', (e) => {
   if (e.persisted && (eligible || isTop)) report(eligible, engine ? engine.terms() : []);
 });
 
-async function boot(): Promise<void> {
-  // Listen before asking, so a change made while we ask is not lost (a later snapshot replaces ours).
-  let booted = false;
-  let changed = false;
-  snapshotChanges(loadSnapshot, transport.onStorageChanged, (s) => {
-    changed = true;
-    snap = s;
-    if (booted) apply();
-  });
-  // A glossary saved, switched on or off or deleted (issue 14): the engine asks for the new one and its marks follow
-  // without a reload; a frame still on the prefilter asks it again (the page may hit the new glossary).
-  transport.onStorageChanged((changes, area) => {
-    if (!isGlossaryPing(changes, area)) return;
+/** After a change notice: the boot state, and the whole snapshot when the engine is loaded or loading. */
+async function loadState(): Promise<{ boot: BootState; snap: Snapshot | null }> {
+  const mod = engineModule;
+  const [b, s] = await Promise.all([loadBoot(), mod ? loadSnapshot(mod) : null]);
+  return { boot: b, snap: s };
+}
+
+let booted = false;
+/** A change notice's answer came before the first boot state's: that one is older. */
+let changed = false;
+const refresh = refresher(loadState, (st) => {
+  changed = true;
+  boot = st.boot;
+  if (st.snap) snap = st.snap;
+  if (booted) apply();
+});
+
+/**
+ * The background's `stateChanged` notice (src/background/frame-notices.ts; it replaces a storage.onChanged listener
+ * in every frame). Registered with the other handlers before the first question, so a change made while we ask is
+ * not lost (a later answer replaces ours). Settings or own entries: ask again. A glossary saved, switched on or off
+ * or deleted (issue 14): the engine asks for the new one and its marks follow without a reload; a frame still on the
+ * prefilter asks it again (the page may hit the new glossary).
+ */
+function stateChanged({ settings, glossary }: { settings: boolean; glossary: boolean }): null {
+  if (neverEligible) return null;
+  if (settings) refresh.ask();
+  if (glossary) {
     earlyGlossary = null; // asked before the change: the engine asks anew
     earlyText = null;
     early = null; // answered for the glossary before the change
     if (engine) engine.glossaryChanged();
     else if (!loading && booted && eligible) prefilter(true);
-  });
+  }
+  return null;
+}
+
+async function start(): Promise<void> {
   try {
-    const s = await loadSnapshot();
-    if (!changed) snap = s;
+    const b = await loadBoot();
+    if (!changed) boot = b;
   } catch (err) {
     // No background answered (extension reloading): defaults, so the page still gets its marks.
     warn(err);
@@ -254,7 +307,7 @@ async function boot(): Promise<void> {
 const neverEligible = !host || (document.contentType !== 'text/html' && document.contentType !== 'application/xhtml+xml');
 
 // The content script runs at document_start and boots at once: the snapshot round trip goes out while
-// the page is still parsed and leave the main thread free; boot() waits for DOMContentLoaded before it reads the page.
+// the page is still parsed and leave the main thread free; start() waits for DOMContentLoaded before it reads the page.
 // Not document_idle: Chromium injects idle scripts at `load` (or 200 ms after DOMContentLoaded, a timer that runs late
 // while the page lays out), which put 650-1,400 ms between DOMContentLoaded and our boot on the 1 MB wiki×80 bench
 // page; not document_end either: injected in a task after DOMContentLoaded, it still booted 300-480 ms late there
@@ -262,4 +315,4 @@ const neverEligible = !host || (document.contentType !== 'text/html' && document
 // frame back by up to its 500 ms timeout on a page still laying out.)
 if (neverEligible) {
   if (isTop) report(false);
-} else void boot();
+} else void start();

@@ -19,7 +19,6 @@ function fakeApi(reply: () => Promise<unknown>) {
       },
       onMessage: { addListener: (l) => listeners.push(l), removeListener: (l) => listeners.splice(listeners.indexOf(l), 1) },
     },
-    storage: { onChanged: { addListener: () => undefined, removeListener: () => undefined } },
   };
   return { api, listeners, sent };
 }

@@ -19,7 +19,6 @@ interface NativeEvent<L> {
   removeListener(listener: L): void;
 }
 type MessageListener = (raw: unknown, sender: SenderFields, sendResponse: (reply: unknown) => void) => boolean | undefined;
-type StorageListener = (changes: Record<string, unknown>, area: string) => void;
 
 /** The part of `chrome` / `browser` the bootstrap uses. */
 export interface NativeApi {
@@ -29,7 +28,6 @@ export interface NativeApi {
     sendMessage(message: unknown): Promise<unknown>;
     onMessage: NativeEvent<MessageListener>;
   };
-  storage: { onChanged: NativeEvent<StorageListener> };
 }
 
 /**
@@ -61,8 +59,6 @@ export interface Transport {
   tell<T extends MessageType>(type: T, payload: Request<T>): Promise<unknown>;
   /** Answers the messages sent to this frame (validated, from our extension's pages only); returns the removal. */
   answer(handlers: ToContentHandlers): () => void;
-  /** `storage.onChanged` (used as a ping only); returns the removal. */
-  onStorageChanged(listener: StorageListener): () => void;
   /** An extension URL (`runtime.getURL`). */
   url(path: string): string;
 }
@@ -115,10 +111,6 @@ export function createTransport(api: NativeApi): Transport {
       };
       api.runtime.onMessage.addListener(listener);
       return () => api.runtime.onMessage.removeListener(listener);
-    },
-    onStorageChanged(listener) {
-      api.storage.onChanged.addListener(listener);
-      return () => api.storage.onChanged.removeListener(listener);
     },
     url: (path) => api.runtime.getURL(path),
   };

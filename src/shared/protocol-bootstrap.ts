@@ -5,8 +5,6 @@
  * of the 8 ms one settings snapshot cost a page). protocol.ts uses the same functions in its maps: one definition.
  * Pure: no browser API.
  */
-import { isSettings } from '../core/settings/read-settings.js';
-import { isUserGlossaryShape } from '../core/user-glossary.js';
 import { isCount, isEntryId, isRecord, onlyKeys } from './guards.js';
 
 /**
@@ -70,6 +68,8 @@ export const TO_CONTENT_VALIDATORS = {
   openCard: (p: Record<string, unknown>) => onlyKeys(p, ['id']) && isEntryId(p.id),
   navigateTerm: (p: Record<string, unknown>) => onlyKeys(p, ['direction']) && (p.direction === 'next' || p.direction === 'previous'),
   getPageHtml: empty,
+  // From the background, after settings, own entries (`settings`) or the glossaries (`glossary`) changed.
+  stateChanged: (p: Record<string, unknown>) => onlyKeys(p, ['settings', 'glossary']) && typeof p.settings === 'boolean' && typeof p.glossary === 'boolean',
 };
 export type ToContentType = keyof typeof TO_CONTENT_VALIDATORS;
 
@@ -82,9 +82,37 @@ export function parseToContent(raw: unknown): { type: ToContentType; payload: Re
   return TO_CONTENT_VALIDATORS[type](payload) ? { type, payload } : null;
 }
 
-/** The `getSnapshot` reply: settings and own entries, each as the background stores them. */
-export const isSnapshotReply = (r: unknown): boolean =>
-  isRecord(r) && onlyKeys(r, ['settings', 'userGlossary']) && isSettings(r.settings) && isUserGlossaryShape(r.userGlossary);
+/**
+ * What the bootstrap needs of the settings before it reads a page (issue 13): the background decides from the
+ * snapshot whether this frame's site is on (global pause, allow/deny lists, iframes), and says which page languages
+ * to mark and a key of the own entries (they change what may hit); the frame adds what only its document knows
+ * (src/content/eligibility.ts). The whole snapshot, and the code that validates it, is asked for only by a frame
+ * that loads the engine (getSnapshot, src/shared/snapshot-reply.ts).
+ */
+export interface BootState {
+  /** The site is on for this frame: not paused, not denied, listed when only listed sites are, iframes allowed. */
+  on: boolean;
+  /** `settings.sites.languages`. */
+  languages: 'glossary' | 'all';
+  /** A key of the own entries (changes when they do); not their content. */
+  user: string;
+}
+
+/** The longest host `getBootState` carries (a DNS name is at most 253 characters). */
+const MAX_HOST = 253;
+
+/** The `getBootState` request: the frame's site (frameHost: an about:blank frame's is its creator's) and whether it is the top frame. */
+export const isBootStateRequest = (p: Record<string, unknown>): boolean =>
+  onlyKeys(p, ['host', 'top']) && typeof p.host === 'string' && p.host.length <= MAX_HOST && typeof p.top === 'boolean';
+
+/** The `getBootState` reply. */
+export const isBootStateReply = (r: unknown): boolean =>
+  isRecord(r) &&
+  onlyKeys(r, ['on', 'languages', 'user']) &&
+  typeof r.on === 'boolean' &&
+  (r.languages === 'glossary' || r.languages === 'all') &&
+  typeof r.user === 'string' &&
+  r.user.length <= 64;
 
 /** The `testPrefilter` reply. */
 export const isPrefilterReply = (r: unknown): boolean => isRecord(r) && onlyKeys(r, ['maybe']) && typeof r.maybe === 'boolean';

@@ -1,6 +1,5 @@
-// The receiving end's gate: random and malformed payloads must never pass `parseMessage` unless well-formed.
-// Well-formedness is specified here a second time, independently, as zod schemas (the oracle), and fast-check
-// compares the two on arbitrary values, on valid messages, and on valid messages with one field broken.
+// The receiving end's gate: random and malformed payloads must never pass `parseMessage` unless well-formed. Specified
+// here again, independently, as zod schemas (the oracle); fast-check compares the two on arbitrary values, on valid messages, and on valid messages with one field broken.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -59,6 +58,8 @@ const ORACLE: Record<MessageType, z.ZodTypeAny> = {
   getFullGlossary: empty,
   getEntryDetails: z.object({ ids: z.array(entryId).min(1).max(100).refine((ids) => new Set(ids).size === ids.length) }).strict(),
   getSnapshot: empty,
+  getBootState: z.object({ host: z.string().max(253), top: z.boolean() }).strict(),
+  stateChanged: z.object({ settings: z.boolean(), glossary: z.boolean() }).strict(),
   getStorageState: empty,
   clearCorruptCopy: z.object({ which: z.enum(['settings', 'userGlossary']) }).strict(),
   notThisMeaning: z.object({ site: settingsOracle.shape.meaningRules.element.shape.site, entry: entryId }).strict(),
@@ -133,6 +134,8 @@ const validPayload: Record<MessageType, fc.Arbitrary<Record<string, unknown>>> =
   getFullGlossary: fc.constant({}),
   getEntryDetails: fc.record({ ids: fc.uniqueArray(idArb, { minLength: 1, maxLength: 12 }) }),
   getSnapshot: fc.constant({}),
+  getBootState: fc.record({ host: fc.constantFrom('', 'dawn.com', 'news.example.org', '127.0.0.1'), top: fc.boolean() }),
+  stateChanged: fc.record({ settings: fc.boolean(), glossary: fc.boolean() }),
   getStorageState: fc.constant({}),
   clearCorruptCopy: fc.record({ which: fc.constantFrom('settings', 'userGlossary') }),
   notThisMeaning: fc.record({ site: fc.constantFrom('dawn.com', '*.geo.tv', 'localhost:8080'), entry: idArb }),
@@ -250,7 +253,7 @@ describe('parseMessage', () => {
 describe('senders and replies', () => {
   it('lets content scripts send only what a page may ask for', () => {
     const fromContent = TYPES.filter((t) => senderAllowed(t, 'content')).sort();
-    expect(fromContent).toEqual(['dontMark', 'getEntryDetails', 'getGlossary', 'getShortcuts', 'getSnapshot', 'notThisMeaning', 'openOptions', 'openReader', 'pageTermsChanged', 'ping', 'testPrefilter']);
+    expect(fromContent).toEqual(['dontMark', 'getBootState', 'getEntryDetails', 'getGlossary', 'getShortcuts', 'getSnapshot', 'notThisMeaning', 'openOptions', 'openReader', 'pageTermsChanged', 'ping', 'testPrefilter']);
     expect(Object.keys(ALLOWED_SENDERS).sort()).toEqual([...TYPES].sort());
   });
 

@@ -29,7 +29,8 @@ import type { Snapshot, StorageState } from '../core/settings/settings-service.j
 import { isUserGlossaryShape, type UserGlossary } from '../core/user-glossary.js';
 import { isUserGlossaryChange, type UserGlossaryChange } from '../core/user-glossary-change.js';
 import { isCount, isEntryId, isRecord, isShortString, onlyKeys } from './guards.js';
-import { isPageTerm, isPageTermList, isPrefilterReply, isSnapshotReply, MAX_PAGE_TEXT, TO_CONTENT_VALIDATORS, type SenderKind } from './protocol-bootstrap.js';
+import { type BootState, isBootStateReply, isBootStateRequest, isPageTerm, isPageTermList, isPrefilterReply, MAX_PAGE_TEXT, TO_CONTENT_VALIDATORS, type SenderKind } from './protocol-bootstrap.js';
+import { isSnapshotReply } from './snapshot-reply.js';
 import { isDetailIds, isEntryDetails, MAX_DETAIL_IDS } from './glossary-json.js';
 import type { EntryDetails } from '../core/page-glossary.js';
 import { isGlossaryDraftShape, STORED_ID, BUNDLED_ID, QUOTE_TARGET, type GlossaryDraft, type GlossarySummary, type StoredGlossary } from '../core/glossary-draft.js';
@@ -123,6 +124,8 @@ interface ProtocolMap {
   getEntryDetails: { request: { ids: string[] }; reply: { entries: EntryDetails[] } };
   /** to background: the settings and own entries, read field by field (and repaired once) by the background. */
   getSnapshot: { request: Record<string, never>; reply: Snapshot };
+  /** to background (the content bootstrap): what a frame needs of the settings before it reads its page (issue 13). */
+  getBootState: { request: { host: string; top: boolean }; reply: BootState };
   /** to background (extension pages): where settings are stored and the parts that could not be read. */
   getStorageState: { request: Record<string, never>; reply: StorageState };
   /** to background (extension pages): drop a kept corrupt copy ("discard" in the options page). */
@@ -166,6 +169,12 @@ interface ProtocolMap {
    */
   getPageHtml: { request: Record<string, never>; reply: { html: string; url: string; title: string } };
   /**
+   * to content (every frame of every tab, from the background): the settings or own entries (`settings`) or the
+   * glossaries (`glossary`) changed: ask again. Issue 13: instead of a `storage.onChanged` listener in every frame
+   * (the storage API's bindings made and a listener registered in each page load; src/background/frame-notices.ts).
+   */
+  stateChanged: { request: { settings: boolean; glossary: boolean }; reply: null };
+  /**
    * to background (perf, issue 13): could the glossary a page would get now (the merged glossaries plus own entries)
    * mark anything in this page text? The page prefilter (src/core/prefilter.ts) runs in the background, where its
    * RegExp is compiled once, not in every page load (that compile was 8-9 ms of each page's main thread). `maybe` is
@@ -205,6 +214,7 @@ export const ALLOWED_SENDERS: { [T in MessageType]: readonly SenderKind[] } = {
   getFullGlossary: ['extension'],
   getEntryDetails: ['content', 'extension'],
   getSnapshot: ['content', 'extension'],
+  getBootState: ['content', 'extension'],
   getStorageState: ['extension'],
   clearCorruptCopy: ['extension'],
   notThisMeaning: ['content', 'extension'],
@@ -219,6 +229,7 @@ export const ALLOWED_SENDERS: { [T in MessageType]: readonly SenderKind[] } = {
   deleteGlossary: ['extension'],
   getStoredGlossary: ['extension'],
   getPageHtml: ['extension'],
+  stateChanged: ['extension'],
   testPrefilter: ['content', 'extension'],
 };
 
@@ -248,6 +259,7 @@ const VALIDATORS: { [T in MessageType]: (p: Record<string, unknown>) => boolean 
   getFullGlossary: (p) => Object.keys(p).length === 0,
   getEntryDetails: (p) => onlyKeys(p, ['ids']) && isDetailIds(p.ids),
   getSnapshot: (p) => Object.keys(p).length === 0,
+  getBootState: isBootStateRequest,
   getStorageState: (p) => Object.keys(p).length === 0,
   clearCorruptCopy: (p) => onlyKeys(p, ['which']) && (p.which === 'settings' || p.which === 'userGlossary'),
   notThisMeaning: (p) =>
@@ -332,6 +344,7 @@ const REPLY_VALIDATORS: { [T in MessageType]?: (r: unknown) => boolean } = {
   getFullGlossary: isJsonReply,
   getEntryDetails: (r) => isRecord(r) && onlyKeys(r, ['entries']) && Array.isArray(r.entries) && r.entries.length <= MAX_DETAIL_IDS && r.entries.every(isEntryDetails),
   getSnapshot: isSnapshotReply,
+  getBootState: isBootStateReply,
   getShortcuts: (r) =>
     isRecord(r) &&
     Array.isArray(r.shortcuts) &&

@@ -24,8 +24,11 @@ export function notDelivered(e: unknown): boolean {
   return /receiving end does not exist|could not establish connection|message port closed|message channel closed/i.test(text);
 }
 
-/** Asks for the snapshot with `ask` (one `getSnapshot`), again after a failed try (see RETRY_DELAYS_MS). */
-export async function loadSnapshotWith(ask: () => Promise<Snapshot | null>): Promise<Snapshot> {
+/**
+ * Asks for the snapshot with `ask` (one `getSnapshot`; the content bootstrap: one `getBootState`), again after a
+ * failed try (see RETRY_DELAYS_MS).
+ */
+export async function loadSnapshotWith<S = Snapshot>(ask: () => Promise<S | null>): Promise<S> {
   let lastError: unknown = null;
   for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length; attempt++) {
     try {
@@ -47,7 +50,22 @@ export type StorageSubscribe = (listener: (changes: Record<string, unknown>, are
  * Calls `cb` with a fresh snapshot (`load`) after settings or own entries change (in any context, on any device).
  * Notices that arrive while a snapshot is being asked for cause one more ask, not one each. Returns an unsubscribe.
  */
-export function snapshotChanges(load: () => Promise<Snapshot>, subscribe: StorageSubscribe, cb: (s: Snapshot) => void): () => void {
+export function snapshotChanges<S = Snapshot>(load: () => Promise<S>, subscribe: StorageSubscribe, cb: (s: S) => void): () => void {
+  const r = refresher(load, cb);
+  const off = subscribe((changes, area) => {
+    if (Object.keys(changes).some((k) => isSnapshotKey(area, k))) r.ask();
+  });
+  return () => {
+    r.stop();
+    off();
+  };
+}
+
+/**
+ * `ask()` calls `cb` with a fresh answer of `load`; asks made while one is on its way cause one more, not one each
+ * (the content bootstrap calls it on the background's `stateChanged` notice). `stop()`: `cb` is not called again.
+ */
+export function refresher<S>(load: () => Promise<S>, cb: (s: S) => void): { ask(): void; stop(): void } {
   let alive = true;
   let asking = false;
   let again = false;
@@ -71,11 +89,10 @@ export function snapshotChanges(load: () => Promise<Snapshot>, subscribe: Storag
       asking = false;
     }
   };
-  const off = subscribe((changes, area) => {
-    if (Object.keys(changes).some((k) => isSnapshotKey(area, k))) void ask();
-  });
-  return () => {
-    alive = false;
-    off();
+  return {
+    ask: () => void ask(),
+    stop: () => {
+      alive = false;
+    },
   };
 }

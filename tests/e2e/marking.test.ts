@@ -229,4 +229,18 @@ describeEachBrowser('marking: frames, styles, site switch', (ctx) => {
       await page.close();
     }
   });
+
+  it('marks a page whose terms are only in shadow roots (a custom element, a nested root in a section)', async () => {
+    // The bootstrap's prefilter reads every open shadow root's text (page-text.ts shadowRoots, which skips elements
+    // that cannot host one): a root it missed would leave this page unmarked.
+    const page = await ctx().newPage();
+    try {
+      await page.goto(server.url('/marks-shadow-only.html'));
+      const want = ['Noor Wali Mehsud', 'Siraj Haqqani'];
+      const marks = await waitForMarks(page, (m) => want.every((t) => m.some((x) => x.text === t)));
+      expect([...new Set(marks.map((m) => m.text))].sort()).toEqual(want);
+    } finally {
+      await page.close();
+    }
+  });
 }, probe);
