@@ -55,7 +55,9 @@ export async function runFullScan(t: ScanTarget, current: () => boolean): Promis
    *  enough (reading each segment's rect cost a layout flush per <br> segment in Firefox: 100k spans took 40 s). */
   let seededKey: Node | null = null;
   const collectClock = new SliceClock(undefined, SLICE_BUDGET_MS / 2);
-  const segClock = new SliceClock(undefined, undefined, 1);
+  // The clock is read every 8 segments, not each: most blocks are a few hundred characters (microseconds to match),
+  // and a clock read per segment sampled ~2 ms of the 1 MB wiki×80 page's scan (issue 13, outside-profile.ts).
+  const segClock = new SliceClock(undefined, undefined, 8);
   const queue: SegmentState[] = [];
   let qi = 0;
   let ci = 0;
@@ -82,7 +84,7 @@ export async function runFullScan(t: ScanTarget, current: () => boolean): Promis
     const paintWindow = t.paintWindow.isLimited ? t.paintWindow : null;
     // At least one segment per slice, so a slow clock cannot starve progress (more would stretch the short first
     // slice while the code is still cold).
-    while (qi < queue.length && (scanned < 1 || !segClock.expiredNow())) {
+    while (qi < queue.length && (scanned < 1 || !segClock.expired())) {
       const seg = queue[qi++]!;
       if (paintWindow && seeding && seg.key !== seededKey) {
         seededKey = seg.key;

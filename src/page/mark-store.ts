@@ -11,6 +11,7 @@
 import { type CarriedSense, carriedSense, decideLocal, type HeadingCues, headingCues, hitAllowed, type LocalHit, presentEntries } from '../core/context-rules.js';
 import { acronymsSpelledOtherwise, findAcronymMentions, findDefinitions } from '../core/page-acronyms.js';
 import { compareMarks } from './mark-order.js';
+import { FirstMentions } from './first-mention.js';
 import type { Category, CompiledEntry } from '../core/glossary-types.js';
 import type { ChunkHit, TermInput } from '../core/matcher/types.js';
 import type { MentionMode } from '../core/settings/schema.js';
@@ -89,6 +90,8 @@ export class MarkStore {
   private readonly headings = new WeakMap<Element, HeadingCues>();
   /** How each earlier block read its shared names, for the blocks after it (null: it read none on evidence). */
   private readonly carried = new WeakMap<Element, CarriedSense | null>();
+  /** The painted first mention per entry (page) or block (paragraph), kept across commits (first-mention.ts). */
+  private readonly firsts = new FirstMentions<Mark>(compareMarks, (m, on) => this.setPainted(m, on));
 
   constructor(
     private readonly glossary: PageGlossary,
@@ -249,7 +252,10 @@ export class MarkStore {
     for (const m of seg.marks) {
       m.dead = true;
       this.setPainted(m, false);
-      if (m.allowed) this.bumpAllowed(m.entry, -1);
+      if (m.allowed) {
+        this.bumpAllowed(m.entry, -1);
+        this.firsts.lost(m.entry);
+      }
       m.allowed = false;
       this.byEntry.get(m.entry)?.delete(m);
       this.conditional.delete(m);
@@ -274,6 +280,7 @@ export class MarkStore {
   setPolicy(paintable: readonly boolean[], mentions: MentionMode): void {
     this.paintable = paintable;
     this.mentions = mentions;
+    this.firsts.reset();
     this.presenceDirty = true;
     this.policyDirty = true;
   }
@@ -305,7 +312,9 @@ export class MarkStore {
       for (const m of fresh) if (!m.dead) this.evaluate(m);
     }
     if (this.mentions !== 'every') {
-      for (const e of this.touched) this.paintFirstOnly(e);
+      const perBlock = this.mentions === 'paragraph';
+      const keyOf = (m: Mark) => (perBlock ? m.segment.key : null);
+      for (const e of this.touched) this.firsts.update(e, this.byEntry.get(e), keyOf);
     }
     this.touched.clear();
     const changed = this.changed;
@@ -323,23 +332,12 @@ export class MarkStore {
     if (allowed !== m.allowed) {
       m.allowed = allowed;
       this.bumpAllowed(m.entry, allowed ? 1 : -1);
+      if (this.mentions !== 'every') {
+        if (allowed) this.firsts.gained(m);
+        else this.firsts.lost(m.entry);
+      }
     } else if (this.mentions !== 'every') this.touched.add(m.entry);
     if (this.mentions === 'every') this.setPainted(m, allowed);
-  }
-
-  /** Paints the entry's first allowed mark per page, or per block (segment key) in "paragraph" mode. */
-  private paintFirstOnly(entry: number): void {
-    const set = this.byEntry.get(entry);
-    if (!set) return;
-    const perBlock = this.mentions === 'paragraph';
-    const first = new Map<Node | null, Mark>();
-    for (const m of set) {
-      if (!m.allowed) continue;
-      const key = perBlock ? m.segment.key : null;
-      const f = first.get(key);
-      if (!f || compareMarks(m, f) < 0) first.set(key, m);
-    }
-    for (const m of set) this.setPainted(m, first.get(perBlock ? m.segment.key : null) === m);
   }
 
   private setPainted(m: Mark, on: boolean): void {
