@@ -12,6 +12,7 @@ import { type CarriedSense, carriedSense, decideLocal, type HeadingCues, heading
 import { acronymsSpelledOtherwise, findAcronymMentions, findDefinitions } from '../core/page-acronyms.js';
 import { compareMarks } from './mark-order.js';
 import { FirstMentions } from './first-mention.js';
+import { MarkRecord } from './mark-record.js';
 import type { Category, CompiledEntry } from '../core/glossary-types.js';
 import type { ChunkHit, TermInput } from '../core/matcher/types.js';
 import type { MentionMode } from '../core/settings/schema.js';
@@ -39,10 +40,13 @@ export interface Mark extends Paintable {
   /** Index into the matcher's terms; -1 for a bare acronym the page defined that the glossary does not know. */
   term: number;
   category: Category;
-  range: StaticRange;
+  /** Made on first use (mark-record.ts). */
+  readonly range: StaticRange;
   segment: SegmentState;
   /** Text nodes the mark covers, first to last, and the offsets in the first and last. */
-  nodes: Text[];
+  readonly nodes: Text[];
+  /** The first of `nodes` (without making the list: mark-record.ts). */
+  readonly startNode: Text;
   startOffset: number;
   endOffset: number;
   allowed: boolean;
@@ -157,23 +161,7 @@ export class MarkStore {
       const h = hits[k]!;
       const entry = entries[d.entry];
       if (!entry) continue;
-      const startNode = nodes[h.startChunk]!;
-      const endNode = nodes[h.endChunk]!;
-      const mark: Mark = {
-        entry: d.entry,
-        term: h.term,
-        category: entry.category,
-        range: new StaticRange({ startContainer: startNode, startOffset: h.startOffset, endContainer: endNode, endOffset: h.endOffset }),
-        segment: seg,
-        nodes: nodes.slice(h.startChunk, h.endChunk + 1),
-        startOffset: h.startOffset,
-        endOffset: h.endOffset,
-        allowed: false,
-        painted: false,
-        dead: false,
-        localOk: d.allowed,
-        weak: d.weak,
-      };
+      const mark: Mark = new MarkRecord(d.entry, h.term, entry.category, seg, h.startChunk === h.endChunk ? nodes[h.startChunk]! : nodes.slice(h.startChunk, h.endChunk + 1), h.startOffset, h.endOffset, d.allowed, d.weak);
       if (seg.marks.length === 0) this.paint.watch(seg.key);
       seg.marks.push(mark);
       if (this.glossary.matcher.terms[h.term]?.requires?.length) this.conditional.add(mark);
@@ -351,7 +339,7 @@ export class MarkStore {
       this.paint.hide(m);
       for (const n of m.nodes) this.index.remove(n, m);
     }
-    if (MARK_PROBE) probeMark(m.nodes[0]!.ownerDocument, this.glossary.entries[m.entry]!.id, m.weak, m.range, on);
+    if (MARK_PROBE) probeMark(m.startNode.ownerDocument, this.glossary.entries[m.entry]!.id, m.weak, m.range, on);
     this.changed = true;
   }
 
