@@ -53,9 +53,9 @@ export interface Mark extends Paintable {
   painted: boolean;
   dead: boolean;
   /** The mention-level rule (sentence/paragraph window, decideLocal) holds for this mark. */
-  localOk: boolean;
+  readonly localOk: boolean;
   /** A shared name resolved on weak evidence (cues for both readings in its paragraph): the card says so. */
-  weak: boolean;
+  readonly weak: boolean;
 }
 
 /** Whether a block's text contains a page-defined acronym at all (a cheap pre-test; findAcronymMentions decides). */
