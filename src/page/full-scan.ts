@@ -55,13 +55,17 @@ export async function runFullScan(t: ScanTarget, current: () => boolean): Promis
    *  enough (reading each segment's rect cost a layout flush per <br> segment in Firefox: 100k spans took 40 s). */
   let seededKey: Node | null = null;
   const collectClock = new SliceClock(undefined, SLICE_BUDGET_MS / 2);
-  const segClock = new SliceClock(undefined, undefined, 1);
+  // The clock is read every 8 segments, not each: most blocks are a few hundred characters (microseconds to match),
+  // and a clock read per segment sampled ~2 ms of the 1 MB wiki×80 page's scan (issue 13, outside-profile.ts). The
+  // first slice, whose code is still cold and whose end the first marked frame waits for, reads it at each segment.
+  const segClock = new SliceClock(undefined, undefined, 8);
   const queue: SegmentState[] = [];
   let qi = 0;
   let ci = 0;
   let first = true;
   for (;;) {
     segClock.start(first ? FIRST_SLICE_BUDGET_MS : undefined);
+    const firstSlice = first;
     const fresh: Mark[] = [];
     let scanned = 0;
     // Collect a stretch when nothing collected waits to be matched.
@@ -82,7 +86,7 @@ export async function runFullScan(t: ScanTarget, current: () => boolean): Promis
     const paintWindow = t.paintWindow.isLimited ? t.paintWindow : null;
     // At least one segment per slice, so a slow clock cannot starve progress (more would stretch the short first
     // slice while the code is still cold).
-    while (qi < queue.length && (scanned < 1 || !segClock.expiredNow())) {
+    while (qi < queue.length && (scanned < 1 || !(firstSlice ? segClock.expiredNow() : segClock.expired()))) {
       const seg = queue[qi++]!;
       if (paintWindow && seeding && seg.key !== seededKey) {
         seededKey = seg.key;

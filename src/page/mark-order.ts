@@ -3,17 +3,19 @@
  * shadow tree sorts by its host's position in the document.
  */
 interface Placed {
-  readonly range: StaticRange;
+  /** The node the mark starts in and its offset there: not its range, made only when painted (mark-record.ts). */
+  readonly startNode: Node;
+  readonly startOffset: number;
 }
 
 /** Document order of two marks; marks in shadow trees sort by their hosts' position. */
 export function compareMarks(a: Placed, b: Placed): number {
-  if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
-  const x = composedAnchor(a.range.startContainer);
-  const y = composedAnchor(b.range.startContainer);
-  const pos = (x.root === y.root ? a.range.startContainer : x.node).compareDocumentPosition(
-    x.root === y.root ? b.range.startContainer : y.node,
-  );
+  const an = a.startNode;
+  const bn = b.startNode;
+  if (an === bn) return a.startOffset - b.startOffset;
+  const x = composedAnchor(an);
+  const y = composedAnchor(bn);
+  const pos = (x.root === y.root ? an : x.node).compareDocumentPosition(x.root === y.root ? bn : y.node);
   if (pos & 4 /* FOLLOWING */) return -1;
   if (pos & 2 /* PRECEDING */) return 1;
   return 0;

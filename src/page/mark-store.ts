@@ -11,6 +11,8 @@
 import { type CarriedSense, carriedSense, decideLocal, type HeadingCues, headingCues, hitAllowed, type LocalHit, presentEntries } from '../core/context-rules.js';
 import { acronymsSpelledOtherwise, findAcronymMentions, findDefinitions } from '../core/page-acronyms.js';
 import { compareMarks } from './mark-order.js';
+import { FirstMentions } from './first-mention.js';
+import { MarkRecord } from './mark-record.js';
 import type { Category, CompiledEntry } from '../core/glossary-types.js';
 import type { ChunkHit, TermInput } from '../core/matcher/types.js';
 import type { MentionMode } from '../core/settings/schema.js';
@@ -38,19 +40,22 @@ export interface Mark extends Paintable {
   /** Index into the matcher's terms; -1 for a bare acronym the page defined that the glossary does not know. */
   term: number;
   category: Category;
-  range: StaticRange;
+  /** Made on first use (mark-record.ts). */
+  readonly range: StaticRange;
   segment: SegmentState;
   /** Text nodes the mark covers, first to last, and the offsets in the first and last. */
-  nodes: Text[];
+  readonly nodes: Text[];
+  /** The first of `nodes` (without making the list: mark-record.ts). */
+  readonly startNode: Text;
   startOffset: number;
   endOffset: number;
   allowed: boolean;
   painted: boolean;
   dead: boolean;
   /** The mention-level rule (sentence/paragraph window, decideLocal) holds for this mark. */
-  localOk: boolean;
+  readonly localOk: boolean;
   /** A shared name resolved on weak evidence (cues for both readings in its paragraph): the card says so. */
-  weak: boolean;
+  readonly weak: boolean;
 }
 
 /** Whether a block's text contains a page-defined acronym at all (a cheap pre-test; findAcronymMentions decides). */
@@ -89,6 +94,8 @@ export class MarkStore {
   private readonly headings = new WeakMap<Element, HeadingCues>();
   /** How each earlier block read its shared names, for the blocks after it (null: it read none on evidence). */
   private readonly carried = new WeakMap<Element, CarriedSense | null>();
+  /** The painted first mention per entry (page) or block (paragraph), kept across commits (first-mention.ts). */
+  private readonly firsts = new FirstMentions<Mark>(compareMarks, (m, on) => this.setPainted(m, on));
 
   constructor(
     private readonly glossary: PageGlossary,
@@ -154,23 +161,7 @@ export class MarkStore {
       const h = hits[k]!;
       const entry = entries[d.entry];
       if (!entry) continue;
-      const startNode = nodes[h.startChunk]!;
-      const endNode = nodes[h.endChunk]!;
-      const mark: Mark = {
-        entry: d.entry,
-        term: h.term,
-        category: entry.category,
-        range: new StaticRange({ startContainer: startNode, startOffset: h.startOffset, endContainer: endNode, endOffset: h.endOffset }),
-        segment: seg,
-        nodes: nodes.slice(h.startChunk, h.endChunk + 1),
-        startOffset: h.startOffset,
-        endOffset: h.endOffset,
-        allowed: false,
-        painted: false,
-        dead: false,
-        localOk: d.allowed,
-        weak: d.weak,
-      };
+      const mark: Mark = new MarkRecord(d.entry, h.term, entry.category, seg, h.startChunk === h.endChunk ? nodes[h.startChunk]! : nodes.slice(h.startChunk, h.endChunk + 1), h.startOffset, h.endOffset, d.allowed, d.weak);
       if (seg.marks.length === 0) this.paint.watch(seg.key);
       seg.marks.push(mark);
       if (this.glossary.matcher.terms[h.term]?.requires?.length) this.conditional.add(mark);
@@ -249,7 +240,10 @@ export class MarkStore {
     for (const m of seg.marks) {
       m.dead = true;
       this.setPainted(m, false);
-      if (m.allowed) this.bumpAllowed(m.entry, -1);
+      if (m.allowed) {
+        this.bumpAllowed(m.entry, -1);
+        this.firsts.lost(m.entry);
+      }
       m.allowed = false;
       this.byEntry.get(m.entry)?.delete(m);
       this.conditional.delete(m);
@@ -274,6 +268,7 @@ export class MarkStore {
   setPolicy(paintable: readonly boolean[], mentions: MentionMode): void {
     this.paintable = paintable;
     this.mentions = mentions;
+    this.firsts.reset();
     this.presenceDirty = true;
     this.policyDirty = true;
   }
@@ -305,7 +300,9 @@ export class MarkStore {
       for (const m of fresh) if (!m.dead) this.evaluate(m);
     }
     if (this.mentions !== 'every') {
-      for (const e of this.touched) this.paintFirstOnly(e);
+      const perBlock = this.mentions === 'paragraph';
+      const keyOf = (m: Mark) => (perBlock ? m.segment.key : null);
+      for (const e of this.touched) this.firsts.update(e, this.byEntry.get(e), keyOf);
     }
     this.touched.clear();
     const changed = this.changed;
@@ -323,23 +320,12 @@ export class MarkStore {
     if (allowed !== m.allowed) {
       m.allowed = allowed;
       this.bumpAllowed(m.entry, allowed ? 1 : -1);
+      if (this.mentions !== 'every') {
+        if (allowed) this.firsts.gained(m);
+        else this.firsts.lost(m.entry);
+      }
     } else if (this.mentions !== 'every') this.touched.add(m.entry);
     if (this.mentions === 'every') this.setPainted(m, allowed);
-  }
-
-  /** Paints the entry's first allowed mark per page, or per block (segment key) in "paragraph" mode. */
-  private paintFirstOnly(entry: number): void {
-    const set = this.byEntry.get(entry);
-    if (!set) return;
-    const perBlock = this.mentions === 'paragraph';
-    const first = new Map<Node | null, Mark>();
-    for (const m of set) {
-      if (!m.allowed) continue;
-      const key = perBlock ? m.segment.key : null;
-      const f = first.get(key);
-      if (!f || compareMarks(m, f) < 0) first.set(key, m);
-    }
-    for (const m of set) this.setPainted(m, first.get(perBlock ? m.segment.key : null) === m);
   }
 
   private setPainted(m: Mark, on: boolean): void {
@@ -353,7 +339,7 @@ export class MarkStore {
       this.paint.hide(m);
       for (const n of m.nodes) this.index.remove(n, m);
     }
-    if (MARK_PROBE) probeMark(m.nodes[0]!.ownerDocument, this.glossary.entries[m.entry]!.id, m.weak, m.range, on);
+    if (MARK_PROBE) probeMark(m.startNode.ownerDocument, this.glossary.entries[m.entry]!.id, m.weak, m.range, on);
     this.changed = true;
   }
 

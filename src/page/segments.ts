@@ -20,6 +20,9 @@ export function* marked(segments: Segments): Generator<Node> {
 export function addTo(segments: Segments, store: MarkStore, seg: SegmentState, fresh: Mark[]): void {
   store.addSegment(seg, fresh);
   if (seg.marks.length === 0) return;
+  // Its text nodes were read by the scan; a kept segment needs only its key and marks (each mark holds its own
+  // nodes). Kept, they held every text node of each marked block, wrappers and all (issue 13, heap ≤ 2 MB).
+  seg.nodes = [];
   let list = segments.get(seg.key);
   if (!list) segments.set(seg.key, (list = []));
   list.push(seg);
