@@ -9,11 +9,10 @@ import { type ExtensionBrowser, FIREFOX_PREFS, launchWithExtension } from '../..
 import { FIREFOX_EXECUTABLE } from '../../tests/e2e/harness/paths.js';
 import { blockedFromFrames, installProbe, type ProbeResult } from './outside-probe.js';
 import type { GlossaryName, OutsideRow } from './outside-pages.js';
-import { type FirefoxRowResult, firefoxRow, type FirefoxRun, type MarkJsRun } from './outside-report.js';
+import { type FirefoxRowResult, firefoxRow, type FirefoxRun, MARKJS_CAP_MS, type MarkJsRun } from './outside-report.js';
 import { RUNS, type RowOptions } from './outside-chromium.js';
 
 const SETTLE_MS = 2000;
-const MARKJS_CAP_MS = 60_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface FirefoxSession {

@@ -51,6 +51,21 @@ describe('targets', () => {
   });
 });
 
+describe('targets from this build only', () => {
+  it('leaves --base rows out and reads a mark.js that hit the cap as a lower bound', () => {
+    const clean = [run(200), run(210), run(190)];
+    const wiki = chromiumRow(row('wiki-ttp80'), [run(300), run(310), run(290)], clean, [40, 45, 50], [run(900), run(900)].map((r) => ({ run: r, ms: null, hits: null })));
+    const base = chromiumRow({ ...row('wiki-ttp80-base'), glossary: 'base' }, [run(400)], [run(200)], [900, 900, 900], 'n/a (base or variant row)');
+    const t = targets([base, wiki]);
+    const first = t.find((x) => x.what.startsWith('first marked frame'))!;
+    expect(first.measured).toBe('45.0 ms (wiki-ttp80)');
+    expect(first.pass).toBe(true);
+    const ratio = t.find((x) => x.what.includes('mark.js'))!;
+    expect(ratio.measured).toBe('≥ 600× (mark.js still running at the 60 s cap)'); // 60,000 / 100
+    expect(ratio.pass).toBe(true);
+  });
+});
+
 describe('placeSection', () => {
   it('inserts after the title once, then replaces between the markers', () => {
     const once = placeSection('# Bench results\n\ninside table\n', 'A');

@@ -148,10 +148,15 @@ export interface Target {
   pass: boolean | null;
 }
 
+/** outside-chromium.ts's cap on a mark.js run (a page still marking then is reported as not finished). */
+export const MARKJS_CAP_MS = 60_000;
+
 const f1 = (x: number | null | undefined, d = 1) => (x === null || x === undefined ? 'n/a' : x.toFixed(d));
 
 /** The issue's must-show list (Chromium, outside-in, median of 5, same run): pass/fail, never an assertion. */
-export function targets(rows: ChromiumRowResult[]): Target[] {
+export function targets(all: ChromiumRowResult[]): Target[] {
+  // This build's rows only: a `--base` or `--variant` row is another build (its first frame was read as the worst).
+  const rows = all.filter((r) => r.row.glossary !== 'base' && !r.row.glossary.startsWith('variant:'));
   const by = (id: string) => rows.find((r) => r.row.id === id);
   const out: Target[] = [];
   for (const id of ['none-guardian', 'none-wired']) {
@@ -164,7 +169,13 @@ export function targets(rows: ChromiumRowResult[]): Target[] {
   if (wiki) {
     out.push({ what: `${wiki.row.label}: added ≤ 40 ms incl. style and paint`, measured: `${f1(wiki.addedMs)} ms`, pass: wiki.addedMs === null ? null : wiki.addedMs <= 40 });
     const ratio = wiki.markjs?.addedMs != null && wiki.addedMs ? wiki.markjs.addedMs / Math.max(wiki.addedMs, 0.1) : null;
-    out.push({ what: 'same page: ≥ 35× less than mark.js (added ms)', measured: ratio === null ? 'n/a' : `${ratio.toFixed(1)}×`, pass: ratio === null ? null : ratio >= 35 });
+    // Every mark.js run still running at the cap: its time is more than the cap, so the ratio is at least cap ÷ ours.
+    const capped = wiki.markjs !== null && wiki.markjs.addedMs === null && wiki.markjs.note.includes('did not finish') && wiki.addedMs ? MARKJS_CAP_MS / Math.max(wiki.addedMs, 0.1) : null;
+    out.push({
+      what: 'same page: ≥ 35× less than mark.js (added ms)',
+      measured: ratio !== null ? `${ratio.toFixed(1)}×` : capped !== null ? `≥ ${capped.toFixed(0)}× (mark.js still running at the ${MARKJS_CAP_MS / 1000} s cap)` : 'n/a',
+      pass: ratio !== null ? ratio >= 35 : capped !== null ? capped >= 35 : null,
+    });
     out.push({ what: 'same page: JS heap added ≤ 2 MB', measured: `${f1(wiki.heapAddedMB, 2)} MB`, pass: wiki.heapAddedMB === null ? null : wiki.heapAddedMB <= 2 });
   }
   const marked = rows.filter((r) => r.row.marks);
