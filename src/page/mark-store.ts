@@ -32,8 +32,12 @@ export interface PageGlossary {
 }
 
 export interface SegmentState extends Segment {
-  marks: Mark[];
+  /** Replaced, never pushed to: most blocks have none and share NO_MARKS, the others an array of exactly theirs
+   *  (a pushed-to array keeps room for 16 more: per-segment slack was ~11 KB of the 1 MB page's heap, issue 13). */
+  marks: readonly Mark[];
 }
+
+export const NO_MARKS: readonly Mark[] = Object.freeze([]);
 
 export interface Mark extends Paintable {
   readonly entry: number;
@@ -160,14 +164,15 @@ export class MarkStore {
       local.push({ entry: a.entry, allowed: true, weak: false });
     }
     hits.push(...extra);
+    const made: Mark[] = [];
     for (let k = 0; k < hits.length; k++) {
       const d = local[k]!;
       const h = hits[k]!;
       const entry = entries[d.entry];
       if (!entry) continue;
       const mark: Mark = new MarkRecord(this.kinds.get(d.entry, h.term, entry.category), seg, h.startChunk === h.endChunk ? nodes[h.startChunk]! : nodes.slice(h.startChunk, h.endChunk + 1), h.startOffset, h.endOffset, d.allowed, d.weak);
-      if (seg.marks.length === 0) this.paint.watch(seg.key);
-      seg.marks.push(mark);
+      if (seg.marks.length === 0 && made.length === 0) this.paint.watch(seg.key);
+      made.push(mark);
       if (this.glossary.matcher.terms[h.term]?.requires?.length) this.conditional.push(mark);
       const list = this.byEntry.get(d.entry);
       if (list) list.push(mark);
@@ -175,6 +180,7 @@ export class MarkStore {
       this.count(h.term, 1);
       out.push(mark);
     }
+    if (made.length > 0) seg.marks = seg.marks.length === 0 ? made.slice() : seg.marks.concat(made);
   }
 
   /** What the nearest heading above a block names, when one of its hits has a `heading` window, a shared name or
@@ -256,7 +262,7 @@ export class MarkStore {
       conditional ||= !!this.glossary.matcher.terms[m.term]?.requires?.length;
       this.count(m.term, -1);
     }
-    seg.marks = [];
+    seg.marks = NO_MARKS;
     const live = (m: Mark) => !m.dead;
     for (const e of entries) {
       const list = this.byEntry.get(e)!.filter(live);
