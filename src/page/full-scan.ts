@@ -3,7 +3,7 @@
  * this file only drives collect → match → commit over it through `ScanTarget`).
  */
 import { Collector } from './collect.js';
-import type { Mark, SegmentState } from './mark-store.js';
+import { type Mark, NO_MARKS, type SegmentState } from './mark-store.js';
 import { LARGE_PAGE_CHARS, type PaintWindow } from './paint-window.js';
 import type { EngineProbe } from './probe.js';
 import { FIRST_SLICE_BUDGET_MS, SLICE_BUDGET_MS, SliceClock, yieldForFirstSlice, yieldToMain } from './scheduling.js';
@@ -94,7 +94,7 @@ export async function runFullScan(t: ScanTarget, current: () => boolean): Promis
         if (top > height * 2) seeding = false;
         else if (top > -height) paintWindow.seedNear(seg.key);
       }
-      seg.marks = [];
+      seg.marks = NO_MARKS;
       t.addSegment(seg, fresh);
       scanned++;
     }

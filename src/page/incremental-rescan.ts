@@ -5,7 +5,7 @@
  * (everything in it is new to us). Blocks the change did not touch keep their marks.
  */
 import { Collector } from './collect.js';
-import type { Mark, MarkStore, SegmentState } from './mark-store.js';
+import { type Mark, type MarkStore, NO_MARKS, type SegmentState } from './mark-store.js';
 import { isNew } from './mutations.js';
 import { SliceClock } from './scheduling.js';
 import { addTo, dropBlock, dropUnder } from './segments.js';
@@ -35,7 +35,7 @@ export function rescanBlocks(t: RescanTarget, keys: Set<Node>, removed: readonly
     const c = new Collector(t.doc, key, 'own');
     c.step(clock);
     for (const seg of c.segments) {
-      (seg as SegmentState).marks = [];
+      (seg as SegmentState).marks = NO_MARKS;
       addTo(t.segments, t.store, seg as SegmentState, fresh);
     }
     // Nested blocks that came with the change (inside an added element) are collected too; the others are

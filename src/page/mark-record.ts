@@ -6,8 +6,35 @@
  * JS heap added ≤ 2 MB; heap snapshot of tools/bench/outside.ts, CG_OUTSIDE_HEAP_DIR). Document order reads the
  * first node and offset (mark-order.ts), not the range. A mark in one text node (nearly all) holds that node, not an
  * array of one: 4,243 marks there had as many one-element arrays (~100 KB of the heap added).
+ * For the same budget a mark keeps no field its kind or the first paint can give: entry, term and category sit in
+ * one MarkKind shared by every mark of that (entry, term) (MarkKinds), and the range, made for few marks, sits in a
+ * WeakMap rather than in a field every mark carries (4 fields less per mark, ~16 B each with pointer compression).
  */
 import type { Category } from '../core/glossary-types.js';
+
+/** What marks of one (entry, term) share. */
+export interface MarkKind {
+  readonly entry: number;
+  /** Index into the matcher's terms; -1 for a bare acronym the page defined that the glossary does not know. */
+  readonly term: number;
+  readonly category: Category;
+}
+
+/** One MarkKind per (entry, term) pair met on the page (a few hundred at most, against thousands of marks). */
+export class MarkKinds {
+  private readonly kinds = new Map<number, MarkKind>();
+  constructor(private readonly entryCount: number) {}
+
+  get(entry: number, term: number, category: Category): MarkKind {
+    const key = (term + 1) * this.entryCount + entry;
+    let kind = this.kinds.get(key);
+    if (!kind) this.kinds.set(key, (kind = { entry, term, category }));
+    return kind;
+  }
+}
+
+/** Ranges of the marks that needed one (painted at least once): see the header. */
+const ranges = new WeakMap<object, StaticRange>();
 
 const ALLOWED = 1;
 const PAINTED = 2;
@@ -18,13 +45,9 @@ const WEAK = 16;
 export class MarkRecord<S> {
   /** allowed, painted, dead, localOk and weak in one small integer (4 fields less per mark: ~68 KB on wiki×80). */
   private flags: number;
-  private made: StaticRange | null = null;
 
   constructor(
-    readonly entry: number,
-    /** Index into the matcher's terms; -1 for a bare acronym the page defined that the glossary does not know. */
-    readonly term: number,
-    readonly category: Category,
+    private readonly kind: MarkKind,
     readonly segment: S,
     /** The text node the mark lies in, or the nodes it covers first to last (most marks lie in one: no array each). */
     private readonly covered: Text | Text[],
@@ -36,6 +59,16 @@ export class MarkRecord<S> {
     weak: boolean,
   ) {
     this.flags = (localOk ? LOCAL_OK : 0) | (weak ? WEAK : 0);
+  }
+
+  get entry(): number {
+    return this.kind.entry;
+  }
+  get term(): number {
+    return this.kind.term;
+  }
+  get category(): Category {
+    return this.kind.category;
   }
 
   private flag(bit: number, on: boolean): void {
@@ -79,8 +112,13 @@ export class MarkRecord<S> {
   }
 
   get range(): StaticRange {
-    const c = this.covered;
-    const [first, last] = Array.isArray(c) ? [c[0]!, c[c.length - 1]!] : [c, c];
-    return (this.made ??= new StaticRange({ startContainer: first, startOffset: this.startOffset, endContainer: last, endOffset: this.endOffset }));
+    let range = ranges.get(this);
+    if (!range) {
+      const c = this.covered;
+      const [first, last] = Array.isArray(c) ? [c[0]!, c[c.length - 1]!] : [c, c];
+      range = new StaticRange({ startContainer: first, startOffset: this.startOffset, endContainer: last, endOffset: this.endOffset });
+      ranges.set(this, range);
+    }
+    return range;
   }
 }

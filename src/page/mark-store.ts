@@ -12,7 +12,7 @@ import { type CarriedSense, carriedSense, decideLocal, type HeadingCues, heading
 import { acronymsSpelledOtherwise, findAcronymMentions, findDefinitions } from '../core/page-acronyms.js';
 import { compareMarks } from './mark-order.js';
 import { FirstMentions } from './first-mention.js';
-import { MarkRecord } from './mark-record.js';
+import { MarkKinds, MarkRecord } from './mark-record.js';
 import type { Category, CompiledEntry } from '../core/glossary-types.js';
 import type { ChunkHit, TermInput } from '../core/matcher/types.js';
 import type { MentionMode } from '../core/settings/schema.js';
@@ -32,14 +32,18 @@ export interface PageGlossary {
 }
 
 export interface SegmentState extends Segment {
-  marks: Mark[];
+  /** Replaced, never pushed to: most blocks have none and share NO_MARKS, the others an array of exactly theirs
+   *  (a pushed-to array keeps room for 16 more: per-segment slack was ~11 KB of the 1 MB page's heap, issue 13). */
+  marks: readonly Mark[];
 }
 
+export const NO_MARKS: readonly Mark[] = Object.freeze([]);
+
 export interface Mark extends Paintable {
-  entry: number;
+  readonly entry: number;
   /** Index into the matcher's terms; -1 for a bare acronym the page defined that the glossary does not know. */
-  term: number;
-  category: Category;
+  readonly term: number;
+  readonly category: Category;
   /** Made on first use (mark-record.ts). */
   readonly range: StaticRange;
   segment: SegmentState;
@@ -74,7 +78,10 @@ function locate(base: readonly number[], chunks: readonly string[], pos: number,
 
 export class MarkStore {
   readonly index = new MarkIndex<Text, Mark>();
-  readonly byEntry = new Map<number, Set<Mark>>();
+  /** Every live mark per entry, in no order. Arrays, not Sets: a Set's backing store was ~12 B a mark against 4 (issue
+   *  13, JS heap added ≤ 2 MB on the 1 MB page, 4,243 marks); removeSegment compacts the entries it touched. */
+  private readonly byEntry = new Map<number, Mark[]>();
+  private readonly kinds: MarkKinds;
   /** Allowed marks per entry (what the popup lists). */
   readonly allowedCount = new Map<number, number>();
   private readonly termCount: Int32Array;
@@ -83,7 +90,7 @@ export class MarkStore {
   /** Settings changed: every mark is re-evaluated on the next commit (else only the conditional ones). */
   private policyDirty = false;
   /** Marks whose term has a context rule: the only ones a change of the entries present can flip. */
-  private readonly conditional = new Set<Mark>();
+  private conditional: Mark[] = [];
   private touched = new Set<number>();
   private changed = false;
   /** Acronyms this page (frame) defined, "Long Form (LF)" -> the long form's entry (issue 11, page-acronyms.ts). */
@@ -106,6 +113,7 @@ export class MarkStore {
     private mentions: MentionMode,
   ) {
     this.termCount = new Int32Array(glossary.matcher.terms.length);
+    this.kinds = new MarkKinds(glossary.entries.length);
   }
 
   /** Scans one segment's text and records its hits as marks (not yet evaluated: call commit). */
@@ -156,21 +164,23 @@ export class MarkStore {
       local.push({ entry: a.entry, allowed: true, weak: false });
     }
     hits.push(...extra);
+    const made: Mark[] = [];
     for (let k = 0; k < hits.length; k++) {
       const d = local[k]!;
       const h = hits[k]!;
       const entry = entries[d.entry];
       if (!entry) continue;
-      const mark: Mark = new MarkRecord(d.entry, h.term, entry.category, seg, h.startChunk === h.endChunk ? nodes[h.startChunk]! : nodes.slice(h.startChunk, h.endChunk + 1), h.startOffset, h.endOffset, d.allowed, d.weak);
-      if (seg.marks.length === 0) this.paint.watch(seg.key);
-      seg.marks.push(mark);
-      if (this.glossary.matcher.terms[h.term]?.requires?.length) this.conditional.add(mark);
-      let set = this.byEntry.get(d.entry);
-      if (!set) this.byEntry.set(d.entry, (set = new Set()));
-      set.add(mark);
+      const mark: Mark = new MarkRecord(this.kinds.get(d.entry, h.term, entry.category), seg, h.startChunk === h.endChunk ? nodes[h.startChunk]! : nodes.slice(h.startChunk, h.endChunk + 1), h.startOffset, h.endOffset, d.allowed, d.weak);
+      if (seg.marks.length === 0 && made.length === 0) this.paint.watch(seg.key);
+      made.push(mark);
+      if (this.glossary.matcher.terms[h.term]?.requires?.length) this.conditional.push(mark);
+      const list = this.byEntry.get(d.entry);
+      if (list) list.push(mark);
+      else this.byEntry.set(d.entry, [mark]);
       this.count(h.term, 1);
       out.push(mark);
     }
+    if (made.length > 0) seg.marks = seg.marks.length === 0 ? made.slice() : seg.marks.concat(made);
   }
 
   /** What the nearest heading above a block names, when one of its hits has a `heading` window, a shared name or
@@ -237,6 +247,9 @@ export class MarkStore {
 
   /** Forgets a segment's marks (unpainting them at once). */
   removeSegment(seg: SegmentState): void {
+    if (seg.marks.length === 0) return;
+    const entries = new Set<number>();
+    let conditional = false;
     for (const m of seg.marks) {
       m.dead = true;
       this.setPainted(m, false);
@@ -245,11 +258,18 @@ export class MarkStore {
         this.firsts.lost(m.entry);
       }
       m.allowed = false;
-      this.byEntry.get(m.entry)?.delete(m);
-      this.conditional.delete(m);
+      entries.add(m.entry);
+      conditional ||= !!this.glossary.matcher.terms[m.term]?.requires?.length;
       this.count(m.term, -1);
     }
-    seg.marks = [];
+    seg.marks = NO_MARKS;
+    const live = (m: Mark) => !m.dead;
+    for (const e of entries) {
+      const list = this.byEntry.get(e)!.filter(live);
+      if (list.length > 0) this.byEntry.set(e, list);
+      else this.byEntry.delete(e);
+    }
+    if (conditional) this.conditional = this.conditional.filter(live);
   }
 
   private count(term: number, delta: number): void {
@@ -292,7 +312,7 @@ export class MarkStore {
         presenceChanged = true;
       }
     }
-    if (all) for (const set of this.byEntry.values()) for (const m of set) this.evaluate(m);
+    if (all) for (const list of this.byEntry.values()) for (const m of list) this.evaluate(m);
     else {
       // Presence only matters to marks with a context rule (hitAllowed): a pipelined scan changes it in most
       // slices, and re-evaluating every mark found so far each time made the scan quadratic in marks.
@@ -345,14 +365,14 @@ export class MarkStore {
 
   /** Every painted mark, in no order (a glossary swap draws them at once: glossary-swap.ts). */
   *painted(): Generator<Mark> {
-    for (const set of this.byEntry.values()) for (const m of set) if (m.painted) yield m;
+    for (const list of this.byEntry.values()) for (const m of list) if (m.painted) yield m;
   }
 
   /** Painted marks in document order (keyboard navigation, reveal). */
   paintedInOrder(entry?: number): Mark[] {
     const out: Mark[] = [];
-    const sets = entry === undefined ? this.byEntry.values() : [this.byEntry.get(entry) ?? new Set<Mark>()];
-    for (const set of sets) for (const m of set) if (m.painted) out.push(m);
+    const lists = entry === undefined ? this.byEntry.values() : [this.byEntry.get(entry) ?? []];
+    for (const list of lists) for (const m of list) if (m.painted) out.push(m);
     return out.sort(compareMarks);
   }
 
