@@ -17,7 +17,7 @@ import { DEFAULT_SETTINGS } from '../core/settings/schema.js';
 import type { Snapshot } from '../core/settings/settings-service.js';
 import { emptyUserGlossary } from '../core/user-glossary.js';
 import { BadReplyError, type BootState, isBootStateReply, isPrefilterReply, MAX_PAGE_TEXT } from '../shared/protocol-bootstrap.js';
-import { loadSnapshotWith, refresher } from '../shared/snapshot-requests.js';
+import { askWithRetries, refresher } from '../shared/snapshot-requests.js';
 import type { PageTerm } from '../page/engine.js';
 import type { ContentEngine } from './engine-entry.js';
 import { frameEligible, frameHost } from './eligibility.js';
@@ -31,7 +31,7 @@ const transport = createTransport(nativeApi());
 const isTop = window === window.top;
 const host = frameHost(window);
 
-const loadBoot = () => loadSnapshotWith(() => transport.ask('getBootState', { host, top: isTop }, isBootStateReply));
+const loadBoot = () => askWithRetries(() => transport.ask('getBootState', { host, top: isTop }, isBootStateReply));
 
 /** No background answered (extension reloading): the defaults' answer, so the page still gets its marks. */
 let boot: BootState = { on: true, languages: DEFAULT_SETTINGS.sites.languages, user: '' };
@@ -69,7 +69,7 @@ let engineSnap: Promise<Snapshot> | null = null;
  * (src/shared/snapshot-reply.ts); retried as the boot state is.
  */
 function loadSnapshot(mod: Promise<EngineModule>): Promise<Snapshot> {
-  return loadSnapshotWith(async () => {
+  return askWithRetries(async () => {
     const raw = await transport.tell('getSnapshot', {});
     if (raw === null || raw === undefined) return null;
     if (!(await mod).isSnapshotReply(raw)) throw new BadReplyError('getSnapshot');

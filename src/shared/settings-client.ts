@@ -9,14 +9,14 @@
 import { browser } from './browser.js';
 import { sendToBackground } from './messaging.js';
 import type { Reply, Request } from './protocol.js';
-import { loadSnapshotWith, notDelivered, RETRY_DELAYS_MS, snapshotChanges } from './snapshot-requests.js';
+import { askWithRetries, notDelivered, RETRY_DELAYS_MS, snapshotChanges } from './snapshot-requests.js';
 import type { Snapshot } from '../core/settings/settings-service.js';
 
 export type { Snapshot };
 
 /** Asks the background for the snapshot, again after a failed try (snapshot-requests.ts RETRY_DELAYS_MS). */
 export function loadSnapshot(): Promise<Snapshot> {
-  return loadSnapshotWith(() => sendToBackground('getSnapshot', {}));
+  return askWithRetries(() => sendToBackground('getSnapshot', {}));
 }
 
 /**

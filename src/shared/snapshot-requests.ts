@@ -25,16 +25,16 @@ export function notDelivered(e: unknown): boolean {
 }
 
 /**
- * Asks for the snapshot with `ask` (one `getSnapshot`; the content bootstrap: one `getBootState`), again after a
- * failed try (see RETRY_DELAYS_MS).
+ * Asks the background with `ask` (one `getSnapshot`; the content bootstrap: one `getBootState`), again after a
+ * failed try or no answer (see RETRY_DELAYS_MS).
  */
-export async function loadSnapshotWith<S = Snapshot>(ask: () => Promise<S | null>): Promise<S> {
+export async function askWithRetries<S>(ask: () => Promise<S | null>): Promise<S> {
   let lastError: unknown = null;
   for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length; attempt++) {
     try {
       const s = await ask();
       if (s) return s;
-      lastError = new Error('no snapshot');
+      lastError = new Error('no answer');
     } catch (e) {
       lastError = e;
     }
@@ -50,7 +50,7 @@ export type StorageSubscribe = (listener: (changes: Record<string, unknown>, are
  * Calls `cb` with a fresh snapshot (`load`) after settings or own entries change (in any context, on any device).
  * Notices that arrive while a snapshot is being asked for cause one more ask, not one each. Returns an unsubscribe.
  */
-export function snapshotChanges<S = Snapshot>(load: () => Promise<S>, subscribe: StorageSubscribe, cb: (s: S) => void): () => void {
+export function snapshotChanges(load: () => Promise<Snapshot>, subscribe: StorageSubscribe, cb: (s: Snapshot) => void): () => void {
   const r = refresher(load, cb);
   const off = subscribe((changes, area) => {
     if (Object.keys(changes).some((k) => isSnapshotKey(area, k))) r.ask();
