@@ -4,14 +4,11 @@
 // (wave 10: one run read Frontier 81 → 101 ms and wiki×80 88 → 227 ms for a change that touched only the stylesheet).
 // Here the two builds alternate load by load (Chromium, the page-world probe of outside-chromium.ts), and the figure is
 // the median of the paired differences. Prints; writes nothing.
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { extensionDir, ROOT } from '../../tests/e2e/harness/paths.js';
-import { startServer, type Route } from '../../tests/e2e/harness/server.js';
+import { startServer } from '../../tests/e2e/harness/server.js';
 import { launchWithExtension } from '../../tests/e2e/harness/launch.js';
-import { compileGlossary } from '../../src/core/glossary-compiler/index.js';
-import { syntheticGlossary, textSources } from './bench-data.js';
-import { buildRows } from './outside-pages.js';
+import { outsideSite } from './outside-pages.js';
 import { firstMarkedFrame, HOST_RULES } from './outside-chromium.js';
 import { median } from './outside-report.js';
 
@@ -25,12 +22,7 @@ if (!baseDist) throw new Error('usage: outside-first-frame.ts --base DIST_DIR [-
 const only = (opt('--only') ?? 'topic-small,wiki-ttp80').split(',');
 const pairs = Number(opt('--pairs') ?? 20);
 
-const read = (name: string) => readFileSync(join(ROOT, 'glossary', name), 'utf8');
-const compiled = compileGlossary({ entries: read('entries.json'), report: read('report.json'), text: read('report.txt') });
-if (!compiled.ok) throw new Error(`glossary: ${compiled.errors.join('; ')}`);
-const built = buildRows(join(ROOT, '..', 'shared', 'corpus'), read('report.txt'), textSources(compiled.glossary), compiled.glossary, syntheticGlossary(5000, compiled.glossary));
-const routes: Record<string, Route> = {};
-for (const [path, f] of Object.entries(built.files)) routes[path] = () => ({ type: f.type, body: f.body });
+const { built, routes } = outsideSite(join(ROOT, '..', 'shared', 'corpus'), 5000);
 const server = await startServer({ routes });
 const builds = {
   base: await launchWithExtension('chromium', { extensionDir: resolve(baseDist, 'chrome'), args: [HOST_RULES] }),

@@ -3,8 +3,11 @@
 // the corpus is copied into the repository. Pure apart from reading corpus files.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { compileGlossary } from '../../src/core/glossary-compiler/index.js';
 import type { CompiledGlossary } from '../../src/core/glossary-types.js';
-import { articlePage, liveBlogUpdates, type TextSources } from './bench-data.js';
+import { ROOT } from '../../tests/e2e/harness/paths.js';
+import type { Route } from '../../tests/e2e/harness/server.js';
+import { articlePage, liveBlogUpdates, syntheticGlossary, textSources, type TextSources } from './bench-data.js';
 
 /**
  * The extension build a row loads: the shipped one, its 5,000-term copy, a floor copy (outside-floor.ts), or the
@@ -191,4 +194,31 @@ export function buildRows(corpusDir: string, reportText: string, src: TextSource
   files['/markjs-run-real.js'] = { type: JS, body: markJsRunner(glossaryTerms(real)) };
   files['/markjs-run-gen-5000.js'] = { type: JS, body: markJsRunner(glossaryTerms(gen5000)) };
   return { rows, files, skipped };
+}
+
+/** The rows of the outside-in benches with what serves them, and the two glossaries they were built with. */
+export interface OutsideSite {
+  real: CompiledGlossary;
+  /** The synthetic glossary of the `gen-5000` rows (`syntheticTerms` terms). */
+  synthetic: CompiledGlossary;
+  built: BuiltRows;
+  /** Every built file, for tests/e2e/harness/server.ts. */
+  routes: Record<string, Route>;
+}
+
+/**
+ * The bundled glossary compiled as build.mjs compiles it (src/tools/compile-glossary.ts is not imported: bundled, its
+ * CLI main would run here), every row built from the corpus at `corpusDir`, and their routes: what outside.ts,
+ * outside-profile.ts, outside-first-frame.ts and widen-count.ts each serve.
+ */
+export function outsideSite(corpusDir: string, syntheticTerms: number): OutsideSite {
+  const read = (name: string) => readFileSync(join(ROOT, 'glossary', name), 'utf8');
+  const compiled = compileGlossary({ entries: read('entries.json'), report: read('report.json'), text: read('report.txt') });
+  if (!compiled.ok) throw new Error(`glossary: ${compiled.errors.join('; ')}`);
+  const real = compiled.glossary;
+  const synthetic = syntheticGlossary(syntheticTerms, real);
+  const built = buildRows(corpusDir, read('report.txt'), textSources(real), real, synthetic);
+  const routes: Record<string, Route> = {};
+  for (const [path, f] of Object.entries(built.files)) routes[path] = () => ({ type: f.type, body: f.body });
+  return { real, synthetic, built, routes };
 }

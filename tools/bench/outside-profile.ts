@@ -7,15 +7,12 @@
 // not a figure for RESULTS.md: sampling at 100 µs shifts timings a little. --user-glossaries first saves the bench's
 // 5 made glossaries × 200 terms in the profile (outside-user-glossaries.ts; --no-page-terms: without the topic pages'
 // phrases), so a row's profile with them can be read beside the same row's without (issue 14).
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { extensionDir, ROOT } from '../../tests/e2e/harness/paths.js';
 import { launchWithExtension } from '../../tests/e2e/harness/launch.js';
-import { startServer, type Route } from '../../tests/e2e/harness/server.js';
-import { compileGlossary } from '../../src/core/glossary-compiler/index.js';
-import { syntheticGlossary, textSources } from './bench-data.js';
+import { startServer } from '../../tests/e2e/harness/server.js';
 import { HOST_RULES } from './outside-chromium.js';
-import { buildRows } from './outside-pages.js';
+import { outsideSite } from './outside-pages.js';
 import { mainThread, pageProcess, type TraceEvent } from './outside-trace.js';
 import { pagePhrases, seedUserGlossaries, userGlossaryDrafts } from './outside-user-glossaries.js';
 
@@ -65,12 +62,7 @@ function sampledSelf(events: TraceEvent[], pid: number, tid: number, gaps: numbe
 }
 
 async function main(): Promise<void> {
-  const read = (name: string) => readFileSync(join(ROOT, 'glossary', name), 'utf8');
-  const compiled = compileGlossary({ entries: read('entries.json'), report: read('report.json'), text: read('report.txt') });
-  if (!compiled.ok) throw new Error(compiled.errors.join('; '));
-  const built = buildRows(resolve(ROOT, '..', 'shared', 'corpus'), read('report.txt'), textSources(compiled.glossary), compiled.glossary, syntheticGlossary(50, compiled.glossary));
-  const routes: Record<string, Route> = {};
-  for (const [path, f] of Object.entries(built.files)) routes[path] = () => ({ type: f.type, body: f.body });
+  const { built, routes } = outsideSite(resolve(ROOT, '..', 'shared', 'corpus'), 50);
   const server = await startServer({ routes });
   const ext = await launchWithExtension('chromium', { extensionDir: extensionDir('chromium'), args: [HOST_RULES] });
   try {

@@ -27,15 +27,13 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { extensionDir, ROOT } from '../../tests/e2e/harness/paths.js';
-import { startServer, type Route } from '../../tests/e2e/harness/server.js';
-import { syntheticGlossary, textSources } from './bench-data.js';
-import { compileGlossary } from '../../src/core/glossary-compiler/index.js';
+import { startServer } from '../../tests/e2e/harness/server.js';
 import { firefoxProxyPrefs, rejectProxy } from '../../tests/e2e/harness/network.js';
 import { openChromium, RUNS, runChromiumRow } from './outside-chromium.js';
 import { extensionWithGlossary } from './outside-extension.js';
 import { FLOOR_VARIANTS, floorExtension, floorRows } from './outside-floor.js';
 import { openFirefox, runFirefoxRow } from './outside-firefox.js';
-import { buildRows, glossaryTerms, type GlossaryName, type OutsideRow } from './outside-pages.js';
+import { glossaryTerms, type GlossaryName, outsideSite, type OutsideRow } from './outside-pages.js';
 import { type ChromiumRowResult, chromiumTable, type FirefoxRowResult, firefoxTable, placeSection, targets, targetsTable } from './outside-report.js';
 import { insideTable } from './outside-inside.js';
 import { baseRow, pagePhrases, seedUserGlossaries, USER_SECTION_BEGIN, USER_SECTION_END, userGlossaryDrafts, userMarkdown, userRows } from './outside-user-glossaries.js';
@@ -142,13 +140,7 @@ function merge(files: string[]): void {
 async function main(): Promise<void> {
   const mergeFiles = opt('--merge');
   if (mergeFiles) return merge(mergeFiles.split(','));
-  // As build.mjs compiles it (src/tools/compile-glossary.ts is not imported: bundled, its CLI main would run here).
-  const read = (name: string) => readFileSync(join(ROOT, 'glossary', name), 'utf8');
-  const compiled = compileGlossary({ entries: read('entries.json'), report: read('report.json'), text: read('report.txt') });
-  if (!compiled.ok) throw new Error(`glossary: ${compiled.errors.join('; ')}`);
-  const real = compiled.glossary;
-  const gen5000 = syntheticGlossary(5000, real);
-  const built = buildRows(corpusDir, read('report.txt'), textSources(real), real, gen5000);
+  const { real, synthetic: gen5000, built, routes } = outsideSite(corpusDir, 5000);
   const candidates = userMode ? userRows(built.rows) : built.rows;
   const picked = only ? candidates.filter((r) => only.split(',').some((o) => r.id.includes(o))) : candidates;
   const paired = picked.flatMap((r) => [
@@ -161,8 +153,6 @@ async function main(): Promise<void> {
   const topicHtml = ['topic-small', 'topic-large'].map((id) => built.files[`/rows/${id}.html`]?.body ?? '');
   const userDrafts = userMode ? userGlossaryDrafts(noPageTerms ? [] : topicHtml.flatMap((h) => pagePhrases(h, 10))) : [];
   let kept: number[] = [];
-  const routes: Record<string, Route> = {};
-  for (const [path, f] of Object.entries(built.files)) routes[path] = () => ({ type: f.type, body: f.body });
   const markjs = readFileSync(join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8');
   routes['/markjs.js'] = () => ({ type: 'text/javascript; charset=utf-8', body: markjs });
   const server = await startServer({ routes });

@@ -4,14 +4,11 @@
 // chrome.runtime.sendMessage installed when the world is created; the page and the extension do not know). Wave 9.
 //
 //   node tools/run.mjs tools/bench/widen-count.ts [--dist DIR] [--runs N]
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { compileGlossary } from '../../src/core/glossary-compiler/index.js';
 import { launchWithExtension } from '../../tests/e2e/harness/launch.js';
 import { ROOT } from '../../tests/e2e/harness/paths.js';
-import { startServer, type Route } from '../../tests/e2e/harness/server.js';
-import { syntheticGlossary, textSources } from './bench-data.js';
-import { buildRows } from './outside-pages.js';
+import { startServer } from '../../tests/e2e/harness/server.js';
+import { outsideSite } from './outside-pages.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -35,15 +32,9 @@ const WRAP = `(() => {
 })()`;
 
 async function main(): Promise<void> {
-  const read = (name: string) => readFileSync(join(ROOT, 'glossary', name), 'utf8');
-  const compiled = compileGlossary({ entries: read('entries.json'), report: read('report.json'), text: read('report.txt') });
-  if (!compiled.ok) throw new Error(compiled.errors.join('; '));
-  const real = compiled.glossary;
-  const built = buildRows(join(ROOT, '..', 'shared', 'corpus'), read('report.txt'), textSources(real), real, syntheticGlossary(10, real));
+  const { built, routes } = outsideSite(join(ROOT, '..', 'shared', 'corpus'), 10);
   const row = built.rows.find((r) => r.id === 'live-blog');
   if (!row) throw new Error('no live-blog row');
-  const routes: Record<string, Route> = {};
-  for (const [path, f] of Object.entries(built.files)) routes[path] = () => ({ type: f.type, body: f.body });
   const server = await startServer({ root: null, routes });
   const b = await launchWithExtension('chromium', { extensionDir: join(dist, 'chrome') });
   try {
