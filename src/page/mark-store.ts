@@ -173,7 +173,7 @@ export class MarkStore {
       const mark: Mark = new MarkRecord(this.kinds.get(d.entry, h.term, entry.category), seg, h.startChunk === h.endChunk ? nodes[h.startChunk]! : nodes.slice(h.startChunk, h.endChunk + 1), h.startOffset, h.endOffset, d.allowed, d.weak);
       if (seg.marks.length === 0 && made.length === 0) this.paint.watch(seg.key);
       made.push(mark);
-      if (this.glossary.matcher.terms[h.term]?.requires?.length) this.conditional.push(mark);
+      if (this.isConditional(h.term)) this.conditional.push(mark);
       const list = this.byEntry.get(d.entry);
       if (list) list.push(mark);
       else this.byEntry.set(d.entry, [mark]);
@@ -259,7 +259,7 @@ export class MarkStore {
       }
       m.allowed = false;
       entries.add(m.entry);
-      conditional ||= !!this.glossary.matcher.terms[m.term]?.requires?.length;
+      conditional ||= this.isConditional(m.term);
       this.count(m.term, -1);
     }
     seg.marks = NO_MARKS;
@@ -270,6 +270,11 @@ export class MarkStore {
       else this.byEntry.delete(e);
     }
     if (conditional) this.conditional = this.conditional.filter(live);
+  }
+
+  /** Whether a term has a context rule (its marks are the `conditional` ones). */
+  private isConditional(term: number): boolean {
+    return !!this.glossary.matcher.terms[term]?.requires?.length;
   }
 
   private count(term: number, delta: number): void {
