@@ -35,19 +35,23 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-export async function openChromium(extDirs: Record<GlossaryName, string | null>): Promise<ChromiumSession> {
-  const ext: ChromiumSession['ext'] = {};
-  for (const [g, dir] of Object.entries(extDirs) as Array<[GlossaryName, string | null]>) {
-    if (dir) ext[g] = await launchWithExtension('chromium', { extensionDir: dir, args: [HOST_RULES] });
-  }
-  // The same flags and launch mode as the harness's, without installing anything.
-  const clean = await puppeteer.launch({
+/** The same flags and launch mode as the harness's, without installing anything: the clean profile. */
+export function launchClean(): Promise<Browser> {
+  return puppeteer.launch({
     executablePath: CHROMIUM_EXECUTABLE,
     headless: true,
     pipe: true,
     enableExtensions: true,
     args: [...CHROMIUM_ARGS, HOST_RULES],
   });
+}
+
+export async function openChromium(extDirs: Record<GlossaryName, string | null>): Promise<ChromiumSession> {
+  const ext: ChromiumSession['ext'] = {};
+  for (const [g, dir] of Object.entries(extDirs) as Array<[GlossaryName, string | null]>) {
+    if (dir) ext[g] = await launchWithExtension('chromium', { extensionDir: dir, args: [HOST_RULES] });
+  }
+  const clean = await launchClean();
   traceTag.clean = clean;
   const version = (await clean.version()).replace(/^[^/]*\//, '');
   return {
@@ -111,13 +115,25 @@ async function writeHeapSnapshot(cdp: CDPSession, file: string): Promise<void> {
 }
 
 /** One untraced load with the probe: ms from DOMContentLoaded to the first frame showing a mark, or null. */
-export async function firstMarkedFrame(browser: Browser, url: string): Promise<number | null> {
+export function firstMarkedFrame(browser: Browser, url: string): Promise<number | null> {
+  return probedLoad(browser, url, 'first');
+}
+
+/**
+ * One untraced load with the probe: ms from DOMContentLoaded to the page's first animation frame, marked or not. In
+ * the clean profile: the floor of the first marked frame (outside-first-frame.ts prints it beside the builds').
+ */
+export function pageFirstFrame(browser: Browser, url: string): Promise<number | null> {
+  return probedLoad(browser, url, 'own');
+}
+
+async function probedLoad(browser: Browser, url: string, figure: 'first' | 'own'): Promise<number | null> {
   const page = await newPage(browser);
   try {
     await page.evaluateOnNewDocument(installProbe, false);
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     return await page
-      .waitForFunction(() => window.__cgOutsideProbe?.first() ?? null, { timeout: 8000, polling: 100 })
+      .waitForFunction((f: 'first' | 'own') => window.__cgOutsideProbe?.[f]() ?? null, { timeout: 8000, polling: 100 }, figure)
       .then((h) => h.jsonValue() as Promise<number>)
       .catch(() => null);
   } finally {
