@@ -21,27 +21,44 @@ export function wordKey(word: string): string {
 /**
  * Personalized PageRank on an undirected weighted graph. `edges[u]` maps a neighbour to the edge's weight (both
  * directions present); `personal` need not sum to 1. A node without edges gives its rank back by the
- * personalization, as networkx's pagerank does with dangling nodes.
+ * personalization, as networkx's pagerank does with dangling nodes; it stops as networkx does, when the L1 change
+ * is under n × 1e-6, or after 100 rounds. Typed arrays in compressed rows: with Maps walked every round, the first
+ * version took ~60% of the extraction of 150 KB of news (CPU profile, `glossary:extract:bench`).
  */
-export function pageRank(edges: readonly Map<number, number>[], personal: readonly number[], damping = 0.85, iterations = 100, tolerance = 1e-9): number[] {
+export function pageRank(edges: readonly Map<number, number>[], personal: readonly number[], damping = 0.85, iterations = 100): Float64Array {
   const n = edges.length;
   const total = personal.reduce((s, x) => s + x, 0);
-  const p = personal.map((x) => (total > 0 ? x / total : 1 / n));
-  const strength = edges.map((m) => [...m.values()].reduce((s, x) => s + x, 0));
-  let x = p.slice();
+  const p = Float64Array.from(personal, (x) => (total > 0 ? x / total : 1 / n));
+  const start = new Int32Array(n + 1);
+  edges.forEach((m, u) => (start[u + 1] = start[u]! + m.size));
+  const to = new Int32Array(start[n]!);
+  const share = new Float64Array(start[n]!);
+  const strength = new Float64Array(n);
+  edges.forEach((m, u) => {
+    let k = start[u]!;
+    for (const w of m.values()) strength[u] = strength[u]! + w;
+    for (const [v, w] of m) {
+      to[k] = v;
+      share[k++] = w / strength[u]!;
+    }
+  });
+  let x = Float64Array.from(p);
+  let next = new Float64Array(n);
   for (let it = 0; it < iterations; it++) {
     let dangling = 0;
     for (let u = 0; u < n; u++) if (strength[u] === 0) dangling += x[u]!;
-    const next = p.map((pv) => (1 - damping) * pv + damping * dangling * pv);
+    for (let v = 0; v < n; v++) next[v] = (1 - damping + damping * dangling) * p[v]!;
     for (let u = 0; u < n; u++) {
-      if (strength[u] === 0) continue;
-      const share = (damping * x[u]!) / strength[u]!;
-      for (const [v, w] of edges[u]!) next[v] = next[v]! + share * w;
+      const xu = damping * x[u]!;
+      for (let k = start[u]!; k < start[u + 1]!; k++) {
+        const v = to[k]!;
+        next[v] = next[v]! + xu * share[k]!;
+      }
     }
     let change = 0;
     for (let u = 0; u < n; u++) change += Math.abs(next[u]! - x[u]!);
-    x = next;
-    if (change < tolerance) break;
+    [x, next] = [next, x];
+    if (change < n * 1e-6) break;
   }
   return x;
 }
