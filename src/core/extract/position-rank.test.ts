@@ -53,6 +53,10 @@ describe('positionRank', () => {
     const s = new Map([['census', 0.25], ['bureau', 0.125]]);
     expect(phraseScore('Census Bureau', s)).toBeCloseTo(0.375, 9);
     expect(phraseScore('census of nowhere', s)).toBeCloseTo(0.25, 9);
+    // A lowercase run of more than three words is no PositionRank candidate; a name of any length is.
+    expect(phraseScore('census bureau census bureau', s, false)).toBe(0);
+    expect(phraseScore('census bureau census', s, false)).toBeCloseTo(0.625, 9);
+    expect(phraseScore('Census Bureau Census Bureau', s, true)).toBeCloseTo(0.75, 9);
   });
 });
 
