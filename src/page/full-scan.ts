@@ -75,10 +75,9 @@ export async function runFullScan(t: ScanTarget, current: () => boolean): Promis
       const c = collectors[ci]!;
       const done = c.step(collectClock);
       const before = chars;
-      for (const seg of c.takeComplete()) {
-        queue.push(seg as SegmentState);
-        for (const n of seg.nodes) chars += n.length;
-      }
+      for (const seg of c.takeComplete()) queue.push(seg as SegmentState);
+      // The collectors count as they walk (a second pass over each text node's length here was a DOM call per node).
+      chars = collectors.reduce((sum, k) => sum + k.chars, 0);
       for (const r of c.shadowRoots) t.addShadowRoot(r);
       if (before <= LARGE_PAGE_CHARS && chars > LARGE_PAGE_CHARS) t.paintWindow.limitToViewport(t.blocksWithMarks());
       if (done) ci++;
