@@ -6,7 +6,7 @@ import { Collector } from './collect.js';
 import { type Mark, NO_MARKS, type SegmentState } from './mark-store.js';
 import { LARGE_PAGE_CHARS, type PaintWindow } from './paint-window.js';
 import type { EngineProbe } from './probe.js';
-import { FIRST_SLICE_BUDGET_MS, SLICE_BUDGET_MS, SliceClock, yieldForFirstSlice, yieldToMain } from './scheduling.js';
+import { FIRST_SLICE_BUDGET_MS, SLICE_BUDGET_MS, SliceClock, sliceBudgetAfter, yieldForFirstSlice, yieldToMain } from './scheduling.js';
 import { blockTop, viewportStartBlock } from './viewport-blocks.js';
 
 /** What the scan needs of the engine. */
@@ -54,7 +54,7 @@ export async function runFullScan(t: ScanTarget, current: () => boolean): Promis
   /** The last block checked for seeding: a block's segments come in a row, and one layout read per block is
    *  enough (reading each segment's rect cost a layout flush per <br> segment in Firefox: 100k spans took 40 s). */
   let seededKey: Node | null = null;
-  const collectClock = new SliceClock(undefined, SLICE_BUDGET_MS / 2);
+  const collectClock = new SliceClock();
   // The clock is read every 8 segments, not each: most blocks are a few hundred characters (microseconds to match),
   // and a clock read per segment sampled ~2 ms of the 1 MB wiki×80 page's scan (issue 13, outside-profile.ts). The
   // first slice, whose code is still cold and whose end the first marked frame waits for, reads it at each segment.
@@ -63,14 +63,15 @@ export async function runFullScan(t: ScanTarget, current: () => boolean): Promis
   let qi = 0;
   let ci = 0;
   let first = true;
+  let budget = SLICE_BUDGET_MS;
   for (;;) {
-    segClock.start(first ? FIRST_SLICE_BUDGET_MS : undefined);
+    segClock.start(first ? FIRST_SLICE_BUDGET_MS : budget);
     const firstSlice = first;
     const fresh: Mark[] = [];
     let scanned = 0;
     // Collect a stretch when nothing collected waits to be matched.
     if (qi === queue.length && ci < collectors.length) {
-      collectClock.start(first ? FIRST_SLICE_BUDGET_MS / 2 : undefined);
+      collectClock.start((first ? FIRST_SLICE_BUDGET_MS : budget) / 2);
       first = false;
       const c = collectors[ci]!;
       const done = c.step(collectClock);
@@ -100,7 +101,9 @@ export async function runFullScan(t: ScanTarget, current: () => boolean): Promis
     if (t.commit(fresh)) t.termsChanged();
     if (qi === queue.length && ci >= collectors.length) break;
     probe?.sliceEnd();
+    const yielded = performance.now();
     await yieldToMain();
+    budget = sliceBudgetAfter(performance.now() - yielded);
     probe?.sliceStart();
     if (!current()) return;
   }
