@@ -11,7 +11,7 @@
  *  - 'own': only the root block's own text; nested blocks are reported, not entered (incremental rescans).
  */
 import { HOST_ATTRIBUTE } from './card-api.js';
-import { BREAK_TAGS, hasVisibleText, INLINE_TAGS, isSkippedElement } from './dom-rules.js';
+import { BREAK_TAGS, hasVisibleText, INLINE_TAGS, isSkippedElement, mayHostShadow } from './dom-rules.js';
 import type { SliceClock } from './scheduling.js';
 
 export interface Segment {
@@ -156,7 +156,8 @@ export class Collector {
             n = this.skipChildren(w);
             continue;
           }
-          const shadow = el.shadowRoot; // open roots only (closed ones are null: out of reach by design)
+          // Open roots only (closed ones are null: out of reach by design).
+          const shadow = mayHostShadow(tag) ? el.shadowRoot : null;
           if (shadow) {
             this.shadowRoots.push(shadow);
             if (this.mode === 'all') this.pending.push(shadow);
