@@ -19,7 +19,8 @@ export interface ScanTarget {
    *  the marks on screen: glossary-swap.ts). */
   begin(): void;
   addShadowRoot(r: ShadowRoot): void;
-  blocksWithMarks(): Iterable<Node>;
+  /** Blocks with painted marks (watched when the paint window closes in on the viewport). */
+  blocksPainted(): Iterable<Node>;
   addSegment(seg: SegmentState, fresh: Mark[]): void;
   /** Commits fresh marks; true when the page's terms changed. */
   commit(fresh: Mark[]): boolean;
@@ -80,7 +81,7 @@ export async function runFullScan(t: ScanTarget, current: () => boolean): Promis
       // The collectors count as they walk (a second pass over each text node's length here was a DOM call per node).
       chars = collectors.reduce((sum, k) => sum + k.chars, 0);
       for (const r of c.shadowRoots) t.addShadowRoot(r);
-      if (before <= LARGE_PAGE_CHARS && chars > LARGE_PAGE_CHARS) t.paintWindow.limitToViewport(t.blocksWithMarks());
+      if (before <= LARGE_PAGE_CHARS && chars > LARGE_PAGE_CHARS) t.paintWindow.limitToViewport(t.blocksPainted());
       if (done) ci++;
     }
     const paintWindow = t.paintWindow.isLimited ? t.paintWindow : null;
