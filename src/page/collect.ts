@@ -63,8 +63,7 @@ export class Collector {
   private lastParent: Node | null = null;
   private lastKey: Node | null = null;
   private readonly blockCache = new Map<Node, Node>();
-  /** takeComplete(): segments handed out so far, and earlier ones still open (text may still join them). */
-  private taken = 0;
+  /** takeComplete(): segments it saw still open (text may still join them). */
   private held: Segment[] = [];
 
   constructor(
@@ -187,7 +186,9 @@ export class Collector {
   /**
    * The segments no more text can join since the last call, in document order (pipelined scans match them while
    * the walk goes on). A segment is open while the walk's next node lies inside its block and the block's running
-   * segment is still this one; every segment is complete once step() returned true.
+   * segment is still this one; every segment is complete once step() returned true. `segments` is emptied: a
+   * pipelined scan holds each segment only until it is matched (kept to the walk's end, every segment held its text
+   * nodes alive through the young generation's collections: issue 13, GC in the 1 MB page's scan).
    */
   takeComplete(): Segment[] {
     const next = this.walker && this.next !== this.until ? this.next : null;
@@ -198,8 +199,8 @@ export class Collector {
       else out.push(seg);
     };
     for (const seg of this.held) consider(seg);
-    for (let i = this.taken; i < this.segments.length; i++) consider(this.segments[i]!);
-    this.taken = this.segments.length;
+    for (const seg of this.segments) consider(seg);
+    this.segments.length = 0;
     this.held = open;
     return out;
   }

@@ -72,6 +72,9 @@ export async function runFullScan(t: ScanTarget, current: () => boolean): Promis
     let scanned = 0;
     // Collect a stretch when nothing collected waits to be matched.
     if (qi === queue.length && ci < collectors.length) {
+      // Matched segments are let go (each held its block's text nodes until the scan's end).
+      queue.length = 0;
+      qi = 0;
       collectClock.start((first ? FIRST_SLICE_BUDGET_MS : budget) / 2);
       first = false;
       const c = collectors[ci]!;
