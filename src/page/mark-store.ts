@@ -10,6 +10,7 @@
  */
 import { type CarriedSense, carriedSense, decideLocal, type HeadingCues, headingCues, hitAllowed, type LocalHit, presentEntries } from '../core/context-rules.js';
 import { acronymsSpelledOtherwise, findAcronymMentions, findDefinitions } from '../core/page-acronyms.js';
+import { locate, mentionsAcronym } from './block-text.js';
 import { compareMarks } from './mark-order.js';
 import { FirstMentions } from './first-mention.js';
 import { MarkKinds, MarkRecord } from './mark-record.js';
@@ -61,20 +62,6 @@ export interface Mark extends Paintable {
   readonly localOk: boolean;
   /** A shared name resolved on weak evidence (cues for both readings in its paragraph): the card says so. */
   readonly weak: boolean;
-}
-
-/** Whether a block's text contains a page-defined acronym at all (a cheap pre-test; findAcronymMentions decides,
- *  with a RegExp it builds per call). */
-function mentionsAcronym(text: string, acronyms: ReadonlyMap<string, number>): boolean {
-  for (const a of acronyms.keys()) if (text.includes(a)) return true;
-  return false;
-}
-
-/** Chunk and offset of a position in the joined text; `end` keeps a position at a chunk's end in that chunk. */
-function locate(base: readonly number[], chunks: readonly string[], pos: number, end = false): [number, number] {
-  let i = base.length - 1;
-  while (i > 0 && (end ? base[i]! >= pos : base[i]! > pos)) i--;
-  return [i, Math.min(pos - base[i]!, chunks[i]!.length)];
 }
 
 export class MarkStore {
