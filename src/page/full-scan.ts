@@ -107,7 +107,8 @@ export async function runFullScan(t: ScanTarget, current: () => boolean): Promis
     probe?.sliceEnd();
     const yielded = performance.now();
     await yieldToMain();
-    budget = sliceBudgetAfter(performance.now() - yielded);
+    // Not right after the first slice: the frame that paints its marks (the first marked frame) waits for the next.
+    budget = firstSlice ? SLICE_BUDGET_MS : sliceBudgetAfter(performance.now() - yielded);
     probe?.sliceStart();
     if (!current()) return;
   }
