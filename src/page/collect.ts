@@ -11,7 +11,7 @@
  *  - 'own': only the root block's own text; nested blocks are reported, not entered (incremental rescans).
  */
 import { HOST_ATTRIBUTE } from './card-api.js';
-import { BREAK_TAGS, hasVisibleText, INLINE_TAGS, isSkippedElement } from './dom-rules.js';
+import { BREAK_TAGS, hasVisibleText, INLINE_TAGS, isSkippedElement, mayHostShadow } from './dom-rules.js';
 import type { SliceClock } from './scheduling.js';
 
 export interface Segment {
@@ -22,8 +22,7 @@ export interface Segment {
 
 const SHOW = 0x1 /* NodeFilter.SHOW_ELEMENT */ | 0x4; /* NodeFilter.SHOW_TEXT */
 
-function isSkipped(el: Element): boolean {
-  const tag = el.localName;
+function isSkipped(el: Element, tag = el.localName): boolean {
   // Fast path: most elements carry no attribute we care about.
   if (!el.hasAttributes()) return isSkippedElement(tag, null, false, false);
   return isSkippedElement(tag, el.getAttribute('contenteditable'), el.hasAttribute('hidden'), el.hasAttribute(HOST_ATTRIBUTE));
@@ -51,10 +50,20 @@ export class Collector {
   private readonly pending: Node[];
   private walker: TreeWalker | null = null;
   private next: Node | null = null;
-  private readonly current = new Map<Node, Segment>();
+  /**
+   * The running segment: the only one text can still join. Between two text nodes of one block every node lies
+   * inside that block, so a block element (or <br>) met between them is inside it and ends its segment; text of
+   * another block can only follow after such an element, or after the block's end. One segment open at a time thus
+   * gives the segments a map of running segments per block gave, without its lookups: the map cost a parentNode
+   * and a tag read of the parent per block element, and a Map get per text node (issue 13: the walk was ~20 ms of
+   * the 1 MB wiki×80 page's scan, tools/bench/outside-profile.ts).
+   */
+  private open: Segment | null = null;
+  /** The parent of the last text node and its block (text nodes next to each other share both). */
+  private lastParent: Node | null = null;
+  private lastKey: Node | null = null;
   private readonly blockCache = new Map<Node, Node>();
-  /** takeComplete(): segments handed out so far, and earlier ones still open (text may still join them). */
-  private taken = 0;
+  /** takeComplete(): segments it saw still open (text may still join them). */
   private held: Segment[] = [];
 
   constructor(
@@ -107,7 +116,8 @@ export class Collector {
           if (this.mode === 'all') this.pending.push(own);
         }
         this.walker = this.doc.createTreeWalker(root, SHOW);
-        this.current.clear();
+        this.open = null;
+        this.lastParent = null;
         if (this.from) {
           this.walker.currentNode = this.from;
           this.next = this.from;
@@ -119,37 +129,43 @@ export class Collector {
       while (n && n !== this.until) {
         if (n.nodeType === 3) {
           const t = n as Text;
-          const key = this.blockOf(t.parentNode!);
-          let seg = this.current.get(key);
-          if (!seg) {
-            if (!hasVisibleText(t.data)) {
+          const parent = t.parentNode!;
+          let key = this.lastKey!;
+          if (parent !== this.lastParent) {
+            key = this.lastKey = this.blockOf(parent);
+            this.lastParent = parent;
+          }
+          let seg = this.open;
+          if (seg?.key !== key) {
+            const data = t.data;
+            if (!hasVisibleText(data)) {
               n = w.nextNode();
               continue;
             }
-            seg = { key, nodes: [] };
-            this.current.set(key, seg);
+            seg = this.open = { key, nodes: [] };
             this.segments.push(seg);
-          }
+            this.chars += data.length;
+          } else this.chars += t.length;
           seg.nodes.push(t);
-          this.chars += t.length;
           n = w.nextNode();
         } else {
           const el = n as Element;
-          if (isSkipped(el)) {
+          const tag = el.localName;
+          if (isSkipped(el, tag)) {
             n = this.skipChildren(w);
             continue;
           }
-          const shadow = el.shadowRoot; // open roots only (closed ones are null: out of reach by design)
+          // Open roots only (closed ones are null: out of reach by design).
+          const shadow = mayHostShadow(tag) ? el.shadowRoot : null;
           if (shadow) {
             this.shadowRoots.push(shadow);
             if (this.mode === 'all') this.pending.push(shadow);
           }
-          const tag = el.localName;
           if (INLINE_TAGS.has(tag)) {
             n = w.nextNode();
           } else {
-            // A block (or <br>/<hr>) ends the running segment of the block around it.
-            this.current.delete(this.blockOf(el.parentNode!));
+            // A block (or <br>/<hr>) ends the running segment (that of the block around it: see `open`).
+            this.open = null;
             if (BREAK_TAGS.has(tag)) n = w.nextNode();
             else if (this.mode === 'own') {
               this.nestedBlocks.push(el);
@@ -170,19 +186,21 @@ export class Collector {
   /**
    * The segments no more text can join since the last call, in document order (pipelined scans match them while
    * the walk goes on). A segment is open while the walk's next node lies inside its block and the block's running
-   * segment is still this one; every segment is complete once step() returned true.
+   * segment is still this one; every segment is complete once step() returned true. `segments` is emptied: a
+   * pipelined scan holds each segment only until it is matched (kept to the walk's end, every segment held its text
+   * nodes alive through the young generation's collections: issue 13, GC in the 1 MB page's scan).
    */
   takeComplete(): Segment[] {
     const next = this.walker && this.next !== this.until ? this.next : null;
     const out: Segment[] = [];
     const open: Segment[] = [];
     const consider = (seg: Segment) => {
-      if (next && this.current.get(seg.key) === seg && seg.key.contains(next)) open.push(seg);
+      if (next && this.open === seg && seg.key.contains(next)) open.push(seg);
       else out.push(seg);
     };
     for (const seg of this.held) consider(seg);
-    for (let i = this.taken; i < this.segments.length; i++) consider(this.segments[i]!);
-    this.taken = this.segments.length;
+    for (const seg of this.segments) consider(seg);
+    this.segments.length = 0;
     this.held = open;
     return out;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasVisibleText, INLINE_TAGS, isSkippedElement, languageAllowed, SKIPPED_TAGS } from './dom-rules.js';
+import { hasVisibleText, INLINE_TAGS, isSkippedElement, languageAllowed, mayHostShadow, SKIPPED_TAGS } from './dom-rules.js';
 
 describe('isSkippedElement', () => {
   it('skips form controls, code, scripts and our host', () => {
@@ -45,5 +45,12 @@ describe('hasVisibleText', () => {
     expect(hasVisibleText('')).toBe(false);
     expect(hasVisibleText(' \n\t\u00a0\u200b')).toBe(false);
     expect(hasVisibleText('  x ')).toBe(true);
+  });
+});
+
+describe('mayHostShadow', () => {
+  it('is true for the elements attachShadow accepts and custom elements, false for the rest', () => {
+    for (const t of ['div', 'span', 'p', 'section', 'article', 'body', 'h3', 'my-widget', 'x-a']) expect(mayHostShadow(t), t).toBe(true);
+    for (const t of ['a', 'li', 'td', 'tr', 'table', 'ul', 'sup', 'b', 'i', 'img', 'figure', 'em']) expect(mayHostShadow(t), t).toBe(false);
   });
 });

@@ -27,6 +27,21 @@ export const INLINE_TAGS: ReadonlySet<string> = new Set([
   'sup', 'time', 'u', 'wbr', 'slot', 'output', 'blink',
 ]);
 
+/**
+ * The only elements a shadow root can be attached to (DOM standard, attachShadow; declarative shadow roots too),
+ * custom elements aside: for any other the collector skips the `shadowRoot` read (a DOM call per element of the
+ * walk; most elements of a long page are links, list items, cells: issue 13).
+ */
+const SHADOW_HOST_TAGS: ReadonlySet<string> = new Set([
+  'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main',
+  'nav', 'p', 'section', 'span',
+]);
+
+/** True when an element with this tag may host a shadow root (a custom element's name has a hyphen). */
+export function mayHostShadow(tag: string): boolean {
+  return SHADOW_HOST_TAGS.has(tag) || tag.includes('-');
+}
+
 /** Tags that break a block's text into separate segments without being blocks themselves. */
 export const BREAK_TAGS: ReadonlySet<string> = new Set(['br', 'hr']);
 

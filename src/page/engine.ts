@@ -140,7 +140,7 @@ class Engine implements PageEngine {
         this.paintWindow.reset();
       },
       addShadowRoot: (r) => this.addShadowRoot(r),
-      blocksWithMarks: () => marked(this.segments),
+      blocksPainted: () => marked(this.segments),
       addSegment: (seg, fresh) => addTo(this.segments, this.store, seg, fresh),
       commit: (fresh) => this.store.commit(fresh),
       termsChanged: () => this.termsChanged(),

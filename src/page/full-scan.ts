@@ -6,7 +6,7 @@ import { Collector } from './collect.js';
 import { type Mark, NO_MARKS, type SegmentState } from './mark-store.js';
 import { LARGE_PAGE_CHARS, type PaintWindow } from './paint-window.js';
 import type { EngineProbe } from './probe.js';
-import { FIRST_SLICE_BUDGET_MS, SLICE_BUDGET_MS, SliceClock, yieldForFirstSlice, yieldToMain } from './scheduling.js';
+import { FIRST_SLICE_BUDGET_MS, SLICE_BUDGET_MS, SliceClock, sliceBudgetAfter, yieldForFirstSlice, yieldToMain } from './scheduling.js';
 import { blockTop, viewportStartBlock } from './viewport-blocks.js';
 
 /** What the scan needs of the engine. */
@@ -19,7 +19,8 @@ export interface ScanTarget {
    *  the marks on screen: glossary-swap.ts). */
   begin(): void;
   addShadowRoot(r: ShadowRoot): void;
-  blocksWithMarks(): Iterable<Node>;
+  /** Blocks with painted marks (watched when the paint window closes in on the viewport). */
+  blocksPainted(): Iterable<Node>;
   addSegment(seg: SegmentState, fresh: Mark[]): void;
   /** Commits fresh marks; true when the page's terms changed. */
   commit(fresh: Mark[]): boolean;
@@ -54,7 +55,7 @@ export async function runFullScan(t: ScanTarget, current: () => boolean): Promis
   /** The last block checked for seeding: a block's segments come in a row, and one layout read per block is
    *  enough (reading each segment's rect cost a layout flush per <br> segment in Firefox: 100k spans took 40 s). */
   let seededKey: Node | null = null;
-  const collectClock = new SliceClock(undefined, SLICE_BUDGET_MS / 2);
+  const collectClock = new SliceClock();
   // The clock is read every 8 segments, not each: most blocks are a few hundred characters (microseconds to match),
   // and a clock read per segment sampled ~2 ms of the 1 MB wiki×80 page's scan (issue 13, outside-profile.ts). The
   // first slice, whose code is still cold and whose end the first marked frame waits for, reads it at each segment.
@@ -63,24 +64,27 @@ export async function runFullScan(t: ScanTarget, current: () => boolean): Promis
   let qi = 0;
   let ci = 0;
   let first = true;
+  let budget = SLICE_BUDGET_MS;
   for (;;) {
-    segClock.start(first ? FIRST_SLICE_BUDGET_MS : undefined);
+    segClock.start(first ? FIRST_SLICE_BUDGET_MS : budget);
     const firstSlice = first;
     const fresh: Mark[] = [];
     let scanned = 0;
     // Collect a stretch when nothing collected waits to be matched.
     if (qi === queue.length && ci < collectors.length) {
-      collectClock.start(first ? FIRST_SLICE_BUDGET_MS / 2 : undefined);
+      // Matched segments are let go (each held its block's text nodes until the scan's end).
+      queue.length = 0;
+      qi = 0;
+      collectClock.start((first ? FIRST_SLICE_BUDGET_MS : budget) / 2);
       first = false;
       const c = collectors[ci]!;
       const done = c.step(collectClock);
       const before = chars;
-      for (const seg of c.takeComplete()) {
-        queue.push(seg as SegmentState);
-        for (const n of seg.nodes) chars += n.length;
-      }
+      for (const seg of c.takeComplete()) queue.push(seg as SegmentState);
+      // The collectors count as they walk (a second pass over each text node's length here was a DOM call per node).
+      chars = collectors.reduce((sum, k) => sum + k.chars, 0);
       for (const r of c.shadowRoots) t.addShadowRoot(r);
-      if (before <= LARGE_PAGE_CHARS && chars > LARGE_PAGE_CHARS) t.paintWindow.limitToViewport(t.blocksWithMarks());
+      if (before <= LARGE_PAGE_CHARS && chars > LARGE_PAGE_CHARS) t.paintWindow.limitToViewport(t.blocksPainted());
       if (done) ci++;
     }
     const paintWindow = t.paintWindow.isLimited ? t.paintWindow : null;
@@ -101,7 +105,10 @@ export async function runFullScan(t: ScanTarget, current: () => boolean): Promis
     if (t.commit(fresh)) t.termsChanged();
     if (qi === queue.length && ci >= collectors.length) break;
     probe?.sliceEnd();
+    const yielded = performance.now();
     await yieldToMain();
+    // Not right after the first slice: the frame that paints its marks (the first marked frame) waits for the next.
+    budget = firstSlice ? SLICE_BUDGET_MS : sliceBudgetAfter(performance.now() - yielded);
     probe?.sliceStart();
     if (!current()) return;
   }

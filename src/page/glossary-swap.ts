@@ -26,7 +26,7 @@ export interface MarkSink<M> {
 
 /**
  * The new store's painting, held shut until the swap: `painted` flags and the hover index are kept as usual, only the
- * highlight layer is not touched. `watch` passes through (blocks with marks are watched by the paint window, which
+ * highlight layer is not touched. `watch` passes through (blocks with painted marks are watched by the paint window, which
  * reads whichever store is current when they come into view).
  */
 export class PaintGate<M> implements MarkSink<M> {

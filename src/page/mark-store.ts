@@ -10,11 +10,13 @@
  */
 import { type CarriedSense, carriedSense, decideLocal, type HeadingCues, headingCues, hitAllowed, type LocalHit, presentEntries } from '../core/context-rules.js';
 import { acronymsSpelledOtherwise, findAcronymMentions, findDefinitions } from '../core/page-acronyms.js';
+import { locate, mentionsAcronym } from './block-text.js';
 import { compareMarks } from './mark-order.js';
 import { FirstMentions } from './first-mention.js';
 import { MarkKinds, MarkRecord } from './mark-record.js';
 import type { Category, CompiledEntry } from '../core/glossary-types.js';
-import type { ChunkHit, TermInput } from '../core/matcher/types.js';
+import { mapToChunks } from '../core/matcher/chunks.js';
+import type { ChunkHit, Hit, TermInput } from '../core/matcher/types.js';
 import type { MentionMode } from '../core/settings/schema.js';
 import type { Segment } from './collect.js';
 import type { Paintable } from './highlights.js';
@@ -27,7 +29,7 @@ import type { MarkSink } from './glossary-swap.js';
 /** What the engine needs of a glossary (RuntimeGlossary from src/core/runtime-glossary.ts fits). */
 export interface PageGlossary {
   entries: readonly CompiledEntry[];
-  matcher: { readonly terms: readonly TermInput[]; scanChunks(chunks: readonly string[]): ChunkHit[] };
+  matcher: { readonly terms: readonly TermInput[]; scan(text: string): Hit[] };
   indexById: ReadonlyMap<string, number>;
 }
 
@@ -60,20 +62,6 @@ export interface Mark extends Paintable {
   readonly localOk: boolean;
   /** A shared name resolved on weak evidence (cues for both readings in its paragraph): the card says so. */
   readonly weak: boolean;
-}
-
-/** Whether a block's text contains a page-defined acronym at all (a cheap pre-test; findAcronymMentions decides). */
-function mentionsAcronym(chunks: readonly string[], acronyms: ReadonlyMap<string, number>): boolean {
-  const text = chunks.length === 1 ? chunks[0]! : chunks.join('');
-  for (const a of acronyms.keys()) if (text.includes(a)) return true;
-  return false;
-}
-
-/** Chunk and offset of a position in the joined text; `end` keeps a position at a chunk's end in that chunk. */
-function locate(base: readonly number[], chunks: readonly string[], pos: number, end = false): [number, number] {
-  let i = base.length - 1;
-  while (i > 0 && (end ? base[i]! >= pos : base[i]! > pos)) i--;
-  return [i, Math.min(pos - base[i]!, chunks[i]!.length)];
 }
 
 export class MarkStore {
@@ -119,21 +107,31 @@ export class MarkStore {
   /** Scans one segment's text and records its hits as marks (not yet evaluated: call commit). */
   addSegment(seg: SegmentState, out: Mark[]): void {
     const nodes = seg.nodes;
-    const chunks = new Array<string>(nodes.length);
-    for (let i = 0; i < nodes.length; i++) chunks[i] = nodes[i]!.data;
-    const hits = this.glossary.matcher.scanChunks(chunks);
+    // The block's text joined once (scanChunks joined it, and a block with hits joined it again below); a block of
+    // one text node (most of them) makes no array of chunks unless it has a hit.
+    let chunks: string[] | null = null;
+    let text: string;
+    if (nodes.length === 1) text = nodes[0]!.data;
+    else {
+      chunks = new Array<string>(nodes.length);
+      for (let i = 0; i < nodes.length; i++) chunks[i] = nodes[i]!.data;
+      text = chunks.join('');
+    }
+    // In the joined text: start and end as the mention-level rules read them (each gets its entry from them below).
+    const flat = this.glossary.matcher.scan(text);
     // Most blocks of a page have no hit: they cost the scan and nothing else (no joined text, offsets or rule
     // pass: per-block garbage was a visible part of the 1 MB page's added GC, issue 13). Once the page has defined an
     // acronym the glossary does not know, a block whose only mention is that acronym is no longer empty: returning
     // here missed "… and the IEA is due to release a statement" after "Islamic Emirate of Afghanistan (IEA)"
     // (eval:news dev asiaplus-2021-hebtullah, issue 11 deliverable 2).
-    if (hits.length === 0 && (this.acronyms.size === 0 || !mentionsAcronym(chunks, this.acronyms))) return;
+    const acronyms = this.acronyms.size > 0 && mentionsAcronym(text, this.acronyms);
+    if (flat.length === 0 && !acronyms) return;
+    chunks ??= [text];
+    const hits = mapToChunks(chunks, flat);
     const entries = this.glossary.entries;
     // Mention-level rules on the block's text (the same module the report compiler uses, issue 11).
     const base: number[] = [];
     for (let i = 0, pos = 0; i < chunks.length; pos += chunks[i]!.length, i++) base.push(pos);
-    const text = chunks.join('');
-    const flat = hits.map((h) => ({ entry: h.entry, term: h.term, start: base[h.startChunk]! + h.startOffset, end: base[h.endChunk]! + h.endOffset }));
     const local = decideLocal(
       this.glossary.matcher.terms,
       text,
@@ -156,7 +154,7 @@ export class MarkStore {
     }
     // Bare acronyms the page defined that are no glossary term ("IEA"): marks of their entry (term -1).
     const extra: ChunkHit[] = [];
-    for (const a of findAcronymMentions(text, this.acronyms)) {
+    for (const a of acronyms ? findAcronymMentions(text, this.acronyms) : []) {
       if (flat.some((f) => a.start < f.end && f.start < a.end)) continue;
       const [sc, so] = locate(base, chunks, a.start);
       const [ec, eo] = locate(base, chunks, a.end, true);
@@ -171,7 +169,6 @@ export class MarkStore {
       const entry = entries[d.entry];
       if (!entry) continue;
       const mark: Mark = new MarkRecord(this.kinds.get(d.entry, h.term, entry.category), seg, h.startChunk === h.endChunk ? nodes[h.startChunk]! : nodes.slice(h.startChunk, h.endChunk + 1), h.startOffset, h.endOffset, d.allowed, d.weak);
-      if (seg.marks.length === 0 && made.length === 0) this.paint.watch(seg.key);
       made.push(mark);
       if (this.isConditional(h.term)) this.conditional.push(mark);
       const list = this.byEntry.get(d.entry);
@@ -203,7 +200,7 @@ export class MarkStore {
   }
 
   private scanText(text: string): LocalHit[] {
-    return this.glossary.matcher.scanChunks([text]).map((h) => ({ entry: h.entry, term: h.term, start: h.startOffset, end: h.endOffset }));
+    return this.glossary.matcher.scan(text);
   }
 
   /** How a block read its shared names on evidence (carriedSense, cached; null: none). */
@@ -358,6 +355,10 @@ export class MarkStore {
     m.painted = on;
     const last = m.nodes.length - 1;
     if (on) {
+      // Watched from its first painted mark, not its first mark: in the default first-mention mode few marks are
+      // painted, and the 1 MB wiki×80 page had ~1,500 blocks with marks in the paint window's IntersectionObserver
+      // for a few dozen painted ones (issue 13).
+      this.paint.watch(m.segment.key);
       this.paint.show(m);
       m.nodes.forEach((n, i) => this.index.add(n, i === 0 ? m.startOffset : 0, i === last ? m.endOffset : n.length, m));
     } else {

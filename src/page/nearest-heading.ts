@@ -6,6 +6,7 @@
 const HEADING = /^h[1-6]$/;
 const MAX_LEVELS = 8;
 const MAX_SIBLINGS = 40;
+const HEADINGS = 'h1,h2,h3,h4,h5,h6';
 
 export function nearestHeading(block: Node): Element | null {
   let n: Element | null = block.nodeType === 1 ? (block as Element) : null;
@@ -14,8 +15,10 @@ export function nearestHeading(block: Node): Element | null {
     let prev = n.previousElementSibling;
     for (let k = 0; prev && k < MAX_SIBLINGS; k++, prev = prev.previousElementSibling) {
       if (HEADING.test(prev.localName)) return prev;
-      const inner = prev.querySelectorAll('h1,h2,h3,h4,h5,h6');
-      if (inner.length > 0) return inner[inner.length - 1]!;
+      // A miss (most siblings: paragraphs) makes no list: querySelectorAll made one, with its wrapper, per sibling.
+      if (!prev.querySelector(HEADINGS)) continue;
+      const inner = prev.querySelectorAll(HEADINGS);
+      return inner[inner.length - 1]!;
     }
   }
   return null;

@@ -64,7 +64,7 @@ export class PaintWindow {
   }
 
   /**
-   * From now on only blocks near the viewport are drawn. `painted` are the blocks that already have marks (a scan
+   * From now on only blocks near the viewport are drawn. `painted` are the blocks that already have painted marks (a scan
    * that grew past LARGE_PAGE_CHARS): they are watched, and the observer's first report (a frame later) undraws
    * those off screen. No-op when already limited or without a window (no IntersectionObserver).
    */
@@ -97,7 +97,7 @@ export class PaintWindow {
     this.limited?.near.add(key);
   }
 
-  /** A block got its first mark: watched while limited (when it comes near, its marks are drawn). */
+  /** A block has a painted mark: watched while limited (when it comes near, its painted marks are drawn). */
   watch(key: Node): void {
     const w = this.limited;
     if (!w) return;

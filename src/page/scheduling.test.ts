@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstBelow, paintHoldMs, SliceClock, viewportFirstOrder, yieldToMain } from './scheduling.js';
+import { firstBelow, IDLE_SLICE_BUDGET_MS, paintHoldMs, SLICE_BUDGET_MS, SliceClock, sliceBudgetAfter, viewportFirstOrder, yieldToMain } from './scheduling.js';
 
 describe('viewportFirstOrder', () => {
   it('goes down from the viewport, then up nearest first', () => {
@@ -52,5 +52,13 @@ describe('paintHoldMs', () => {
     expect(paintHoldMs(600)).toBe(1200);
     expect(paintHoldMs(60_000)).toBe(3000);
     expect(paintHoldMs(Number.NaN)).toBe(0);
+  });
+});
+
+describe('sliceBudgetAfter', () => {
+  it('doubles the budget after a yield that came back at once, keeps it when the page had work waiting', () => {
+    expect(sliceBudgetAfter(0.2)).toBe(IDLE_SLICE_BUDGET_MS);
+    expect(sliceBudgetAfter(4)).toBe(SLICE_BUDGET_MS);
+    expect(IDLE_SLICE_BUDGET_MS).toBeLessThanOrEqual(16);
   });
 });

@@ -14,6 +14,20 @@ export const SLICE_BUDGET_MS = 8;
 export const FIRST_SLICE_BUDGET_MS = 3;
 export const MAX_RANGES_PER_FRAME = 1000;
 
+/**
+ * The budget of a slice after one that yielded: 16 ms when the yield came back at once (nothing of the page's was
+ * waiting: no input, no frame due, no task of its own), else 8. Each slice is a task of its own, and a slice that
+ * added marks makes a frame re-render the highlights: on an idle page twice the budget halves both (issue 13,
+ * the 1 MB wiki×80 page's scan ran in ~10 slices). Never more than ~16 ms: a frame waits at most one of them.
+ */
+export const IDLE_SLICE_BUDGET_MS = 16;
+/** A yield that came back within this was not kept waiting by anything of the page's. */
+const IDLE_YIELD_MS = 1;
+
+export function sliceBudgetAfter(yieldMs: number): number {
+  return yieldMs < IDLE_YIELD_MS ? IDLE_SLICE_BUDGET_MS : SLICE_BUDGET_MS;
+}
+
 /** A frame that took longer than this after our highlights changed was slowed by them (a 60 Hz frame is ~17 ms). */
 const SLOW_PAINT_FRAME_MS = 50;
 

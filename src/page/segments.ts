@@ -7,9 +7,9 @@ import type { Mark, MarkStore, SegmentState } from './mark-store.js';
 
 export type Segments = Map<Node, SegmentState[]>;
 
-/** Blocks that have marks (when the paint window closes in on the viewport mid-scan, these are watched). */
+/** Blocks that have painted marks (when the paint window closes in on the viewport mid-scan, these are watched). */
 export function* marked(segments: Segments): Generator<Node> {
-  for (const [key, list] of segments) if (list.some((s) => s.marks.length > 0)) yield key;
+  for (const [key, list] of segments) if (list.some((s) => s.marks.some((m) => m.painted))) yield key;
 }
 
 /**

@@ -39,7 +39,7 @@ export function stageGlossary(
   const target: ScanTarget = {
     ...base,
     begin: () => undefined,
-    blocksWithMarks: () => marked(staged.segments),
+    blocksPainted: () => marked(staged.segments),
     addSegment: (seg, fresh) => addTo(staged.segments, store, seg, fresh),
     commit: (fresh) => store.commit(fresh),
     termsChanged: () => undefined,
