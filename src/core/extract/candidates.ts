@@ -13,7 +13,7 @@ import { collectAcronyms, type AcronymPair } from './acronyms';
 import { classify, placesFromDemonyms, type Category } from './classify';
 import { Groups, phraseKey, skeleton, stripTitles } from './group';
 import { countMentions, type AliasRef, type CaseRule } from './mentions';
-import { nameEvidence, phrasesOf, wordShape, type Phrase, type Shape } from './phrases';
+import { caseEvidence, phrasesOf, wordShape, type Phrase, type Shape } from './phrases';
 import { fuseRanks, phraseScore, positionRank, wordKey } from './position-rank';
 import { layoutText, tokenize, type Sentence } from './text';
 import { DEMONYMS, GENERIC, ORG_WORDS, STOP, TITLES } from './words';
@@ -131,11 +131,11 @@ export function extractCandidates(text: string, options: ExtractOptions = {}): E
 function candidatesOf(sentences: readonly Sentence[], options: ExtractOptions = {}): Extraction {
   const maxSentences = options.maxSentences ?? 5;
   const acronyms = collectAcronyms(sentences.map((s) => s.text));
-  const names = nameEvidence(sentences);
+  const evidence = caseEvidence(sentences);
   const stats = new Map<string, Stat>();
   // The words of each sentence's kept phrases: PositionRank's graph nodes (its tagger's nouns and adjectives).
   const nodeWords = sentences.map(() => new Set<string>());
-  for (const p of phrasesOf(sentences, names)) {
+  for (const p of phrasesOf(sentences, evidence)) {
     if (!keep(p)) continue;
     for (const w of p.text.split(/\s+/)) if (!STOP.has(w.toLowerCase())) nodeWords[p.sentence]!.add(wordKey(w));
     const key = phraseKey(p.text);

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { extractCandidates } from './candidates';
+import { caseEvidence, phrasesOf } from './phrases';
+import { layoutText } from './text';
+
+const names = (text: string): string[] => extractCandidates(text).candidates.map((c) => c.name);
+const phrases = (text: string): string[] => {
+  const { sentences } = layoutText(text);
+  return phrasesOf(sentences, caseEvidence(sentences)).map((p) => p.text);
+};
+
+// Wave 12 (keyphrase4), each found on DUC-2001 dev articles (tests/fixtures/keyphrase).
+describe('candidate phrases', () => {
+  it('ends a run of three or more words before a trailing -ing participle, but keeps a two-word -ing noun', () => {
+    const text =
+      'A state constitutional amendment broadening the right to bear arms was passed. The Legislature enacted a constitutional amendment deleting that language. ' +
+      'Police called it a terrorist bombing. Banks fought drug money laundering.';
+    const ps = phrases(text);
+    expect(ps.filter((p) => /(?:deleting|broadening)$/.test(p))).toEqual([]);
+    expect(ps).toEqual(expect.arrayContaining(['terrorist bombing', 'drug money laundering']));
+    const amendment = extractCandidates(text).candidates.find((c) => c.name === 'constitutional amendment');
+    expect(amendment?.count).toBe(2);
+  });
+
+  it('keeps the period of "St." inside a name', () => {
+    const text = "Miss Taylor entered St. John's Hospital and Health Center on Monday. She left St. John's Hospital later.";
+    expect(names(text)).toContain("St. John's Hospital");
+    expect(names(text).filter((n) => n === 'St' || n === 'John')).toEqual([]);
+  });
+
+  it("reads an all-capitals opener the text writes lowercase elsewhere as a capitalized word (FT's house style)", () => {
+    const text = 'THE World Bank will link loans to poverty. The bank said the World Bank would act. GOVERNMENT veterinary experts met. The government agreed.';
+    const ns = names(text);
+    expect(ns).toContain('World Bank');
+    expect(ns.filter((n) => /^(?:THE|GOVERNMENT)\b/.test(n))).toEqual([]);
+    // An acronym opener is never written lowercase: it stays a name.
+    expect(names('NATO said the talks failed. Officials of NATO met.')).toContain('NATO');
+  });
+
+  it('reads a title-case headline by the case its words have elsewhere', () => {
+    const text =
+      'As Debt Rises, the Government Will Soon Spend More on Interest Than on the Military\n' +
+      'The federal debt rises as the government pays more interest. Interest payments could pass the military budget, Mark Warner said.\n' +
+      'With Jonathan Pearlman, Thomas Phillips\n';
+    const { sentences } = layoutText(text);
+    expect([...caseEvidence(sentences).headlines]).toEqual([0]);
+    const ps = phrases(text);
+    expect(ps.filter((p) => /^(?:Debt Rises|Soon Spend|Government|Military)$/.test(p))).toEqual([]);
+    // Not a headline: a line of names (never written lowercase), so the names stay names.
+    expect(ps).toEqual(expect.arrayContaining(['Jonathan Pearlman', 'Thomas Phillips', 'Mark Warner']));
+  });
+});
