@@ -11,7 +11,7 @@
  */
 import { collectAcronyms, type AcronymPair } from './acronyms';
 import { classify, placesFromDemonyms, type Category } from './classify';
-import { Groups, phraseKey, skeleton, stripTitles } from './group';
+import { codePairs, Groups, phraseKey, skeleton, stripTitles } from './group';
 import { countMentions, type AliasRef, type CaseRule } from './mentions';
 import { caseEvidence, phrasesOf, wordShape, type Phrase, type Shape } from './phrases';
 import { fuseRanks, phraseScore, positionRank, wordKey } from './position-rank';
@@ -203,6 +203,7 @@ function candidatesOf(sentences: readonly Sentence[], options: ExtractOptions = 
     if (other) groups.union(other, st.key);
     else bySkeleton.set(sk, st.key);
   }
+  for (const [code, key] of codePairs(new Set(stats.keys()))) groups.union(code, key);
   // A demonym joins its country when the text names both ("Afghan" / "Afghanistan"); "Pakistani" / "Pakistan"
   // already share a skeleton.
   const singles = [...stats.values()].filter((st) => st.words === 1 && st.shape === 'proper');

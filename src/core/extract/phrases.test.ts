@@ -48,5 +48,9 @@ describe('candidate phrases', () => {
     expect(ps.filter((p) => /^(?:Debt Rises|Soon Spend|Government|Military)$/.test(p))).toEqual([]);
     // Not a headline: a line of names (never written lowercase), so the names stay names.
     expect(ps).toEqual(expect.arrayContaining(['Jonathan Pearlman', 'Thomas Phillips', 'Mark Warner']));
+    // An all-capitals headline too; its verb is a verb ("found wearing" was a corpus page's candidate).
+    const caps = phrases('Reuters - BODY FOUND AT SEA WAS WEARING LIFE JACKET\nA body was found wearing a life jacket at sea, a source told Reuters.\n');
+    expect(caps.filter((p) => /^(?:BODY|LIFE JACKET|found wearing)/.test(p))).toEqual([]);
+    expect(caps).toEqual(expect.arrayContaining(['Reuters', 'life jacket']));
   });
 });

@@ -82,7 +82,7 @@ export function caseEvidence(sentences: readonly Sentence[]): CaseEvidence {
 
 /**
  * A title-case headline: a line whose words of four letters or more are all capitalized, at least two of them words
- * the text writes lowercase elsewhere ("As Debt Rises, the Government Will Soon Spend More on Interest", a corpus
+ * the text writes lowercase elsewhere, or all in capitals ("As Debt Rises, the Government Will Soon Spend More on Interest", a corpus
  * page's first line). Its capitals made "proper" runs that swallowed verbs: "Debt Rises", "Soon Spend" entered a
  * corpus page's top 20 with PositionRank (wave 12). A byline of names ("Tom Phillips, Jonathan Pearlman") is no
  * headline: its words are never written lowercase.
@@ -90,7 +90,7 @@ export function caseEvidence(sentences: readonly Sentence[]): CaseEvidence {
 function isHeadline(tokens: readonly Token[], lower: ReadonlySet<string>): boolean {
   const long = tokens.filter((t) => /^\p{L}{4,}/u.test(t.text) && !STOP.has(t.text.toLowerCase()));
   if (long.length < 3 || !long.every((t) => /^\p{Lu}/u.test(t.text))) return false;
-  return long.filter((t, i) => i > 0 && wordShape(t.text) === 'proper' && lower.has(stripPossessive(t.text).toLowerCase())).length >= 2;
+  return long.filter((t, i) => i > 0 && lower.has(stripPossessive(t.text).toLowerCase())).length >= 2;
 }
 
 interface Word {
@@ -144,6 +144,8 @@ function runsOf(sentence: string, evidence: CaseEvidence, headline: boolean): Wo
     // Bank will ...", "GOVERNMENT veterinary ...": DUC-2001 dev, 3 of 5 FT articles), not an acronym: treat it as
     // any capitalized opener. An acronym opener ("NATO said") is never written lowercase, so it stays.
     if (initial && shape === 'acronym' && bare.length >= 3 && evidence.lower.has(lower) && nextToken && wordShape(nextToken.text) !== 'acronym') shape = 'proper';
+    // So is an all-capitals headline's word ("BODY RECOVERED FROM AIRASIA JET WAS WEARING LIFE JACKET").
+    if (headline && shape === 'acronym' && evidence.lower.has(lower)) shape = 'proper';
     let demoted = false;
     if ((initial || headline) && shape === 'proper' && !names.has(lower) && !(initial && isDateline(sentence, t))) {
       shape = 'lower';

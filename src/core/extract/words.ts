@@ -91,5 +91,5 @@ export const VERBS = new Set([
   ...VERB_BASES.flatMap(inflect),
   ...NOUN_VERBS.map((b) => inflect(b)[2]!),
   ...NOUN_VERBS.map((b) => inflect(b)[3]!),
-  ...'is are was were be been being has have had do does did said says made took taken gave given went gone came began become became grew grown fell fallen held kept knew known led left lost met paid put ran rose risen saw seen sent set shown spoke spoken stood struck told thought won wrote written seems looks remains appears rises'.split(' '),
+  ...'is are was were be been being has have had do does did said says made took taken gave given went gone came began become became grew grown fell fallen found held kept knew known led left lost met paid put ran rose risen saw seen sent set shown spoke spoken stood struck told thought won wrote written seems looks remains appears rises'.split(' '),
 ]);
