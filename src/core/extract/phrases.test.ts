@@ -54,3 +54,25 @@ describe('candidate phrases', () => {
     expect(caps).toEqual(expect.arrayContaining(['Reuters', 'life jacket']));
   });
 });
+
+describe('candidate phrases: owners, numbers, gerunds', () => {
+  it("ends a run at a lowercase owner: the owned term stands alone", () => {
+    const ps = phrases("Lending in the past decade overshadowed the bank's poverty reduction objectives.");
+    expect(ps).toContain('poverty reduction objectives');
+    expect(ps.filter((p) => /bank's /.test(p))).toEqual([]);
+    // A name's possessive still owns what follows in one run.
+    expect(phrases("Officials upheld Pakistan's constitution.")).toContain("Pakistan's constitution");
+  });
+
+  it('keeps a number hyphened to a word in the term', () => {
+    const ps = phrases('The 10-point agreement was signed. The 58-year-old actress was treated.');
+    expect(ps).toEqual(expect.arrayContaining(['10-point agreement', '58-year-old actress']));
+  });
+
+  it('takes an -ing word opening a lowercase run for a verb, unless it is a noun', () => {
+    const ps = phrases('Groups are making stringent side agreements, aimed at protecting worker rights. Recruits left the training camp.');
+    expect(ps).toContain('worker rights');
+    expect(ps.filter((p) => p.startsWith('protecting'))).toEqual([]);
+    expect(ps).toContain('training camp');
+  });
+});

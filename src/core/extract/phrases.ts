@@ -157,7 +157,10 @@ function runsOf(sentence: string, evidence: CaseEvidence, headline: boolean): Wo
     // illegal aliens", "would require", "did not notify"): it starts no term (DUC-2001 dev: "exclude illegal aliens",
     // "delete illegal aliens" were candidates that took the mentions of "illegal aliens").
     const afterAuxiliary = prevLower !== undefined && AUXILIARIES.has(prevLower) && /^\s+$/.test(gap);
-    const verbish = shape === 'lower' && (VERBS.has(lower) || verbBeforeName || afterAuxiliary || (/\p{Ll}(?:ed|ing)$/u.test(lower) && run.length > 0 && run[run.length - 1]!.shape !== 'lower'));
+    // A lowercase run opened by an -ing word before another lowercase word: the -ing word is a verb ("protecting
+    // worker rights"), unless it is a noun ("training camp").
+    const gerund = shape === 'lower' && run.length === 0 && /\p{Ll}{3}ing$/u.test(lower) && !ING_NOUNS.has(lower) && nextToken !== undefined && /^[ \t]+$/.test(sentence.slice(t.end, nextToken.start)) && wordShape(nextToken.text) === 'lower' && !STOP.has(nextToken.text.toLowerCase());
+    const verbish = gerund || (shape === 'lower' && (VERBS.has(lower) || verbBeforeName || afterAuxiliary || (/\p{Ll}(?:ed|ing)$/u.test(lower) && run.length > 0 && run[run.length - 1]!.shape !== 'lower')));
     // Months, weekdays, "The": capitalized or not, they break a run.
     // "TTP-Afghan Taliban relationship": an acronym hyphened to a name is a relation between two names, not a name.
     const linked = /^\p{Lu}{2,}-\p{Lu}\p{Ll}/u.test(bare);
@@ -171,7 +174,9 @@ function runsOf(sentence: string, evidence: CaseEvidence, headline: boolean): Wo
     // articles): it starts a run instead of breaking one. Other numbers (counts, amounts) still break runs.
     const yearBeforeNoun = /^(?:1[89]|20)\d\d$/.test(bare) && isLowerNoun(sentence, t, nextToken);
     if (yearBeforeNoun) flush();
-    if (linked || (shape === 'lower' && !demoted && DIRECTIONS.has(lower)) || (shape !== 'acronym' && (STOP.has(lower) || verbish || (/^\d/.test(bare) && !yearBeforeNoun) || (shape === 'lower' && /\p{Ll}ly$/u.test(lower) && !NOT_ADVERBS.has(lower))))) {
+    // A number hyphened to a word is an adjective that stays in the run: "10-point agreement", "58-year-old actress"
+    // (DUC-2001 dev gold; the number broke the run, so neither was a candidate).
+    if (linked || (shape === 'lower' && !demoted && DIRECTIONS.has(lower)) || (shape !== 'acronym' && (STOP.has(lower) || verbish || (/^\d/.test(bare) && !yearBeforeNoun && !/^\d+-\p{Ll}/u.test(bare)) || (shape === 'lower' && /\p{Ll}ly$/u.test(lower) && !NOT_ADVERBS.has(lower))))) {
       flush();
       // Keep a bare "of" as a marker between runs for "X of Y"; any other stop word after it cancels it.
       if (lower === 'of') runs.push([OF]);
@@ -185,6 +190,9 @@ function runsOf(sentence: string, evidence: CaseEvidence, headline: boolean): Wo
     if (run.length && !prevTitle && TITLES.has(lower) && lower !== 'former' && lower !== 'late' && next && wordShape(next.text) === 'proper') flush();
     // A capitalized sentence opener that is no name is written lowercase, so its case rule is "any".
     run.push({ text: demoted ? bare.toLowerCase() : bare, raw: demoted ? t.text.toLowerCase() : t.text, shape, possessive: POSSESSIVE.test(t.text) });
+    // A lowercase owner ends its run: "the bank's poverty reduction objectives" gives "bank" and "poverty reduction
+    // objectives"; as one run, "bank's central mission", "amendment's backers" hid their owned terms (DUC-2001 dev).
+    if (shape === 'lower' && POSSESSIVE.test(t.text)) flush();
     // A possessive ends the owner's name; what follows is what it owns: "Pakistan's constitution" stays one run.
   });
   flush();
