@@ -76,3 +76,18 @@ describe('candidate phrases: owners, numbers, gerunds', () => {
     expect(ps).toContain('training camp');
   });
 });
+
+describe('candidate terms: number words and opening adjectives', () => {
+  it('breaks a run at a number word, so the term after it is free', () => {
+    const { candidates } = extractCandidates('The $3.9 billion disaster aid program helped farmers. Critics of the disaster aid program met.');
+    expect(candidates.find((c) => c.name === 'disaster aid program')?.count).toBe(2);
+    expect(candidates.map((c) => c.name).filter((n) => /billion/.test(n))).toEqual([]);
+  });
+
+  it('keeps a term opened by "general", "public" or "key", but not by "critical"', () => {
+    const names = extractCandidates('The deal offers a general amnesty. Growing public anxiety followed the general amnesty. Critical Chinese interests suffer; critical interests too.')
+      .candidates.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['general amnesty', 'public anxiety']));
+    expect(names.filter((n) => n.startsWith('critical'))).toEqual([]);
+  });
+});
