@@ -91,3 +91,12 @@ describe('candidate terms: number words and opening adjectives', () => {
     expect(names.filter((n) => n.startsWith('critical'))).toEqual([]);
   });
 });
+
+describe('candidate terms: titles', () => {
+  // A corpus page's top 20 had "Vice" (4 mentions) beside "President Biden": "Vice" was no title.
+  it('reads "Vice" as part of a title', () => {
+    const names = extractCandidates('Officials said former Vice President Biden met Ukraine. Critics of Vice President Biden spoke to Ukraine.').candidates.map((c) => c.name);
+    expect(names).not.toContain('Vice');
+    expect(names.some((n) => /Biden$/.test(n))).toBe(true);
+  });
+});

@@ -29,7 +29,7 @@ export const STOP = new Set(
 
 /** Titles and roles that may precede a person's name ("Prime Minister Imran Khan", "TTP chief Noor Wali Mehsud"). */
 export const TITLES = new Set(
-  'prime minister president chief leader maulvi mufti mullah mawlana maulana sheikh shaikh general gen lt colonel col major maj captain capt commander mr mrs ms dr professor prof sir lord king queen prince senator sen governor gov ambassador judge justice imam emir amir spokesman spokesperson foreign interior defence defense finance army secretary deputy former late'.split(
+  'prime minister president chief leader maulvi mufti mullah mawlana maulana sheikh shaikh general gen lt colonel col major maj captain capt commander mr mrs ms dr professor prof sir lord king queen prince senator sen governor gov ambassador judge justice vice imam emir amir spokesman spokesperson foreign interior defence defense finance army secretary deputy former late'.split(
     ' ',
   ),
 );
