@@ -183,6 +183,11 @@ function candidatesOf(sentences: readonly Sentence[], options: ExtractOptions = 
     }
   }
   const titled = new Set<string>();
+  // Surnames said with an honorific ("Mr Preston", the FT's style without a period): a person's, so the surname joins
+  // the one full name it ends even where no title stands before that name ("Lewis Preston" and "Preston" were two
+  // candidates in one DUC-2001 dev article's top 10; "Tony Fernandes" / "Mr Fernandes" on a corpus page).
+  const honorific = new Set<string>();
+  for (const s of sentences) for (const m of s.text.matchAll(/\b(?:Mr|Mrs|Ms|Dr)\.? (\p{Lu}[\p{L}'\u2019-]+)/gu)) honorific.add(phraseKey(m[1]!));
   const byLastWord = new Map<string, string[]>();
   for (const st of stats.values()) {
     const form = [...st.forms.keys()][0]!;
@@ -225,7 +230,7 @@ function candidatesOf(sentences: readonly Sentence[], options: ExtractOptions = 
     const same = (byLastWord.get(st.key) ?? []).filter((k) => stripLeadingTitles(k) === st.key);
     const full = byLastWord.get(st.key)?.filter((k) => (titled.has(k) || stats.get(k)!.words >= 2) && !same.includes(k)) ?? [];
     const roots = new Set(full.map((k) => groups.find(k)));
-    if (roots.size === 1 && full.some((k) => titled.has(k))) {
+    if (roots.size === 1 && (full.some((k) => titled.has(k)) || honorific.has(st.key))) {
       groups.union([...full][0]!, st.key);
       for (const k of same) groups.union(st.key, k);
       surnames.add(st.key);

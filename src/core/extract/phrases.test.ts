@@ -100,3 +100,14 @@ describe('candidate terms: titles', () => {
     expect(names.some((n) => /Biden$/.test(n))).toBe(true);
   });
 });
+
+describe('candidate terms: surnames', () => {
+  it('joins a surname said with an honorific to the one full name it ends', () => {
+    const { candidates } = extractCandidates(
+      'The directive was issued today by Mr Lewis Preston, the bank president. Mr Preston says poverty matters. Lewis Preston left.',
+    );
+    const preston = candidates.filter((c) => /Preston/.test(c.name));
+    expect(preston.map((c) => c.name)).toEqual(['Lewis Preston']);
+    expect(preston[0]!.aliases.map((a) => a.text)).toContain('Preston');
+  });
+});
