@@ -65,7 +65,11 @@ export function caseEvidence(sentences: readonly Sentence[]): CaseEvidence {
   for (const tokens of tokenized) for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lower.add(stripPossessive(t.text));
   // Per paragraph: a headline may hold two sentences ("What May Soon Exceed Cost of U.S. Military? Interest on U.S. Debt").
   const byParagraph = new Map<number, number[]>();
-  sentences.forEach((s, si) => byParagraph.set(s.paragraph, [...(byParagraph.get(s.paragraph) ?? []), si]));
+  sentences.forEach((s, si) => {
+    const list = byParagraph.get(s.paragraph);
+    if (list) list.push(si);
+    else byParagraph.set(s.paragraph, [si]);
+  });
   const headlines = new Set<number>();
   for (const indexes of byParagraph.values()) if (isHeadline(indexes.flatMap((si) => tokenized[si]!), lower)) for (const si of indexes) headlines.add(si);
   const names = new Set<string>();
