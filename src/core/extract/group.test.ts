@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Groups, phraseKey, skeleton, stripTitles } from './group';
+import { codePairs, Groups, phraseKey, skeleton, stripTitles } from './group';
 
 describe('group helpers', () => {
   it('skeleton folds transliteration variants and keeps different names apart', () => {
@@ -28,5 +28,15 @@ describe('group helpers', () => {
     g.union('c', 'b');
     expect(g.find('c')).toBe(g.find('a'));
     expect(g.find('d')).toBe('d');
+  });
+
+  // Wave 12: five candidates for one flight stood apart in a corpus page's top 20.
+  it('codePairs puts names ending in a code with the code, but not a one-word owner', () => {
+    const keys = new Set(['qz8501', 'flight qz8501', 'airasia qz8501', 'airasia flight qz8501', 'airasia flight', 'airasia', 'qz8501 search', 'flight 103']);
+    const pairs = codePairs(keys);
+    expect(pairs.map(([, k]) => k).sort()).toEqual(['airasia flight', 'airasia flight qz8501', 'airasia qz8501', 'flight qz8501']);
+    expect(pairs.every(([c]) => c === 'qz8501')).toBe(true);
+    // No code alone among the keys: nothing to join ("Flight 103" is a number, not a code).
+    expect(codePairs(new Set(['airbus a320', 'flight 103', 'pan am flight 103']))).toEqual([]);
   });
 });

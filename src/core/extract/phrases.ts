@@ -14,6 +14,12 @@ const NUMBERED = new Set('flight route highway interstate proposition resolution
 const DIRECTIONS = new Set('north south east west northeast northwest southeast southwest northward southward eastward westward aboard miles mph percent'.split(' '));
 /** Words in -ly that are not adverbs (an adverb breaks a run). */
 const NOT_ADVERBS = new Set('ally family rally supply assembly reply anomaly monopoly daily weekly monthly yearly deadly costly friendly elderly early'.split(' '));
+/** Abbreviations whose period does not end a name: "St. John's Hospital", "Mt. Everest". */
+const NAME_ABBREVIATIONS = new Set(['St', 'Mt', 'Ft', 'Ste']);
+/** Nouns in -ing that may end a longer lowercase run ("drug money laundering"): no participle. */
+const ING_NOUNS = new Set(
+  'bombing bombings shooting shootings killing killings fighting training funding spending building buildings housing meeting meetings hearing hearings ruling rulings warning warnings landing bleeding laundering trafficking smuggling dumping mining farming drilling lending borrowing financing pricing trading banking shipping manufacturing engineering processing marketing planning testing screening counseling recycling sentencing bargaining peacekeeping policing uprising wrongdoing clothing wedding morning evening ceiling offering setting opening beginning understanding thinking writing reading learning teaching nursing parking rating ratings polling voting hiring kidnapping kidnappings looting rioting flooding warming'.split(' '),
+);
 /** Words after which a lowercase word is a verb: infinitive "to", modals, "not". */
 const AUXILIARIES = new Set('to would could should will shall must may might can cannot not'.split(' '));
 import { tokenize, type Sentence, type Token } from './text';
@@ -43,17 +49,52 @@ export function wordShape(word: string): Shape {
   return 'lower';
 }
 
-/** Lowercased words seen capitalized somewhere other than at a sentence start: evidence that they are names. */
-export function nameEvidence(sentences: readonly Sentence[]): Set<string> {
+/** What the text's own casing says about its words. */
+export interface CaseEvidence {
+  /** Lowercased words seen capitalized somewhere other than at a sentence start or in a headline: likely names. */
+  names: Set<string>;
+  /** Words seen written lowercase: ordinary words, wherever else they are capitalized. */
+  lower: Set<string>;
+  /** Indexes of title-case headline sentences, whose capitals say nothing about names. */
+  headlines: Set<number>;
+}
+
+export function caseEvidence(sentences: readonly Sentence[]): CaseEvidence {
+  const lower = new Set<string>();
+  const tokenized = sentences.map((s) => tokenize(s.text));
+  for (const tokens of tokenized) for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lower.add(stripPossessive(t.text));
+  // Per paragraph: a headline may hold two sentences ("What May Soon Exceed Cost of U.S. Military? Interest on U.S. Debt").
+  const byParagraph = new Map<number, number[]>();
+  sentences.forEach((s, si) => {
+    const list = byParagraph.get(s.paragraph);
+    if (list) list.push(si);
+    else byParagraph.set(s.paragraph, [si]);
+  });
+  const headlines = new Set<number>();
+  for (const indexes of byParagraph.values()) if (isHeadline(indexes.flatMap((si) => tokenized[si]!), lower)) for (const si of indexes) headlines.add(si);
   const names = new Set<string>();
-  for (const s of sentences) {
-    const tokens = tokenize(s.text);
+  tokenized.forEach((tokens, si) => {
+    if (headlines.has(si)) return;
+    const text = sentences[si]!.text;
     tokens.forEach((t, i) => {
-      const initial = i === 0 || /:\s*$/.test(s.text.slice(tokens[i - 1]!.end, t.start));
+      const initial = i === 0 || /:\s*$/.test(text.slice(tokens[i - 1]!.end, t.start));
       if (!initial && wordShape(t.text) !== 'lower') names.add(stripPossessive(t.text).toLowerCase());
     });
-  }
-  return names;
+  });
+  return { names, lower, headlines };
+}
+
+/**
+ * A title-case headline: a line whose words of four letters or more are all capitalized, at least two of them words
+ * the text writes lowercase elsewhere, or all in capitals ("As Debt Rises, the Government Will Soon Spend More on Interest", a corpus
+ * page's first line). Its capitals made "proper" runs that swallowed verbs: "Debt Rises", "Soon Spend" entered a
+ * corpus page's top 20 with PositionRank (wave 12). A byline of names ("Tom Phillips, Jonathan Pearlman") is no
+ * headline: its words are never written lowercase.
+ */
+function isHeadline(tokens: readonly Token[], lower: ReadonlySet<string>): boolean {
+  const long = tokens.filter((t) => /^\p{L}{4,}/u.test(t.text) && !STOP.has(t.text.toLowerCase()));
+  if (long.length < 3 || !long.every((t) => /^\p{Lu}/u.test(t.text))) return false;
+  return long.filter((t, i) => i > 0 && lower.has(stripPossessive(t.text).toLowerCase())).length >= 2;
 }
 
 interface Word {
@@ -64,8 +105,12 @@ interface Word {
   possessive: boolean;
 }
 
-/** Runs of words in one sentence. `names` decides whether a capitalized first word is a name or just capitalized. */
-function runsOf(sentence: string, names: ReadonlySet<string>): Word[][] {
+/**
+ * Runs of words in one sentence. The case evidence decides whether a capitalized first word (or any word of a
+ * headline) is a name or just capitalized.
+ */
+function runsOf(sentence: string, evidence: CaseEvidence, headline: boolean): Word[][] {
+  const { names } = evidence;
   const tokens = tokenize(sentence);
   const runs: Word[][] = [];
   let run: Word[] = [];
@@ -73,6 +118,11 @@ function runsOf(sentence: string, names: ReadonlySet<string>): Word[][] {
     // A participle ending a run is a verb: "fighters imprisoned (by …)"; "designated terrorist" keeps its -ed.
     const last = run[run.length - 1];
     if (run.length > 1 && last && last.shape === 'lower' && /\p{Ll}ed$/u.test(last.text)) run.pop();
+    // So is an -ing word after two or more words, the last lowercase: "constitutional amendment deleting (that
+    // language)" hid every mention of the gold "constitutional amendment" (DUC-2001 dev). After one word it stays
+    // a noun: "terrorist bombing", "criminal threatening" are gold.
+    const ing = run[run.length - 1];
+    if (run.length > 2 && ing && ing.shape === 'lower' && run[run.length - 2]!.shape === 'lower' && /\p{Ll}{3}ing$/u.test(ing.text) && !ING_NOUNS.has(ing.text.toLowerCase())) run.pop();
     if (run.length) runs.push(run);
     run = [];
   };
@@ -82,7 +132,9 @@ function runsOf(sentence: string, names: ReadonlySet<string>): Word[][] {
     // A middle initial's period does not end a name: "Maj. Wyman E. Vanedoe" was "Wyman E" (DUC-2001 dev), a wrong
     // name on a card. The initial keeps its period, so the alias is the text as written.
     const last = run[run.length - 1];
-    const middleInitial = prev !== undefined && last !== undefined && last.raw === prev.text && /^\p{Lu}$/u.test(prev.text) && run.length > 1 && /^\.[ \t]+$/.test(gap) && /^\p{Lu}\p{Ll}/u.test(t.text) ? last : undefined;
+    // So does the period of "St." before a name: "St. John's Hospital" was "St" and "John" (DUC-2001 dev, 3 articles).
+    const abbreviated = (w: string): boolean => (/^\p{Lu}$/u.test(w) && run.length > 1) || NAME_ABBREVIATIONS.has(w);
+    const middleInitial = prev !== undefined && last !== undefined && last.raw === prev.text && abbreviated(prev.text) && /^\.[ \t]+$/.test(gap) && /^\p{Lu}\p{Ll}/u.test(t.text) ? last : undefined;
     if (middleInitial) middleInitial.raw = middleInitial.text = `${middleInitial.text}.`;
     else if (prev && !/^\s+$/.test(gap)) flush();
     const prevLower = prev?.text.toLowerCase();
@@ -91,19 +143,28 @@ function runsOf(sentence: string, names: ReadonlySet<string>): Word[][] {
     let shape = wordShape(t.text);
     const lower = bare.toLowerCase();
     const initial = i === 0 || /:\s*$/.test(gap);
+    const nextToken = tokens[i + 1];
+    // An all-capitals opener that the text writes lowercase elsewhere is the Financial Times' house style ("THE World
+    // Bank will ...", "GOVERNMENT veterinary ...": DUC-2001 dev, 3 of 5 FT articles), not an acronym: treat it as
+    // any capitalized opener. An acronym opener ("NATO said") is never written lowercase, so it stays.
+    if (initial && shape === 'acronym' && bare.length >= 3 && evidence.lower.has(lower) && nextToken && wordShape(nextToken.text) !== 'acronym') shape = 'proper';
+    // So is an all-capitals headline's word ("BODY RECOVERED FROM AIRASIA JET WAS WEARING LIFE JACKET").
+    if (headline && shape === 'acronym' && evidence.lower.has(lower)) shape = 'proper';
     let demoted = false;
-    if (initial && shape === 'proper' && !names.has(lower) && !isDateline(sentence, t)) {
+    if ((initial || headline) && shape === 'proper' && !names.has(lower) && !(initial && isDateline(sentence, t))) {
       shape = 'lower';
       demoted = true;
     }
-    const nextToken = tokens[i + 1];
     // "end Pakistan's war", "increase Pakistan's interest": a verb-or-noun before a name is the verb.
     const verbBeforeName = NOUN_VERB_SET.has(lower) && nextToken !== undefined && /^\s+$/.test(sentence.slice(t.end, nextToken.start)) && wordShape(nextToken.text) !== 'lower';
     // A lowercase word right after infinitive "to", a modal or "not" is the verb of a clause ("pressure to exclude
     // illegal aliens", "would require", "did not notify"): it starts no term (DUC-2001 dev: "exclude illegal aliens",
     // "delete illegal aliens" were candidates that took the mentions of "illegal aliens").
     const afterAuxiliary = prevLower !== undefined && AUXILIARIES.has(prevLower) && /^\s+$/.test(gap);
-    const verbish = shape === 'lower' && (VERBS.has(lower) || verbBeforeName || afterAuxiliary || (/\p{Ll}(?:ed|ing)$/u.test(lower) && run.length > 0 && run[run.length - 1]!.shape !== 'lower'));
+    // A lowercase run opened by an -ing word before another lowercase word: the -ing word is a verb ("protecting
+    // worker rights"), unless it is a noun ("training camp").
+    const gerund = shape === 'lower' && run.length === 0 && /\p{Ll}{3}ing$/u.test(lower) && !ING_NOUNS.has(lower) && nextToken !== undefined && /^[ \t]+$/.test(sentence.slice(t.end, nextToken.start)) && wordShape(nextToken.text) === 'lower' && !STOP.has(nextToken.text.toLowerCase());
+    const verbish = gerund || (shape === 'lower' && (VERBS.has(lower) || verbBeforeName || afterAuxiliary || (/\p{Ll}(?:ed|ing)$/u.test(lower) && run.length > 0 && run[run.length - 1]!.shape !== 'lower')));
     // Months, weekdays, "The": capitalized or not, they break a run.
     // "TTP-Afghan Taliban relationship": an acronym hyphened to a name is a relation between two names, not a name.
     const linked = /^\p{Lu}{2,}-\p{Lu}\p{Ll}/u.test(bare);
@@ -117,7 +178,9 @@ function runsOf(sentence: string, names: ReadonlySet<string>): Word[][] {
     // articles): it starts a run instead of breaking one. Other numbers (counts, amounts) still break runs.
     const yearBeforeNoun = /^(?:1[89]|20)\d\d$/.test(bare) && isLowerNoun(sentence, t, nextToken);
     if (yearBeforeNoun) flush();
-    if (linked || (shape === 'lower' && !demoted && DIRECTIONS.has(lower)) || (shape !== 'acronym' && (STOP.has(lower) || verbish || (/^\d/.test(bare) && !yearBeforeNoun) || (shape === 'lower' && /\p{Ll}ly$/u.test(lower) && !NOT_ADVERBS.has(lower))))) {
+    // A number hyphened to a word is an adjective that stays in the run: "10-point agreement", "58-year-old actress"
+    // (DUC-2001 dev gold; the number broke the run, so neither was a candidate).
+    if (linked || (shape === 'lower' && !demoted && DIRECTIONS.has(lower)) || (shape !== 'acronym' && (STOP.has(lower) || verbish || (/^\d/.test(bare) && !yearBeforeNoun && !/^\d+-\p{Ll}/u.test(bare)) || (shape === 'lower' && /\p{Ll}ly$/u.test(lower) && !NOT_ADVERBS.has(lower))))) {
       flush();
       // Keep a bare "of" as a marker between runs for "X of Y"; any other stop word after it cancels it.
       if (lower === 'of') runs.push([OF]);
@@ -131,6 +194,9 @@ function runsOf(sentence: string, names: ReadonlySet<string>): Word[][] {
     if (run.length && !prevTitle && TITLES.has(lower) && lower !== 'former' && lower !== 'late' && next && wordShape(next.text) === 'proper') flush();
     // A capitalized sentence opener that is no name is written lowercase, so its case rule is "any".
     run.push({ text: demoted ? bare.toLowerCase() : bare, raw: demoted ? t.text.toLowerCase() : t.text, shape, possessive: POSSESSIVE.test(t.text) });
+    // A lowercase owner ends its run: "the bank's poverty reduction objectives" gives "bank" and "poverty reduction
+    // objectives"; as one run, "bank's central mission", "amendment's backers" hid their owned terms (DUC-2001 dev).
+    if (shape === 'lower' && POSSESSIVE.test(t.text)) flush();
     // A possessive ends the owner's name; what follows is what it owns: "Pakistan's constitution" stays one run.
   });
   flush();
@@ -144,7 +210,7 @@ const shapeOf = (ws: readonly Word[]): Shape =>
 const join = (ws: readonly Word[]): string => ws.map((w, i) => (i < ws.length - 1 ? w.raw : w.text)).join(' ');
 
 /** Every candidate phrase of every sentence (duplicates within a sentence removed). */
-export function phrasesOf(sentences: readonly Sentence[], names: ReadonlySet<string>, maxWords = 6): Phrase[] {
+export function phrasesOf(sentences: readonly Sentence[], evidence: CaseEvidence, maxWords = 6): Phrase[] {
   const out: Phrase[] = [];
   sentences.forEach((s, si) => {
     const seen = new Set<string>();
@@ -155,7 +221,7 @@ export function phrasesOf(sentences: readonly Sentence[], names: ReadonlySet<str
       seen.add(text);
       out.push({ text, shape, words: ws.length, sentence: si, joined });
     };
-    const runs = runsOf(s.text, names);
+    const runs = runsOf(s.text, evidence, evidence.headlines.has(si));
     runs.forEach((run, ri) => {
       if (isOf(run)) return;
       // The whole run, its tails, and (for lowercase runs) its heads: "over-the-horizon counterterrorism" in

@@ -21,13 +21,15 @@ export const STOP = new Set(
     'also already almost immediately especially particularly currently publicly recently reportedly further' +
     ' january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec' +
     ' following amid toward against rather whose either inside outside beyond behind ' +
-    ' monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr one two three four five six seven eight nine ten first second third hundreds thousands millions'
+    ' monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr one two three four five six seven eight nine ten first second third hundreds thousands millions' +
+    // Number words break a run: "$3.9 billion disaster aid program" hid the gold "disaster aid program" (DUC-2001 dev).
+    ' million billion trillion'
   ).split(/\s+/),
 );
 
 /** Titles and roles that may precede a person's name ("Prime Minister Imran Khan", "TTP chief Noor Wali Mehsud"). */
 export const TITLES = new Set(
-  'prime minister president chief leader maulvi mufti mullah mawlana maulana sheikh shaikh general gen lt colonel col major maj captain capt commander mr mrs ms dr professor prof sir lord king queen prince senator sen governor gov ambassador judge justice imam emir amir spokesman spokesperson foreign interior defence defense finance army secretary deputy former late'.split(
+  'prime minister president chief leader maulvi mufti mullah mawlana maulana sheikh shaikh general gen lt colonel col major maj captain capt commander mr mrs ms dr professor prof sir lord king queen prince senator sen governor gov ambassador judge justice vice imam emir amir spokesman spokesperson foreign interior defence defense finance army secretary deputy former late'.split(
     ' ',
   ),
 );
@@ -91,5 +93,5 @@ export const VERBS = new Set([
   ...VERB_BASES.flatMap(inflect),
   ...NOUN_VERBS.map((b) => inflect(b)[2]!),
   ...NOUN_VERBS.map((b) => inflect(b)[3]!),
-  ...'is are was were be been being has have had do does did said says made took taken gave given went gone came began become became grew grown fell fallen held kept knew known led left lost met paid put ran rose risen saw seen sent set shown spoke spoken stood struck told thought won wrote written seems looks remains appears rises'.split(' '),
+  ...'is are was were be been being has have had do does did said says made took taken gave given went gone came began become became grew grown fell fallen found held kept knew known led left lost met paid put ran rose risen saw seen sent set shown spoke spoken stood struck told thought won wrote written seems looks remains appears rises'.split(' '),
 ]);
