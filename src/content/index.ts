@@ -23,7 +23,8 @@ import type { ContentEngine } from './engine-entry.js';
 import { frameEligible, frameHost } from './eligibility.js';
 import { createTransport, nativeApi } from './native-transport.js';
 import { watchPage, type PageWatch } from './page-prefilter.js';
-import { pageText, rootText } from './page-text.js';
+import { earlyLookText } from './early-look.js';
+import { pageText } from './page-text.js';
 
 // Not src/shared/messaging.ts: native-transport.ts says why the bootstrap has its own thin transport.
 const transport = createTransport(nativeApi());
@@ -129,8 +130,9 @@ let early: { text: string; user: string; maybe: Promise<boolean> } | null = null
  */
 function earlyLook(): void {
   if (engineModule || !frameEligible(document, boot, host)) return;
-  const text = document.body ? rootText(document, document.body) : '';
-  if (!text) return;
+  // Only a long text parsed so far is worth the question (early-look.ts says why).
+  const text = earlyLookText(document);
+  if (text === null) return;
   const maybe = mayHold(text);
   early = { text, user: boot.user, maybe };
   maybe.then(
