@@ -122,7 +122,8 @@ async function mayHold(text: string): Promise<boolean> {
 let early: { text: string; user: string; maybe: Promise<boolean> } | null = null;
 
 /**
- * While the page is still being parsed: when the text parsed so far may hold a term, start fetching the engine now
+ * While a large page is still being parsed (its body text parsed so far is already long: early-look.ts; a small
+ * page is asked about once, at DOMContentLoaded): when that text may hold a term, start fetching the engine now
  * so it is compiled by DOMContentLoaded (measured on the 1 MB wiki×80 page: engine.js asked at DOMContentLoaded
  * arrived only after `load`, 250-1,750 ms later, behind the page's own layout). The engine still starts from apply()
  * after DOMContentLoaded (at once when this said "maybe"); a "no" here covers the text asked about, so prefilter()
@@ -130,7 +131,6 @@ let early: { text: string; user: string; maybe: Promise<boolean> } | null = null
  */
 function earlyLook(): void {
   if (engineModule || !frameEligible(document, boot, host)) return;
-  // Only a long text parsed so far is worth the question (early-look.ts says why).
   const text = earlyLookText(document);
   if (text === null) return;
   const maybe = mayHold(text);
