@@ -3,6 +3,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { EARLY_MIN_TEXT, earlyLookText } from './early-look.js';
+import { remainderAfter } from './text-remainder.js';
 
 const page = (body: string | null) =>
   parseHTML(`<!doctype html><html><head><title>t</title></head>${body === null ? '' : `<body>${body}</body>`}</html>`).document as unknown as Document;
@@ -19,8 +20,15 @@ describe('earlyLookText', () => {
     expect(earlyLookText(doc)).toBeNull();
   });
 
-  it('asks about a long text parsed so far (the wiki×80 page: 160-200 K characters), as rootText reads it', () => {
-    const long = 'Tehreek-e-Taliban Pakistan. '.repeat(2000);
+  it('asks about a text longer than the overlap asked again at DOMContentLoaded (5.6 K here), as rootText reads it', () => {
+    const long = 'Tehreek-e-Taliban Pakistan. '.repeat(200);
     expect(earlyLookText(page(`<p>${long}</p><script>var a = 1;</script>`))).toBe(`${long}var a = 1;`);
+  });
+
+  it('asks from where its answer covers text DOMContentLoaded would not ask again', () => {
+    const short = 'x'.repeat(EARLY_MIN_TEXT - 1);
+    expect(remainderAfter(`${short} more`, short)).toBe(`${short} more`); // asked whole again: the early "no" saved nothing
+    const enough = 'x'.repeat(EARLY_MIN_TEXT);
+    expect(remainderAfter(`${enough} more`, enough).length).toBeLessThan(enough.length);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The bootstrap's early look (src/content/index.ts earlyLook): while the page is still parsed, the body text parsed
- * so far is asked about only when it is already long. The look pays on a large page still parsing (the 1 MB wiki×80
+ * so far is asked about only when it is more than a few K characters. The look pays on a large page still parsing (the 1 MB wiki×80
  * bench page: 160-200 K characters parsed when the boot state came, DOMContentLoaded 400-800 ms later, and engine.js
  * asked at DOMContentLoaded arrived only after `load`); on most pages it is one more round trip for nothing (issue 13,
  * wave 12: on the Guardian row it asked about the 9 characters parsed so far in 3 of 4 loads, then again at
@@ -8,12 +8,16 @@
  * without it did not resolve that from the noise: Guardian's script part 8.4 with it, 7.9 without, 8.6 gated).
  */
 import { rootText } from './page-text.js';
+import { OVERLAP } from './text-remainder.js';
 
 /**
- * Characters of body text parsed at the boot state's reply from which the early look asks: above a small page's
- * whole text (Al Jazeera, 54 KB: 17 K; Frontier: 5 K) and far below what the wiki×80 page had parsed by then.
+ * Characters of body text parsed at the boot state's reply from which the early look asks: more than OVERLAP, the
+ * text the question at DOMContentLoaded asks about again anyway (text-remainder.ts: a question about no more than
+ * OVERLAP covers nothing then, so a "no" saves nothing). Not higher: a large page that has parsed a few K keeps the
+ * engine's head start when they may hit (wave 12: with 32 K here, wiki×80's first marked frame read +14.2 ms, median
+ * of 10 interleaved pairs, base 146.3 → 167.8 — not resolved, but the loss this threshold avoids).
  */
-export const EARLY_MIN_TEXT = 32 * 1024;
+export const EARLY_MIN_TEXT = OVERLAP + 1;
 
 /** The body text to ask about while the page is parsed, or null when there is too little yet to be worth a question. */
 export function earlyLookText(doc: Document): string | null {
