@@ -14,8 +14,8 @@ import { OVERLAP } from './text-remainder.js';
  * Characters of body text parsed at the boot state's reply from which the early look asks: more than OVERLAP, the
  * text the question at DOMContentLoaded asks about again anyway (text-remainder.ts: a question about no more than
  * OVERLAP covers nothing then, so a "no" saves nothing). Not higher: a large page that has parsed a few K keeps the
- * engine's head start when they may hit (wave 12: with 32 K here, wiki×80's first marked frame read +14.2 ms, median
- * of 10 interleaved pairs, base 146.3 → 167.8 — not resolved, but the loss this threshold avoids).
+ * engine's head start when they may hit (wave 12 tried 32 K: wiki×80's first marked frame read +14.2 ms, median of 10
+ * interleaved pairs, where the base build against itself read +68.7 — unresolved; this threshold avoids the risk).
  */
 export const EARLY_MIN_TEXT = OVERLAP + 1;
 
