@@ -23,7 +23,8 @@ import type { ContentEngine } from './engine-entry.js';
 import { frameEligible, frameHost } from './eligibility.js';
 import { createTransport, nativeApi } from './native-transport.js';
 import { watchPage, type PageWatch } from './page-prefilter.js';
-import { pageText, rootText } from './page-text.js';
+import { earlyLookText } from './early-look.js';
+import { pageText } from './page-text.js';
 
 // Not src/shared/messaging.ts: native-transport.ts says why the bootstrap has its own thin transport.
 const transport = createTransport(nativeApi());
@@ -121,7 +122,8 @@ async function mayHold(text: string): Promise<boolean> {
 let early: { text: string; user: string; maybe: Promise<boolean> } | null = null;
 
 /**
- * While the page is still being parsed: when the text parsed so far may hold a term, start fetching the engine now
+ * While a large page is still being parsed (its body text parsed so far is already long: early-look.ts; a small
+ * page is asked about once, at DOMContentLoaded): when that text may hold a term, start fetching the engine now
  * so it is compiled by DOMContentLoaded (measured on the 1 MB wiki×80 page: engine.js asked at DOMContentLoaded
  * arrived only after `load`, 250-1,750 ms later, behind the page's own layout). The engine still starts from apply()
  * after DOMContentLoaded (at once when this said "maybe"); a "no" here covers the text asked about, so prefilter()
@@ -129,8 +131,8 @@ let early: { text: string; user: string; maybe: Promise<boolean> } | null = null
  */
 function earlyLook(): void {
   if (engineModule || !frameEligible(document, boot, host)) return;
-  const text = document.body ? rootText(document, document.body) : '';
-  if (!text) return;
+  const text = earlyLookText(document);
+  if (text === null) return;
   const maybe = mayHold(text);
   early = { text, user: boot.user, maybe };
   maybe.then(
