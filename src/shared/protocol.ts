@@ -184,11 +184,8 @@ interface ProtocolMap {
    * `active`: a "no" also records the sending frame as eligible and marking nothing, as `pageTermsChanged {count: 0,
    * active: true}` would (issue 13: one message fewer on every frame with nothing to mark).
    */
-  /**
-   * `glossary`: `text` is the frame's whole page text, and a "maybe" comes with the page glossary for it — what
-   * `getGlossary({text})` answers — so the frame sends neither a second question nor a second copy of its text
-   * (issue 13: that round trip was ~10 ms before the first marked frame, the copy several ms on a 1 MB page).
-   */
+  /** `glossary`: `text` is the frame's whole text; a "maybe" brings getGlossary({text})'s answer (issue 13: one round
+   *  trip and one copy of the text fewer before the first mark). */
   testPrefilter: { request: { text: string; active?: true; glossary?: true }; reply: { maybe: boolean; glossary?: { json: string; partial?: boolean } } };
 }
 
@@ -283,11 +280,8 @@ const VALIDATORS: { [T in MessageType]: (p: Record<string, unknown>) => boolean 
   deleteGlossary: (p) => onlyKeys(p, ['id']) && typeof p.id === 'string' && STORED_ID.test(p.id),
   getStoredGlossary: (p) => onlyKeys(p, ['id']) && typeof p.id === 'string' && STORED_ID.test(p.id),
   testPrefilter: (p) =>
-    onlyKeys(p, ['text', 'active', 'glossary']) &&
-    typeof p.text === 'string' &&
-    p.text.length <= MAX_PAGE_TEXT &&
-    (p.active === undefined || p.active === true) &&
-    (p.glossary === undefined || p.glossary === true),
+    onlyKeys(p, ['text', 'active', 'glossary']) && typeof p.text === 'string' && p.text.length <= MAX_PAGE_TEXT &&
+    (p.active === undefined || p.active === true) && (p.glossary === undefined || p.glossary === true),
 };
 
 const isGlossaryId = (v: unknown): v is string => typeof v === 'string' && (v === BUNDLED_ID || STORED_ID.test(v));
