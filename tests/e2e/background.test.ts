@@ -312,6 +312,25 @@ describeEachBrowser('background', (ctx, kind) => {
     expect(replies.bad === 'no reply' || replies.bad === null).toBe(true);
   });
 
+  it('marks a page from the prefilter question alone: the bootstrap sends no getGlossary (its answer carried the glossary)', async () => {
+    const b = ctx();
+    // Every message a content script sends reaches every extension listener (Chromium: the worker; Firefox: the
+    // harness's extension page beside the background): record their types.
+    await b.evaluateInBackground(() => {
+      const g = globalThis as unknown as { __cgSeen?: string[] };
+      if (g.__cgSeen) return;
+      g.__cgSeen = [];
+      chrome.runtime.onMessage.addListener((m: { type?: string }) => void g.__cgSeen!.push(String(m?.type)));
+    });
+    const p = await b.newPage();
+    opened.push(p);
+    await p.goto(server.url('/popup-page.html'));
+    await waitForMarks(p, (m) => m.length > 0, 15_000);
+    const seen = await b.evaluateInBackground(() => (globalThis as unknown as { __cgSeen: string[] }).__cgSeen);
+    expect(seen).toContain('testPrefilter');
+    expect(seen).not.toContain('getGlossary');
+  });
+
   it('ignores malformed messages and messages from the wrong kind of sender', async () => {
     const b = ctx();
     const tabId = await tabIdOf(b, page);
