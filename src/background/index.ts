@@ -91,7 +91,7 @@ handle({
   getEntryDetails,
   // What the content script's bootstrap tests a page with before it loads the engine (issue 13).
   testPrefilter: async (p, sender) => {
-    const reply = await testPagePrefilter(p);
+    const reply = await testPagePrefilter(p, (text) => pageSubsetJson(text));
     // The bootstrap's "nothing here" rides on its question (one message fewer per frame with nothing to mark).
     // Only a content script's frame is a page frame (pageTermsChanged is allowed from content scripts alone).
     if (!reply.maybe && p.active === true && senderKind(sender) === 'content') {

@@ -36,18 +36,31 @@ async function pagePrefilter(): Promise<{ source: string | null }> {
 /** The compiled prefilter of the last source (one per background: every frame's text runs through it). */
 let tester: { source: string; test: (text: string) => boolean } | null = null;
 
-/** `testPrefilter`: may `text` hold a term of the glossary a page gets now? True too when it cannot be prefiltered. */
-export async function testPagePrefilter({ text }: { text: string }): Promise<{ maybe: boolean }> {
+/** May `text` hold a term of the glossary a page gets now? True too when it cannot be prefiltered. */
+async function mayHold(text: string): Promise<boolean> {
   const { source } = await pagePrefilter();
-  if (source === null) return { maybe: true };
+  if (source === null) return true;
   if (tester?.source !== source) {
     try {
       tester = { source, test: compilePrefilter(source) };
     } catch (err) {
       // A source that does not compile: every page loads the engine rather than lose marks it would show.
       console.warn('[context-glossary] prefilter', err);
-      return { maybe: true };
+      return true;
     }
   }
-  return { maybe: tester.test(text) };
+  return tester.test(text);
+}
+
+/**
+ * `testPrefilter`. With `glossary` (the frame's whole text), a "maybe" carries the page glossary for that text
+ * (`subset`: getGlossary's answer, page-subset.ts): the frame then asks no getGlossary (issue 13: on a quiet Frontier
+ * load that second round trip and the second copy of the text came between the prefilter's reply and the first mark).
+ */
+export async function testPagePrefilter(
+  { text, glossary }: { text: string; glossary?: true },
+  subset: (text: string) => Promise<{ json: string; partial?: boolean }>,
+): Promise<{ maybe: boolean; glossary?: { json: string; partial?: boolean } }> {
+  if (!(await mayHold(text))) return { maybe: false };
+  return glossary === true ? { maybe: true, glossary: await subset(text) } : { maybe: true };
 }

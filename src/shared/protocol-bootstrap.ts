@@ -114,5 +114,10 @@ export const isBootStateReply = (r: unknown): boolean =>
   typeof r.user === 'string' &&
   r.user.length <= 64;
 
-/** The `testPrefilter` reply. */
-export const isPrefilterReply = (r: unknown): boolean => isRecord(r) && onlyKeys(r, ['maybe']) && typeof r.maybe === 'boolean';
+/**
+ * The `testPrefilter` reply. Its `glossary` (asked with `glossary: true`, only with "maybe") is a `getGlossary` reply
+ * the bootstrap hands to engine.js unread: engine.js validates it with protocol.ts's getGlossary validator (its
+ * code is not in content.js), as it does the bootstrap's own `getGlossary` reply.
+ */
+export const isPrefilterReply = (r: unknown): boolean =>
+  isRecord(r) && onlyKeys(r, ['maybe', 'glossary']) && typeof r.maybe === 'boolean' && (r.glossary === undefined || (r.maybe && isRecord(r.glossary)));

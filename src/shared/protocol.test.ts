@@ -85,7 +85,7 @@ const ORACLE: Record<MessageType, z.ZodTypeAny> = {
   deleteGlossary: z.object({ id: glossaryId }).strict(),
   getStoredGlossary: z.object({ id: glossaryId }).strict(),
   getPageHtml: empty,
-  testPrefilter: z.object({ text: z.string().max(16_000_000), active: z.literal(true).optional() }).strict(),
+  testPrefilter: z.object({ text: z.string().max(16_000_000), active: z.literal(true).optional(), glossary: z.literal(true).optional() }).strict(),
 };
 const TYPES = Object.keys(ORACLE) as MessageType[];
 
@@ -171,7 +171,7 @@ const validPayload: Record<MessageType, fc.Arbitrary<Record<string, unknown>>> =
   deleteGlossary: fc.record({ id: fc.stringMatching(/^g[a-z0-9]{4,20}$/) }),
   getStoredGlossary: fc.record({ id: fc.stringMatching(/^g[a-z0-9]{4,20}$/) }),
   getPageHtml: fc.constant({}),
-  testPrefilter: fc.record({ text: fc.string({ maxLength: 200 }), active: fc.constant(true as const) }, { requiredKeys: ['text'] }),
+  testPrefilter: fc.record({ text: fc.string({ maxLength: 200 }), active: fc.constant(true as const), glossary: fc.constant(true as const) }, { requiredKeys: ['text'] }),
 };
 const validMessage = fc.constantFrom(...TYPES).chain((type) => validPayload[type].map((payload) => ({ type, payload })));
 

@@ -184,7 +184,9 @@ interface ProtocolMap {
    * `active`: a "no" also records the sending frame as eligible and marking nothing, as `pageTermsChanged {count: 0,
    * active: true}` would (issue 13: one message fewer on every frame with nothing to mark).
    */
-  testPrefilter: { request: { text: string; active?: true }; reply: { maybe: boolean } };
+  /** `glossary`: `text` is the frame's whole text; a "maybe" brings getGlossary({text})'s answer (issue 13: one round
+   *  trip and one copy of the text fewer before the first mark). */
+  testPrefilter: { request: { text: string; active?: true; glossary?: true }; reply: { maybe: boolean; glossary?: { json: string; partial?: boolean } } };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -277,7 +279,9 @@ const VALIDATORS: { [T in MessageType]: (p: Record<string, unknown>) => boolean 
   setGlossaryEnabled: (p) => onlyKeys(p, ['id', 'enabled']) && isGlossaryId(p.id) && typeof p.enabled === 'boolean',
   deleteGlossary: (p) => onlyKeys(p, ['id']) && typeof p.id === 'string' && STORED_ID.test(p.id),
   getStoredGlossary: (p) => onlyKeys(p, ['id']) && typeof p.id === 'string' && STORED_ID.test(p.id),
-  testPrefilter: (p) => onlyKeys(p, ['text', 'active']) && typeof p.text === 'string' && p.text.length <= MAX_PAGE_TEXT && (p.active === undefined || p.active === true),
+  testPrefilter: (p) =>
+    onlyKeys(p, ['text', 'active', 'glossary']) && typeof p.text === 'string' && p.text.length <= MAX_PAGE_TEXT &&
+    (p.active === undefined || p.active === true) && (p.glossary === undefined || p.glossary === true),
 };
 
 const isGlossaryId = (v: unknown): v is string => typeof v === 'string' && (v === BUNDLED_ID || STORED_ID.test(v));
@@ -302,6 +306,8 @@ const isDone = (r: unknown): boolean => isRecord(r) && r.ok === true;
 const MAX_HAVE_IDS = 50_000;
 
 const isJsonReply = (r: unknown): boolean => isRecord(r) && onlyKeys(r, ['json']) && typeof r.json === 'string';
+const isGlossaryReply = (r: unknown): boolean =>
+  isRecord(r) && onlyKeys(r, ['json', 'partial']) && typeof r.json === 'string' && (r.partial === undefined || typeof r.partial === 'boolean');
 
 /** Returns the message if it is one of ours and well-formed, else null (the caller logs and ignores it). */
 export function parseMessage(raw: unknown): Message | null {
@@ -340,7 +346,7 @@ const REPLY_VALIDATORS: { [T in MessageType]?: (r: unknown) => boolean } = {
     ),
   takePendingLookup: (r) =>
     r === null || (isRecord(r) && isShortString(r.query, 500) && (r.entryId === null || isEntryId(r.entryId))),
-  getGlossary: (r) => isRecord(r) && onlyKeys(r, ['json', 'partial']) && typeof r.json === 'string' && (r.partial === undefined || typeof r.partial === 'boolean'),
+  getGlossary: isGlossaryReply,
   getFullGlossary: isJsonReply,
   getEntryDetails: (r) => isRecord(r) && onlyKeys(r, ['entries']) && Array.isArray(r.entries) && r.entries.length <= MAX_DETAIL_IDS && r.entries.every(isEntryDetails),
   getSnapshot: isSnapshotReply,
@@ -380,7 +386,7 @@ const REPLY_VALIDATORS: { [T in MessageType]?: (r: unknown) => boolean } = {
     (r.glossary === null ||
       (isRecord(r.glossary) && isGlossaryId(r.glossary.id) && isGlossaryDraftShape({ meta: r.glossary.meta, paragraphs: r.glossary.paragraphs, entries: r.glossary.entries }) && isRecord(r.glossary.compiled))),
   getPageHtml: (r) => isRecord(r) && typeof r.html === 'string' && typeof r.url === 'string' && typeof r.title === 'string',
-  testPrefilter: isPrefilterReply,
+  testPrefilter: (r) => isPrefilterReply(r) && ((r as { glossary?: unknown }).glossary === undefined || isGlossaryReply((r as { glossary?: unknown }).glossary)),
 };
 
 /** Returns the reply if well-formed for its type (types without a validator: anything), else null. */

@@ -284,6 +284,53 @@ describeEachBrowser('background', (ctx, kind) => {
     expect(await badgeOf(b, tabId)).toBe('');
   });
 
+  it('answers a whole-text prefilter question that may hit with the page glossary, and refuses a malformed `glossary`', async () => {
+    // Issue 13: the bootstrap's DOMContentLoaded question brings the glossary getGlossary({text}) would answer (one
+    // round trip and one copy of the page's text fewer before the first mark).
+    const ext = await ctx().openExtensionPage('popup.html?prefilter-glossary');
+    opened.push(ext);
+    const replies = await ext.evaluate(async () => {
+      const send = (m: unknown) =>
+        chrome.runtime.sendMessage(m).then(
+          (r: unknown) => (r === undefined ? 'no reply' : r),
+          () => 'no reply',
+        );
+      const text = 'Siraj Haqqani spoke for the TTP.';
+      return {
+        withGlossary: await send({ type: 'testPrefilter', payload: { text, glossary: true } }),
+        subset: await send({ type: 'getGlossary', payload: { text } }),
+        without: await send({ type: 'testPrefilter', payload: { text } }),
+        nothing: await send({ type: 'testPrefilter', payload: { text: 'Nothing to see.', glossary: true } }),
+        bad: await send({ type: 'testPrefilter', payload: { text, glossary: 'yes' } }),
+      };
+    });
+    const subset = replies.subset as { json: string; partial: boolean };
+    expect(subset.json).toContain('siraj-haqqani');
+    expect(replies.withGlossary).toEqual({ maybe: true, glossary: subset });
+    expect(replies.without).toEqual({ maybe: true });
+    expect(replies.nothing).toEqual({ maybe: false });
+    expect(replies.bad === 'no reply' || replies.bad === null).toBe(true);
+  });
+
+  it('marks a page from the prefilter question alone: the bootstrap sends no getGlossary (its answer carried the glossary)', async () => {
+    const b = ctx();
+    // Every message a content script sends reaches every extension listener (Chromium: the worker; Firefox: the
+    // harness's extension page beside the background): record their types.
+    await b.evaluateInBackground(() => {
+      const g = globalThis as unknown as { __cgSeen?: string[] };
+      if (g.__cgSeen) return;
+      g.__cgSeen = [];
+      chrome.runtime.onMessage.addListener((m: { type?: string }) => void g.__cgSeen!.push(String(m?.type)));
+    });
+    const p = await b.newPage();
+    opened.push(p);
+    await p.goto(server.url('/popup-page.html'));
+    await waitForMarks(p, (m) => m.length > 0, 15_000);
+    const seen = await b.evaluateInBackground(() => (globalThis as unknown as { __cgSeen: string[] }).__cgSeen);
+    expect(seen).toContain('testPrefilter');
+    expect(seen).not.toContain('getGlossary');
+  });
+
   it('ignores malformed messages and messages from the wrong kind of sender', async () => {
     const b = ctx();
     const tabId = await tabIdOf(b, page);
