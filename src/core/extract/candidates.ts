@@ -15,7 +15,7 @@ import { codePairs, Groups, phraseKey, skeleton, stripTitles } from './group';
 import { countMentions, type AliasRef, type CaseRule } from './mentions';
 import { caseEvidence, phrasesOf, wordShape, type Phrase, type Shape } from './phrases';
 import { fuseRanks, phraseScore, positionRank, wordKey } from './position-rank';
-import { layoutText, tokenize, type Sentence } from './text';
+import { layoutText, type Sentence } from './text';
 import { DEMONYMS, GENERIC, ORG_WORDS, STOP, TITLES } from './words';
 
 interface CandidateAlias {
@@ -288,7 +288,7 @@ function candidatesOf(sentences: readonly Sentence[], options: ExtractOptions = 
   );
   const places = placesFromDemonyms(drafts.filter((d) => caseOf(d.name) === 'proper').map((d) => d.name));
 
-  const wordScores = positionRank(sentences.flatMap((s, si) => tokenize(s.text).map((t) => ({ text: t.text, node: nodeWords[si]!.has(wordKey(t.text)) }))));
+  const wordScores = positionRank(evidence.tokens.flatMap((tokens, si) => tokens.map((t) => ({ text: t.text, node: nodeWords[si]!.has(wordKey(t.text)) }))));
   const scored = drafts.map((d, i): Candidate & { where: number[]; graph: number } => {
     const where = mentions.sentences[i]!;
     const count = mentions.counts[i]!;

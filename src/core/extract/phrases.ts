@@ -57,6 +57,8 @@ export interface CaseEvidence {
   lower: Set<string>;
   /** Indexes of title-case headline sentences, whose capitals say nothing about names. */
   headlines: Set<number>;
+  /** Each sentence's tokens, read once here for the runs (phrasesOf) and PositionRank's words (candidates.ts). */
+  tokens: Token[][];
 }
 
 export function caseEvidence(sentences: readonly Sentence[]): CaseEvidence {
@@ -81,7 +83,7 @@ export function caseEvidence(sentences: readonly Sentence[]): CaseEvidence {
       if (!initial && wordShape(t.text) !== 'lower') names.add(stripPossessive(t.text).toLowerCase());
     });
   });
-  return { names, lower, headlines };
+  return { names, lower, headlines, tokens: tokenized };
 }
 
 /**
@@ -109,9 +111,8 @@ interface Word {
  * Runs of words in one sentence. The case evidence decides whether a capitalized first word (or any word of a
  * headline) is a name or just capitalized.
  */
-function runsOf(sentence: string, evidence: CaseEvidence, headline: boolean): Word[][] {
+function runsOf(sentence: string, tokens: readonly Token[], evidence: CaseEvidence, headline: boolean): Word[][] {
   const { names } = evidence;
-  const tokens = tokenize(sentence);
   const runs: Word[][] = [];
   let run: Word[] = [];
   const flush = (): void => {
@@ -221,7 +222,7 @@ export function phrasesOf(sentences: readonly Sentence[], evidence: CaseEvidence
       seen.add(text);
       out.push({ text, shape, words: ws.length, sentence: si, joined });
     };
-    const runs = runsOf(s.text, evidence, evidence.headlines.has(si));
+    const runs = runsOf(s.text, evidence.tokens[si]!, evidence, evidence.headlines.has(si));
     runs.forEach((run, ri) => {
       if (isOf(run)) return;
       // The whole run, its tails, and (for lowercase runs) its heads: "over-the-horizon counterterrorism" in
