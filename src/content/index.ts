@@ -105,10 +105,6 @@ function fetchEngine(readText: () => string): Promise<EngineModule> {
 }
 
 /**
- * May `text` hold a term of the glossary this page gets? Asked of the background, where the prefilter's RegExp is
- * compiled once (src/background/page-prefilter.ts says why). A failed question rejects (the caller loads the engine).
- */
-/**
  * The longest whole text whose question asks for the glossary too. The background makes that glossary before it
  * answers, so engine.js's import waits for it instead of overlapping it. Paired first marked frame without this
  * limit: Frontier (40 KB) -4.6 ms, Times of India (460 KB page) -7.6 ms, gen-1mb-real -27.1 ms, but wiki×80 (~0.5 MB
@@ -117,6 +113,11 @@ function fetchEngine(readText: () => string): Promise<EngineModule> {
  */
 const MAX_GLOSSARY_TEXT = 256 * 1024;
 
+/**
+ * May `text` hold a term of the glossary this page gets? Asked of the background, where the prefilter's RegExp is
+ * compiled once (src/background/page-prefilter.ts says why). A failed question rejects (the caller loads the engine).
+ * `withGlossary`: `text` is the frame's whole text, and the answer's glossary is used while this says so.
+ */
 async function mayHold(text: string, withGlossary: (() => boolean) | null = null): Promise<boolean> {
   if (text.length > MAX_PAGE_TEXT) return true;
   if (text.length > MAX_GLOSSARY_TEXT) withGlossary = null;
@@ -217,11 +218,14 @@ function prefilter(force = false): void {
   // A watch stopped (replaced, or the engine loading) calls nothing more: its late answers are dropped.
   const w: PageWatch = watchPage(
     document,
-    (text) =>
-      mayHold(text, whole ? ((whole = false), current) : null).catch((err: unknown) => {
+    (text) => {
+      const withGlossary = whole ? current : null;
+      whole = false;
+      return mayHold(text, withGlossary).catch((err: unknown) => {
         warn(err); // no answer (background restarting): load the engine, which asks again for what it needs
         throw err;
-      }),
+      });
+    },
     loadEngine,
     // Nothing to mark (yet): the question's "no" already told the background so (mayHold asks with `active`).
     () => undefined,

@@ -386,7 +386,7 @@ const REPLY_VALIDATORS: { [T in MessageType]?: (r: unknown) => boolean } = {
     (r.glossary === null ||
       (isRecord(r.glossary) && isGlossaryId(r.glossary.id) && isGlossaryDraftShape({ meta: r.glossary.meta, paragraphs: r.glossary.paragraphs, entries: r.glossary.entries }) && isRecord(r.glossary.compiled))),
   getPageHtml: (r) => isRecord(r) && typeof r.html === 'string' && typeof r.url === 'string' && typeof r.title === 'string',
-  testPrefilter: (r) => isPrefilterReply(r) && ((r as { glossary?: unknown }).glossary === undefined || isGlossaryReply((r as { glossary?: unknown }).glossary)),
+  testPrefilter: (r) => isPrefilterReply(r) && isRecord(r) && (r.glossary === undefined || isGlossaryReply(r.glossary)),
 };
 
 /** Returns the reply if well-formed for its type (types without a validator: anything), else null. */
