@@ -93,11 +93,14 @@ describeEachBrowser('popup', (ctx, kind) => {
     await popup.keyboard.press('ArrowUp');
     expect((await poll(active, (a) => a.entry === 'siraj-haqqani')).entry).toBe('siraj-haqqani');
     await popup.keyboard.press('Enter');
+    // Ready when focus has moved into the card view (App.tsx's effect after the render), as a reader sees it: an Esc
+    // pressed between the render and that focus went to the body (CI, Firefox: the card stayed open).
     const card = await poll(
       () =>
         popup!.evaluate(() => {
           const c = document.querySelector<HTMLElement>('.cg-card');
-          return c && { entry: c.dataset.entry, name: c.querySelector('.cg-name')?.textContent, quotes: c.querySelectorAll('.cg-quote, blockquote, q').length };
+          if (!c || !c.closest('.card-view')?.contains(document.activeElement)) return null;
+          return { entry: c.dataset.entry, name: c.querySelector('.cg-name')?.textContent, quotes: c.querySelectorAll('.cg-quote, blockquote, q').length };
         }),
       (c) => c !== null,
     );
