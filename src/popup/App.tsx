@@ -219,18 +219,24 @@ export function App() {
   useEffect(() => {
     if (card) backRef.current?.focus();
   }, [card?.id]);
+  // Esc closes the card wherever focus is: on the document, not the card view's element, because focus reaches the
+  // card view only in the effect above, after the render; a key pressed in between went to the body and the card
+  // stayed open (Firefox CI run of 4f90d35).
+  const showingCard = card !== null;
+  useEffect(() => {
+    if (!showingCard) return;
+    const onEscape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      e.preventDefault();
+      backToResults();
+    };
+    document.addEventListener('keydown', onEscape);
+    return () => document.removeEventListener('keydown', onEscape);
+  }, [showingCard]);
 
   if (card && cardEntry) {
     return (
-      <div
-        class="popup card-view"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            backToResults();
-          }
-        }}
-      >
+      <div class="popup card-view">
         {/* The page's landmarks and heading stay while a card shows (axe: landmark-one-main, page-has-heading-one). */}
         <main class="card-main">
         <h1 class="visually-hidden">{t('popup_title')}</h1>

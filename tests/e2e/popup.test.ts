@@ -116,6 +116,14 @@ describeEachBrowser('popup', (ctx, kind) => {
       (s) => !s.card && s.focused === 'cg-search',
     );
     expect(back).toEqual({ card: false, focused: 'cg-search', value: 'haqqani' });
+    // Esc closes the card wherever focus is (App.tsx listens on the document): here with focus back on the body, as
+    // between the card's render and the effect that focuses it.
+    await popup.keyboard.press('Enter');
+    await poll(() => popup!.evaluate(() => document.querySelector('.cg-card') !== null), (open) => open);
+    await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    expect(await popup.evaluate(() => document.activeElement === document.body)).toBe(true);
+    await popup.keyboard.press('Escape');
+    expect(await poll(() => popup!.evaluate(() => document.querySelector('.cg-card') !== null), (open) => !open)).toBe(false);
     await closePopup();
   });
 
