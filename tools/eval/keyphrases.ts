@@ -5,14 +5,17 @@
  * and scores the top 5 / 10 against the reader-assigned gold keyphrases with the published protocol
  * (keyphrase-score.ts). Prints dev and held-out apart, then the published figures on DUC-2001 with their sources.
  * Held-out is printed only as an aggregate (per-document lines with --show-heldout); --dev-only skips it entirely,
- * for tuning runs; --verbose prints each dev document's top 10 and its gold.
+ * for tuning runs; --verbose prints each dev document's top 10 and its gold. --subset FILE (ids, one a line; see
+ * id-list.ts) adds aggregate lines for the listed documents only, per split, e.g. one selection wave's articles,
+ * so a wave's own figure is read in the same run and without per-document held-out lines.
  *
- *   node tools/run.mjs tools/eval/keyphrases.ts [--dev-only] [--verbose] [--show-heldout]
+ *   node tools/run.mjs tools/eval/keyphrases.ts [--dev-only] [--verbose] [--show-heldout] [--subset FILE]
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extract } from '../../src/core/extract/index';
+import { parseIdList } from './id-list';
 import { macro, type PRF, prfAt, splitOf, stemPhrase, uniqueStemmed } from './keyphrase-score';
 
 const DIR = join(process.cwd(), 'tests/fixtures/keyphrase/duc2001');
@@ -20,6 +23,9 @@ const argv = process.argv.slice(2);
 const devOnly = argv.includes('--dev-only');
 const verbose = argv.includes('--verbose');
 const showHeldout = argv.includes('--show-heldout');
+const subsetAt = argv.indexOf('--subset');
+const subsetFile = subsetAt >= 0 ? argv[subsetAt + 1] : undefined;
+if (subsetAt >= 0 && !subsetFile) throw new Error('--subset needs a file of ids');
 
 interface GoldFile {
   documents: Record<string, { split: 'dev' | 'heldout'; gold: string[] }>;
@@ -41,6 +47,8 @@ const PUBLISHED: { method: string; f10: number; source: string }[] = [
 ];
 
 const gold = JSON.parse(readFileSync(join(DIR, 'gold.json'), 'utf8')) as GoldFile;
+// Read before any scoring, so a bad list fails fast instead of after the whole run.
+const subset = subsetFile ? new Set(parseIdList(readFileSync(subsetFile, 'utf8'), new Set(Object.keys(gold.documents)))) : undefined;
 const rows: { id: string; split: 'dev' | 'heldout'; at5: PRF; at10: PRF; top: string[]; gold: string[]; reached: number }[] = [];
 for (const [id, doc] of Object.entries(gold.documents).sort(([a], [b]) => a.localeCompare(b))) {
   // The split is the README's rule; a hand-edited gold.json that disagrees is an error, not a silent move.
@@ -74,5 +82,16 @@ for (const split of ['dev', 'heldout'] as const) {
 }
 const all = macro(rows.map((r) => r.at10));
 process.stdout.write(`all      N=${rows.length}  F@10 ${pct(all.f)}${devOnly ? ' (dev only)' : ''}\n`);
+if (subset && subsetFile) {
+  // Aggregates only: the subset may hold held-out documents, whose per-document lines stay behind --show-heldout.
+  process.stdout.write(`\nsubset ${subsetFile} (${subset.size} ids):\n`);
+  const picked = rows.filter((r) => subset.has(r.id));
+  for (const [label, part] of [['dev', picked.filter((r) => r.split === 'dev')], ['heldout', picked.filter((r) => r.split === 'heldout')], ['all', picked]] as const) {
+    if (!part.length) continue;
+    const m5 = macro(part.map((r) => r.at5));
+    const m10 = macro(part.map((r) => r.at10));
+    process.stdout.write(`  ${label.padEnd(8)} N=${part.length}  P@5 ${pct(m5.p)} R@5 ${pct(m5.r)} F@5 ${pct(m5.f)}   P@10 ${pct(m10.p)} R@10 ${pct(m10.r)} F@10 ${pct(m10.f)}\n`);
+  }
+}
 process.stdout.write('\nPublished F1@10 on DUC-2001 (all 308 documents; unsupervised):\n');
 for (const p of PUBLISHED) process.stdout.write(`  ${p.method.padEnd(17)} ${p.f10.toFixed(2).padStart(6)}  ${p.source}\n`);
