@@ -57,6 +57,14 @@ describe('candidates on the bundled report', () => {
 });
 
 describe('candidates on small texts', () => {
+  it('takes no candidate from a header of fields before the text (FBIS style)', () => {
+    const names = extractCandidates(
+      'Language: Spanish Article Type:BFN\nCSO\n[Text] Lima, 13 Feb (AFP) -- The Shining Path rejected a general amnesty. The general amnesty was offered by the Peruvian Government.',
+    ).candidates.map((c) => c.name);
+    expect(names).toContain('general amnesty');
+    for (const junk of ['Article Type', 'BFN', 'CSO', 'Spanish', 'Language']) expect(names).not.toContain(junk);
+  });
+
   it('merges spelling variants by skeleton', () => {
     const { candidates } = extractCandidates(
       'The Tehrik-i-Taliban Pakistan claimed the attack. Officials said the Tehreek-e-Taliban Pakistan had warned of it. Al-Qaeda and al-Qaida were named.',

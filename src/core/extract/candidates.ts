@@ -15,7 +15,7 @@ import { codePairs, Groups, phraseKey, skeleton, stripTitles } from './group';
 import { countMentions, type AliasRef, type CaseRule } from './mentions';
 import { caseEvidence, phrasesOf, wordShape, type Phrase, type Shape } from './phrases';
 import { fuseRanks, phraseScore, positionRank, wordKey } from './position-rank';
-import { layoutText, type Sentence } from './text';
+import { isFieldLine, layoutText, type Sentence } from './text';
 import { DEMONYMS, GENERIC, ORG_WORDS, STOP, TITLES } from './words';
 
 interface CandidateAlias {
@@ -129,8 +129,11 @@ function kindWeight(name: string, shape: Shape, words: number, acronym: boolean)
 }
 
 export function extractCandidates(text: string, options: ExtractOptions = {}): Extraction {
-  const { sentences } = layoutText(text);
-  return candidatesOf(sentences, options);
+  const { paragraphs, sentences } = layoutText(text);
+  // Field lines (headers, labels: text.ts isFieldLine) hold no terms; their sentences are left out before anything
+  // is counted or ranked, so the text's first prose line is its start for PositionRank and the position weight.
+  const fields = new Set(paragraphs.flatMap((p, i) => (isFieldLine(text.slice(p.start, p.end)) ? [i] : [])));
+  return candidatesOf(fields.size ? sentences.filter((s) => !fields.has(s.paragraph)) : sentences, options);
 }
 
 function candidatesOf(sentences: readonly Sentence[], options: ExtractOptions = {}): Extraction {
