@@ -16,7 +16,7 @@ import { countMentions, type AliasRef, type CaseRule } from './mentions';
 import { caseEvidence, phrasesOf, wordShape, type Phrase, type Shape } from './phrases';
 import { fuseRanks, phraseScore, positionRank, wordKey } from './position-rank';
 import { isFieldLine, layoutText, type Sentence } from './text';
-import { DEMONYMS, GENERIC, ORG_WORDS, STOP, TITLES } from './words';
+import { DEMONYMS, ED_ADJECTIVES, GENERIC, ORG_WORDS, STOP, TITLES } from './words';
 
 interface CandidateAlias {
   text: string;
@@ -68,9 +68,6 @@ const MODIFIERS = new Set(
     ' ',
   ),
 );
-
-/** Words in -ed that are no participles (a lone participle is dropped by `keep`). */
-const ED_ADJECTIVES = new Set('hundred kindred sacred naked wicked wretched rugged ragged crooked beloved learned aged blessed cursed jagged dogged'.split(' '));
 
 /** PositionRank's weight in the fused ranking (candidatesOf, where the measurement is). */
 const GRAPH_WEIGHT = 0.7;
