@@ -57,6 +57,12 @@ describe('candidates on the bundled report', () => {
 });
 
 describe('candidates on small texts', () => {
+  it("leaves a name-led phrase's lowercase part free, but not a demonym-led one's", () => {
+    const names = (t: string): string[] => extractCandidates(t).candidates.map((c) => c.name);
+    expect(names('A U.S. military jet crashed near Misawa. Officials said the U.S. military jet lost power.')).toContain('military jet');
+    expect(names('American military base officials met. The American military base closed.')).not.toContain('military base');
+  });
+
   it('takes no candidate from a header of fields before the text (FBIS style)', () => {
     const names = extractCandidates(
       'Language: Spanish Article Type:BFN\nCSO\n[Text] Lima, 13 Feb (AFP) -- The Shining Path rejected a general amnesty. The general amnesty was offered by the Peruvian Government.',
