@@ -57,6 +57,17 @@ describe('candidates on the bundled report', () => {
 });
 
 describe('candidates on small texts', () => {
+  it('joins a titled surname spelled another way to its full name, not a short look-alike', () => {
+    const { candidates } = extractCandidates(
+      "Morrison listened in on President Trump's July 25 call with Ukrainian President Volodymyr Zelensky. He said the call was fine. " +
+        '"I was not on the July 25 phone call between President Trump and President Zelenskyy," Volker said.',
+    );
+    expect(candidates.find((c) => c.name === 'Volodymyr Zelensky')?.aliases.map((a) => a.text)).toContain('President Zelenskyy');
+    expect(candidates.map((c) => c.name)).not.toContain('President Zelenskyy');
+    const spain = extractCandidates('Health Minister Jens Spahn said cases rose. In Spain, cases fell. Spain closed bars, and Minister Spahn agreed.').candidates;
+    expect(spain.find((c) => c.name === 'Jens Spahn')?.aliases.map((a) => a.text)).not.toContain('Spain');
+  });
+
   it("leaves a name-led phrase's lowercase part free, but not a demonym-led one's", () => {
     const names = (t: string): string[] => extractCandidates(t).candidates.map((c) => c.name);
     expect(names('A U.S. military jet crashed near Misawa. Officials said the U.S. military jet lost power.')).toContain('military jet');

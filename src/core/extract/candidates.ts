@@ -198,7 +198,7 @@ function candidatesOf(sentences: readonly Sentence[], options: ExtractOptions = 
     }
     if (st.shape === 'lower') continue;
     if (st.words >= 2 && st.words <= 4) {
-      const last = st.key.split(' ').pop()!;
+      const last = skeleton(st.key.split(' ').pop()!);
       const list = byLastWord.get(last);
       if (list) list.push(st.key);
       else byLastWord.set(last, [st.key]);
@@ -227,8 +227,16 @@ function candidatesOf(sentences: readonly Sentence[], options: ExtractOptions = 
     // when that joins its full name. Before, "Perkins", "Justice Perkins" and "Stephen L. Perkins" were three
     // candidates (DUC-2001 dev), and a full name counted as titled only if it came first in the list. Alone
     // ("Imam Muslim" beside "Muslim") a titled word stays apart: joining it would mark every "Muslim".
-    const same = (byLastWord.get(st.key) ?? []).filter((k) => stripLeadingTitles(k) === st.key);
-    const full = byLastWord.get(st.key)?.filter((k) => (titled.has(k) || stats.get(k)!.words >= 2) && !same.includes(k)) ?? [];
+    // A transliterated surname may be spelled two ways on one page ("President Zelenskyy" beside "Volodymyr
+    // Zelensky", a corpus page, where the full name fell to rank 38 alone): same consonant skeleton, six letters or
+    // more and the same first four ("Spain" / "Jens Spahn" share a skeleton: a wrong card).
+    const variant = (k: string): boolean => {
+      const w = k.split(' ').pop()!;
+      return w === st.key || (w.length >= 6 && st.key.length >= 6 && w.slice(0, 4) === st.key.slice(0, 4));
+    };
+    const sk = skeleton(st.key);
+    const same = (byLastWord.get(sk) ?? []).filter((k) => variant(k) && skeleton(stripLeadingTitles(k)) === sk);
+    const full = byLastWord.get(sk)?.filter((k) => variant(k)).filter((k) => (titled.has(k) || stats.get(k)!.words >= 2) && !same.includes(k)) ?? [];
     const roots = new Set(full.map((k) => groups.find(k)));
     if (roots.size === 1 && (full.some((k) => titled.has(k)) || honorific.has(st.key))) {
       groups.union([...full][0]!, st.key);
