@@ -57,6 +57,12 @@ describe('candidates on the bundled report', () => {
 });
 
 describe('candidates on small texts', () => {
+  it('drops a superlative opener, so the term it describes keeps its mentions', () => {
+    const names = extractCandidates('The bill is the largest disaster relief measure in U.S. history. Farmers said the disaster relief measure came late.').candidates.map((c) => c.name);
+    expect(names).toContain('disaster relief measure');
+    expect(names).not.toContain('largest disaster relief measure');
+  });
+
   it('joins a titled surname spelled another way to its full name, not a short look-alike', () => {
     const { candidates } = extractCandidates(
       "Morrison listened in on President Trump's July 25 call with Ukrainian President Volodymyr Zelensky. He said the call was fine. " +
