@@ -57,6 +57,37 @@ describe('candidates on the bundled report', () => {
 });
 
 describe('candidates on small texts', () => {
+  it('drops a superlative opener, so the term it describes keeps its mentions', () => {
+    const names = extractCandidates('The bill is the largest disaster relief measure in U.S. history. Farmers said the disaster relief measure came late.').candidates.map((c) => c.name);
+    expect(names).toContain('disaster relief measure');
+    expect(names).not.toContain('largest disaster relief measure');
+  });
+
+  it('joins a titled surname spelled another way to its full name, not a short look-alike', () => {
+    const { candidates } = extractCandidates(
+      "Morrison listened in on President Trump's July 25 call with Ukrainian President Volodymyr Zelensky. He said the call was fine. " +
+        '"I was not on the July 25 phone call between President Trump and President Zelenskyy," Volker said.',
+    );
+    expect(candidates.find((c) => c.name === 'Volodymyr Zelensky')?.aliases.map((a) => a.text)).toContain('President Zelenskyy');
+    expect(candidates.map((c) => c.name)).not.toContain('President Zelenskyy');
+    const spain = extractCandidates('Health Minister Jens Spahn said cases rose. In Spain, cases fell. Spain closed bars, and Minister Spahn agreed.').candidates;
+    expect(spain.find((c) => c.name === 'Jens Spahn')?.aliases.map((a) => a.text)).not.toContain('Spain');
+  });
+
+  it("leaves a name-led phrase's lowercase part free, but not a demonym-led one's", () => {
+    const names = (t: string): string[] => extractCandidates(t).candidates.map((c) => c.name);
+    expect(names('A U.S. military jet crashed near Misawa. Officials said the U.S. military jet lost power.')).toContain('military jet');
+    expect(names('American military base officials met. The American military base closed.')).not.toContain('military base');
+  });
+
+  it('takes no candidate from a header of fields before the text (FBIS style)', () => {
+    const names = extractCandidates(
+      'Language: Spanish Article Type:BFN\nCSO\n[Text] Lima, 13 Feb (AFP) -- The Shining Path rejected a general amnesty. The general amnesty was offered by the Peruvian Government.',
+    ).candidates.map((c) => c.name);
+    expect(names).toContain('general amnesty');
+    for (const junk of ['Article Type', 'BFN', 'CSO', 'Spanish', 'Language']) expect(names).not.toContain(junk);
+  });
+
   it('merges spelling variants by skeleton', () => {
     const { candidates } = extractCandidates(
       'The Tehrik-i-Taliban Pakistan claimed the attack. Officials said the Tehreek-e-Taliban Pakistan had warned of it. Al-Qaeda and al-Qaida were named.',

@@ -110,4 +110,10 @@ describe('candidate terms: surnames', () => {
     expect(preston.map((c) => c.name)).toEqual(['Lewis Preston']);
     expect(preston[0]!.aliases.map((a) => a.text)).toContain('Preston');
   });
+
+  it('ends a lowercase run at a past tense between two lowercase words, not at an -ed adjective', () => {
+    const ps = phrases('The 1988 drought captured attention everywhere. Soldiers said government soldiers massacred dozens of peasants. The armed forces left.');
+    expect(ps.filter((p) => /\b(?:captured|massacred|everywhere)\b/.test(p))).toEqual([]);
+    expect(ps).toEqual(expect.arrayContaining(['1988 drought', 'government soldiers', 'armed forces']));
+  });
 });

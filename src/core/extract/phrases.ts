@@ -5,7 +5,7 @@
  * interests"), the owner of a possessive ("Taliban" in "Taliban's takeover"), and "X of Y" ("pledge of
  * allegiance", "United States Institute of Peace").
  */
-import { GENERIC, NOUN_VERBS, STOP, TITLES, VERBS } from './words';
+import { ED_ADJECTIVES, GENERIC, NOUN_VERBS, STOP, TITLES, VERBS } from './words';
 
 const NOUN_VERB_SET = new Set(NOUN_VERBS);
 /** Name words a number belongs to: "Flight 103", "Resolution 1373". */
@@ -165,7 +165,15 @@ function runsOf(sentence: string, tokens: readonly Token[], evidence: CaseEviden
     // A lowercase run opened by an -ing word before another lowercase word: the -ing word is a verb ("protecting
     // worker rights"), unless it is a noun ("training camp").
     const gerund = shape === 'lower' && run.length === 0 && /\p{Ll}{3}ing$/u.test(lower) && !ING_NOUNS.has(lower) && nextToken !== undefined && /^[ \t]+$/.test(sentence.slice(t.end, nextToken.start)) && wordShape(nextToken.text) === 'lower' && !STOP.has(nextToken.text.toLowerCase());
-    const verbish = gerund || (shape === 'lower' && (VERBS.has(lower) || verbBeforeName || afterAuxiliary || (/\p{Ll}(?:ed|ing)$/u.test(lower) && run.length > 0 && run[run.length - 1]!.shape !== 'lower')));
+    // A past tense between two lowercase words is the verb of a clause: "the 1988 drought captured attention",
+    // "soldiers massacred dozens" (DUC-2001 dev candidates "1988 drought captured attention everywhere", "soldiers
+    // massacred dozens"). An -ed adjective opens its noun phrase ("armed forces") or follows a name ("U.S.-backed")
+    // instead, so inside a lowercase run, followed by a lowercase word, it is the verb (noun-phrase chunking's
+    // determiner/adjective/noun pattern, Justeson & Katz 1995, admits no -ed word after a noun).
+    const pastBetween =
+      shape === 'lower' && /^\p{Ll}+$/u.test(lower) && /\p{Ll}{2}[^e]ed$/u.test(lower) && !ED_ADJECTIVES.has(lower) && run.length > 0 && run[run.length - 1]!.shape === 'lower' && /^[ \t]+$/.test(gap) &&
+      nextToken !== undefined && /^[ \t]+$/.test(sentence.slice(t.end, nextToken.start)) && wordShape(nextToken.text) === 'lower' && !STOP.has(nextToken.text.toLowerCase());
+    const verbish = pastBetween || gerund || (shape === 'lower' && (VERBS.has(lower) || verbBeforeName || afterAuxiliary || (/\p{Ll}(?:ed|ing)$/u.test(lower) && run.length > 0 && run[run.length - 1]!.shape !== 'lower')));
     // Months, weekdays, "The": capitalized or not, they break a run.
     // "TTP-Afghan Taliban relationship": an acronym hyphened to a name is a relation between two names, not a name.
     const linked = /^\p{Lu}{2,}-\p{Lu}\p{Ll}/u.test(bare);

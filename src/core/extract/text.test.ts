@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutText, tokenize } from './text';
+import { isFieldLine, layoutText, tokenize } from './text';
 
 describe('layoutText', () => {
   it('cuts paragraphs at line breaks and sentences with the compiler splitter, by offsets', () => {
@@ -26,5 +26,20 @@ describe('tokenize', () => {
       'U.S.',
       '2021',
     ]);
+  });
+});
+
+describe('isFieldLine', () => {
+  it('takes colon-labelled fields and lone words for no prose', () => {
+    expect(isFieldLine('Language: Spanish Article Type:BFN')).toBe(true);
+    expect(isFieldLine('Source: AFP')).toBe(true);
+    expect(isFieldLine('CSO')).toBe(true);
+  });
+  it('keeps sentences and headlines, colon-labelled ones too', () => {
+    expect(isFieldLine("Pakistan's TTP problem rises following Taliban's takeover in Afghanistan: Report")).toBe(false);
+    expect(isFieldLine('Ukraine war: Zelensky says the front is holding')).toBe(false);
+    expect(isFieldLine('Officials met: talks went on.')).toBe(false);
+    expect(isFieldLine('Jan 31, 2022')).toBe(false);
+    expect(isFieldLine('Stop.')).toBe(false);
   });
 });

@@ -64,3 +64,23 @@ export function tokenize(text: string): Token[] {
   for (let m = re.exec(text); m; m = re.exec(text)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   return out;
 }
+
+/**
+ * A line that is no prose but a record's fields: "Language: Spanish Article Type:BFN", "Source: AFP", or a lone word
+ * ("CSO", "Advertisement"). It ends in no sentence punctuation and is either one word or colon-labelled fields whose
+ * label and last value are short (at most three words; a headline "X rises after Y: Report" has a long label).
+ * Boilerplate detection reads the same shallow cues: few words and no sentence end (Kohlschütter, Fankhauser & Nejdl,
+ * WSDM 2010). Such lines named no term but ranked first, as PositionRank favours the first words: FBIS headers gave
+ * "Article Type", "BFN", "CSO" in DUC-2001 dev top 10s.
+ */
+export function isFieldLine(line: string): boolean {
+  const t = line.trim();
+  if (!t || /[.!?\u2026]["'\u201d\u2019)\]]*$/u.test(t)) return false;
+  const words = (s: string): number => tokenize(s).length;
+  if (words(t) === 1 && !/\s/.test(t)) return true;
+  const parts = t.split(':');
+  if (parts.length < 2 || words(t) > 10) return false;
+  const [label, ...rest] = parts;
+  const last = rest[rest.length - 1]!;
+  return /^\s*\p{Lu}/u.test(label!) && words(label!) >= 1 && words(label!) <= 3 && words(last) >= 1 && words(last) <= 3 && !/\/\//.test(t);
+}

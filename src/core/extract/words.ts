@@ -15,7 +15,7 @@ export const STOP = new Set(
     're same say says said see seem seemed seems seeming several she should since so some someone something sometimes somewhere still such than that the their theirs them themselves then ' +
     'there thereafter thereby therefore these they this those though through throughout thus to together too toward towards under until up upon us very via was we well were what whatever ' +
     'when whenever where whereas whether which while who whoever whole whom whose why will with within without would yet you your yours yourself yourselves ' +
-    'ago amid among around despite notwithstanding regarding concerning unlike versus vs via whereby amongst ' +
+    'ago everywhere nowhere anywhere amid among around despite notwithstanding regarding concerning unlike versus vs via whereby amongst ' +
     'able new recent recently now today yesterday tomorrow year years month months week weeks day days time times way ways part lot lots kind thing things ' +
     'told tell tells asked stated added noted called according appears appear appeared took take taken get got give given go going went come came become ' +
     'also already almost immediately especially particularly currently publicly recently reportedly further' +
@@ -26,6 +26,9 @@ export const STOP = new Set(
     ' million billion trillion'
   ).split(/\s+/),
 );
+
+/** Words in -ed that are no participles (a lone participle is dropped by candidates.ts `keep`; one inside a run stays). */
+export const ED_ADJECTIVES = new Set('hundred kindred sacred naked wicked wretched rugged ragged crooked beloved learned aged blessed cursed jagged dogged'.split(' '));
 
 /** Titles and roles that may precede a person's name ("Prime Minister Imran Khan", "TTP chief Noor Wali Mehsud"). */
 export const TITLES = new Set(
