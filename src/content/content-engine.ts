@@ -19,7 +19,7 @@ import { requestChange, type Snapshot } from '../shared/settings-client.js';
 import { entriesWithTerms } from '../core/page-subset.js';
 import { MAX_PAGE_TEXT } from '../shared/protocol-bootstrap.js';
 import { CardDetails } from './card-details.js';
-import { watchPage, type PageWatch } from './page-prefilter.js';
+import { type PageRead, watchPage, type PageWatch } from './page-prefilter.js';
 import { pageText } from './page-text.js';
 import { LazyCard, type CardModule } from './lazy-card.js';
 
@@ -58,9 +58,27 @@ function loadCardModule(): Promise<CardModule> {
  * round trip overlaps engine.js's fetch and compile); the first ask uses it. Its raw reply: the bootstrap's thin
  * transport (native-transport.ts) does not read it, so it is validated here, before any use.
  */
-export function createContentEngine({ host, pending, pendingText }: { host: string; pending?: Promise<unknown> | null; pendingText?: string | null }): ContentEngine {
+export function createContentEngine({
+  host,
+  pending,
+  pendingText,
+  read,
+}: {
+  host: string;
+  pending?: Promise<unknown> | null;
+  pendingText?: string | null;
+  /** The bootstrap's watch's read of the page (and the changes since): the first watch starts from it (issue 13). */
+  read?: PageRead | null;
+}): ContentEngine {
   let early = pending ?? null;
   let earlyText = pendingText ?? null;
+  let handed = read ?? null;
+  /** The handed read, once: to the first watch, else released (it records the page's changes until then). */
+  const takeHanded = (): PageRead | null => {
+    const h = handed;
+    handed = null;
+    return h;
+  };
   let settings: Settings = DEFAULT_SETTINGS;
   let user: UserGlossary | null = null;
   let compiled: CompiledGlossary | null = null;
@@ -106,6 +124,9 @@ export function createContentEngine({ host, pending, pendingText }: { host: stri
     widen = null;
     generation++;
     // The page's text goes with the question: the answer holds the entries it may name (issue 14).
+    // Only the first question (the bootstrap's) comes with its read; a later one reads the page as it is now.
+    const from = early ? takeHanded() : null;
+    takeHanded()?.release();
     const text = early ? earlyText : full ? null : pageText(document);
     const ask = early
       ? early.then((raw) => validReply('getGlossary', raw))
@@ -115,15 +136,23 @@ export function createContentEngine({ host, pending, pendingText }: { host: stri
     ask.then(
       (r) => {
         asking = false;
-        if (stale) return askGlossary();
-        if (!install(r.json)) return;
+        // Asked again, no glossary, or the whole one: no watch starts from the bootstrap's read.
+        if (stale) {
+          from?.release();
+          return askGlossary();
+        }
+        if (!install(r.json)) return from?.release();
         partial = r.partial === true;
-        if (!partial) return run();
+        if (!partial) {
+          from?.release();
+          return run();
+        }
         // Asked with the text parsed so far (the bootstrap's early look) or before the page changed: the first scan
         // waits for the glossary of the page as it reads now (one scan, every term at once).
-        watchForMore(text ?? '');
+        watchForMore(text ?? '', from);
       },
       (err: unknown) => {
+        from?.release();
         asking = false; // the background may be restarting: the next snapshot change asks again
         warn(err);
       },
@@ -150,7 +179,7 @@ export function createContentEngine({ host, pending, pendingText }: { host: stri
    * every block the page changes later are asked about with the entries this glossary has (`have`); an answer with
    * a glossary widens it and the page is scanned again with it. One question at a time (prefilter-queue.ts).
    */
-  const watchForMore = (known: string): void => {
+  const watchForMore = (known: string, from: PageRead | null = null): void => {
     const gen = generation;
     /** The page still reads as `known`: the glossary covers it, scan now (the watch read the page: no second read). */
     let unchanged = false;
@@ -178,6 +207,7 @@ export function createContentEngine({ host, pending, pendingText }: { host: stri
       },
       known,
       WIDEN_GAP_MS,
+      from,
     );
     unchanged = widen.unchanged;
     if (unchanged) run();
@@ -229,6 +259,8 @@ export function createContentEngine({ host, pending, pendingText }: { host: stri
 
   /** Start, stop or update the engine (an eligible frame first gets the glossary). */
   function run(): void {
+    // The bootstrap's read is for a frame that scans: an ineligible one drops it (it records the page's changes).
+    if (!eligible) takeHanded()?.release();
     // A partial glossary whose watch was stopped (the frame was ineligible meanwhile) is asked again: the page may
     // have changed unwatched.
     if (eligible && (!compiled || (partial && !widen && !asking))) {

@@ -25,6 +25,7 @@ import { createTransport, nativeApi } from './native-transport.js';
 import { watchPage, type PageWatch } from './page-prefilter.js';
 import { earlyLookText } from './early-look.js';
 import { pageText } from './page-text.js';
+import { remainderAfter } from './text-remainder.js';
 
 // Not src/shared/messaging.ts: native-transport.ts says why the bootstrap has its own thin transport.
 const transport = createTransport(nativeApi());
@@ -120,13 +121,21 @@ const MAX_GLOSSARY_TEXT = 256 * 1024;
  */
 async function mayHold(text: string, withGlossary: (() => boolean) | null = null): Promise<boolean> {
   if (text.length > MAX_PAGE_TEXT) return true;
-  if (text.length > MAX_GLOSSARY_TEXT) withGlossary = null;
+  if (withGlossary && text.length > MAX_GLOSSARY_TEXT) {
+    // A longer text is asked in two parts, each crossing once (issue 13: wiki×80's ~0.5 M characters crossed twice,
+    // asked here, then again with the engine's glossary question; `tell` was ~22 ms sampled): its head with the
+    // glossary; on "maybe" the engine's watch asks for the glossary of the rest (the head is the text its glossary was
+    // made from: remainderAfter), else the rest here (from OVERLAP before the head's end: a spelling across the cut).
+    const head = text.slice(0, MAX_GLOSSARY_TEXT);
+    if (await mayHold(head, withGlossary)) return true;
+    return mayHold(remainderAfter(text, head));
+  }
   // `active`: a "no" also tells the background this frame is eligible and marks nothing (no pageTermsChanged after).
   const reply = await transport.ask('testPrefilter', withGlossary ? { text, active: true, glossary: true } : { text, active: true }, isPrefilterReply);
   // Its "maybe" carries the page glossary for `text` (the frame's whole text): the engine's pending glossary, as
   // fetchEngine's getGlossary would be (no second question, no second copy of the text; issue 13), unless the
   // question was overtaken meanwhile (a glossary or own-entries change, a new watch: withGlossary says).
-  if (reply?.glossary && withGlossary?.() && !earlyGlossary) {
+  if (reply?.glossary && withGlossary?.() && !earlyGlossary && !engineModule) {
     earlyGlossary = Promise.resolve(reply.glossary);
     earlyText = text;
   }
@@ -138,6 +147,8 @@ async function mayHold(text: string, withGlossary: (() => boolean) | null = null
  * none came). prefilter() then asks only about what followed that text (text-remainder.ts), once.
  */
 let early: { text: string; user: string; maybe: Promise<boolean> } | null = null;
+/** Glossary changes seen (stateChanged): a glossary asked before the last one is not used. */
+let glossaries = 0;
 
 /**
  * While a large page is still being parsed (its body text parsed so far is already long: early-look.ts; a small
@@ -151,7 +162,10 @@ function earlyLook(): void {
   if (engineModule || !frameEligible(document, boot, host)) return;
   const text = earlyLookText(document);
   if (text === null) return;
-  const maybe = mayHold(text);
+  // With the glossary for this text: the engine's fetch below then asks none (the text crossed twice before, issue
+  // 13). Used while no glossary change came since (the engine's watch asks for what the page added after it).
+  const gen = glossaries;
+  const maybe = mayHold(text, () => gen === glossaries);
   early = { text, user: boot.user, maybe };
   maybe.then(
     (hit) => {
@@ -170,10 +184,13 @@ function earlyLook(): void {
 function loadEngine(read: string | null = null): void {
   if (engine || loading) return;
   loading = true;
-  watch?.stop();
+  // The watch's read of the whole page, when it still holds it (its first answer is this "maybe", or not come yet):
+  // the engine's watch starts from it and the changes recorded since instead of reading the page again (issue 13:
+  // on wiki×80 that second read, every root's text and the walk for shadow roots, was ~26 ms sampled at load 8).
+  const handed = watch?.handOff() ?? null;
   watch = null;
   // Else the page's whole text as it reads now (the prefilter may have been asked only a part: a remainder, a batch).
-  const mod = fetchEngine(() => read ?? pageText(document));
+  const mod = fetchEngine(() => read ?? handed?.text ?? pageText(document));
   Promise.all([mod, engineSnap ?? DEFAULT_SNAPSHOT()]).then(
     ([m, s]) => {
       const pending = earlyGlossary;
@@ -182,10 +199,11 @@ function loadEngine(read: string | null = null): void {
       earlyText = null;
       // A snapshot asked after a change notice meanwhile (stateChanged) is newer than this one.
       snap ??= s;
-      engine = m.createContentEngine({ host, pending, pendingText });
+      engine = m.createContentEngine({ host, pending, pendingText, read: handed });
       engine.apply(snap, eligible);
     },
     (err: unknown) => {
+      handed?.release();
       loading = false; // extension reloaded under the page: the next snapshot change tries again
       engineModule = null;
       engineSnap = null;
@@ -305,6 +323,7 @@ function stateChanged({ settings, glossary }: { settings: boolean; glossary: boo
   if (neverEligible) return null;
   if (settings) refresh.ask();
   if (glossary) {
+    glossaries++;
     earlyGlossary = null; // asked before the change: the engine asks anew
     earlyText = null;
     early = null; // answered for the glossary before the change

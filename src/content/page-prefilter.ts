@@ -24,6 +24,23 @@ export interface PageWatch {
   stop(): void;
   /** The page read exactly as `asked` when the watch started: nothing was asked then. */
   readonly unchanged: boolean;
+  /**
+   * Stops asking, but keeps recording what the page changes, and returns the page's text as this watch read it at
+   * its start with those changes, for the next watch (the engine's) to start from instead of reading the whole page
+   * again (issue 13). null (the watch stopped) when that text is no longer kept (the first answer came).
+   */
+  handOff(): PageRead | null;
+}
+
+/**
+ * The page's text as a watch read it, and everything changed since (a watch that takes it over asks about those
+ * blocks: a page changed since is still covered). take() ends the recording (once: the blocks, the shadow roots to
+ * observe); release() ends it unused. Kept by nobody else: the text is a copy of the page.
+ */
+export interface PageRead {
+  readonly text: string;
+  take(): { blocks: Set<Node>; shadowRoots: ShadowRoot[] } | null;
+  release(): void;
 }
 
 /**
@@ -45,15 +62,27 @@ export function watchPage(
   asked = '',
   /** Least time between two questions (prefilter-queue.ts); 0: ask as soon as the one before is answered. */
   gapMs = 0,
+  /** The page as an earlier watch read it (its handOff()): its text and changes since, instead of a read. */
+  from: PageRead | null = null,
 ): PageWatch {
   let mo: MutationObserver | null = null;
   /** The page's text as the watch read it at its start, kept only until the first answer (about that text). */
   let startText: string | null = null;
+  /** Handed over (handOff()): the blocks changed since are recorded here, not asked. */
+  let recording: Set<Node> | null = null;
   const queue = prefilterQueue<Node>(
     (blocks) => [...blocks].map((b) => rootText(doc, b)).join('\n'),
     maybe,
     (hit, first) => {
       const read = first ? startText : null;
+      if (hit && read !== null) {
+        // The answer about the text read at the start: onMaybe may take that text over with handOff() (the changes
+        // made since, not asked yet, are recorded from here on); else the watch ends after it.
+        recording = queue.drain();
+        onMaybe(read);
+        if (startText !== null) stop();
+        return;
+      }
       startText = null;
       if (hit) {
         mo?.disconnect();
@@ -64,17 +93,24 @@ export function watchPage(
   );
   const stop = () => {
     startText = null;
+    recording = null;
     queue.stop();
     mo?.disconnect();
   };
-  const roots = pageRoots(doc);
-  const text = rootsText(doc, roots);
-  const unchanged = text === asked;
-  if (!unchanged) {
+  // Taken over: the earlier watch's read and what changed since, in this same task (no change is lost between its
+  // observer and ours); else the page read now (the body's text and every open shadow root's, a full pass).
+  const taken = from?.take() ?? null;
+  const roots = taken ? [] : pageRoots(doc);
+  const text = taken ? from!.text : rootsText(doc, roots);
+  const shadows = taken ? taken.shadowRoots : (roots.slice(1) as ShadowRoot[]);
+  const unchanged = text === asked && !taken?.blocks.size;
+  if (text !== asked) {
     startText = text;
     queue.addText(remainderAfter(text, asked));
   }
-  mo = new MutationObserver((records) => {
+  // The earlier watch's changes since its read: asked as this watch's own would be (after the text).
+  if (taken?.blocks.size) queue.add(taken.blocks);
+  const changedBlocks = (records: MutationRecord[]): Set<Node> => {
     // The block around each change, not only the new text: a spelling may join old text and new ("Tehreek-e-" +
     // an added "Taliban Pakistan"), and a match never crosses a block (src/page/collect.ts), so the block holds it.
     const blocks = new Set<Node>();
@@ -103,9 +139,14 @@ export function watchPage(
         if (a.firstChild) for (const sr of shadowRoots(doc, a)) watchRoot(sr, blocks);
       }
     }
-    queue.add(blocks);
+    return blocks;
+  };
+  mo = new MutationObserver((records) => {
+    const blocks = changedBlocks(records);
+    if (recording) for (const b of blocks) recording.add(b);
+    else queue.add(blocks);
   });
-  const watched = new Set<Node>(roots.slice(1));
+  const watched = new Set<ShadowRoot>(shadows);
   const watchRoot = (sr: ShadowRoot, blocks: Set<Node>) => {
     if (watched.has(sr)) return;
     watched.add(sr);
@@ -114,6 +155,37 @@ export function watchPage(
   };
   // The whole document, not only the body: a page may replace its body. Observed from the start, so a change made
   // while the first answer is on its way is asked about too (after it).
-  for (const r of [doc.documentElement, ...roots.slice(1)]) if (r) mo.observe(r, { childList: true, characterData: true, subtree: true });
-  return { stop, unchanged };
+  for (const r of [doc.documentElement, ...shadows]) if (r) mo.observe(r, { childList: true, characterData: true, subtree: true });
+  const handOff = (): PageRead | null => {
+    const read = startText;
+    if (read === null) {
+      stop();
+      return null;
+    }
+    // Questions end here (an answer on its way is dropped); the observer goes on, recording. Changes already queued
+    // and not yet asked about (made after the read: before the first answer nothing else is asked) are recorded too.
+    recording ??= queue.drain();
+    queue.stop();
+    startText = null;
+    let done = false;
+    return {
+      text: read,
+      take() {
+        if (done || !mo) return null;
+        done = true;
+        // Records not yet delivered to the callback (a change made in this task or its microtasks) count too.
+        const rest = changedBlocks(mo.takeRecords());
+        const blocks = recording ?? new Set<Node>();
+        for (const b of rest) blocks.add(b);
+        recording = null;
+        mo.disconnect();
+        return { blocks, shadowRoots: [...watched] };
+      },
+      release() {
+        done = true;
+        stop();
+      },
+    };
+  };
+  return { stop, unchanged, handOff };
 }

@@ -14,6 +14,8 @@ export interface PrefilterQueue<B> {
   addText(text: string): void;
   /** Nothing more is asked or called. */
   stop(): void;
+  /** The blocks waiting for the next question, taken out of it (a watch handing its changes over). */
+  drain(): Set<B>;
 }
 
 /**
@@ -78,6 +80,11 @@ export function prefilterQueue<B>(
       if (stopped) return;
       texts.push(text);
       next();
+    },
+    drain() {
+      const b = blocks;
+      blocks = new Set();
+      return b;
     },
     stop() {
       stopped = true;
