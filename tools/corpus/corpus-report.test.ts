@@ -46,7 +46,7 @@ describe('extensionErrorsOf', () => {
 describe('failuresOf / summarize / markdownTable', () => {
   it('fails on errors, DOM changes, hidden and forbidden marks; long tasks only when strict', () => {
     expect(failuresOf(result())).toEqual([]);
-    const slices = { slices: [70], count: 1, totalMs: 70, maxMs: 70, p95Ms: 70, longTasks: 1 };
+    const slices = { slices: [70], maxWallMs: 90, count: 1, totalMs: 70, maxMs: 70, p95Ms: 70, longTasks: 1 };
     const bad = result({
       extensionErrors: ['x'],
       domDiff: { at: 1, control: 'a', extension: 'b' },

@@ -23,6 +23,14 @@ describe('extensionSlices', () => {
     expect(s.maxMs).toBe(60);
     expect(s.longTasks).toBe(1);
   });
+  it('measures a slice in thread time when the trace gives it (wall time holds other processes\' turns)', () => {
+    const e = { ...ev('EvaluateScript', 0, 60, `${O}/content.js`), tdur: 6_000 };
+    const s = extensionSlices([e, ev('FunctionCall', 100_000, 4, `${O}/content.js`)], O);
+    expect(s.slices).toEqual([6, 4]);
+    expect(s.maxMs).toBe(6);
+    expect(s.maxWallMs).toBe(60);
+    expect(s.longTasks).toBe(0);
+  });
   it('is empty without our events', () => {
     expect(extensionSlices([ev('FunctionCall', 0, 99, 'http://x/a.js')], O)).toMatchObject({ count: 0, longTasks: 0, maxMs: 0 });
   });

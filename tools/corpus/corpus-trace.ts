@@ -10,14 +10,18 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time, µs: the time the thread ran, without other processes' turns. */
+  tdur?: number;
   pid?: number;
   tid?: number;
   args?: { data?: { url?: string; functionName?: string } };
 }
 
 export interface ScriptSlices {
-  /** Our top-level script slices (ms), in time order. */
+  /** Our top-level script slices (ms of thread time where the trace gives it, else wall), in time order. */
   slices: number[];
+  /** The longest slice in wall-clock ms (with the other processes' turns on a shared machine). */
+  maxWallMs: number;
   count: number;
   totalMs: number;
   maxMs: number;
@@ -37,24 +41,31 @@ export function percentile(values: readonly number[], p: number): number {
 
 /**
  * Our slices: complete ('X') script events whose URL starts with `origin`, not nested inside another of ours on
- * the same thread (a FunctionCall inside our EvaluateScript is the same slice).
+ * the same thread (a FunctionCall inside our EvaluateScript is the same slice). Each is measured in thread time
+ * (`tdur`), as the outside-in bench measures tasks: the corpus check loads the page in two browsers at once on two
+ * shared cores, and a slice's wall time then holds the other processes' turns. CI of baf29a4 read content.js's
+ * evaluation at 38-95 ms wall on three pages (3 "long tasks of ours"); traced again, the same evaluation was 4-7 ms of
+ * thread time in both main's and the previous build, with wall times of 4-46 ms for either.
  */
 export function extensionSlices(events: readonly TraceEvent[], origin: string): ScriptSlices {
   const ours = events
     .filter((e) => e.ph === 'X' && SCRIPT_EVENTS.has(e.name) && typeof e.dur === 'number' && (e.args?.data?.url ?? '').startsWith(origin))
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const slices: number[] = [];
+  let maxWallMs = 0;
   const openUntil = new Map<string, number>();
   for (const e of ours) {
     const thread = `${e.pid ?? 0}:${e.tid ?? 0}`;
     const end = e.ts + (e.dur ?? 0);
     if ((openUntil.get(thread) ?? -Infinity) > e.ts) continue; // nested in a slice already counted
     openUntil.set(thread, end);
-    slices.push((e.dur ?? 0) / 1000);
+    slices.push((e.tdur ?? e.dur ?? 0) / 1000);
+    maxWallMs = Math.max(maxWallMs, (e.dur ?? 0) / 1000);
   }
   const totalMs = slices.reduce((a, b) => a + b, 0);
   return {
     slices,
+    maxWallMs,
     count: slices.length,
     totalMs,
     maxMs: slices.reduce((a, b) => Math.max(a, b), 0),
