@@ -76,9 +76,8 @@ export function watchPage(
     (hit, first) => {
       const read = first ? startText : null;
       if (hit && read !== null) {
-        // The answer about the text read at the start: onMaybe may take that text over with handOff() (the changes
-        // made since, not asked yet, are recorded from here on); else the watch ends after it.
-        recording = queue.drain();
+        // The answer about the text read at the start: onMaybe may take that text over with handOff() (which records
+        // the changes made since, not asked yet, from here on); else the watch ends after it.
         onMaybe(read);
         if (startText !== null) stop();
         return;

@@ -237,8 +237,9 @@ function candidatesOf(sentences: readonly Sentence[], options: ExtractOptions = 
       return w === st.key || (w.length >= 6 && st.key.length >= 6 && w.slice(0, 4) === st.key.slice(0, 4));
     };
     const sk = skeleton(st.key);
-    const same = (byLastWord.get(sk) ?? []).filter((k) => variant(k) && skeleton(stripLeadingTitles(k)) === sk);
-    const full = byLastWord.get(sk)?.filter((k) => variant(k)).filter((k) => (titled.has(k) || stats.get(k)!.words >= 2) && !same.includes(k)) ?? [];
+    const spelled = (byLastWord.get(sk) ?? []).filter(variant);
+    const same = spelled.filter((k) => skeleton(stripLeadingTitles(k)) === sk);
+    const full = spelled.filter((k) => (titled.has(k) || stats.get(k)!.words >= 2) && !same.includes(k));
     const roots = new Set(full.map((k) => groups.find(k)));
     if (roots.size === 1 && (full.some((k) => titled.has(k)) || honorific.has(st.key))) {
       groups.union([...full][0]!, st.key);
@@ -295,7 +296,7 @@ function candidatesOf(sentences: readonly Sentence[], options: ExtractOptions = 
   // is one description), as `keep` treats a demonym alone. DUC-2001 dev F1@10 40.3 -> 40.8 (README).
   const nameLed = drafts.map((d) =>
     d.stats.some((st) => {
-      const ws = [...st.forms.keys()][0]!.split(/\s+/);
+      const ws = st.forms.keys().next().value!.split(/\s+/);
       const shapes = ws.map(wordShape);
       return ws.length >= 3 && shapes[0] !== 'lower' && !DEMONYMS.has(ws[0]!.toLowerCase()) && shapes.at(-1) === 'lower' && shapes.at(-2) === 'lower';
     }),

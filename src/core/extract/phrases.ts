@@ -164,15 +164,16 @@ function runsOf(sentence: string, tokens: readonly Token[], evidence: CaseEviden
     const afterAuxiliary = prevLower !== undefined && AUXILIARIES.has(prevLower) && /^\s+$/.test(gap);
     // A lowercase run opened by an -ing word before another lowercase word: the -ing word is a verb ("protecting
     // worker rights"), unless it is a noun ("training camp").
-    const gerund = shape === 'lower' && run.length === 0 && /\p{Ll}{3}ing$/u.test(lower) && !ING_NOUNS.has(lower) && nextToken !== undefined && /^[ \t]+$/.test(sentence.slice(t.end, nextToken.start)) && wordShape(nextToken.text) === 'lower' && !STOP.has(nextToken.text.toLowerCase());
+    // The next token is a lowercase content word after a space (the -ing and past-tense rules below read it).
+    const lowerWordNext = shape === 'lower' && nextToken !== undefined && /^[ \t]+$/.test(sentence.slice(t.end, nextToken.start)) && wordShape(nextToken.text) === 'lower' && !STOP.has(nextToken.text.toLowerCase());
+    const gerund = shape === 'lower' && run.length === 0 && /\p{Ll}{3}ing$/u.test(lower) && !ING_NOUNS.has(lower) && lowerWordNext;
     // A past tense between two lowercase words is the verb of a clause: "the 1988 drought captured attention",
     // "soldiers massacred dozens" (DUC-2001 dev candidates "1988 drought captured attention everywhere", "soldiers
     // massacred dozens"). An -ed adjective opens its noun phrase ("armed forces") or follows a name ("U.S.-backed")
     // instead, so inside a lowercase run, followed by a lowercase word, it is the verb (noun-phrase chunking's
     // determiner/adjective/noun pattern, Justeson & Katz 1995, admits no -ed word after a noun).
     const pastBetween =
-      shape === 'lower' && /^\p{Ll}+$/u.test(lower) && /\p{Ll}{2}[^e]ed$/u.test(lower) && !ED_ADJECTIVES.has(lower) && run.length > 0 && run[run.length - 1]!.shape === 'lower' && /^[ \t]+$/.test(gap) &&
-      nextToken !== undefined && /^[ \t]+$/.test(sentence.slice(t.end, nextToken.start)) && wordShape(nextToken.text) === 'lower' && !STOP.has(nextToken.text.toLowerCase());
+      shape === 'lower' && /^\p{Ll}+$/u.test(lower) && /\p{Ll}{2}[^e]ed$/u.test(lower) && !ED_ADJECTIVES.has(lower) && run.length > 0 && run[run.length - 1]!.shape === 'lower' && /^[ \t]+$/.test(gap) && lowerWordNext;
     const verbish = pastBetween || gerund || (shape === 'lower' && (VERBS.has(lower) || verbBeforeName || afterAuxiliary || (/\p{Ll}(?:ed|ing)$/u.test(lower) && run.length > 0 && run[run.length - 1]!.shape !== 'lower')));
     // Months, weekdays, "The": capitalized or not, they break a run.
     // "TTP-Afghan Taliban relationship": an acronym hyphened to a name is a relation between two names, not a name.

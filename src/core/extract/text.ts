@@ -77,10 +77,12 @@ export function isFieldLine(line: string): boolean {
   const t = line.trim();
   if (!t || /[.!?\u2026]["'\u201d\u2019)\]]*$/u.test(t)) return false;
   const words = (s: string): number => tokenize(s).length;
-  if (words(t) === 1 && !/\s/.test(t)) return true;
+  const all = words(t);
+  if (all === 1 && !/\s/.test(t)) return true;
   const parts = t.split(':');
-  if (parts.length < 2 || words(t) > 10) return false;
-  const [label, ...rest] = parts;
-  const last = rest[rest.length - 1]!;
-  return /^\s*\p{Lu}/u.test(label!) && words(label!) >= 1 && words(label!) <= 3 && words(last) >= 1 && words(last) <= 3 && !/\/\//.test(t);
+  if (parts.length < 2 || all > 10) return false;
+  const label = parts[0]!;
+  const inLabel = words(label);
+  const inLast = words(parts[parts.length - 1]!);
+  return /^\s*\p{Lu}/u.test(label) && inLabel >= 1 && inLabel <= 3 && inLast >= 1 && inLast <= 3 && !/\/\//.test(t);
 }
