@@ -26,6 +26,7 @@ import { watchPage, type PageWatch } from './page-prefilter.js';
 import { earlyLookText } from './early-look.js';
 import { pageText } from './page-text.js';
 import { remainderAfter } from './text-remainder.js';
+import { squeezeSpace } from './text-squeeze.js';
 
 // Not src/shared/messaging.ts: native-transport.ts says why the bootstrap has its own thin transport.
 const transport = createTransport(nativeApi());
@@ -88,7 +89,7 @@ function fetchEngine(readText: () => string): Promise<EngineModule> {
     const text = readText();
     // With the text: the glossary of the entries it may name, widened by the engine as the page adds text.
     earlyText = text.length <= MAX_PAGE_TEXT ? text : null;
-    earlyGlossary = transport.tell('getGlossary', earlyText === null ? {} : { text: earlyText });
+    earlyGlossary = transport.tell('getGlossary', earlyText === null ? {} : { text: squeezeSpace(earlyText) });
     earlyGlossary.catch(() => {
       /* the engine asks again (its own error path) */
     });
@@ -131,7 +132,9 @@ async function mayHold(text: string, withGlossary: (() => boolean) | null = null
     return mayHold(remainderAfter(text, head));
   }
   // `active`: a "no" also tells the background this frame is eligible and marks nothing (no pageTermsChanged after).
-  const reply = await transport.ask('testPrefilter', withGlossary ? { text, active: true, glossary: true } : { text, active: true }, isPrefilterReply);
+  // The text squeezed (text-squeeze.ts: the same answer and glossary, fewer characters copied into the message).
+  const sent = squeezeSpace(text);
+  const reply = await transport.ask('testPrefilter', withGlossary ? { text: sent, active: true, glossary: true } : { text: sent, active: true }, isPrefilterReply);
   // Its "maybe" carries the page glossary for `text` (the frame's whole text): the engine's pending glossary, as
   // fetchEngine's getGlossary would be (no second question, no second copy of the text; issue 13), unless the
   // question was overtaken meanwhile (a glossary or own-entries change, a new watch: withGlossary says).
