@@ -9,6 +9,9 @@
  * presence index (src/core/page-subset.ts: the same runs, anything else a separator) — because a run of whitespace
  * and one space are the same separator to both: no letter or digit is added, dropped or joined. Only ASCII
  * whitespace: `\s` would also take U+FEFF and others the fold treats as ignorable or as letters' neighbours.
+ * Measured (wave 14, sampled profile, Guardian row, 2 × 4 loads interleaved with the base build, load 3-9): with
+ * scripts always cut (page-text.ts) the question's `tell` went 3.3 / 2.4 → 1.0 / 0.9 ms per load, the squeeze
+ * itself 0.4-0.5 ms.
  */
 const SPACE_RUN = /[\t\n\f\r ]{2,}/g;
 
