@@ -21,6 +21,7 @@ import { MAX_PAGE_TEXT } from '../shared/protocol-bootstrap.js';
 import { CardDetails } from './card-details.js';
 import { type PageRead, watchPage, type PageWatch } from './page-prefilter.js';
 import { pageText } from './page-text.js';
+import { squeezeSpace } from './text-squeeze.js';
 import { LazyCard, type CardModule } from './lazy-card.js';
 
 /** What the bootstrap calls; it answers the tab's messages itself and asks this for the engine's part. */
@@ -130,7 +131,7 @@ export function createContentEngine({
     const text = early ? earlyText : full ? null : pageText(document);
     const ask = early
       ? early.then((raw) => validReply('getGlossary', raw))
-      : sendToBackground('getGlossary', text !== null && text.length <= MAX_PAGE_TEXT ? { text } : {});
+      : sendToBackground('getGlossary', text !== null && text.length <= MAX_PAGE_TEXT ? { text: squeezeSpace(text) } : {});
     early = null;
     earlyText = null;
     ask.then(
@@ -189,7 +190,8 @@ export function createContentEngine({
         if (!compiled) return Promise.resolve(false);
         // More text than a question carries: as a failed question, the whole glossary.
         if (text.length > MAX_PAGE_TEXT) return Promise.reject(new Error('page text too long to ask about'));
-        return sendToBackground('getGlossary', { text, have: entriesWithTerms(compiled) }).then((r) => {
+        // Squeezed as the bootstrap's questions are (text-squeeze.ts: the same entries, fewer characters copied).
+        return sendToBackground('getGlossary', { text: squeezeSpace(text), have: entriesWithTerms(compiled) }).then((r) => {
           if (gen !== generation || r.json === '' || !install(r.json, true)) return false;
           run();
           return false; // keep watching: the widened glossary may still miss what the page adds next
