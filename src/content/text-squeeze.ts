@@ -1,6 +1,6 @@
 /**
- * The page text as the bootstrap's question carries it (issue 13): every run of two or more ASCII whitespace
- * characters sent as one space. The question's cost to the page is a copy of every character (the message is
+ * The page text as a question to the background carries it (issue 13; the bootstrap's testPrefilter and getGlossary,
+ * the engine's getGlossary): every run of two or more ASCII whitespace characters sent as one space. The question's cost to the page is a copy of every character (the message is
  * serialized in the page's renderer): the Guardian row's 76 K characters are ~40 K of indentation between its
  * elements, and the 1.5 MB Wired page's text once its large scripts are cut is ~82 K. Pure.
  *
