@@ -120,6 +120,8 @@ describeEachBrowser('popup', (ctx, kind) => {
     // between the card's render and the effect that focuses it.
     await popup.keyboard.press('Enter');
     await poll(() => popup!.evaluate(() => document.querySelector('.cg-card') !== null), (open) => open);
+    // The effect's focus first (else it can land after the blur below: CI of 401224e), then the body.
+    await poll(() => popup!.evaluate(() => document.activeElement?.id ?? null), (id) => id === 'cg-back');
     await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     expect(await popup.evaluate(() => document.activeElement === document.body)).toBe(true);
     await popup.keyboard.press('Escape');
